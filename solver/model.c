@@ -1,0 +1,395 @@
+/*
+ * model.c -- the model's derived data, its cost definitions and its
+ * accessors.
+ *
+ * The cost definitions here are the README's "Semantics" section written
+ * as code.  The LP builder and the evaluator both call them for the value
+ * of one unit at one age; each adds them up in its own way (per variable
+ * for the LP, per period and category for the evaluator), so that the two
+ * totals are independent computations of the same definition.
+ */
+#include "model.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- memory and errors ---- */
+
+void *be__calloc(size_t n, size_t size)
+{
+    if (n == 0 || size == 0)
+        n = size = 1;
+    if (n > SIZE_MAX / size)
+        return NULL;
+    return calloc(n, size);
+}
+
+char *be__strdup(const char *s)
+{
+    size_t n = strlen(s) + 1;
+    char *r = malloc(n);
+    if (r)
+        memcpy(r, s, n);
+    return r;
+}
+
+be_code be__fail(be_error *err, be_code code, const char *file, be_pos pos,
+                 const char *fmt, ...)
+{
+    if (!err)
+        return code;
+    err->code = code;
+    err->line = pos.line;
+    err->column = pos.column;
+    snprintf(err->file, sizeof err->file, "%s", file ? file : "");
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(err->message, sizeof err->message, fmt, ap);
+    va_end(ap);
+    return code;
+}
+
+const char *be_strerror(be_code code)
+{
+    switch (code) {
+    case BE_OK: return "success";
+    case BE_EIO: return "input/output error";
+    case BE_ESYNTAX: return "YAML syntax error";
+    case BE_EMODEL: return "invalid model";
+    case BE_ELIMIT: return "size limit exceeded";
+    case BE_EARG: return "invalid argument";
+    case BE_ENOMEM: return "out of memory";
+    case BE_ESOLVER: return "solver failure";
+    }
+    return "unknown error";
+}
+
+/* ---- allocation ---- */
+
+be_model *be__model_alloc(const char *file)
+{
+    be_model *m = be__calloc(1, sizeof *m);
+    if (!m)
+        return NULL;
+    m->file = be__strdup(file ? file : "");
+    if (!m->file) {
+        free(m);
+        return NULL;
+    }
+    m->pue = 1.0;
+    m->utilization = 1.0;
+    m->salvage = 1;
+    m->integer = 1;
+    m->dt = 1.0;
+    return m;
+}
+
+void be_model_free(be_model *m)
+{
+    if (!m)
+        return;
+    for (int k = 0; k < m->n_devices; k++) {
+        be_device *d = &m->devices[k];
+        free(d->name);
+        free(d->om);
+        free(d->resale);
+        free(d->price);
+        free(d->rent);
+    }
+    free(m->devices);
+    free(m->fleet);
+    free(m->cohorts);
+    free(m->discount);
+    free(m->labels);
+    free(m->first_cohort);
+    free(m->demand);
+    free(m->energy_price);
+    free(m->power_cap);
+    free(m->budget);
+    free(m->name);
+    free(m->file);
+    free(m);
+}
+
+/* ---- cost definitions ---- */
+
+static int periods_per_year(const be_model *m)
+{
+    return m->period == BE_MONTH ? 12 : m->period == BE_QUARTER ? 4 : 1;
+}
+
+double be__om_rate(const be_model *m, const be_device *d, int age)
+{
+    if (!d->om || d->n_years == 0)
+        return 0.0;
+    int year = age / periods_per_year(m);
+    if (year >= d->n_years)
+        year = d->n_years - 1;
+    return d->om[year];
+}
+
+double be__energy_cost(const be_model *m, const be_device *d, int t)
+{
+    return d->power_kw * m->utilization * m->pue * 8760.0 * m->dt *
+           m->energy_price[t];
+}
+
+double be__resale_value(const be_model *m, const be_cohort *c, int age)
+{
+    const be_device *d = &m->devices[c->device];
+    int ppy = periods_per_year(m);
+    switch (d->resale_kind) {
+    case BE_RESALE_NONE:
+        return 0.0;
+    case BE_RESALE_CURVE:
+        return d->resale_fraction * c->basis *
+               pow(0.5, ((double)age / ppy) / d->resale_half_life);
+    case BE_RESALE_LIST: {
+        /* value at whole years 0 (the basis), 1, 2, ...; linear between */
+        int lo = age / ppy, rem = age % ppy;
+        if (lo >= d->n_years)
+            return d->resale[d->n_years - 1];
+        double v_lo = lo == 0 ? c->basis : d->resale[lo - 1];
+        if (rem == 0)
+            return v_lo;
+        double v_hi = d->resale[lo];
+        return v_lo + (v_hi - v_lo) * (double)rem / ppy;
+    }
+    }
+    return 0.0;
+}
+
+double be__book_value(const be_model *m, const be_cohort *c, int age)
+{
+    if (!m->has_tax)
+        return 0.0;
+    double years = (double)age / periods_per_year(m);
+    double f = 1.0 - years / m->depreciation_years;
+    return f > 0.0 ? c->basis * f : 0.0;
+}
+
+int be__cohort_of(const be_model *m, int k, int t)
+{
+    const be_device *d = &m->devices[k];
+    if (!d->buyable || t < d->avail_from || t > d->avail_to)
+        return -1;
+    return m->first_cohort[k] + (t - d->avail_from);
+}
+
+/* ---- derived data ---- */
+
+static void make_labels(be_model *m)
+{
+    for (int t = 0; t <= m->T; t++) {
+        switch (m->period) {
+        case BE_YEAR:
+            snprintf(m->labels[t], sizeof m->labels[t], "%d",
+                     m->start_year + t);
+            break;
+        case BE_QUARTER:
+            snprintf(m->labels[t], sizeof m->labels[t], "%d-Q%d",
+                     m->start_year + t / 4, t % 4 + 1);
+            break;
+        case BE_MONTH:
+            snprintf(m->labels[t], sizeof m->labels[t], "%d-%02d",
+                     m->start_year + t / 12, t % 12 + 1);
+            break;
+        }
+    }
+}
+
+/*
+ * Net present cost of one unit of cohort c held from its start until it is
+ * sold at the start of period `sale` (sale == T: valued at the horizon's
+ * end).  Used to find resale arbitrage: a negative cost is a profit that
+ * grows with every unit bought.
+ */
+static double cycle_cost(const be_model *m, const be_cohort *c, int sale)
+{
+    const be_device *d = &m->devices[c->device];
+    double tau = m->has_tax ? m->tax_rate : 0.0;
+    double cost = c->basis * m->discount[c->start];
+    for (int t = c->start; t < sale; t++) {
+        int age = c->age0 + t - c->start;
+        double run = be__om_rate(m, d, age) * m->dt + be__energy_cost(m, d, t);
+        double dep = be__book_value(m, c, age) - be__book_value(m, c, age + 1);
+        cost += ((1.0 - tau) * run - tau * dep) * m->discount[t];
+    }
+    int age = c->age0 + sale - c->start;
+    if (sale < m->T || m->salvage) {
+        double r = be__resale_value(m, c, age);
+        double b = be__book_value(m, c, age);
+        cost -= (r - tau * (r - b)) * m->discount[sale];
+    }
+    return cost;
+}
+
+static be_code check_arbitrage(const be_model *m, be_error *err)
+{
+    for (int j = 0; j < m->n_cohorts; j++) {
+        const be_cohort *c = &m->cohorts[j];
+        if (c->fleet_entry >= 0)
+            continue;
+        int last = c->end < m->T ? c->end : m->T;
+        for (int sale = c->start + 1; sale <= last; sale++) {
+            double cost = cycle_cost(m, c, sale);
+            if (cost < -1e-9 * (1.0 + c->basis)) {
+                const be_device *d = &m->devices[c->device];
+                return be__fail(err, BE_EMODEL, m->file, d->resale_pos,
+                    "device '%s': a unit bought in %s and sold in %s returns "
+                    "%.6g more than it costs (resale above the purchase "
+                    "price); such a model has no meaningful optimum",
+                    d->name, m->labels[c->start], m->labels[sale], -cost);
+            }
+        }
+    }
+    return BE_OK;
+}
+
+be_code be__model_finish(be_model *m, be_error *err)
+{
+    be_pos nowhere = {0, 0};
+    int T = m->T;
+    m->dt = 1.0 / periods_per_year(m);
+    m->discount = be__calloc((size_t)T + 1, sizeof *m->discount);
+    m->labels = be__calloc((size_t)T + 1, sizeof *m->labels);
+    m->first_cohort = be__calloc((size_t)m->n_devices, sizeof(int));
+    if (!m->discount || !m->labels || !m->first_cohort)
+        return be__fail(err, BE_ENOMEM, m->file, nowhere, "out of memory");
+    for (int t = 0; t <= T; t++)
+        m->discount[t] = pow(1.0 + m->discount_rate, -(double)t * m->dt);
+    make_labels(m);
+
+    size_t n = (size_t)m->n_fleet;
+    for (int k = 0; k < m->n_devices; k++) {
+        const be_device *d = &m->devices[k];
+        if (d->buyable)
+            n += (size_t)(d->avail_to - d->avail_from + 1);
+    }
+    m->cohorts = be__calloc(n, sizeof *m->cohorts);
+    if (!m->cohorts)
+        return be__fail(err, BE_ENOMEM, m->file, nowhere, "out of memory");
+    int j = 0;
+    for (int f = 0; f < m->n_fleet; f++) {
+        const be_fleet_entry *e = &m->fleet[f];
+        const be_device *d = &m->devices[e->device];
+        be_cohort *c = &m->cohorts[j++];
+        c->device = e->device;
+        c->start = 0;
+        c->age0 = e->age;
+        c->end = d->life - e->age;
+        c->fleet_entry = f;
+        c->count = e->count;
+        c->basis = e->has_purchase_price ? e->purchase_price
+                 : d->buyable ? d->price[0] : 0.0;
+    }
+    for (int k = 0; k < m->n_devices; k++) {
+        const be_device *d = &m->devices[k];
+        m->first_cohort[k] = -1;
+        if (!d->buyable)
+            continue;
+        m->first_cohort[k] = j;
+        for (int t = d->avail_from; t <= d->avail_to; t++) {
+            be_cohort *c = &m->cohorts[j++];
+            c->device = k;
+            c->start = t;
+            c->age0 = 0;
+            c->end = t + d->life;
+            c->fleet_entry = -1;
+            c->basis = d->price[t];
+        }
+    }
+    m->n_cohorts = j;
+    return check_arbitrage(m, err);
+}
+
+/* ---- public accessors ---- */
+
+const char *be_model_name(const be_model *m) { return m->name ? m->name : ""; }
+int be_model_periods(const be_model *m) { return m->T; }
+be_period_kind be_model_period_kind(const be_model *m) { return m->period; }
+double be_model_period_years(const be_model *m) { return m->dt; }
+int be_model_is_integer(const be_model *m) { return m->integer; }
+int be_model_devices(const be_model *m) { return m->n_devices; }
+int be_model_cohorts(const be_model *m) { return m->n_cohorts; }
+
+const char *be_model_period_label(const be_model *m, int t)
+{
+    return t >= 0 && t <= m->T ? m->labels[t] : "";
+}
+
+const char *be_model_device_name(const be_model *m, int k)
+{
+    return m->devices[k].name;
+}
+
+int be_model_device_is_rented(const be_model *m, int k)
+{
+    return m->devices[k].rented;
+}
+
+int be_model_device_can_buy(const be_model *m, int k, int t)
+{
+    const be_device *d = &m->devices[k];
+    return (d->buyable || d->rented) && t >= d->avail_from && t <= d->avail_to;
+}
+
+double be_model_device_throughput(const be_model *m, int k)
+{
+    return m->devices[k].throughput;
+}
+
+double be_model_device_power_kw(const be_model *m, int k)
+{
+    return m->devices[k].power_kw;
+}
+
+double be_model_device_price(const be_model *m, int k, int t)
+{
+    const be_device *d = &m->devices[k];
+    return d->buyable ? d->price[t] : 0.0;
+}
+
+double be_model_demand(const be_model *m, int t) { return m->demand[t]; }
+
+double be_model_power_cap(const be_model *m, int t)
+{
+    return m->has_power_cap ? m->power_cap[t] : INFINITY;
+}
+
+double be_model_budget(const be_model *m, int t)
+{
+    return m->has_budget ? m->budget[t] : INFINITY;
+}
+
+double be_model_discount(const be_model *m, int t) { return m->discount[t]; }
+
+int be_model_find_device(const be_model *m, const char *name)
+{
+    for (int k = 0; k < m->n_devices; k++)
+        if (strcmp(m->devices[k].name, name) == 0)
+            return k;
+    return -1;
+}
+
+void be_model_cohort(const be_model *m, int j, be_cohort_info *out)
+{
+    const be_cohort *c = &m->cohorts[j];
+    out->device = c->device;
+    out->start = c->start;
+    out->age0 = c->age0;
+    out->end = c->end;
+    out->fleet_entry = c->fleet_entry;
+    out->count = c->count;
+    out->basis = c->basis;
+}
+
+void be_load_options_init(be_load_options *opt)
+{
+    opt->max_bytes = (size_t)16 << 20;
+    opt->max_depth = 64;
+}

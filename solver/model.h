@@ -1,0 +1,150 @@
+/*
+ * model.h -- the validated model, shared by the loader, the LP builder and
+ * the evaluator.  Internal: not installed.
+ *
+ * The loader (loader.c) fills a be_model from YAML and checks everything it
+ * can see locally (types, ranges, list lengths, names, cross references).
+ * be__model_finish (model.c) then derives what follows from the whole
+ * model: per-period series, discount factors, period labels and cohorts,
+ * and the checks that need the cost definitions (resale arbitrage).
+ *
+ * Time: period t = 0 .. T-1 lasts dt years (1, 1/4 or 1/12).  Ages are
+ * counted in periods; `age * dt` is the age in years.
+ */
+#ifndef BE_MODEL_H
+#define BE_MODEL_H
+
+#include "breakeven.h"
+
+/* Source position of a node, for messages (1-based, 0 = unknown). */
+typedef struct be_pos {
+    int line, column;
+} be_pos;
+
+typedef enum be_resale_kind {
+    BE_RESALE_NONE = 0,   /* worth nothing when sold */
+    BE_RESALE_LIST,       /* value at whole years of age 1, 2, ... */
+    BE_RESALE_CURVE       /* fraction * basis * 0.5^(age_years/half_life) */
+} be_resale_kind;
+
+typedef struct be_device {
+    char *name;
+    be_pos pos;              /* the device's mapping */
+    int rented;              /* has `rent` */
+    int buyable;             /* has `price` */
+    double throughput;       /* capacity units per unit in service */
+    double power_kw;         /* IT draw per unit in service (0 if rented) */
+    double lifetime;         /* years (0 if rented) */
+    int life;                /* lifetime in periods (0 if rented) */
+    int n_years;             /* ceil(lifetime): entries of om and resale */
+    double *om;              /* [n_years] O&M per unit per year by year of
+                                age (a number in the file fills them all) */
+    be_resale_kind resale_kind;
+    double *resale;          /* [n_years] value at age 1..n_years years */
+    double resale_fraction, resale_half_life;
+    be_pos resale_pos;       /* the `resale` key, for arbitrage errors */
+    double *price;           /* [T] nominal purchase price by period
+                                (NULL unless buyable) */
+    double *rent;            /* [T] rent per unit per year (NULL unless
+                                rented) */
+    int avail_from, avail_to;/* purchase/rent window, period indices,
+                                inclusive (default 0 .. T-1) */
+} be_device;
+
+typedef struct be_fleet_entry {
+    int device;
+    be_pos pos;
+    double count;            /* units in place at the start of period 0 */
+    int age;                 /* periods */
+    double purchase_price;   /* basis for resale curve and taxes */
+    int has_purchase_price;
+} be_fleet_entry;
+
+typedef struct be_cohort {
+    int device;
+    int start;               /* first period in service */
+    int age0;                /* age in periods at the start of `start` */
+    int end;                 /* period at whose start it must retire:
+                                start + life - age0 (may be >= T) */
+    int fleet_entry;         /* -1 if bought in period `start` */
+    double count;            /* initial units (fleet), else 0 */
+    double basis;            /* purchase price of one unit */
+} be_cohort;
+
+struct be_model {
+    char *file;              /* as given to the loader */
+    char *name;
+    int schema;              /* `breakeven:` version, 1 */
+    int T;                   /* number of periods */
+    be_period_kind period;
+    double dt;               /* period length in years */
+    int start_year;
+    double discount_rate;    /* annual */
+    int integer;             /* whole units */
+    int salvage;             /* end_of_horizon: salvage (1) or none (0) */
+    double *demand;          /* [T] */
+    double *energy_price;    /* [T] per kWh */
+    double pue, utilization;
+    int has_power_cap;
+    double *power_cap;       /* [T] kW, NULL unless has_power_cap */
+    int has_budget;
+    double *budget;          /* [T] NULL unless has_budget */
+    int has_tax;
+    double tax_rate, depreciation_years;
+    int n_devices;
+    be_device *devices;
+    int n_fleet;
+    be_fleet_entry *fleet;
+    /* derived by be__model_finish */
+    int n_cohorts;
+    be_cohort *cohorts;
+    double *discount;        /* [T+1] d(t) = (1+r)^(-t*dt) */
+    char (*labels)[16];      /* [T+1] period labels; labels[T] is the
+                                period after the horizon */
+    int *first_cohort;       /* [n_devices] index of the cohort bought in
+                                period avail_from, or -1 */
+};
+
+/* Allocate an empty model (all zero) owning a copy of file. */
+be_model *be__model_alloc(const char *file);
+
+/* Derive cohorts, discount factors and labels, and run the whole-model
+ * checks.  Called by the loader once every field above "derived" is set
+ * and locally valid.  Returns BE_OK or fills err (BE_EMODEL). */
+be_code be__model_finish(be_model *m, be_error *err);
+
+/* Fill err (may be NULL) with code, position and a printf-style message.
+ * Always returns code, so callers can `return be__fail(...)`. */
+be_code be__fail(be_error *err, be_code code, const char *file, be_pos pos,
+                 const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 5, 6)))
+#endif
+    ;
+
+/* ---- The model's cost definitions (README "Semantics") ---- */
+
+/* O&M per unit per year for a unit whose age at the start of the period is
+ * `age` periods: the entry for the year of age it is in. */
+double be__om_rate(const be_model *m, const be_device *d, int age);
+
+/* Energy cost, undiscounted, of one unit in service during period t. */
+double be__energy_cost(const be_model *m, const be_device *d, int t);
+
+/* Value of one unit of cohort c sold at `age` periods (resale list
+ * interpolated linearly between whole years, basis at age 0; or the
+ * curve).  Undiscounted, before tax. */
+double be__resale_value(const be_model *m, const be_cohort *c, int age);
+
+/* Tax book value of one unit of cohort c at `age` periods:
+ * basis * max(0, 1 - age_years / depreciation_years); 0 without finance. */
+double be__book_value(const be_model *m, const be_cohort *c, int age);
+
+/* Period index of the cohort bought of device k in period t, or -1. */
+int be__cohort_of(const be_model *m, int k, int t);
+
+/* Allocate n*size bytes, zeroed, or NULL on overflow or failure. */
+void *be__calloc(size_t n, size_t size);
+char *be__strdup(const char *s);
+
+#endif /* BE_MODEL_H */

@@ -1,0 +1,36 @@
+/*
+ * main.c -- runs every unit-test suite and prints "N passed, N failed".
+ * An optional argument runs only the tests whose name contains it.
+ */
+#include "check.h"
+
+#include <string.h>
+
+int check_failures, tests_passed, tests_failed;
+const char *check_filter;
+
+int check_selected(const char *name)
+{
+    return !check_filter || strstr(name, check_filter) != NULL;
+}
+
+void suite_model(void);
+void suite_loader(void);
+void suite_evaluate(void);
+void suite_lp(void);
+void suite_solve(void);
+void suite_property(void);
+
+int main(int argc, char **argv)
+{
+    if (argc > 1)
+        check_filter = argv[1];
+    suite_model();
+    suite_loader();
+    suite_evaluate();
+    suite_lp();
+    suite_solve();
+    suite_property();
+    printf("unit: %d passed, %d failed\n", tests_passed, tests_failed);
+    return tests_failed ? 1 : 0;
+}
