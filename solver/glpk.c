@@ -1,0 +1,3 @@
+/* glpk.c -- placeholder until written */
+#include "model.h"
+extern int be_placeholder_glpk; int be_placeholder_glpk;

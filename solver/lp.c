@@ -1,0 +1,3 @@
+/* lp.c -- placeholder until written */
+#include "model.h"
+extern int be_placeholder_lp; int be_placeholder_lp;

@@ -1,0 +1,3 @@
+#include "check.h"
+void suite_property(void);
+void suite_property(void) {}

@@ -1,0 +1,3 @@
+#include "check.h"
+void suite_solve(void);
+void suite_solve(void) {}
