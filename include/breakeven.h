@@ -241,6 +241,9 @@ typedef struct be_solution {
     double gap;          /* relative gap |objective-bound|/|objective| */
     be_plan *plan;       /* NULL when there is no plan */
     be_eval *eval;       /* evaluation of plan, NULL when none */
+    char reason[320];    /* infeasible or unbounded: which constraint in
+                            which period, when a simple bound shows it;
+                            "" otherwise */
     be_stats stats;
 } be_solution;
 
@@ -249,6 +252,10 @@ typedef struct be_solution {
  * infeasible and unbounded models return a solution with that status. */
 be_solution *be_solve(const be_model *m, const be_settings *s, be_error *err);
 void be_solution_free(be_solution *sol);
+
+/* Release GLPK's per-thread environment (memory GLPK keeps between
+ * solves).  Optional; call before a thread or the program ends. */
+void be_cleanup(void);
 
 /* Write the program GLPK sees, in CPLEX LP format, to path. */
 be_code be_write_lp(const be_model *m, const be_settings *s, const char *path,

@@ -1,3 +1,394 @@
-/* lp.c -- placeholder until written */
-#include "model.h"
-extern int be_placeholder_lp; int be_placeholder_lp;
+/*
+ * lp.c -- builds the cohort program of a model (see lp.h for the
+ * variables and constraints, README "Semantics" for the costs).
+ *
+ * Each variable's objective coefficient is the discounted, after-tax cash
+ * flow that one unit of it causes:
+ *   buy[k,c]          price(c) d(c)
+ *   hold[j,t], age a  ((1-tau)(om(a) dt + energy(t)) - tau (B(a) - B(a+1))) d(t)
+ *                     and, in the last period with salvage, minus the value
+ *                     of the unit at the start of T (as for retire below)
+ *   retire[j,t], a    -((1-tau) R(a) + tau B(a)) d(t)
+ *                     (proceeds R less the tax tau (R - B) on the gain)
+ *   rent[k,t]         (1-tau) rent(t) dt d(t)
+ * where B is the book value (0 without finance) and R the resale value.
+ */
+#include "lp.h"
+
+#include <limits.h>
+#include <stdint.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct builder {
+    const be_model *m;
+    be_program *p;
+    size_t col_cap, row_cap;
+    int failed;
+} builder;
+
+static int grow(void **a, size_t *cap, size_t need, size_t elem)
+{
+    if (need <= *cap)
+        return 1;
+    size_t n = *cap ? *cap : 64;
+    while (n < need) {
+        if (n > SIZE_MAX / 2 / elem)
+            return 0;
+        n *= 2;
+    }
+    void *q = realloc(*a, n * elem);
+    if (!q)
+        return 0;
+    *a = q;
+    *cap = n;
+    return 1;
+}
+
+static int add_col(builder *b, be_col_kind kind, int device, int cohort,
+                   int period, int age, int integer, double cost)
+{
+    be_program *p = b->p;
+    if (b->failed || p->n_cols == INT_MAX - 1 ||
+        !grow((void **)&p->cols, &b->col_cap, (size_t)p->n_cols + 1,
+              sizeof *p->cols)) {
+        b->failed = 1;
+        return -1;
+    }
+    be_col *c = &p->cols[p->n_cols];
+    c->kind = kind;
+    c->device = device;
+    c->cohort = cohort;
+    c->period = period;
+    c->age = age;
+    c->integer = integer;
+    c->cost = cost;
+    return p->n_cols++;
+}
+
+static int add_row(builder *b, be_row_kind kind, int device, int cohort,
+                   int period, int age, char sense, double rhs)
+{
+    be_program *p = b->p;
+    if (b->failed || p->n_rows == INT_MAX - 1 ||
+        !grow((void **)&p->rows, &b->row_cap, (size_t)p->n_rows + 1,
+              sizeof *p->rows)) {
+        b->failed = 1;
+        return -1;
+    }
+    be_row *r = &p->rows[p->n_rows];
+    r->kind = kind;
+    r->device = device;
+    r->cohort = cohort;
+    r->period = period;
+    r->age = age;
+    r->sense = sense;
+    r->rhs = rhs;
+    return p->n_rows++;
+}
+
+static void add_entry(builder *b, int row, int col, double v)
+{
+    be_program *p = b->p;
+    if (b->failed || v == 0.0)
+        return;
+    size_t cap = p->nnz_cap;
+    if (p->nnz >= (size_t)INT_MAX - 1) {
+        b->failed = 1;
+        return;
+    }
+    if (p->nnz + 1 > cap) {
+        size_t c1 = cap, c2 = cap, c3 = cap;
+        if (!grow((void **)&p->mi, &c1, p->nnz + 1, sizeof *p->mi) ||
+            !grow((void **)&p->mj, &c2, p->nnz + 1, sizeof *p->mj) ||
+            !grow((void **)&p->mv, &c3, p->nnz + 1, sizeof *p->mv)) {
+            b->failed = 1;
+            return;
+        }
+        p->nnz_cap = c1;
+    }
+    p->mi[p->nnz] = row;
+    p->mj[p->nnz] = col;
+    p->mv[p->nnz] = v;
+    p->nnz++;
+}
+
+/* After-tax value of selling one unit of cohort c at `age` in period t,
+ * discounted: (1-tau) R + tau B, times d(t). */
+static double sale_value(const be_model *m, const be_cohort *c, int age, int t)
+{
+    double tau = m->has_tax ? m->tax_rate : 0.0;
+    double r = be__resale_value(m, c, age);
+    double bv = be__book_value(m, c, age);
+    return ((1.0 - tau) * r + tau * bv) * m->discount[t];
+}
+
+static double hold_cost(const be_model *m, const be_cohort *c, int age, int t)
+{
+    const be_device *d = &m->devices[c->device];
+    double tau = m->has_tax ? m->tax_rate : 0.0;
+    double run = be__om_rate(m, d, age) * m->dt + be__energy_cost(m, d, t);
+    double dep = be__book_value(m, c, age) - be__book_value(m, c, age + 1);
+    double cost = ((1.0 - tau) * run - tau * dep) * m->discount[t];
+    if (t == m->T - 1 && m->salvage)
+        cost -= sale_value(m, c, age + 1, m->T);
+    return cost;
+}
+
+/* Fleet cohorts that would share a name with another cohort get a suffix. */
+static int needs_suffix(const be_model *m, int j)
+{
+    const be_cohort *c = &m->cohorts[j];
+    if (c->age0 == 0 && be__cohort_of(m, c->device, 0) >= 0)
+        return 1;
+    for (int i = 0; i < m->n_fleet; i++) {
+        const be_cohort *o = &m->cohorts[i];
+        if (i != j && o->device == c->device && o->age0 == c->age0)
+            return 1;
+    }
+    return 0;
+}
+
+static void build_cohort(builder *b, int j, int integer)
+{
+    const be_model *m = b->m;
+    be_program *p = b->p;
+    const be_cohort *c = &m->cohorts[j];
+    be_cohort_cols *cc = &p->cc[j];
+    int T = m->T, k = c->device;
+    int last = c->end < T ? c->end : T;         /* first period not held */
+
+    cc->name_suffix = c->fleet_entry >= 0 && needs_suffix(m, j)
+                    ? c->fleet_entry + 1 : 0;
+    cc->buy = -1;
+    if (c->fleet_entry < 0) {
+        double price = m->devices[k].price[c->start];
+        cc->buy = add_col(b, BE_COL_BUY, k, j, c->start, -1, integer,
+                          price * m->discount[c->start]);
+    }
+    cc->hold0 = p->n_cols;
+    for (int t = c->start; t < last; t++)
+        add_col(b, BE_COL_HOLD, k, j, t, c->age0 + t - c->start, integer,
+                hold_cost(m, c, c->age0 + t - c->start, t));
+    cc->hold_end = last > c->start ? last : c->start;
+
+    cc->retire_from = c->fleet_entry >= 0 ? c->start : c->start + 1;
+    cc->retire_end = c->end < T ? c->end + 1 : T;
+    if (cc->retire_end < cc->retire_from)
+        cc->retire_end = cc->retire_from;
+    cc->retire0 = p->n_cols;
+    for (int t = cc->retire_from; t < cc->retire_end; t++) {
+        int age = c->age0 + t - c->start;
+        add_col(b, BE_COL_RETIRE, k, j, t, age, 0, -sale_value(m, c, age, t));
+    }
+
+    /* flow[t]: hold[t] + retire[t] - hold[t-1] - buy = count */
+    int flow_end = c->end < T ? c->end + 1 : T;
+    for (int t = c->start; t < flow_end; t++) {
+        int age = c->age0 + t - c->start;
+        double rhs = (t == c->start) ? c->count : 0.0;
+        int r = add_row(b, BE_ROW_FLOW, k, j, t, age, 'E', rhs);
+        if (t < cc->hold_end)
+            add_entry(b, r, cc->hold0 + (t - c->start), 1.0);
+        if (t >= cc->retire_from && t < cc->retire_end)
+            add_entry(b, r, cc->retire0 + (t - cc->retire_from), 1.0);
+        if (t > c->start)
+            add_entry(b, r, cc->hold0 + (t - 1 - c->start), -1.0);
+        else if (cc->buy >= 0)
+            add_entry(b, r, cc->buy, -1.0);
+    }
+}
+
+static void build_period_rows(builder *b)
+{
+    const be_model *m = b->m;
+    be_program *p = b->p;
+    int T = m->T, K = m->n_devices;
+    for (int t = 0; t < T; t++) {
+        int r = add_row(b, BE_ROW_DEMAND, -1, -1, t, -1, 'G', m->demand[t]);
+        for (int j = 0; j < m->n_cohorts; j++) {
+            const be_cohort_cols *cc = &p->cc[j];
+            const be_cohort *c = &m->cohorts[j];
+            if (t >= c->start && t < cc->hold_end)
+                add_entry(b, r, cc->hold0 + (t - c->start),
+                          m->devices[c->device].throughput);
+        }
+        for (int k = 0; k < K; k++)
+            if (p->rent_col[t * K + k] >= 0)
+                add_entry(b, r, p->rent_col[t * K + k],
+                          m->devices[k].throughput);
+    }
+    if (m->has_power_cap) {
+        for (int t = 0; t < T; t++) {
+            int r = add_row(b, BE_ROW_POWER, -1, -1, t, -1, 'L',
+                            m->power_cap[t]);
+            for (int j = 0; j < m->n_cohorts; j++) {
+                const be_cohort_cols *cc = &p->cc[j];
+                const be_cohort *c = &m->cohorts[j];
+                if (t >= c->start && t < cc->hold_end)
+                    add_entry(b, r, cc->hold0 + (t - c->start),
+                              m->devices[c->device].power_kw * m->pue);
+            }
+        }
+    }
+    if (m->has_budget) {
+        for (int t = 0; t < T; t++) {
+            int r = add_row(b, BE_ROW_BUDGET, -1, -1, t, -1, 'L',
+                            m->budget[t]);
+            for (int k = 0; k < K; k++) {
+                int j = be__cohort_of(m, k, t);
+                if (j >= 0)
+                    add_entry(b, r, p->cc[j].buy, m->devices[k].price[t]);
+            }
+        }
+    }
+}
+
+be_program *be__program_build(const be_model *m, int integer, be_error *err)
+{
+    be_pos nowhere = {0, 0};
+    int T = m->T, K = m->n_devices;
+    be_program *p = be__calloc(1, sizeof *p);
+    builder b = {m, p, 0, 0, 0};
+    if (!p)
+        goto nomem;
+    p->integer = integer;
+    p->cc = be__calloc((size_t)m->n_cohorts, sizeof *p->cc);
+    p->rent_col = be__calloc((size_t)T * (size_t)K, sizeof *p->rent_col);
+    if (!p->cc || !p->rent_col)
+        goto nomem;
+
+    for (int j = 0; j < m->n_cohorts; j++)
+        build_cohort(&b, j, integer);
+    for (int t = 0; t < T; t++) {
+        for (int k = 0; k < K; k++) {
+            const be_device *d = &m->devices[k];
+            double tau = m->has_tax ? m->tax_rate : 0.0;
+            p->rent_col[t * K + k] = -1;
+            if (d->rented && t >= d->avail_from && t <= d->avail_to)
+                p->rent_col[t * K + k] = add_col(&b, BE_COL_RENT, k, -1, t,
+                    -1, integer,
+                    (1.0 - tau) * d->rent[t] * m->dt * m->discount[t]);
+        }
+    }
+    build_period_rows(&b);
+    if (b.failed) {
+        if (p->n_cols >= INT_MAX - 1 || p->n_rows >= INT_MAX - 1 ||
+            p->nnz >= (size_t)INT_MAX - 1) {
+            be__program_free(p);
+            be__fail(err, BE_ELIMIT, m->file, nowhere,
+                     "the program is too large for the solver");
+            return NULL;
+        }
+        goto nomem;
+    }
+    return p;
+nomem:
+    be__program_free(p);
+    be__fail(err, BE_ENOMEM, m->file, nowhere,
+             "out of memory while building the program");
+    return NULL;
+}
+
+void be__program_free(be_program *p)
+{
+    if (!p)
+        return;
+    free(p->cols);
+    free(p->rows);
+    free(p->mi);
+    free(p->mj);
+    free(p->mv);
+    free(p->cc);
+    free(p->rent_col);
+    free(p);
+}
+
+static void cohort_name(const be_model *m, const be_program *p,
+                        const char *what, int j, int age, int t, char *buf,
+                        size_t size)
+{
+    const char *dev = m->devices[m->cohorts[j].device].name;
+    int sfx = p->cc[j].name_suffix;
+    if (sfx)
+        snprintf(buf, size, "%s[%s,a%d,%s,f%d]", what, dev, age, m->labels[t],
+                 sfx);
+    else
+        snprintf(buf, size, "%s[%s,a%d,%s]", what, dev, age, m->labels[t]);
+}
+
+char *be__col_name(const be_model *m, const be_program *p, int i, char *buf,
+                   size_t size)
+{
+    const be_col *c = &p->cols[i];
+    switch (c->kind) {
+    case BE_COL_BUY:
+        snprintf(buf, size, "buy[%s,%s]", m->devices[c->device].name,
+                 m->labels[c->period]);
+        break;
+    case BE_COL_RENT:
+        snprintf(buf, size, "rent[%s,%s]", m->devices[c->device].name,
+                 m->labels[c->period]);
+        break;
+    case BE_COL_HOLD:
+        cohort_name(m, p, "hold", c->cohort, c->age, c->period, buf, size);
+        break;
+    case BE_COL_RETIRE:
+        cohort_name(m, p, "retire", c->cohort, c->age, c->period, buf, size);
+        break;
+    }
+    return buf;
+}
+
+char *be__row_name(const be_model *m, const be_program *p, int i, char *buf,
+                   size_t size)
+{
+    const be_row *r = &p->rows[i];
+    static const char *const what[] = {"flow", "demand", "power", "budget"};
+    if (r->kind == BE_ROW_FLOW)
+        cohort_name(m, p, "flow", r->cohort, r->age, r->period, buf, size);
+    else
+        snprintf(buf, size, "%s[%s]", what[r->kind], m->labels[r->period]);
+    return buf;
+}
+
+/* GLPK returns whole-unit columns as exact integers, and continuous
+ * columns (retire) within its feasibility tolerance of them.  Rounding
+ * makes the schedule exactly whole for the evaluator. */
+static double clean(double v, int round_whole)
+{
+    if (round_whole)
+        v = round(v);
+    if (v < 1e-9 && v > -1e-9)
+        v = 0.0;
+    return v;
+}
+
+be_plan *be__program_plan(const be_model *m, const be_program *p,
+                          const double *x, int round_whole)
+{
+    be_plan *plan = be_plan_new(m);
+    if (!plan)
+        return NULL;
+    int K = m->n_devices, J = m->n_cohorts;
+    for (int i = 0; i < p->n_cols; i++) {
+        const be_col *c = &p->cols[i];
+        double v = clean(x[i], round_whole);
+        switch (c->kind) {
+        case BE_COL_BUY:
+            plan->buy[c->period * K + c->device] = v;
+            break;
+        case BE_COL_RENT:
+            plan->rent[c->period * K + c->device] = v;
+            break;
+        case BE_COL_RETIRE:
+            plan->retire[c->period * J + c->cohort] = v;
+            break;
+        case BE_COL_HOLD:
+            break;
+        }
+    }
+    return plan;
+}

@@ -1,3 +1,233 @@
-/* solve.c -- placeholder until written */
-#include "model.h"
-extern int be_placeholder_solve; int be_placeholder_solve;
+/*
+ * solve.c -- be_solve: build the program, solve it with GLPK, turn the
+ * answer into a plan and price that plan with the evaluator.
+ */
+#include "glpk_solver.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+
+void be_settings_init(be_settings *s)
+{
+    s->relax = 0;
+    s->mip_gap = 1e-6;
+    s->time_limit = 0.0;
+    s->log = NULL;
+    s->log_ctx = NULL;
+}
+
+const char *be_status_name(be_status s)
+{
+    switch (s) {
+    case BE_OPTIMAL: return "optimal";
+    case BE_TIME_LIMIT_PLAN: return "time limit (plan found)";
+    case BE_INFEASIBLE: return "infeasible";
+    case BE_UNBOUNDED: return "unbounded";
+    case BE_NO_PLAN: return "time limit (no plan)";
+    }
+    return "unknown";
+}
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+static be_code check_settings(const be_model *m, const be_settings *s,
+                              be_error *err)
+{
+    be_pos nowhere = {0, 0};
+    if (!(s->mip_gap >= 0.0 && s->mip_gap < 1.0))
+        return be__fail(err, BE_EARG, m->file, nowhere,
+                        "mip_gap must be in [0, 1), found %g", s->mip_gap);
+    if (!(s->time_limit >= 0.0) || isinf(s->time_limit))
+        return be__fail(err, BE_EARG, m->file, nowhere,
+                        "time_limit must be a finite number >= 0, found %g",
+                        s->time_limit);
+    return BE_OK;
+}
+
+/*
+ * Upper bounds on the capacity that can be in service in period t, from
+ * the fleet, the power cap and the budgets taken one at a time; when one
+ * falls short of demand it names the constraint that makes the model
+ * infeasible.  (The elastic diagnosis of combined causes is not here.)
+ */
+static void explain_infeasible(const be_model *m, be_solution *sol)
+{
+    for (int t = 0; t < m->T; t++) {
+        double need = m->demand[t], fleet = 0.0;
+        int can_rent = 0, can_buy = 0, free_power = 0, free_price = 0;
+        for (int k = 0; k < m->n_devices; k++) {
+            const be_device *d = &m->devices[k];
+            if (d->rented && t >= d->avail_from && t <= d->avail_to)
+                can_rent = 1;
+        }
+        for (int j = 0; j < m->n_cohorts; j++) {
+            const be_cohort *c = &m->cohorts[j];
+            const be_device *d = &m->devices[c->device];
+            if (c->fleet_entry >= 0 && t < c->end)
+                fleet += c->count * d->throughput;
+            if (c->fleet_entry < 0 && c->start <= t && t < c->end) {
+                can_buy = 1;
+                free_power |= d->power_kw == 0.0;
+                free_price |= c->basis == 0.0;
+            }
+        }
+        if (can_rent || need <= fleet * (1 + 1e-9))
+            continue;
+        if (!can_buy) {
+            snprintf(sol->reason, sizeof sol->reason,
+                     "%s: demand of %g cannot be met: the fleet in place "
+                     "delivers at most %g and nothing can be bought or "
+                     "rented then", m->labels[t], need, fleet);
+            return;
+        }
+        if (m->has_power_cap && !free_power) {
+            /* fractional knapsack over throughput per kW */
+            double kw = m->power_cap[t], best_buy = 0.0, cap = 0.0;
+            for (int j = 0; j < m->n_cohorts; j++) {
+                const be_cohort *c = &m->cohorts[j];
+                const be_device *d = &m->devices[c->device];
+                if (c->fleet_entry < 0 && c->start <= t && t < c->end) {
+                    double e = d->throughput / (d->power_kw * m->pue);
+                    best_buy = e > best_buy ? e : best_buy;
+                }
+            }
+            /* fleet units more efficient than the best purchase first */
+            double used = 0.0;
+            for (int j = 0; j < m->n_fleet; j++) {
+                const be_cohort *c = &m->cohorts[j];
+                const be_device *d = &m->devices[c->device];
+                double w = d->power_kw * m->pue;
+                if (t >= c->end || w == 0.0) {
+                    if (t < c->end)
+                        cap += c->count * d->throughput;
+                    continue;
+                }
+                if (d->throughput / w > best_buy) {
+                    cap += c->count * d->throughput;
+                    used += c->count * w;
+                }
+            }
+            if (used < kw)
+                cap += (kw - used) * best_buy;
+            else
+                cap = cap * kw / used; /* loose, still an upper bound */
+            if (need > cap * (1 + 1e-9)) {
+                snprintf(sol->reason, sizeof sol->reason,
+                         "%s: demand of %g cannot be met: at most %.6g fits "
+                         "under the %g kW power cap", m->labels[t], need, cap,
+                         m->power_cap[t]);
+                return;
+            }
+        }
+        if (m->has_budget && !free_price) {
+            double cap = fleet;
+            for (int j = m->n_fleet; j < m->n_cohorts; j++) {
+                const be_cohort *c = &m->cohorts[j];
+                if (c->start <= t && t < c->end)
+                    cap += m->budget[c->start] / c->basis *
+                           m->devices[c->device].throughput;
+            }
+            if (need > cap * (1 + 1e-9)) {
+                snprintf(sol->reason, sizeof sol->reason,
+                         "%s: demand of %g cannot be met: the budgets up to "
+                         "then buy at most %.6g of capacity (with the fleet)",
+                         m->labels[t], need, cap);
+                return;
+            }
+        }
+    }
+}
+
+void be_solution_free(be_solution *sol)
+{
+    if (!sol)
+        return;
+    be_plan_free(sol->plan);
+    be_eval_free(sol->eval);
+    free(sol);
+}
+
+be_solution *be_solve(const be_model *m, const be_settings *s, be_error *err)
+{
+    be_pos nowhere = {0, 0};
+    be_settings defaults;
+    if (!s) {
+        be_settings_init(&defaults);
+        s = &defaults;
+    }
+    if (check_settings(m, s, err) != BE_OK)
+        return NULL;
+    be_solution *sol = be__calloc(1, sizeof *sol);
+    if (!sol) {
+        be__fail(err, BE_ENOMEM, m->file, nowhere, "out of memory");
+        return NULL;
+    }
+    sol->integer = m->integer && !s->relax;
+
+    double t0 = now();
+    be_program *p = be__program_build(m, sol->integer, err);
+    if (!p)
+        goto fail;
+    sol->stats.rows = p->n_rows;
+    sol->stats.cols = p->n_cols;
+    sol->stats.nonzeros = (int)p->nnz;
+    for (int i = 0; i < p->n_cols; i++)
+        sol->stats.integer_cols += sol->integer && p->cols[i].integer;
+    double t1 = now();
+    sol->stats.build_seconds = t1 - t0;
+
+    be_glpk_out out;
+    if (be__glpk_solve(m, p, s, &out, err) != BE_OK)
+        goto fail;
+    double t2 = now();
+    sol->stats.solve_seconds = t2 - t1;
+    sol->stats.simplex_iterations = out.iterations;
+    sol->status = out.status;
+    if (out.status == BE_OPTIMAL || out.status == BE_TIME_LIMIT_PLAN) {
+        sol->objective = out.objective;
+        sol->bound = out.bound;
+        double scale = fabs(out.objective) > 1.0 ? fabs(out.objective) : 1.0;
+        sol->gap = isfinite(out.bound)
+                 ? fabs(out.objective - out.bound) / scale : INFINITY;
+        sol->plan = be__program_plan(m, p, out.x, sol->integer);
+        if (!sol->plan) {
+            free(out.x);
+            be__fail(err, BE_ENOMEM, m->file, nowhere, "out of memory");
+            goto fail;
+        }
+        sol->eval = be_evaluate(m, sol->plan, err);
+        if (!sol->eval) {
+            free(out.x);
+            goto fail;
+        }
+    }
+    if (out.status == BE_INFEASIBLE)
+        explain_infeasible(m, sol);
+    free(out.x);
+    sol->stats.evaluate_seconds = now() - t2;
+    be__program_free(p);
+    return sol;
+fail:
+    be__program_free(p);
+    be_solution_free(sol);
+    return NULL;
+}
+
+be_code be_write_lp(const be_model *m, const be_settings *s, const char *path,
+                    be_error *err)
+{
+    int integer = m->integer && !(s && s->relax);
+    be_program *p = be__program_build(m, integer, err);
+    if (!p)
+        return err ? err->code : BE_ENOMEM;
+    be_code rc = be__glpk_write_lp(m, p, s, path, err);
+    be__program_free(p);
+    return rc;
+}

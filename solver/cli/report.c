@@ -1,2 +1,352 @@
-/* report.c -- placeholder */
-extern int be_cli_placeholder_report; int be_cli_placeholder_report;
+/*
+ * report.c -- turns a solution into text for people, JSON for programs and
+ * CSV for spreadsheets.  Every figure comes from the solution's evaluation
+ * (be_eval), i.e. from pricing the schedule against the model, and the
+ * solver's own objective is printed beside it.
+ */
+#include "report.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "output.h"
+
+/* ---- the plan in words ---- */
+
+typedef struct action {
+    double bought, rented, rented_before, retired, end_of_life;
+} action;
+
+/* What happens to device k at the start of period t. */
+static action action_at(const be_model *m, const be_solution *sol, int k,
+                        int t)
+{
+    action a = {0, 0, 0, 0, 0};
+    const be_plan *p = sol->plan;
+    int K = p->devices, J = p->cohorts;
+    a.bought = p->buy[t * K + k];
+    a.rented = p->rent[t * K + k];
+    a.rented_before = t > 0 ? p->rent[(t - 1) * K + k] : 0.0;
+    for (int j = 0; j < J; j++) {
+        be_cohort_info c;
+        be_model_cohort(m, j, &c);
+        if (c.device != k)
+            continue;
+        double r = p->retire[t * J + j];
+        if (c.end == t)
+            a.end_of_life += r;
+        else
+            a.retired += r;
+    }
+    return a;
+}
+
+static int any_action(const action *a)
+{
+    return a->bought > 0 || a->retired > 0 || a->end_of_life > 0 ||
+           a->rented != a->rented_before;
+}
+
+/* "retire 100 old, buy 34 new" for period t; returns 0 if nothing. */
+static int describe_period(FILE *fp, const be_model *m, const be_solution *sol,
+                           int t)
+{
+    int n = 0, K = be_model_devices(m);
+    char u[48];
+    for (int pass = 0; pass < 4; pass++) {
+        for (int k = 0; k < K; k++) {
+            action a = action_at(m, sol, k, t);
+            const char *name = be_model_device_name(m, k);
+            double v = pass == 0 ? a.end_of_life : pass == 1 ? a.retired
+                     : pass == 2 ? a.bought : a.rented;
+            if (pass == 3 && a.rented == a.rented_before)
+                continue;
+            if (pass < 3 && v <= 0)
+                continue;
+            fputs(n++ ? ", " : "", fp);
+            fmt_units(v, u, sizeof u);
+            if (pass == 0)
+                fprintf(fp, "%s %s reach end of life", u, name);
+            else if (pass == 1)
+                fprintf(fp, "retire %s %s", u, name);
+            else if (pass == 2)
+                fprintf(fp, "buy %s %s", u, name);
+            else if (v == 0)
+                fprintf(fp, "stop renting %s", name);
+            else
+                fprintf(fp, "rent %s %s", u, name);
+        }
+    }
+    return n;
+}
+
+void report_answer(FILE *fp, const be_model *m, const be_solution *sol)
+{
+    char money[64];
+    int T = be_model_periods(m), K = be_model_devices(m);
+    if (!sol->plan) {
+        fprintf(fp, "No plan: %s%s%s.\n", be_status_name(sol->status),
+                sol->reason[0] ? ": " : "", sol->reason);
+        return;
+    }
+    int first = -1, later = 0;
+    for (int t = 0; t < T; t++) {
+        int act = 0;
+        for (int k = 0; k < K; k++) {
+            action a = action_at(m, sol, k, t);
+            act |= any_action(&a);
+        }
+        if (act) {
+            if (first < 0)
+                first = t;
+            else
+                later++;
+        }
+    }
+    fmt_money(sol->eval->cost.total, 0, money, sizeof money);
+    if (first < 0) {
+        fprintf(fp, "Keep the fleet as it is through %s: nothing to buy or "
+                "retire; net present cost %s.\n",
+                be_model_period_label(m, T - 1), money);
+        return;
+    }
+    fprintf(fp, "In %s: ", be_model_period_label(m, first));
+    describe_period(fp, m, sol, first);
+    if (later)
+        fprintf(fp, "; then %d more change%s (see the plan below)", later,
+                later > 1 ? "s" : "");
+    fprintf(fp, "; net present cost %s.\n", money);
+}
+
+/* ---- text ---- */
+
+static void cost_line(FILE *fp, const char *what, double v)
+{
+    char b[64];
+    fprintf(fp, "  %-18s %20s\n", what, fmt_money(v, 2, b, sizeof b));
+}
+
+static void text_table(FILE *fp, const be_model *m, const be_solution *sol)
+{
+    const be_eval *e = sol->eval;
+    int T = e->periods, K = e->devices;
+    int has_cap = isfinite(be_model_power_cap(m, 0));
+    int has_budget = isfinite(be_model_budget(m, 0));
+    char b1[48], b2[48], b3[48];
+
+    fprintf(fp, "%-8s", "");
+    for (int k = 0; k < K; k++)
+        fprintf(fp, "  %-20.20s", be_model_device_name(m, k));
+    fprintf(fp, "\n%-8s", "period");
+    for (int k = 0; k < K; k++)
+        fprintf(fp, "  %6s %6s %6s", "units",
+                be_model_device_is_rented(m, k) ? "" : "+buy",
+                be_model_device_is_rented(m, k) ? "" : "-ret");
+    fprintf(fp, "  %12s %12s %10s", "capacity", "demand", "power kW");
+    if (has_cap)
+        fprintf(fp, " %10s", "cap kW");
+    fprintf(fp, " %16s", "spend");
+    if (has_budget)
+        fprintf(fp, " %16s", "budget");
+    fputc('\n', fp);
+    for (int t = 0; t < T; t++) {
+        fprintf(fp, "%-8s", be_model_period_label(m, t));
+        for (int k = 0; k < K; k++) {
+            if (be_model_device_is_rented(m, k)) {
+                fprintf(fp, "  %6s %6s %6s",
+                        fmt_units(e->in_service[t * K + k], b1, sizeof b1),
+                        "", "");
+                continue;
+            }
+            fprintf(fp, "  %6s %6s %6s",
+                    fmt_units(e->in_service[t * K + k], b1, sizeof b1),
+                    fmt_units(e->bought[t * K + k], b2, sizeof b2),
+                    fmt_units(e->retired[t * K + k], b3, sizeof b3));
+        }
+        fprintf(fp, "  %12.6g %12.6g %10.6g", e->capacity[t],
+                be_model_demand(m, t), e->power_kw[t]);
+        if (has_cap)
+            fprintf(fp, " %10.6g", be_model_power_cap(m, t));
+        fprintf(fp, " %16s", fmt_money(e->spend[t], 0, b1, sizeof b1));
+        if (has_budget)
+            fprintf(fp, " %16s",
+                    fmt_money(be_model_budget(m, t), 0, b2, sizeof b2));
+        fputc('\n', fp);
+    }
+}
+
+void report_text(FILE *fp, const be_model *m, const be_solution *sol)
+{
+    char b1[64], b2[64];
+    const char *name = be_model_name(m);
+    report_answer(fp, m, sol);
+    fputc('\n', fp);
+    if (name[0])
+        fprintf(fp, "Model              %s\n", name);
+    fprintf(fp, "Status             %s, %s", be_status_name(sol->status),
+            sol->integer ? "whole units (MIP)" : "fractional units (LP)");
+    if (sol->integer && sol->plan)
+        fprintf(fp, ", gap %.3g%%", 100.0 * sol->gap);
+    fputc('\n', fp);
+    if (!sol->plan) {
+        if (sol->reason[0])
+            fprintf(fp, "Why                %s\n", sol->reason);
+        return;
+    }
+    const be_eval *e = sol->eval;
+    fprintf(fp, "Net present cost   %20s   (solver objective %s)\n",
+            fmt_money(e->cost.total, 2, b1, sizeof b1),
+            fmt_money(sol->objective, 2, b2, sizeof b2));
+    cost_line(fp, "purchases", e->cost.purchases);
+    cost_line(fp, "energy", e->cost.energy);
+    cost_line(fp, "O&M", e->cost.om);
+    if (e->cost.rent != 0.0)
+        cost_line(fp, "rent", e->cost.rent);
+    if (e->cost.taxes != 0.0)
+        cost_line(fp, "taxes", e->cost.taxes);
+    cost_line(fp, "resale", -e->cost.resale);
+    cost_line(fp, "salvage at end", -e->cost.salvage);
+    if (e->violation != BE_FEASIBLE_PLAN)
+        fprintf(fp, "Warning            the plan breaks the %s constraint in "
+                "%s (by %g)\n", be_violation_name(e->violation),
+                be_model_period_label(m, e->violation_period),
+                e->violation_amount);
+    fputc('\n', fp);
+    text_table(fp, m, sol);
+    fprintf(fp, "\nThe plan:\n");
+    int said = 0;
+    for (int t = 0; t < e->periods; t++) {
+        fprintf(fp, "  %-8s ", be_model_period_label(m, t));
+        if (!describe_period(fp, m, sol, t))
+            fprintf(fp, "keep everything in service");
+        else
+            said = 1;
+        fputc('\n', fp);
+    }
+    if (!said)
+        fprintf(fp, "  (no purchases or retirements)\n");
+}
+
+/* ---- JSON ---- */
+
+static void jnum(FILE *fp, const char *key, double v, int comma)
+{
+    char b[40];
+    fprintf(fp, "\"%s\": %s%s", key, fmt_num(v, b, sizeof b),
+            comma ? ", " : "");
+}
+
+static void json_costs(FILE *fp, const be_costs *c)
+{
+    fputc('{', fp);
+    jnum(fp, "purchases", c->purchases, 1);
+    jnum(fp, "energy", c->energy, 1);
+    jnum(fp, "om", c->om, 1);
+    jnum(fp, "rent", c->rent, 1);
+    jnum(fp, "taxes", c->taxes, 1);
+    jnum(fp, "resale", c->resale, 1);
+    jnum(fp, "salvage", c->salvage, 1);
+    jnum(fp, "total", c->total, 0);
+    fputc('}', fp);
+}
+
+void report_json(FILE *fp, const be_model *m, const be_solution *sol)
+{
+    fputs("{\"model\": ", fp);
+    json_str(fp, be_model_name(m));
+    fputs(", \"status\": ", fp);
+    json_str(fp, be_status_name(sol->status));
+    fprintf(fp, ", \"integer\": %s", sol->integer ? "true" : "false");
+    if (sol->reason[0]) {
+        fputs(", \"reason\": ", fp);
+        json_str(fp, sol->reason);
+    }
+    if (!sol->plan) {
+        fputs(", \"objective\": null, \"periods\": []}\n", fp);
+        return;
+    }
+    const be_eval *e = sol->eval;
+    int T = e->periods, K = e->devices;
+    fputs(", ", fp);
+    jnum(fp, "objective", sol->objective, 1);
+    jnum(fp, "bound", sol->bound, 1);
+    jnum(fp, "gap", sol->gap, 1);
+    jnum(fp, "evaluated_cost", e->cost.total, 0);
+    fputs(", \"costs\": ", fp);
+    json_costs(fp, &e->cost);
+    fputs(", \"feasible\": ", fp);
+    fputs(e->violation == BE_FEASIBLE_PLAN ? "true" : "false", fp);
+    if (e->violation != BE_FEASIBLE_PLAN) {
+        fputs(", \"violation\": {\"constraint\": ", fp);
+        json_str(fp, be_violation_name(e->violation));
+        fputs(", \"period\": ", fp);
+        json_str(fp, be_model_period_label(m, e->violation_period));
+        fputs(", ", fp);
+        jnum(fp, "amount", e->violation_amount, 0);
+        fputc('}', fp);
+    }
+    fputs(",\n \"devices\": [", fp);
+    for (int k = 0; k < K; k++) {
+        fputs(k ? ", " : "", fp);
+        json_str(fp, be_model_device_name(m, k));
+    }
+    fputs("],\n \"periods\": [", fp);
+    for (int t = 0; t < T; t++) {
+        fputs(t ? ",\n  {" : "\n  {", fp);
+        fputs("\"label\": ", fp);
+        json_str(fp, be_model_period_label(m, t));
+        fputs(", ", fp);
+        jnum(fp, "demand", be_model_demand(m, t), 1);
+        jnum(fp, "capacity", e->capacity[t], 1);
+        jnum(fp, "power_kw", e->power_kw[t], 1);
+        jnum(fp, "power_cap_kw", be_model_power_cap(m, t), 1);
+        jnum(fp, "spend", e->spend[t], 1);
+        jnum(fp, "budget", be_model_budget(m, t), 0);
+        fputs(", \"cost\": ", fp);
+        json_costs(fp, &e->period_cost[t]);
+        fputs(", \"devices\": {", fp);
+        for (int k = 0; k < K; k++) {
+            fputs(k ? ", " : "", fp);
+            json_str(fp, be_model_device_name(m, k));
+            fputs(": {", fp);
+            jnum(fp, "in_service", e->in_service[t * K + k], 1);
+            jnum(fp, "bought", e->bought[t * K + k], 1);
+            jnum(fp, "retired", e->retired[t * K + k], 0);
+            fputc('}', fp);
+        }
+        fputs("}}", fp);
+    }
+    fputs("],\n \"stats\": {", fp);
+    fprintf(fp, "\"rows\": %d, \"columns\": %d, \"nonzeros\": %d, "
+            "\"integer_columns\": %d, \"iterations\": %d, ",
+            sol->stats.rows, sol->stats.cols, sol->stats.nonzeros,
+            sol->stats.integer_cols, sol->stats.simplex_iterations);
+    jnum(fp, "build_seconds", sol->stats.build_seconds, 1);
+    jnum(fp, "solve_seconds", sol->stats.solve_seconds, 0);
+    fputs("}}\n", fp);
+}
+
+/* ---- CSV ---- */
+
+void report_csv(FILE *fp, const be_model *m, const be_solution *sol)
+{
+    char b[8][40];
+    fputs("period,device,in_service,bought,retired,capacity,demand,"
+          "power_kw,spend,period_cost\n", fp);
+    if (!sol->plan)
+        return;
+    const be_eval *e = sol->eval;
+    int T = e->periods, K = e->devices;
+    for (int t = 0; t < T; t++)
+        for (int k = 0; k < K; k++)
+            fprintf(fp, "%s,%s,%s,%s,%s,%s,%s,%s,%s,%s\n",
+                    be_model_period_label(m, t), be_model_device_name(m, k),
+                    fmt_num(e->in_service[t * K + k], b[0], 40),
+                    fmt_num(e->bought[t * K + k], b[1], 40),
+                    fmt_num(e->retired[t * K + k], b[2], 40),
+                    fmt_num(e->capacity[t], b[3], 40),
+                    fmt_num(be_model_demand(m, t), b[4], 40),
+                    fmt_num(e->power_kw[t], b[5], 40),
+                    fmt_num(e->spend[t], b[6], 40),
+                    fmt_num(e->period_cost[t].total, b[7], 40));
+}

@@ -1,0 +1,37 @@
+/*
+ * output.h -- where the program's results go: atomic files, and the small
+ * formatting helpers the reports share (JSON strings, round-trip numbers,
+ * grouped money).
+ */
+#ifndef BE_CLI_OUTPUT_H
+#define BE_CLI_OUTPUT_H
+
+#include <stdio.h>
+
+/* An output destination: stdout, or a temporary file next to `path` that
+ * out_commit renames onto path (so a failed run never leaves half a file). */
+typedef struct out_file {
+    FILE *fp;
+    char *path;      /* NULL for stdout */
+    char *tmp;
+} out_file;
+
+/* Open path ("-" or NULL: stdout).  Returns 0, or -1 with errno set. */
+int out_open(out_file *o, const char *path);
+/* Flush, close and rename into place.  Returns 0, or -1 with errno set
+ * (the temporary file is removed). */
+int out_commit(out_file *o);
+/* Close and remove the temporary file (after an error). */
+void out_abort(out_file *o);
+
+/* The shortest "%.*g" form of v that reads back as v; "null" if not finite
+ * (JSON has no infinities).  Returns buf. */
+char *fmt_num(double v, char *buf, size_t size);
+/* v rounded to `decimals`, with thousands separators: "12,345,678.90". */
+char *fmt_money(double v, int decimals, char *buf, size_t size);
+/* A count of units: whole numbers without decimals, else 3 decimals. */
+char *fmt_units(double v, char *buf, size_t size);
+/* Write s as a JSON string literal (with quotes). */
+void json_str(FILE *fp, const char *s);
+
+#endif

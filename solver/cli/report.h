@@ -1,0 +1,22 @@
+/*
+ * report.h -- the solve command's three output formats.
+ */
+#ifndef BE_CLI_REPORT_H
+#define BE_CLI_REPORT_H
+
+#include <stdio.h>
+
+#include "breakeven.h"
+
+/* One sentence that answers the question, e.g. "Retire 100 old in 2026
+ * and buy 34 new; net present cost 3,402,118." */
+void report_answer(FILE *fp, const be_model *m, const be_solution *sol);
+
+/* Summary, cost breakdown, the period table and the plan in words. */
+void report_text(FILE *fp, const be_model *m, const be_solution *sol);
+/* One JSON object (see README "Output formats"). */
+void report_json(FILE *fp, const be_model *m, const be_solution *sol);
+/* One row per period and device, with a header line. */
+void report_csv(FILE *fp, const be_model *m, const be_solution *sol);
+
+#endif

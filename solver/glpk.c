@@ -1,3 +1,0 @@
-/* glpk.c -- placeholder until written */
-#include "model.h"
-extern int be_placeholder_glpk; int be_placeholder_glpk;

@@ -1,0 +1,354 @@
+/*
+ * glpk_solver.c -- loads a be_program into GLPK, solves it, and reads the answer
+ * back; the one file with setjmp/longjmp and GLPK's hooks.
+ *
+ * Defaults (see README "Solver settings"): presolve on; for a MIP, hybrid
+ * pseudocost branching and best-local-bound backtracking with MIR cuts,
+ * chosen by measurement (bench/mip-defaults) on random models.
+ */
+#include "glpk_solver.h"
+
+#include <glpk.h>
+#include <limits.h>
+#include <math.h>
+#include <setjmp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct guard {
+    jmp_buf jb;
+    char last[256];          /* last line GLPK printed, for messages */
+    be_log_fn log;
+    void *log_ctx;
+    double bound;            /* best bound seen by the MIP callback */
+    int have_bound;
+} guard;
+
+static int on_term(void *info, const char *text)
+{
+    guard *g = info;
+    size_t n = strlen(text);
+    if (n > 1 || (n == 1 && text[0] != '\n')) {
+        snprintf(g->last, sizeof g->last, "%s", text);
+        size_t l = strlen(g->last);
+        while (l > 0 && (g->last[l - 1] == '\n' || g->last[l - 1] == ' '))
+            g->last[--l] = '\0';
+    }
+    if (g->log)
+        g->log(g->log_ctx, text);
+    return 1; /* never let GLPK print */
+}
+
+static void on_error(void *info)
+{
+    guard *g = info;
+    glp_free_env();   /* every problem object of this thread is gone */
+    longjmp(g->jb, 1);
+}
+
+static void install(guard *g, const be_settings *s)
+{
+    g->last[0] = '\0';
+    g->log = s ? s->log : NULL;
+    g->log_ctx = s ? s->log_ctx : NULL;
+    g->have_bound = 0;
+    glp_term_hook(on_term, g);
+    glp_error_hook(on_error, g);
+}
+
+static void uninstall(void)
+{
+    glp_error_hook(NULL, NULL);
+    glp_term_hook(NULL, NULL);
+}
+
+void be_cleanup(void)
+{
+    glp_free_env();
+}
+
+/* Every number must be finite before GLPK sees it (NaN has been seen to
+ * crash its simplex). */
+static be_code check_finite(const be_model *m, const be_program *p,
+                            be_error *err)
+{
+    be_pos nowhere = {0, 0};
+    char name[320];
+    for (int i = 0; i < p->n_cols; i++)
+        if (!isfinite(p->cols[i].cost))
+            return be__fail(err, BE_EMODEL, m->file, nowhere,
+                "the cost of %s is not a finite number; check the "
+                "magnitudes of prices, rates and growth",
+                be__col_name(m, p, i, name, sizeof name));
+    for (int i = 0; i < p->n_rows; i++)
+        if (!isfinite(p->rows[i].rhs))
+            return be__fail(err, BE_EMODEL, m->file, nowhere,
+                "the right-hand side of %s is not a finite number",
+                be__row_name(m, p, i, name, sizeof name));
+    for (size_t e = 0; e < p->nnz; e++)
+        if (!isfinite(p->mv[e]))
+            return be__fail(err, BE_EMODEL, m->file, nowhere,
+                "a coefficient of %s is not a finite number",
+                be__row_name(m, p, p->mi[e], name, sizeof name));
+    return BE_OK;
+}
+
+/* Create and fill the GLPK problem.  Called under the error guard. */
+static glp_prob *load(const be_model *m, const be_program *p, int *ia,
+                      int *ja, double *ar)
+{
+    char name[320];
+    glp_prob *P = glp_create_prob();
+    glp_set_prob_name(P, "breakeven");
+    glp_set_obj_name(P, "cost");
+    glp_set_obj_dir(P, GLP_MIN);
+    if (p->n_rows > 0)
+        glp_add_rows(P, p->n_rows);
+    if (p->n_cols > 0)
+        glp_add_cols(P, p->n_cols);
+    for (int i = 0; i < p->n_rows; i++) {
+        const be_row *r = &p->rows[i];
+        int type = r->sense == 'E' ? GLP_FX : r->sense == 'G' ? GLP_LO : GLP_UP;
+        glp_set_row_name(P, i + 1, be__row_name(m, p, i, name, sizeof name));
+        glp_set_row_bnds(P, i + 1, type, r->rhs, r->rhs);
+    }
+    for (int i = 0; i < p->n_cols; i++) {
+        const be_col *c = &p->cols[i];
+        glp_set_col_name(P, i + 1, be__col_name(m, p, i, name, sizeof name));
+        glp_set_col_bnds(P, i + 1, GLP_LO, 0.0, 0.0);
+        glp_set_obj_coef(P, i + 1, c->cost);
+        if (p->integer && c->integer)
+            glp_set_col_kind(P, i + 1, GLP_IV);
+    }
+    for (size_t e = 0; e < p->nnz; e++) {
+        ia[e + 1] = p->mi[e] + 1;
+        ja[e + 1] = p->mj[e] + 1;
+        ar[e + 1] = p->mv[e];
+    }
+    glp_load_matrix(P, (int)p->nnz, ia, ja, ar);
+    return P;
+}
+
+static void mip_callback(glp_tree *tree, void *info)
+{
+    guard *g = info;
+    int node = glp_ios_best_node(tree);
+    if (node != 0) {
+        g->bound = glp_ios_node_bound(tree, node);
+        g->have_bound = 1;
+    }
+}
+
+static int time_limit_ms(const be_settings *s)
+{
+    if (!s || s->time_limit <= 0.0)
+        return INT_MAX;
+    double ms = s->time_limit * 1000.0;
+    return ms >= (double)INT_MAX ? INT_MAX : (int)ms + (ms < 1.0);
+}
+
+/* Solve the loaded problem; fills out->status and the objective. */
+static int run(glp_prob *P, const be_program *p, const be_settings *s,
+               guard *g, be_glpk_out *out)
+{
+    int msg = s && s->log ? GLP_MSG_ON : GLP_MSG_ERR;
+    if (p->integer) {
+        glp_iocp ip;
+        glp_init_iocp(&ip);
+        ip.msg_lev = msg;
+        ip.presolve = GLP_ON;
+        ip.br_tech = GLP_BR_PCH;
+        ip.bt_tech = GLP_BT_BLB;
+        ip.mir_cuts = GLP_ON;
+        ip.mip_gap = s ? s->mip_gap : 1e-6;
+        ip.tm_lim = time_limit_ms(s);
+        ip.cb_func = mip_callback;
+        ip.cb_info = g;
+        int rc = glp_intopt(P, &ip);
+        int st = glp_mip_status(P);
+        out->iterations = glp_get_it_cnt(P);
+        switch (rc) {
+        case 0:
+        case GLP_EMIPGAP:
+        case GLP_ETMLIM:
+            if (st == GLP_OPT || (st == GLP_FEAS && rc != GLP_ETMLIM))
+                out->status = BE_OPTIMAL;
+            else if (st == GLP_FEAS)
+                out->status = BE_TIME_LIMIT_PLAN;
+            else if (st == GLP_NOFEAS)
+                out->status = BE_INFEASIBLE;
+            else if (rc == GLP_ETMLIM)
+                out->status = BE_NO_PLAN;
+            else
+                return 0;
+            break;
+        case GLP_ENOPFS:
+            out->status = BE_INFEASIBLE;
+            break;
+        case GLP_ENODFS:
+            out->status = BE_UNBOUNDED;
+            break;
+        default:
+            return 0;
+        }
+        if (out->status == BE_OPTIMAL || out->status == BE_TIME_LIMIT_PLAN) {
+            out->objective = glp_mip_obj_val(P);
+            out->bound = out->status == BE_OPTIMAL && rc == 0 ? out->objective
+                       : g->have_bound ? g->bound : -INFINITY;
+            for (int i = 0; i < p->n_cols; i++)
+                out->x[i] = glp_mip_col_val(P, i + 1);
+        }
+        return 1;
+    }
+
+    glp_smcp sp;
+    glp_init_smcp(&sp);
+    sp.msg_lev = msg;
+    sp.presolve = GLP_ON;
+    sp.tm_lim = time_limit_ms(s);
+    int rc = glp_simplex(P, &sp);
+    out->iterations = glp_get_it_cnt(P);
+    switch (rc) {
+    case 0: {
+        int st = glp_get_status(P);
+        if (st == GLP_OPT)
+            out->status = BE_OPTIMAL;
+        else if (st == GLP_NOFEAS)
+            out->status = BE_INFEASIBLE;
+        else if (st == GLP_UNBND)
+            out->status = BE_UNBOUNDED;
+        else
+            return 0;
+        break;
+    }
+    case GLP_ENOPFS:
+        out->status = BE_INFEASIBLE;
+        break;
+    case GLP_ENODFS:
+        out->status = BE_UNBOUNDED;
+        break;
+    case GLP_ETMLIM:
+        out->status = BE_NO_PLAN;
+        break;
+    default:
+        return 0;
+    }
+    if (out->status == BE_OPTIMAL) {
+        out->objective = out->bound = glp_get_obj_val(P);
+        for (int i = 0; i < p->n_cols; i++)
+            out->x[i] = glp_get_col_prim(P, i + 1);
+    }
+    return 1;
+}
+
+/* Everything a guarded call needs, kept where longjmp cannot clobber it. */
+typedef struct call {
+    guard g;
+    glp_prob *P;
+    int *ia, *ja;
+    double *ar;
+} call;
+
+static be_code prepare(const be_model *m, const be_program *p, call *c,
+                       be_error *err)
+{
+    be_pos nowhere = {0, 0};
+    be_code rc = check_finite(m, p, err);
+    if (rc != BE_OK)
+        return rc;
+    c->ia = be__calloc(p->nnz + 1, sizeof *c->ia);
+    c->ja = be__calloc(p->nnz + 1, sizeof *c->ja);
+    c->ar = be__calloc(p->nnz + 1, sizeof *c->ar);
+    if (!c->ia || !c->ja || !c->ar)
+        return be__fail(err, BE_ENOMEM, m->file, nowhere, "out of memory");
+    return BE_OK;
+}
+
+static void release(call *c)
+{
+    free(c->ia);
+    free(c->ja);
+    free(c->ar);
+    free(c);
+}
+
+be_code be__glpk_solve(const be_model *m, const be_program *p,
+                       const be_settings *s, be_glpk_out *out, be_error *err)
+{
+    be_pos nowhere = {0, 0};
+    memset(out, 0, sizeof *out);
+    /* On the heap: objects local to this function that change between
+     * setjmp and longjmp would be indeterminate afterwards (C11 7.13.2.1);
+     * the pointer itself does not change. */
+    call *const c = be__calloc(1, sizeof *c);
+    if (!c)
+        return be__fail(err, BE_ENOMEM, m->file, nowhere, "out of memory");
+    be_code rc = prepare(m, p, c, err);
+    if (rc == BE_OK) {
+        out->x = be__calloc((size_t)p->n_cols, sizeof *out->x);
+        if (!out->x)
+            rc = be__fail(err, BE_ENOMEM, m->file, nowhere, "out of memory");
+    }
+    if (rc != BE_OK) {
+        release(c);
+        free(out->x);
+        out->x = NULL;
+        return rc;
+    }
+    install(&c->g, s);
+    if (setjmp(c->g.jb) == 0) {
+        c->P = load(m, p, c->ia, c->ja, c->ar);
+        int ok = run(c->P, p, s, &c->g, out);
+        glp_delete_prob(c->P);
+        c->P = NULL;
+        uninstall();
+        if (!ok)
+            rc = be__fail(err, BE_ESOLVER, m->file, nowhere,
+                          "GLPK could not solve the program%s%s",
+                          c->g.last[0] ? ": " : "", c->g.last);
+    } else {
+        /* GLPK failed inside a call; its environment is already freed. */
+        rc = be__fail(err, BE_ESOLVER, m->file, nowhere,
+                      "GLPK stopped with an internal error%s%s",
+                      c->g.last[0] ? ": " : "", c->g.last);
+    }
+    release(c);
+    if (rc != BE_OK) {
+        free(out->x);
+        out->x = NULL;
+    }
+    return rc;
+}
+
+be_code be__glpk_write_lp(const be_model *m, const be_program *p,
+                          const be_settings *s, const char *path,
+                          be_error *err)
+{
+    be_pos nowhere = {0, 0};
+    call *const c = be__calloc(1, sizeof *c);   /* see be__glpk_solve */
+    if (!c)
+        return be__fail(err, BE_ENOMEM, m->file, nowhere, "out of memory");
+    be_code rc = prepare(m, p, c, err);
+    if (rc != BE_OK) {
+        release(c);
+        return rc;
+    }
+    install(&c->g, s);
+    if (setjmp(c->g.jb) == 0) {
+        c->P = load(m, p, c->ia, c->ja, c->ar);
+        int w = glp_write_lp(c->P, NULL, path);
+        glp_delete_prob(c->P);
+        c->P = NULL;
+        uninstall();
+        if (w != 0)
+            rc = be__fail(err, BE_EIO, path, nowhere, "cannot write %s%s%s",
+                          path, c->g.last[0] ? ": " : "", c->g.last);
+    } else {
+        rc = be__fail(err, BE_ESOLVER, m->file, nowhere,
+                      "GLPK stopped with an internal error%s%s",
+                      c->g.last[0] ? ": " : "", c->g.last);
+    }
+    release(c);
+    return rc;
+}

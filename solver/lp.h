@@ -1,0 +1,85 @@
+/*
+ * lp.h -- the program builder: a be_model becomes a linear program held in
+ * plain arrays (columns, rows, a coordinate-form matrix), independent of
+ * GLPK.  glpk.c loads it into GLPK in one call; exporters and tests read it
+ * directly.  Internal: not installed.
+ *
+ * Variables (columns), all >= 0, named as in the documentation:
+ *   buy[k,t]        units of device k bought at the start of period t
+ *   hold[k,aA,t]    units of one cohort of k, aged A periods at the start
+ *                   of t, in service during t
+ *   retire[k,aA,t]  units of that cohort retired at the start of t, at age A
+ *   rent[k,t]       units of rented device k in service during t
+ * A fleet cohort whose name would clash with another cohort's gets the
+ * fleet entry number appended: hold[old,a0,2024,f2].
+ *
+ * Constraints (rows):
+ *   flow[k,aA,t]    hold[t] + retire[t] - hold[t-1] - buy = count
+ *                   (count is the initial fleet in period 0, else 0)
+ *   demand[t]       sum throughput * (hold + rent)      >= demand(t)
+ *   power[t]        sum power_kw * pue * hold           <= power_cap(t)
+ *   budget[t]       sum price(t) * buy                  <= budget(t)
+ */
+#ifndef BE_LP_H
+#define BE_LP_H
+
+#include "model.h"
+
+typedef enum be_col_kind { BE_COL_BUY, BE_COL_HOLD, BE_COL_RETIRE, BE_COL_RENT }
+    be_col_kind;
+
+typedef enum be_row_kind { BE_ROW_FLOW, BE_ROW_DEMAND, BE_ROW_POWER,
+                           BE_ROW_BUDGET } be_row_kind;
+
+typedef struct be_col {
+    be_col_kind kind;
+    int device, cohort, period, age;  /* cohort and age: -1 for buy, rent */
+    int integer;
+    double cost;                      /* objective coefficient */
+} be_col;
+
+typedef struct be_row {
+    be_row_kind kind;
+    int device, cohort, period, age;  /* cohort, age: flow rows only */
+    char sense;                       /* 'E' (=), 'G' (>=), 'L' (<=) */
+    double rhs;
+} be_row;
+
+/* Where a cohort's columns are: hold[t] is column hold0 + (t - start) for
+ * t in [start, hold_end); retire[t] is retire0 + (t - retire_from) for t
+ * in [retire_from, retire_end).  Column indices are 0-based. */
+typedef struct be_cohort_cols {
+    int hold0, hold_end;
+    int retire0, retire_from, retire_end;
+    int buy;                          /* -1 for fleet cohorts */
+    int name_suffix;                  /* fleet entry number + 1, or 0 */
+} be_cohort_cols;
+
+typedef struct be_program {
+    int n_cols, n_rows;
+    be_col *cols;
+    be_row *rows;
+    size_t nnz, nnz_cap;
+    int *mi, *mj;                     /* 0-based row and column */
+    double *mv;
+    be_cohort_cols *cc;               /* [n_cohorts] */
+    int *rent_col;                    /* [T*K], -1 where none */
+    int integer;                      /* integer columns are marked */
+} be_program;
+
+/* Build the program of m.  integer: mark whole-unit columns (m->integer
+ * and not relaxed).  Returns NULL with err filled (BE_ENOMEM, BE_ELIMIT). */
+be_program *be__program_build(const be_model *m, int integer, be_error *err);
+void be__program_free(be_program *p);
+
+/* Readable names ("hold[new,a1,2027]") into buf; returns buf. */
+char *be__col_name(const be_model *m, const be_program *p, int i, char *buf,
+                   size_t size);
+char *be__row_name(const be_model *m, const be_program *p, int i, char *buf,
+                   size_t size);
+
+/* The plan a column vector x (n_cols values) describes. */
+be_plan *be__program_plan(const be_model *m, const be_program *p,
+                          const double *x, int round_whole);
+
+#endif /* BE_LP_H */
