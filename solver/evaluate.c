@@ -1,3 +1,383 @@
-/* evaluate.c -- placeholder until written */
+/*
+ * evaluate.c -- prices any schedule directly from the model, without the
+ * LP, and says whether it is feasible.
+ *
+ * This is a plain simulation of the README's "Semantics", written to be
+ * read next to it and checked by hand.  The LP builder (lp.c) prices one
+ * variable at a time; here the units of each cohort are followed period by
+ * period and every cash flow is booked in its category and period.  The
+ * two share only the per-unit definitions of model.c (O&M rate, energy
+ * cost, resale value, book value), so that "the LP's objective equals the
+ * evaluated cost of the LP's schedule" is a real check.
+ *
+ * Cash flows, with d(t) the discount factor and tau the tax rate (0
+ * without finance), all counted at the start of their period:
+ *   purchase of n units in t       n price(t) d(t)             (no tax)
+ *   n units held during t, age a   n (om(a) dt + energy(t)) d(t), of which
+ *                                  tau is given back in `taxes`, and
+ *                                  -tau n (B(a) - B(a+1)) d(t) depreciation
+ *   n units retired at t, age a    -n R(a) d(t) resale, and a tax on the
+ *                                  gain  tau n (R(a) - B(a)) d(t)
+ *   n units held at the start of T as a retirement at T (with salvage), or
+ *                                  worth nothing (end_of_horizon: none)
+ *   n units rented in t            n rent(t) dt d(t), tau given back
+ *
+ * How an infeasible plan is priced (it is still priced, and the first
+ * violation by period is reported):
+ * - A negative or non-finite buy, rent or retire is a holdings violation
+ *   and counts as 0.
+ * - Retiring more than is held (nothing is held before a cohort starts,
+ *   in a bought cohort's purchase period, or after its lifetime) is a
+ *   holdings violation; what is held is retired.
+ * - Buying or renting what is not on offer then is an availability
+ *   violation; those units are ignored (they have no cohort and no price).
+ * Counts are compared with an absolute tolerance of 1e-6 units; demand,
+ * power cap and budget with 1e-6 * max(1, limit).
+ */
 #include "model.h"
-extern int be_placeholder_evaluate; int be_placeholder_evaluate;
+
+#include <math.h>
+#include <stdlib.h>
+
+/* Tolerance on unit counts: below this a negative count or an excess
+ * retirement is taken for rounding noise of the solver. */
+#define UNIT_TOL 1e-6
+
+/* ---- plans ---- */
+
+be_plan *be_plan_new(const be_model *m)
+{
+    if (!m)
+        return NULL;
+    be_plan *p = be__calloc(1, sizeof *p);
+    if (!p)
+        return NULL;
+    p->periods = m->T;
+    p->devices = m->n_devices;
+    p->cohorts = m->n_cohorts;
+    size_t T = (size_t)m->T;
+    p->buy = be__calloc(T * (size_t)m->n_devices, sizeof *p->buy);
+    p->rent = be__calloc(T * (size_t)m->n_devices, sizeof *p->rent);
+    p->retire = be__calloc(T * (size_t)m->n_cohorts, sizeof *p->retire);
+    if (!p->buy || !p->rent || !p->retire) {
+        be_plan_free(p);
+        return NULL;
+    }
+    return p;
+}
+
+void be_plan_free(be_plan *p)
+{
+    if (!p)
+        return;
+    free(p->buy);
+    free(p->rent);
+    free(p->retire);
+    free(p);
+}
+
+/* ---- evaluations ---- */
+
+const char *be_violation_name(be_violation v)
+{
+    switch (v) {
+    case BE_FEASIBLE_PLAN: return "feasible";
+    case BE_VIOLATES_DEMAND: return "demand";
+    case BE_VIOLATES_POWER: return "power cap";
+    case BE_VIOLATES_BUDGET: return "budget";
+    case BE_VIOLATES_HOLDINGS: return "holdings";
+    case BE_VIOLATES_AVAILABILITY: return "availability";
+    case BE_VIOLATES_INTEGRALITY: return "integrality";
+    }
+    return "unknown violation";
+}
+
+void be_eval_free(be_eval *e)
+{
+    if (!e)
+        return;
+    free(e->period_cost);
+    free(e->in_service);
+    free(e->bought);
+    free(e->retired);
+    free(e->capacity);
+    free(e->power_kw);
+    free(e->spend);
+    free(e->held_at_end);
+    free(e);
+}
+
+static be_eval *eval_new(int T, int K)
+{
+    be_eval *e = be__calloc(1, sizeof *e);
+    if (!e)
+        return NULL;
+    size_t nt = (size_t)T, ntk = (size_t)T * (size_t)K;
+    e->periods = T;
+    e->devices = K;
+    e->period_cost = be__calloc(nt, sizeof *e->period_cost);
+    e->in_service = be__calloc(ntk, sizeof *e->in_service);
+    e->bought = be__calloc(ntk, sizeof *e->bought);
+    e->retired = be__calloc(ntk, sizeof *e->retired);
+    e->capacity = be__calloc(nt, sizeof *e->capacity);
+    e->power_kw = be__calloc(nt, sizeof *e->power_kw);
+    e->spend = be__calloc(nt, sizeof *e->spend);
+    e->held_at_end = be__calloc((size_t)K, sizeof *e->held_at_end);
+    if (!e->period_cost || !e->in_service || !e->bought || !e->retired ||
+        !e->capacity || !e->power_kw || !e->spend || !e->held_at_end) {
+        be_eval_free(e);
+        return NULL;
+    }
+    e->violation = BE_FEASIBLE_PLAN;
+    e->violation_period = -1;
+    e->violation_device = -1;
+    return e;
+}
+
+/* ---- violations ---- */
+
+/* Within one period, violations are reported in this order. */
+static int violation_rank(be_violation v)
+{
+    switch (v) {
+    case BE_VIOLATES_HOLDINGS: return 0;
+    case BE_VIOLATES_AVAILABILITY: return 1;
+    case BE_VIOLATES_INTEGRALITY: return 2;
+    case BE_VIOLATES_DEMAND: return 3;
+    case BE_VIOLATES_POWER: return 4;
+    case BE_VIOLATES_BUDGET: return 5;
+    case BE_FEASIBLE_PLAN: break;
+    }
+    return 6;
+}
+
+/* Keep v if it comes before the one recorded: earlier period, or the same
+ * period and an earlier kind.  Ties keep the first one noted. */
+static void note(be_eval *e, be_violation v, int t, int device, double amount)
+{
+    if (e->violation != BE_FEASIBLE_PLAN &&
+        (t > e->violation_period ||
+         (t == e->violation_period &&
+          violation_rank(v) >= violation_rank(e->violation))))
+        return;
+    e->violation = v;
+    e->violation_period = t;
+    e->violation_device = device;
+    e->violation_amount = amount;
+}
+
+/* A count from the plan as used for costs: negative or non-finite counts
+ * are a holdings violation and count as 0; noise below UNIT_TOL is 0. */
+static double count_of(be_eval *e, double v, int t, int device)
+{
+    if (!isfinite(v) || v < -UNIT_TOL) {
+        note(e, BE_VIOLATES_HOLDINGS, t, device, isfinite(v) ? -v : v);
+        return 0.0;
+    }
+    return v > 0.0 ? v : 0.0;
+}
+
+/* Is x more than limit, beyond the relative tolerance? */
+static int above(double x, double limit)
+{
+    return x > limit + 1e-6 * fmax(1.0, fabs(limit));
+}
+
+static int fractional(double v)
+{
+    return fabs(v - nearbyint(v)) > 1e-6;
+}
+
+/* ---- the simulation ---- */
+
+/* n units of cohort c leave the fleet at the start of period t (t may be
+ * T: the horizon's end), at `age` periods: proceeds R(age) d(t) and the
+ * tax tau (R - B) d(t) on the gain over the book value B, added to
+ * *proceeds and *taxes (the caller picks the period they are booked in). */
+static void sell(const be_model *m, const be_cohort *c, int t, int age,
+                 double n, double tau, double *proceeds, double *taxes)
+{
+    double R = be__resale_value(m, c, age);
+    double B = be__book_value(m, c, age);
+    *proceeds += n * R * m->discount[t];
+    *taxes += tau * n * (R - B) * m->discount[t];
+}
+
+/* Purchases and rentals, per device and period. */
+static void price_purchases(const be_model *m, const be_plan *p, double tau,
+                            be_eval *e)
+{
+    int K = m->n_devices;
+    for (int t = 0; t < m->T; t++) {
+        be_costs *pc = &e->period_cost[t];
+        double d = m->discount[t];
+        for (int k = 0; k < K; k++) {
+            const be_device *dev = &m->devices[k];
+            double buy = count_of(e, p->buy[t * K + k], t, k);
+            double rent = count_of(e, p->rent[t * K + k], t, k);
+            if (buy > UNIT_TOL && be__cohort_of(m, k, t) < 0)
+                note(e, BE_VIOLATES_AVAILABILITY, t, k, buy);
+            else if (buy > 0.0 && be__cohort_of(m, k, t) >= 0) {
+                e->bought[t * K + k] = buy;
+                e->spend[t] += buy * dev->price[t];
+                pc->purchases += buy * dev->price[t] * d;
+            }
+            int rentable = dev->rented && t >= dev->avail_from &&
+                           t <= dev->avail_to;
+            if (rent > UNIT_TOL && !rentable)
+                note(e, BE_VIOLATES_AVAILABILITY, t, k, rent);
+            else if (rent > 0.0 && rentable) {
+                double cost = rent * dev->rent[t] * m->dt * d;
+                pc->rent += cost;
+                pc->taxes -= tau * cost;
+                e->in_service[t * K + k] += rent;
+                e->capacity[t] += rent * dev->throughput;
+            }
+        }
+    }
+}
+
+/* Follow the units of cohort j from its start to the horizon's end. */
+static void simulate_cohort(const be_model *m, const be_plan *p, int j,
+                            double tau, be_eval *e)
+{
+    const be_cohort *c = &m->cohorts[j];
+    const be_device *dev = &m->devices[c->device];
+    int k = c->device, K = m->n_devices, J = m->n_cohorts, T = m->T;
+    int bought = c->fleet_entry < 0;
+
+    /* Nothing is held before a bought cohort starts. */
+    for (int t = 0; t < c->start && t < T; t++) {
+        double r = count_of(e, p->retire[t * J + j], t, k);
+        if (r > UNIT_TOL)
+            note(e, BE_VIOLATES_HOLDINGS, t, k, r);
+    }
+
+    double held = bought ? e->bought[c->start * K + k] : c->count;
+    for (int t = c->start; t < T; t++) {
+        be_costs *pc = &e->period_cost[t];
+        double d = m->discount[t];
+        int age = c->age0 + (t - c->start);
+
+        /* Retirements at the start of t: what the plan says, at most what
+         * may be retired (nothing in a bought cohort's purchase period);
+         * everything at the end of its lifetime. */
+        double r = count_of(e, p->retire[t * J + j], t, k);
+        double retirable = bought && t == c->start ? 0.0 : held;
+        if (r > retirable + UNIT_TOL * fmax(1.0, retirable))
+            note(e, BE_VIOLATES_HOLDINGS, t, k, r - retirable);
+        double out = t >= c->end ? held : fmin(r, retirable);
+        if (out > 0.0) {
+            sell(m, c, t, age, out, tau, &pc->resale, &pc->taxes);
+            e->retired[t * K + k] += out;
+            held -= out;
+        }
+
+        /* The units held run through period t. */
+        if (held > 0.0) {
+            double om = held * be__om_rate(m, dev, age) * m->dt * d;
+            double energy = held * be__energy_cost(m, dev, t) * d;
+            double depreciation = held * (be__book_value(m, c, age) -
+                                          be__book_value(m, c, age + 1)) * d;
+            pc->om += om;
+            pc->energy += energy;
+            pc->taxes -= tau * (om + energy) + tau * depreciation;
+            e->in_service[t * K + k] += held;
+            e->capacity[t] += held * dev->throughput;
+            e->power_kw[t] += held * dev->power_kw * m->pue;
+        }
+    }
+
+    /* Units still held at the start of T: salvage, booked in T-1. */
+    if (held > 0.0 && T > 0) {
+        e->held_at_end[k] += held;
+        if (m->salvage) {
+            be_costs *pc = &e->period_cost[T - 1];
+            sell(m, c, T, c->age0 + (T - c->start), held, tau, &pc->salvage,
+                 &pc->taxes);
+        }
+    }
+}
+
+/* Integrality, demand, power cap and budget, period by period. */
+static void check_limits(const be_model *m, const be_plan *p, be_eval *e)
+{
+    int K = m->n_devices, J = m->n_cohorts;
+    for (int t = 0; t < m->T; t++) {
+        if (m->integer) {
+            for (int k = 0; k < K; k++) {
+                double b = p->buy[t * K + k], r = p->rent[t * K + k];
+                if (fractional(b))
+                    note(e, BE_VIOLATES_INTEGRALITY, t, k,
+                         fabs(b - nearbyint(b)));
+                if (fractional(r))
+                    note(e, BE_VIOLATES_INTEGRALITY, t, k,
+                         fabs(r - nearbyint(r)));
+            }
+            for (int j = 0; j < J; j++) {
+                double r = p->retire[t * J + j];
+                if (fractional(r))
+                    note(e, BE_VIOLATES_INTEGRALITY, t,
+                         m->cohorts[j].device, fabs(r - nearbyint(r)));
+            }
+        }
+        double demand = m->demand[t];
+        if (e->capacity[t] < demand - 1e-6 * fmax(1.0, demand))
+            note(e, BE_VIOLATES_DEMAND, t, -1, demand - e->capacity[t]);
+        if (m->has_power_cap && above(e->power_kw[t], m->power_cap[t]))
+            note(e, BE_VIOLATES_POWER, t, -1,
+                 e->power_kw[t] - m->power_cap[t]);
+        if (m->has_budget && above(e->spend[t], m->budget[t]))
+            note(e, BE_VIOLATES_BUDGET, t, -1, e->spend[t] - m->budget[t]);
+    }
+}
+
+static void add_costs(be_costs *sum, const be_costs *c)
+{
+    sum->purchases += c->purchases;
+    sum->energy += c->energy;
+    sum->om += c->om;
+    sum->rent += c->rent;
+    sum->taxes += c->taxes;
+    sum->resale += c->resale;
+    sum->salvage += c->salvage;
+    sum->total += c->total;
+}
+
+be_eval *be_evaluate(const be_model *m, const be_plan *p, be_error *err)
+{
+    be_pos nowhere = {0, 0};
+    if (!m || !p) {
+        be__fail(err, BE_EARG, m ? m->file : "", nowhere,
+                 "no %s to evaluate", m ? "plan" : "model");
+        return NULL;
+    }
+    if (p->periods != m->T || p->devices != m->n_devices ||
+        p->cohorts != m->n_cohorts || !p->buy || !p->rent || !p->retire) {
+        be__fail(err, BE_EARG, m->file, nowhere,
+                 "the plan has %d periods, %d devices and %d cohorts; the "
+                 "model has %d, %d and %d",
+                 p->periods, p->devices, p->cohorts, m->T, m->n_devices,
+                 m->n_cohorts);
+        return NULL;
+    }
+    be_eval *e = eval_new(m->T, m->n_devices);
+    if (!e) {
+        be__fail(err, BE_ENOMEM, m->file, nowhere, "out of memory");
+        return NULL;
+    }
+    double tau = m->has_tax ? m->tax_rate : 0.0;
+
+    price_purchases(m, p, tau, e);
+    for (int j = 0; j < m->n_cohorts; j++)
+        simulate_cohort(m, p, j, tau, e);
+    check_limits(m, p, e);
+
+    for (int t = 0; t < m->T; t++) {
+        be_costs *pc = &e->period_cost[t];
+        pc->total = pc->purchases + pc->energy + pc->om + pc->rent +
+                    pc->taxes - pc->resale - pc->salvage;
+        add_costs(&e->cost, pc);
+    }
+    return e;
+}
