@@ -1,0 +1,96 @@
+#!/bin/sh
+# tests/cli.sh BINARY -- the command line's contract: exit codes, error
+# format, output formats, atomic -o.  Prints "cli: N passed, N failed".
+# BE_CLI_WRAPPER (e.g. a valgrind command) is put in front of every run.
+set -u
+BIN=${1:?usage: tests/cli.sh BINARY}
+W=${BE_CLI_WRAPPER:-}
+D=tests/cli
+pass=0
+fail=0
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+# expect NAME STATUS REGEX CMD... : CMD exits with STATUS and its combined
+# output matches the extended REGEX ("" matches anything).
+expect() {
+    name=$1 want=$2 re=$3
+    shift 3
+    # shellcheck disable=SC2086
+    $W "$BIN" "$@" >"$tmp/out" 2>"$tmp/err"
+    got=$?
+    cat "$tmp/out" "$tmp/err" >"$tmp/all"
+    if [ "$got" -ne "$want" ]; then
+        echo "FAIL $name: exit $got, expected $want"; sed 's/^/    /' "$tmp/all" | head -n 20
+        fail=$((fail + 1))
+    elif [ -n "$re" ] && ! grep -Eq -- "$re" "$tmp/all"; then
+        echo "FAIL $name: output does not match /$re/"; sed 's/^/    /' "$tmp/all" | head -n 20
+        fail=$((fail + 1))
+    else
+        pass=$((pass + 1))
+    fi
+}
+
+# ok NAME CONDITION... : a shell test on what the last run left behind
+ok() {
+    name=$1
+    shift
+    if "$@"; then pass=$((pass + 1)); else echo "FAIL $name"; fail=$((fail + 1)); fi
+}
+
+expect help 0 "exit codes" --help
+expect help-solve 0 "--time-limit" solve --help
+expect version 0 "^breakeven [0-9]+\.[0-9]+\.[0-9]+" --version
+expect no-args 2 "usage: breakeven solve"
+expect unknown-command 2 "unknown command 'sovle'" sovle x.yaml
+expect unknown-option 2 "unknown option '--fast'" solve examples/engine-analyzer.yaml --fast
+expect bad-format 2 "unknown format 'xml'" solve examples/engine-analyzer.yaml --format xml
+expect bad-gap 2 "--mip-gap needs a number" solve examples/engine-analyzer.yaml --mip-gap 1.5
+expect bad-time 2 "--time-limit needs a number" solve examples/engine-analyzer.yaml --time-limit abc
+expect missing-value 2 "option -o needs a value" solve examples/engine-analyzer.yaml -o
+expect no-model 2 "solve needs a model file" solve
+expect two-models 2 "unexpected argument" solve a.yaml b.yaml
+expect missing-file 3 "^breakeven: $D/nope.yaml: cannot open" solve $D/nope.yaml
+
+# Textbook optimum (Winston): 1280.
+expect engine-text 0 "Net present cost +1,280\.00" solve examples/engine-analyzer.yaml
+expect engine-answer 0 "^In 2024: buy 1 analyzer" solve examples/engine-analyzer.yaml
+expect engine-json 0 '"objective": 1280(\.0+)?,' solve examples/engine-analyzer.yaml --format json
+expect engine-json-eval 0 '"evaluated_cost": 1280(\.0+)?,' solve examples/engine-analyzer.yaml --format json
+expect engine-csv 0 "^period,device,in_service,bought,retired" solve examples/engine-analyzer.yaml --format csv
+expect economic-life 0 "Net present cost +18,900\.00" solve examples/economic-life.yaml
+expect relax 0 "fractional units \(LP\)" solve examples/engine-analyzer.yaml --relax
+expect stats 0 "stats: parse .* build .* solve" solve examples/engine-analyzer.yaml --stats
+expect check 0 "valid model" check examples/engine-analyzer.yaml
+expect check-quiet 0 "" check examples/engine-analyzer.yaml --quiet
+ok check-quiet-silent test ! -s "$tmp/all"
+
+# -o writes the file whole, and nothing at all on failure.
+expect out-file 0 "" solve examples/engine-analyzer.yaml --format json -o "$tmp/r.json"
+ok out-file-written grep -q '"status": "optimal"' "$tmp/r.json"
+ok out-file-no-stdout test ! -s "$tmp/out"
+ok out-no-temp-left test "$(ls "$tmp" | grep -c 'tmp-')" -eq 0
+expect out-bad-dir 4 "cannot write" solve examples/engine-analyzer.yaml -o "$tmp/no/such/dir/r.json"
+ok out-bad-dir-nothing test ! -e "$tmp/no"
+
+# Errors: one line, FILE:LINE:COL: message, exit 3.
+expect syntax-error 3 "^breakeven: $D/syntax.yaml:[0-9]+:[0-9]+: " solve $D/syntax.yaml
+expect unknown-key 3 "^breakeven: $D/unknown-key.yaml:4:1: unknown key 'discont_rate'.*did you mean 'discount_rate'" check $D/unknown-key.yaml
+expect one-line 3 "" check $D/unknown-key.yaml
+ok one-line-only test "$(wc -l <"$tmp/all")" -eq 1
+
+# No plan: exit 1 and the reason.
+expect infeasible 1 "no feasible plan: the model is infeasible: 2026: demand of 40 cannot be met: at most 30 fits under the 30 kW power cap" solve $D/infeasible.yaml
+expect infeasible-json 1 '"status": "infeasible"' solve $D/infeasible.yaml --format json
+
+# Every shipped model and example solves to a plan whose solver objective
+# and evaluated cost agree (the JSON carries both).
+for f in models/*.yaml examples/*.yaml; do
+    expect "solve:$f" 0 '"feasible": true' solve "$f" --format json --time-limit 60
+    obj=$(sed -n 's/.*"objective": \([^,]*\),.*/\1/p' "$tmp/out")
+    ev=$(sed -n 's/.*"evaluated_cost": \([^,]*\),.*/\1/p' "$tmp/out")
+    ok "agree:$f" awk -v a="$obj" -v b="$ev" 'BEGIN { d = a - b; if (d < 0) d = -d; s = (a < 0 ? -a : a); if (s < 1) s = 1; exit !(d <= 1e-6 * s) }'
+done
+
+echo "cli: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
