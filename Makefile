@@ -17,7 +17,7 @@ CPPFLAGS += -Iinclude -Isolver
 LDLIBS   = -lglpk -lyaml -lm
 B        = build
 
-LIB_SRC = solver/model.c solver/loader.c solver/lp.c solver/glpk_solver.c \
+LIB_SRC = solver/model.c solver/loader.c solver/yaml_tree.c solver/lp.c solver/glpk_solver.c \
           solver/evaluate.c solver/solve.c
 CLI_SRC = solver/cli/main.c solver/cli/report.c solver/cli/output.c
 TEST_SRC = $(sort $(wildcard tests/test_*.c)) tests/main.c

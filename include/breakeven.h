@@ -135,6 +135,8 @@ void be_model_cohort(const be_model *m, int j, be_cohort_info *out);
  * the plan says so; retire may include them. */
 typedef struct be_plan {
     int periods, devices, cohorts;
+    int relaxed;     /* 1: fractional units are expected (an LP relaxation
+                        of a whole-unit model); no integrality check */
     double *buy;     /* [periods*devices] units bought of device k in t */
     double *rent;    /* [periods*devices] units of rented device k in t */
     double *retire;  /* [periods*cohorts] units of cohort j retired at the

@@ -304,7 +304,7 @@ static void check_limits(const be_model *m, const be_plan *p, be_eval *e)
 {
     int K = m->n_devices, J = m->n_cohorts;
     for (int t = 0; t < m->T; t++) {
-        if (m->integer) {
+        if (m->integer && !p->relaxed) {
             for (int k = 0; k < K; k++) {
                 double b = p->buy[t * K + k], r = p->rent[t * K + k];
                 if (fractional(b))

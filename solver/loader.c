@@ -1,6 +1,1357 @@
-/* loader.c -- placeholder until written */
+/*
+ * loader.c -- a model file (schema 1) into a be_model.
+ *
+ * The file is untrusted input.  yaml_tree.c turns it into a tree (and
+ * rejects aliases, tags, duplicate keys, deep nesting and bad YAML); this
+ * file walks that tree against the schema (the schema 1 contract
+ * of issue 2 and its decisions) and types every scalar narrowly:
+ * - a number is a plain (unquoted) scalar matching
+ *   -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)? that is finite;
+ * - a boolean is a plain `true` or `false`;
+ * - a string is any other scalar without control characters, except the
+ *   empty plain scalar and the YAML nulls (~, null).
+ * so that YAML 1.1 surprises (`no` as false, `010` as octal, `1_000`) are
+ * errors rather than silently different models.
+ *
+ * Every error names the node at fault by its line and column and says what
+ * was expected and what was found.  Once everything is locally valid,
+ * be__model_finish derives cohorts and labels and runs the whole-model
+ * checks.  On any failure the partly filled model is freed.
+ */
 #include "model.h"
-be_model *be_model_load_file(const char *path, const be_load_options *opt, be_error *err)
-{ (void)opt; be_pos p = {0, 0}; be__fail(err, BE_EIO, path, p, "loader not written yet"); return NULL; }
-be_model *be_model_load_string(const char *text, size_t len, const char *name, const be_load_options *opt, be_error *err)
-{ (void)text; (void)len; (void)opt; be_pos p = {0, 0}; be__fail(err, BE_EIO, name, p, "loader not written yet"); return NULL; }
+#include "yaml_tree.h"
+
+#include <errno.h>
+#include <locale.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Longest device lifetime accepted, in years: bounds the per-age arrays. */
+#define MAX_LIFETIME_YEARS 1000.0
+#define MAX_NAME 64
+/* Largest devices x periods: every device holds per-period arrays and the
+ * LP has at least one cohort per device and period.  Far above any real
+ * fleet, it keeps a small hostile file from asking for gigabytes. */
+#define MAX_DEVICE_PERIODS 10000000.0
+/* Largest number of (cohort, period) pairs in which units can be held: the
+ * LP's hold variables.  The same order as the device-period cap. */
+#define MAX_COHORT_PERIODS 20000000.0
+/* How close to a whole number of periods a time in years must be. */
+#define WHOLE_TOL 1e-9
+
+typedef struct loader {
+    be_model *m;
+    be_error *err;
+    const char *file;
+    int ppy;               /* periods per year: 1, 4 or 12 */
+} loader;
+
+#if defined(__GNUC__)
+#define BE_PRINTF(a, b) __attribute__((format(printf, a, b)))
+#else
+#define BE_PRINTF(a, b)
+#endif
+
+static be_code fail(loader *L, be_code code, be_pos pos, const char *fmt, ...)
+    BE_PRINTF(4, 5);
+
+static be_code fail(loader *L, be_code code, be_pos pos, const char *fmt, ...)
+{
+    char msg[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    return be__fail(L->err, code, L->file, pos, "%s", msg);
+}
+
+#define FAIL(L, node, ...) fail((L), BE_EMODEL, (node)->pos, __VA_ARGS__)
+
+/* ---- names for messages ---- */
+
+/* "device 'new': " from "device 'new'"; "" for the top level. */
+static const char *prefix(const char *ctx, char *buf, size_t size)
+{
+    snprintf(buf, size, "%s%s", ctx, *ctx ? ": " : "");
+    return buf;
+}
+
+/* "in device 'new'" / "in the top level" */
+static const char *where(const char *ctx, char *buf, size_t size)
+{
+    snprintf(buf, size, "%s", *ctx ? ctx : "the top level");
+    return buf;
+}
+
+static int scalar_is(const be_ynode *n, const char *s)
+{
+    size_t len = strlen(s);
+    return n->kind == BE_YSCALAR && n->n == len &&
+           memcmp(n->u.text, s, len) == 0;
+}
+
+static int is_null(const be_ynode *n)
+{
+    return n->kind == BE_YSCALAR && n->style == BE_YPLAIN &&
+           (n->n == 0 || scalar_is(n, "~") || scalar_is(n, "null") ||
+            scalar_is(n, "Null") || scalar_is(n, "NULL"));
+}
+
+/* What a node is, for "found ...". */
+static const char *describe(const be_ynode *n, char *buf, size_t size)
+{
+    char q[256];
+    if (n->kind == BE_YMAPPING)
+        snprintf(buf, size, "a mapping");
+    else if (n->kind == BE_YSEQUENCE)
+        snprintf(buf, size, n->n ? "a list" : "an empty list");
+    else if (n->style == BE_YPLAIN && n->n == 0)
+        snprintf(buf, size, "an empty value");
+    else if (n->style != BE_YPLAIN && n->n == 0)
+        snprintf(buf, size, "an empty string");
+    else
+        snprintf(buf, size, "%s'%s'",
+                 n->style == BE_YQUOTED ? "the quoted string "
+                 : n->style == BE_YBLOCK ? "the text block " : "",
+                 be__yaml_quote(n->u.text, n->n, q, sizeof q));
+    return buf;
+}
+
+/* The text of a number node, as written, for "found -1". */
+static const char *as_written(const be_ynode *n, char *buf, size_t size)
+{
+    return be__yaml_quote(n->u.text, n->n, buf, size);
+}
+
+static void period_label(const be_model *m, int t, char buf[16])
+{
+    switch (m->period) {
+    case BE_QUARTER:
+        snprintf(buf, 16, "%d-Q%d", m->start_year + t / 4, t % 4 + 1);
+        break;
+    case BE_MONTH:
+        snprintf(buf, 16, "%d-%02d", m->start_year + t / 12, t % 12 + 1);
+        break;
+    default:
+        snprintf(buf, 16, "%d", m->start_year + t);
+        break;
+    }
+}
+
+static const char *unit_name(int ppy, int plural)
+{
+    return ppy == 12 ? (plural ? "months" : "month")
+         : ppy == 4 ? (plural ? "quarters" : "quarter")
+                    : (plural ? "years" : "year");
+}
+
+/* ---- did you mean ---- */
+
+static size_t edit_distance(const char *a, size_t na, const char *b,
+                            size_t nb)
+{
+    size_t row[MAX_NAME + 2];
+    for (size_t j = 0; j <= nb; j++)
+        row[j] = j;
+    for (size_t i = 1; i <= na; i++) {
+        size_t diag = row[0];
+        row[0] = i;
+        for (size_t j = 1; j <= nb; j++) {
+            size_t up = row[j];
+            size_t best = diag + (a[i - 1] != b[j - 1]);
+            if (row[j] + 1 < best)
+                best = row[j] + 1;
+            if (row[j - 1] + 1 < best)
+                best = row[j - 1] + 1;
+            row[j] = best;
+            diag = up;
+        }
+    }
+    return row[nb];
+}
+
+/* The candidate closest to s (Levenshtein distance): within distance 2, or
+ * a third of the longer length for long names, and not a complete rewrite;
+ * or a candidate that s is the start of.  NULL when none. */
+static const char *suggest(const char *s, size_t n, const char *const *cand,
+                           size_t n_cand)
+{
+    const char *best = NULL;
+    size_t best_d = SIZE_MAX;
+    if (n > MAX_NAME)
+        return NULL;
+    for (size_t i = 0; i < n_cand; i++) {
+        size_t nc = strlen(cand[i]);
+        if (nc > MAX_NAME)
+            continue;
+        size_t d = edit_distance(s, n, cand[i], nc);
+        size_t longer = n > nc ? n : nc;
+        size_t limit = longer / 3 > 2 ? longer / 3 : 2;
+        /* a shortened key ("purchase" for "purchase_price") also counts */
+        int prefix_of = n >= 4 && nc > n && memcmp(cand[i], s, n) == 0;
+        if (((d <= limit && d < longer) || prefix_of) && d < best_d) {
+            best = cand[i];
+            best_d = d;
+        }
+    }
+    return best;
+}
+
+/* ---- mappings ---- */
+
+static const be_ynode *lookup(const be_ynode *map, const char *key,
+                              const be_ynode **key_node)
+{
+    for (size_t i = 0; i < map->n; i++) {
+        if (scalar_is(map->u.items[2 * i], key)) {
+            if (key_node)
+                *key_node = map->u.items[2 * i];
+            return map->u.items[2 * i + 1];
+        }
+    }
+    return NULL;
+}
+
+static be_code check_keys(loader *L, const be_ynode *map,
+                          const char *const *allowed, size_t n_allowed,
+                          const char *ctx)
+{
+    for (size_t i = 0; i < map->n; i++) {
+        const be_ynode *k = map->u.items[2 * i];
+        size_t j = 0;
+        while (j < n_allowed && !scalar_is(k, allowed[j]))
+            j++;
+        if (j < n_allowed)
+            continue;
+        char q[256], w[200];
+        const char *s = suggest(k->u.text, k->n, allowed, n_allowed);
+        if (s)
+            return FAIL(L, k, "unknown key '%s' in %s; did you mean '%s'?",
+                        be__yaml_quote(k->u.text, k->n, q, sizeof q),
+                        where(ctx, w, sizeof w), s);
+        char list[256] = "";
+        size_t o = 0;
+        for (j = 0; j < n_allowed && o < sizeof list; j++) {
+            int r = snprintf(list + o, sizeof list - o, "%s%s", j ? ", " : "",
+                             allowed[j]);
+            if (r < 0)
+                break;
+            o += (size_t)r;
+        }
+        return FAIL(L, k, "unknown key '%s' in %s (expected one of: %s)",
+                    be__yaml_quote(k->u.text, k->n, q, sizeof q),
+                    where(ctx, w, sizeof w), list);
+    }
+    return BE_OK;
+}
+
+#define CHECK_KEYS(L, map, keys, ctx) \
+    check_keys((L), (map), (keys), sizeof(keys) / sizeof((keys)[0]), (ctx))
+
+static be_code need(loader *L, const be_ynode *map, const char *key,
+                    const char *ctx, const be_ynode **out)
+{
+    *out = lookup(map, key, NULL);
+    if (*out)
+        return BE_OK;
+    char w[200];
+    return FAIL(L, map, "missing required key '%s' in %s", key,
+                where(ctx, w, sizeof w));
+}
+
+static be_code want_map(loader *L, const be_ynode *n, const char *ctx,
+                        const char *what)
+{
+    if (n->kind == BE_YMAPPING)
+        return BE_OK;
+    char p[200], d[300];
+    return FAIL(L, n, "%s%s must be a mapping, found %s",
+                prefix(ctx, p, sizeof p), what, describe(n, d, sizeof d));
+}
+
+/* ---- scalars ---- */
+
+/* -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)? over exactly n bytes */
+static int number_syntax(const char *s, size_t n)
+{
+    size_t i = 0, start;
+#define DIGIT(c) ((c) >= '0' && (c) <= '9')
+    if (i < n && s[i] == '-')
+        i++;
+    if (i >= n)
+        return 0;
+    if (s[i] == '0')
+        i++;
+    else if (s[i] >= '1' && s[i] <= '9')
+        while (i < n && DIGIT(s[i]))
+            i++;
+    else
+        return 0;
+    if (i < n && s[i] == '.') {
+        start = ++i;
+        while (i < n && DIGIT(s[i]))
+            i++;
+        if (i == start)
+            return 0;
+    }
+    if (i < n && (s[i] == 'e' || s[i] == 'E')) {
+        i++;
+        if (i < n && (s[i] == '+' || s[i] == '-'))
+            i++;
+        start = i;
+        while (i < n && DIGIT(s[i]))
+            i++;
+        if (i == start)
+            return 0;
+    }
+#undef DIGIT
+    return i == n;
+}
+
+/* Why a scalar that looks like a number is not one (or ""). */
+static const char *number_hint(const be_ynode *n)
+{
+    const char *s = n->u.text;
+    size_t len = n->n, i = 0;
+    if (n->kind != BE_YSCALAR)
+        return "";
+    if (n->style != BE_YPLAIN)
+        return number_syntax(s, len) ? " (quoted values are text; remove "
+                                       "the quotes)" : "";
+    if (len && (s[0] == '-' || s[0] == '+'))
+        i = 1;
+    if (i < len && s[i] == '.' && i + 1 < len && s[i + 1] >= '0' &&
+        s[i + 1] <= '9')
+        return " (write a digit before the decimal point)";
+    if (i < len && s[i] == '.')
+        return " (numbers must be finite)";
+    if (len && s[0] == '+')
+        return " (write the number without '+')";
+    if (i + 1 < len && s[i] == '0' && (s[i + 1] == 'x' || s[i + 1] == 'o' ||
+                                       s[i + 1] == 'b' || s[i + 1] == 'X'))
+        return " (only decimal numbers are accepted)";
+    if (i + 1 < len && s[i] == '0' && s[i + 1] >= '0' && s[i + 1] <= '9')
+        return " (a number cannot start with 0 unless it is 0 or 0.x)";
+    if (i < len && s[i] >= '0' && s[i] <= '9' && memchr(s, '_', len))
+        return " (write the number without '_')";
+    if (len && s[len - 1] == '.')
+        return " (write a digit after the decimal point)";
+    return "";
+}
+
+/* A number: value in *v.  "what" is the field ("lifetime", "price for
+ * 2026"). */
+static be_code number(loader *L, const be_ynode *n, const char *ctx,
+                      const char *what, double *v)
+{
+    char p[200], d[300];
+    if (n->kind != BE_YSCALAR || n->style != BE_YPLAIN ||
+        !number_syntax(n->u.text, n->n))
+        return FAIL(L, n, "%s%s must be a number, found %s%s",
+                    prefix(ctx, p, sizeof p), what, describe(n, d, sizeof d),
+                    number_hint(n));
+    /* The text is NUL-terminated after n bytes and, having passed the
+     * syntax check, contains no NUL itself. */
+    char *end;
+    errno = 0;
+    double x = strtod(n->u.text, &end);
+    if (end != n->u.text + n->n || !isfinite(x))
+        return FAIL(L, n, "%s%s must be a finite number, found %s (out of range)",
+                    prefix(ctx, p, sizeof p), what, as_written(n, d, sizeof d));
+    *v = x;
+    return BE_OK;
+}
+
+/* v in the interval from lo to hi; an infinite bound is no bound. */
+static be_code in_range(loader *L, const be_ynode *n, const char *ctx,
+                        const char *what, double v, double lo, int lo_open,
+                        double hi, int hi_open)
+{
+    int ok = (lo_open ? v > lo : v >= lo) && (hi_open ? v < hi : v <= hi);
+    if (ok)
+        return BE_OK;
+    char p[200], d[300], rule[120];
+    if (isinf(hi))
+        snprintf(rule, sizeof rule, "%s %.15g",
+                 lo_open ? "greater than" : "at least", lo);
+    else if (isinf(lo))
+        snprintf(rule, sizeof rule, "%s %.15g",
+                 hi_open ? "less than" : "at most", hi);
+    else if (!lo_open && !hi_open)
+        snprintf(rule, sizeof rule, "from %.15g to %.15g", lo, hi);
+    else
+        snprintf(rule, sizeof rule, "%s %.15g and %s %.15g",
+                 lo_open ? "greater than" : "at least", lo,
+                 hi_open ? "less than" : "at most", hi);
+    return FAIL(L, n, "%s%s must be %s, found %s", prefix(ctx, p, sizeof p),
+                what, rule, as_written(n, d, sizeof d));
+}
+
+static be_code number_in(loader *L, const be_ynode *n, const char *ctx,
+                         const char *what, double lo, int lo_open, double hi,
+                         int hi_open, double *v)
+{
+    be_code rc = number(L, n, ctx, what, v);
+    return rc ? rc : in_range(L, n, ctx, what, *v, lo, lo_open, hi, hi_open);
+}
+
+static int is_whole(double x)
+{
+    return fabs(x - round(x)) <= WHOLE_TOL;
+}
+
+static be_code whole_number(loader *L, const be_ynode *n, const char *ctx,
+                            const char *what, double *v)
+{
+    be_code rc = number(L, n, ctx, what, v);
+    if (rc)
+        return rc;
+    if (*v != floor(*v)) {
+        char p[200], d[300];
+        return FAIL(L, n, "%s%s must be a whole number, found %s",
+                    prefix(ctx, p, sizeof p), what,
+                    as_written(n, d, sizeof d));
+    }
+    return BE_OK;
+}
+
+static be_code boolean(loader *L, const be_ynode *n, const char *ctx,
+                       const char *what, int *v)
+{
+    if (n->kind == BE_YSCALAR && n->style == BE_YPLAIN) {
+        if (scalar_is(n, "true")) {
+            *v = 1;
+            return BE_OK;
+        }
+        if (scalar_is(n, "false")) {
+            *v = 0;
+            return BE_OK;
+        }
+    }
+    char p[200], d[300];
+    return FAIL(L, n, "%s%s must be true or false, found %s",
+                prefix(ctx, p, sizeof p), what, describe(n, d, sizeof d));
+}
+
+/* Text without control characters (C0, DEL, C1; the file is valid UTF-8,
+ * libyaml checked that). */
+static be_code string_value(loader *L, const be_ynode *n, const char *ctx,
+                    const char *what, const char **s, size_t *len)
+{
+    char p[200], d[300];
+    if (n->kind != BE_YSCALAR || is_null(n))
+        return FAIL(L, n, "%s%s must be text, found %s%s",
+                    prefix(ctx, p, sizeof p), what, describe(n, d, sizeof d),
+                    is_null(n) && n->n ? " (a null)" : "");
+    for (size_t i = 0; i < n->n; i++) {
+        unsigned char c = (unsigned char)n->u.text[i];
+        unsigned char c2 = i + 1 < n->n ? (unsigned char)n->u.text[i + 1] : 0;
+        if (c < 0x20 || c == 0x7F || (c == 0xC2 && c2 >= 0x80 && c2 < 0xA0))
+            return FAIL(L, n, "%s%s must not contain control characters, "
+                        "found '%s'", prefix(ctx, p, sizeof p), what,
+                        be__yaml_quote(n->u.text, n->n, d, sizeof d));
+    }
+    *s = n->u.text;
+    *len = n->n;
+    return BE_OK;
+}
+
+/* One of a few words; returns its index in *v. */
+static be_code choice(loader *L, const be_ynode *n, const char *ctx,
+                      const char *what, const char *const *words, int n_words,
+                      const char *expected, int *v)
+{
+    const char *s;
+    size_t len;
+    be_code rc = string_value(L, n, ctx, what, &s, &len);
+    if (rc)
+        return rc;
+    for (int i = 0; i < n_words; i++)
+        if (scalar_is(n, words[i])) {
+            *v = i;
+            return BE_OK;
+        }
+    char p[200], d[300];
+    return FAIL(L, n, "%s%s must be %s, found %s", prefix(ctx, p, sizeof p),
+                what, expected, describe(n, d, sizeof d));
+}
+
+/* ---- series ---- */
+
+/* A series of non-negative values, one per period: a number, a list of T
+ * numbers, or {start, growth}: start * (1 + growth)^(t * dt). */
+static be_code series(loader *L, const be_ynode *n, const char *ctx,
+                      const char *what, double **out)
+{
+    be_model *m = L->m;
+    int T = m->T;
+    char p[200], d[300], w[200], item[120], lab[16];
+    be_code rc;
+    double *v = be__calloc((size_t)T, sizeof *v);
+    if (!v)
+        return fail(L, BE_ENOMEM, n->pos, "out of memory");
+    *out = v;   /* owned by the model from here on */
+
+    if (n->kind == BE_YSEQUENCE) {
+        if (n->n != (size_t)T)
+            return FAIL(L, n, "%s%s has %zu value%s, the horizon has %d "
+                        "period%s", prefix(ctx, p, sizeof p), what, n->n,
+                        n->n == 1 ? "" : "s", T, T == 1 ? "" : "s");
+        for (int t = 0; t < T; t++) {
+            period_label(m, t, lab);
+            snprintf(item, sizeof item, "%s for %s", what, lab);
+            rc = number_in(L, n->u.items[t], ctx, item, 0, 0, INFINITY, 0,
+                           &v[t]);
+            if (rc)
+                return rc;
+        }
+        return BE_OK;
+    }
+    if (n->kind == BE_YMAPPING) {
+        static const char *const keys[] = {"start", "growth"};
+        const be_ynode *vs, *vg;
+        double start, growth;
+        snprintf(w, sizeof w, "%s%s%s", ctx, *ctx ? " " : "", what);
+        if ((rc = CHECK_KEYS(L, n, keys, w)) ||
+            (rc = need(L, n, "start", w, &vs)) ||
+            (rc = need(L, n, "growth", w, &vg)))
+            return rc;
+        snprintf(item, sizeof item, "%s start", what);
+        if ((rc = number_in(L, vs, ctx, item, 0, 0, INFINITY, 0, &start)))
+            return rc;
+        snprintf(item, sizeof item, "%s growth", what);
+        if ((rc = number_in(L, vg, ctx, item, -1, 1, INFINITY, 0, &growth)))
+            return rc;
+        for (int t = 0; t < T; t++) {
+            v[t] = start * pow(1.0 + growth, (double)t / L->ppy);
+            if (!isfinite(v[t])) {
+                period_label(m, t, lab);
+                return FAIL(L, vg, "%s%s growth makes the value too large to "
+                            "represent by %s", prefix(ctx, p, sizeof p), what,
+                            lab);
+            }
+        }
+        return BE_OK;
+    }
+    if (n->kind == BE_YSCALAR && n->style == BE_YPLAIN &&
+        number_syntax(n->u.text, n->n)) {
+        if ((rc = number_in(L, n, ctx, what, 0, 0, INFINITY, 0, &v[0])))
+            return rc;
+        for (int t = 1; t < T; t++)
+            v[t] = v[0];
+        return BE_OK;
+    }
+    return FAIL(L, n, "%s%s must be a number, a list of %d number%s or "
+                "{start, growth}, found %s%s", prefix(ctx, p, sizeof p), what,
+                T, T == 1 ? "" : "s", describe(n, d, sizeof d),
+                number_hint(n));
+}
+
+/* ---- top-level sections ---- */
+
+static be_code parse_horizon(loader *L, const be_ynode *n)
+{
+    static const char *const keys[] = {"start", "periods", "period"};
+    static const char *const kinds[] = {"year", "quarter", "month"};
+    be_model *m = L->m;
+    const be_ynode *vs, *vp, *vk;
+    double start, periods;
+    be_code rc;
+    if ((rc = want_map(L, n, "", "horizon")) ||
+        (rc = CHECK_KEYS(L, n, keys, "horizon")) ||
+        (rc = need(L, n, "start", "horizon", &vs)) ||
+        (rc = need(L, n, "periods", "horizon", &vp)) ||
+        (rc = whole_number(L, vs, "horizon", "start", &start)) ||
+        (rc = in_range(L, vs, "horizon", "start", start, 1900, 0, 9999, 0)) ||
+        (rc = whole_number(L, vp, "horizon", "periods", &periods)) ||
+        (rc = in_range(L, vp, "horizon", "periods", periods, 1, 0, 100000,
+                       0)))
+        return rc;
+    m->start_year = (int)start;
+    m->T = (int)periods;
+    m->period = BE_YEAR;
+    vk = lookup(n, "period", NULL);
+    if (vk) {
+        int k = 0;
+        if ((rc = choice(L, vk, "horizon", "period", kinds, 3,
+                         "year, quarter or month", &k)))
+            return rc;
+        m->period = k == 0 ? BE_YEAR : k == 1 ? BE_QUARTER : BE_MONTH;
+    }
+    L->ppy = m->period == BE_MONTH ? 12 : m->period == BE_QUARTER ? 4 : 1;
+    m->dt = 1.0 / L->ppy;
+    return BE_OK;
+}
+
+static be_code parse_energy(loader *L, const be_ynode *n)
+{
+    static const char *const keys[] = {"price", "pue", "utilization"};
+    be_model *m = L->m;
+    const be_ynode *v;
+    be_code rc;
+    if ((rc = want_map(L, n, "", "energy")) ||
+        (rc = CHECK_KEYS(L, n, keys, "energy")) ||
+        (rc = need(L, n, "price", "energy", &v)) ||
+        (rc = series(L, v, "energy", "price", &m->energy_price)))
+        return rc;
+    if ((v = lookup(n, "pue", NULL)) &&
+        (rc = number_in(L, v, "energy", "pue", 1, 0, INFINITY, 0, &m->pue)))
+        return rc;
+    if ((v = lookup(n, "utilization", NULL)) &&
+        (rc = number_in(L, v, "energy", "utilization", 0, 0, 1, 0,
+                        &m->utilization)))
+        return rc;
+    return BE_OK;
+}
+
+static be_code parse_site(loader *L, const be_ynode *n)
+{
+    static const char *const keys[] = {"power_cap_kw", "budget"};
+    be_model *m = L->m;
+    const be_ynode *v;
+    be_code rc;
+    if ((rc = want_map(L, n, "", "site")) ||
+        (rc = CHECK_KEYS(L, n, keys, "site")))
+        return rc;
+    if ((v = lookup(n, "power_cap_kw", NULL))) {
+        m->has_power_cap = 1;
+        if ((rc = series(L, v, "site", "power_cap_kw", &m->power_cap)))
+            return rc;
+    }
+    if ((v = lookup(n, "budget", NULL))) {
+        m->has_budget = 1;
+        if ((rc = series(L, v, "site", "budget", &m->budget)))
+            return rc;
+    }
+    return BE_OK;
+}
+
+static be_code parse_finance(loader *L, const be_ynode *n)
+{
+    static const char *const keys[] = {"tax_rate", "depreciation_years"};
+    be_model *m = L->m;
+    const be_ynode *vt, *vd;
+    be_code rc;
+    if ((rc = want_map(L, n, "", "finance")) ||
+        (rc = CHECK_KEYS(L, n, keys, "finance")) ||
+        (rc = need(L, n, "tax_rate", "finance", &vt)) ||
+        (rc = need(L, n, "depreciation_years", "finance", &vd)) ||
+        (rc = number_in(L, vt, "finance", "tax_rate", 0, 0, 1, 1,
+                        &m->tax_rate)) ||
+        (rc = number_in(L, vd, "finance", "depreciation_years", 0, 1,
+                        INFINITY, 0, &m->depreciation_years)))
+        return rc;
+    m->has_tax = 1;
+    return BE_OK;
+}
+
+/* ---- devices ---- */
+
+/* A time in years that must be a whole number of periods: "lifetime 2.3
+ * years" in a quarterly model is an error. */
+static be_code whole_periods(loader *L, const be_ynode *n, const char *ctx,
+                             const char *what, double years)
+{
+    if (is_whole(years * L->ppy))
+        return BE_OK;
+    char p[200], d[300];
+    if (L->ppy == 1)
+        return FAIL(L, n, "%s%s must be a whole number of years, found %s",
+                    prefix(ctx, p, sizeof p), what,
+                    as_written(n, d, sizeof d));
+    return FAIL(L, n, "%s%s must be a whole number of %s (a multiple of "
+                "%.15g years), found %s", prefix(ctx, p, sizeof p), what,
+                unit_name(L->ppy, 1), 1.0 / L->ppy, as_written(n, d, sizeof d));
+}
+
+/* A list of exactly n_years non-negative numbers, by year of age. */
+static be_code per_year_list(loader *L, const be_ynode *n, const be_device *dv,
+                             const char *ctx, const char *what,
+                             const char *item_before, const char *item_after,
+                             const char *meaning,
+                             double *out)
+{
+    char p[200], item[120];
+    if (n->n != (size_t)dv->n_years)
+        return FAIL(L, n, "%s%s has %zu value%s, its lifetime of %.15g year%s "
+                    "needs %d (%s)", prefix(ctx, p, sizeof p), what, n->n,
+                    n->n == 1 ? "" : "s", dv->lifetime,
+                    dv->lifetime == 1 ? "" : "s", dv->n_years, meaning);
+    for (int i = 0; i < dv->n_years; i++) {
+        snprintf(item, sizeof item, "%s %s %d%s", what, item_before, i + 1,
+                 item_after);
+        be_code rc = number_in(L, n->u.items[i], ctx, item, 0, 0, INFINITY, 0,
+                               &out[i]);
+        if (rc)
+            return rc;
+    }
+    return BE_OK;
+}
+
+static be_code parse_om(loader *L, const be_ynode *n, be_device *dv,
+                        const char *ctx)
+{
+    char p[200], d[300];
+    if (n->kind == BE_YSEQUENCE)
+        return per_year_list(L, n, dv, ctx, "om", "for year", " of age",
+                             "one per year of age", dv->om);
+    if (n->kind == BE_YSCALAR && n->style == BE_YPLAIN &&
+        number_syntax(n->u.text, n->n)) {
+        be_code rc = number_in(L, n, ctx, "om", 0, 0, INFINITY, 0, &dv->om[0]);
+        for (int i = 1; !rc && i < dv->n_years; i++)
+            dv->om[i] = dv->om[0];
+        return rc;
+    }
+    return FAIL(L, n, "%som must be a number or a list of %d number%s, found "
+                "%s%s", prefix(ctx, p, sizeof p), dv->n_years,
+                dv->n_years == 1 ? "" : "s", describe(n, d, sizeof d),
+                number_hint(n));
+}
+
+static be_code parse_resale(loader *L, const be_ynode *n, be_device *dv,
+                            const char *ctx)
+{
+    char p[200], d[300], w[200];
+    be_code rc;
+    if (n->kind == BE_YSEQUENCE) {
+        dv->resale_kind = BE_RESALE_LIST;
+        dv->resale = be__calloc((size_t)dv->n_years, sizeof *dv->resale);
+        if (!dv->resale)
+            return fail(L, BE_ENOMEM, n->pos, "out of memory");
+        return per_year_list(L, n, dv, ctx, "resale", "at age", "",
+                             "the value at age 1, 2, ... years", dv->resale);
+    }
+    if (n->kind == BE_YMAPPING) {
+        static const char *const keys[] = {"fraction", "half_life"};
+        const be_ynode *vf, *vh;
+        snprintf(w, sizeof w, "%s resale", ctx);
+        if ((rc = CHECK_KEYS(L, n, keys, w)) ||
+            (rc = need(L, n, "fraction", w, &vf)) ||
+            (rc = need(L, n, "half_life", w, &vh)) ||
+            (rc = number_in(L, vf, ctx, "resale fraction", 0, 0, 1, 0,
+                            &dv->resale_fraction)) ||
+            (rc = number_in(L, vh, ctx, "resale half_life", 0, 1, INFINITY, 0,
+                            &dv->resale_half_life)))
+            return rc;
+        dv->resale_kind = BE_RESALE_CURVE;
+        return BE_OK;
+    }
+    return FAIL(L, n, "%sresale must be a list of %d number%s or {fraction, "
+                "half_life}, found %s", prefix(ctx, p, sizeof p), dv->n_years,
+                dv->n_years == 1 ? "" : "s", describe(n, d, sizeof d));
+}
+
+/* An `available` label: a year (any period kind), "2026-Q3" for quarters
+ * or "2026-07" for months.  A year stands for its first period (from) or
+ * its last period within the horizon (to). */
+static be_code parse_label(loader *L, const be_ynode *n, const char *ctx,
+                           const char *what, int is_to, int *out)
+{
+    be_model *m = L->m;
+    int ppy = L->ppy;
+    char p[200], d[300], first[16], last[16];
+    double first_p, last_p;   /* periods covered by the label */
+    const char *s = n->u.text;
+    size_t len = n->n;
+
+    if (n->kind == BE_YSCALAR && n->style == BE_YPLAIN &&
+        number_syntax(s, len)) {
+        double year;
+        be_code rc = whole_number(L, n, ctx, what, &year);
+        if (rc)
+            return rc;
+        first_p = (year - m->start_year) * ppy;
+        last_p = first_p + ppy - 1;
+    } else {
+        /* YYYY-Qn or YYYY-MM, the year of 4 to 6 digits */
+        size_t i = 0;
+        double year = 0;
+        int sub = 0, ok = ppy > 1 && n->kind == BE_YSCALAR;
+        while (ok && i < len && s[i] >= '0' && s[i] <= '9' && i < 6)
+            year = year * 10 + (s[i++] - '0');
+        ok = ok && i >= 4 && i < len && s[i] == '-' && s[0] != '0';
+        i++;
+        if (ok && ppy == 4) {
+            ok = i + 2 == len && s[i] == 'Q' && s[i + 1] >= '1' &&
+                 s[i + 1] <= '4';
+            sub = ok ? s[i + 1] - '1' : 0;
+        } else if (ok) {
+            ok = i + 2 == len && s[i] >= '0' && s[i] <= '1' &&
+                 s[i + 1] >= '0' && s[i + 1] <= '9';
+            sub = ok ? (s[i] - '0') * 10 + (s[i + 1] - '0') - 1 : 0;
+            ok = ok && sub >= 0 && sub < 12;
+        }
+        if (!ok) {
+            const char *expect = ppy == 12 ? "a month like 2026-07 or a year"
+                               : ppy == 4 ? "a quarter like 2026-Q3 or a year"
+                                          : "a year like 2026";
+            return FAIL(L, n, "%s%s must be %s, found %s",
+                        prefix(ctx, p, sizeof p), what, expect,
+                        describe(n, d, sizeof d));
+        }
+        first_p = last_p = (year - m->start_year) * ppy + sub;
+    }
+    if (last_p < 0 || first_p > m->T - 1) {
+        period_label(m, 0, first);
+        period_label(m, m->T - 1, last);
+        return FAIL(L, n, "%s%s %s is outside the horizon (%s to %s)",
+                    prefix(ctx, p, sizeof p), what, as_written(n, d, sizeof d),
+                    first, last);
+    }
+    if (is_to)
+        *out = last_p > m->T - 1 ? m->T - 1 : (int)last_p;
+    else
+        *out = first_p < 0 ? 0 : (int)first_p;
+    return BE_OK;
+}
+
+static be_code parse_available(loader *L, const be_ynode *key,
+                               const be_ynode *n, be_device *dv,
+                               const char *ctx)
+{
+    static const char *const keys[] = {"from", "to"};
+    char w[200], p[200], a[300], b[300];
+    const be_ynode *vf, *vt;
+    be_code rc;
+    if (!dv->buyable && !dv->rented)
+        return FAIL(L, key, "%s'available' needs a price or a rent (the "
+                    "device can neither be bought nor rented)",
+                    prefix(ctx, p, sizeof p));
+    snprintf(w, sizeof w, "%s available", ctx);
+    if ((rc = want_map(L, n, ctx, "available")) ||
+        (rc = CHECK_KEYS(L, n, keys, w)))
+        return rc;
+    vf = lookup(n, "from", NULL);
+    vt = lookup(n, "to", NULL);
+    if (vf && (rc = parse_label(L, vf, ctx, "available from", 0,
+                                &dv->avail_from)))
+        return rc;
+    if (vt && (rc = parse_label(L, vt, ctx, "available to", 1,
+                                &dv->avail_to)))
+        return rc;
+    if (dv->avail_from > dv->avail_to)
+        return FAIL(L, vf ? vf : vt, "%savailable from %s is after available "
+                    "to %s", prefix(ctx, p, sizeof p),
+                    vf ? as_written(vf, a, sizeof a) : "the horizon's start",
+                    vt ? as_written(vt, b, sizeof b) : "the horizon's end");
+    return BE_OK;
+}
+
+static int name_char(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+           (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.';
+}
+
+static be_code parse_device(loader *L, const be_ynode *n, int k)
+{
+    static const char *const keys[] = {
+        "name", "throughput", "power_kw", "lifetime", "om", "resale",
+        "price", "rent", "available"};
+    static const char *const owned_only[] = {
+        "price", "lifetime", "om", "resale", "power_kw"};
+    be_model *m = L->m;
+    be_device *dv = &m->devices[k];
+    char ctx[120], p[200], d[300];
+    const be_ynode *v, *key;
+    be_code rc;
+    double x;
+
+    snprintf(ctx, sizeof ctx, "device %d", k + 1);
+    if ((rc = want_map(L, n, "", ctx)) ||
+        (rc = need(L, n, "name", ctx, &v)))
+        return rc;
+    dv->pos = n->pos;
+    dv->avail_from = 0;
+    dv->avail_to = m->T - 1;
+
+    const char *name;
+    size_t len;
+    if ((rc = string_value(L, v, ctx, "name", &name, &len)))
+        return rc;
+    if (len < 1 || len > MAX_NAME)
+        return FAIL(L, v, "%sname must be 1 to %d characters long, found %s",
+                    prefix(ctx, p, sizeof p), MAX_NAME,
+                    describe(v, d, sizeof d));
+    for (size_t i = 0; i < len; i++)
+        if (!name_char(name[i]))
+            return FAIL(L, v, "%sname may only contain letters, digits, '-', "
+                        "'_' and '.', found %s", prefix(ctx, p, sizeof p),
+                        describe(v, d, sizeof d));
+    for (int j = 0; j < k; j++)
+        if (strlen(m->devices[j].name) == len &&
+            memcmp(m->devices[j].name, name, len) == 0)
+            return FAIL(L, v, "duplicate device name '%s' (first at line %d)",
+                        m->devices[j].name, m->devices[j].pos.line);
+    dv->name = malloc(len + 1);
+    if (!dv->name)
+        return fail(L, BE_ENOMEM, n->pos, "out of memory");
+    memcpy(dv->name, name, len);
+    dv->name[len] = '\0';
+    snprintf(ctx, sizeof ctx, "device '%s'", dv->name);
+
+    if ((rc = CHECK_KEYS(L, n, keys, ctx)) ||
+        (rc = need(L, n, "throughput", ctx, &v)) ||
+        (rc = number_in(L, v, ctx, "throughput", 0, 1, INFINITY, 0,
+                        &dv->throughput)))
+        return rc;
+
+    if ((v = lookup(n, "rent", NULL))) {
+        dv->rented = 1;
+        for (size_t i = 0; i < sizeof owned_only / sizeof *owned_only; i++)
+            if (lookup(n, owned_only[i], &key))
+                return FAIL(L, key, "%s is rented: remove '%s' (rented "
+                            "capacity has no price, lifetime, O&M, resale or "
+                            "power draw)", ctx, owned_only[i]);
+        if ((rc = series(L, v, ctx, "rent", &dv->rent)))
+            return rc;
+    } else {
+        if ((v = lookup(n, "power_kw", NULL)) &&
+            (rc = number_in(L, v, ctx, "power_kw", 0, 0, INFINITY, 0,
+                            &dv->power_kw)))
+            return rc;
+        if ((rc = need(L, n, "lifetime", ctx, &v)) ||
+            (rc = number_in(L, v, ctx, "lifetime", 0, 1, INFINITY, 0, &x)) ||
+            (rc = in_range(L, v, ctx, "lifetime", x, -INFINITY, 0,
+                           MAX_LIFETIME_YEARS, 0)) ||
+            (rc = whole_periods(L, v, ctx, "lifetime", x)))
+            return rc;
+        dv->life = (int)round(x * L->ppy);
+        if (dv->life < 1)
+            return FAIL(L, v, "%slifetime must be at least one %s, found %s",
+                        prefix(ctx, p, sizeof p), unit_name(L->ppy, 0),
+                        as_written(v, d, sizeof d));
+        dv->lifetime = (double)dv->life / L->ppy;
+        dv->n_years = (dv->life + L->ppy - 1) / L->ppy;
+        dv->om = be__calloc((size_t)dv->n_years, sizeof *dv->om);
+        if (!dv->om)
+            return fail(L, BE_ENOMEM, n->pos, "out of memory");
+        if ((v = lookup(n, "om", NULL)) && (rc = parse_om(L, v, dv, ctx)))
+            return rc;
+        dv->resale_pos = n->pos;
+        if ((v = lookup(n, "resale", &key))) {
+            dv->resale_pos = key->pos;
+            if ((rc = parse_resale(L, v, dv, ctx)))
+                return rc;
+        }
+        if ((v = lookup(n, "price", NULL))) {
+            dv->buyable = 1;
+            if ((rc = series(L, v, ctx, "price", &dv->price)))
+                return rc;
+        }
+    }
+    if ((v = lookup(n, "available", &key)) &&
+        (rc = parse_available(L, key, v, dv, ctx)))
+        return rc;
+    return BE_OK;
+}
+
+static be_code parse_devices(loader *L, const be_ynode *n)
+{
+    be_model *m = L->m;
+    char d[300];
+    if (n->kind != BE_YSEQUENCE || n->n == 0)
+        return FAIL(L, n, "devices must be a list of at least one device, "
+                    "found %s", describe(n, d, sizeof d));
+    if ((double)n->n * m->T > MAX_DEVICE_PERIODS)
+        return fail(L, BE_ELIMIT, n->pos, "the model is too large: %zu "
+                    "devices over %d periods exceed the limit of %.0f "
+                    "device-periods", n->n, m->T, MAX_DEVICE_PERIODS);
+    m->devices = be__calloc(n->n, sizeof *m->devices);
+    if (!m->devices)
+        return fail(L, BE_ENOMEM, n->pos, "out of memory");
+    m->n_devices = (int)n->n;   /* be_model_free copes with empty entries */
+    for (size_t k = 0; k < n->n; k++) {
+        be_code rc = parse_device(L, n->u.items[k], (int)k);
+        if (rc)
+            return rc;
+    }
+    return BE_OK;
+}
+
+/* ---- fleet ---- */
+
+static be_code unknown_device(loader *L, const be_ynode *v, const char *ctx)
+{
+    be_model *m = L->m;
+    char p[200], q[256];
+    const char **names = malloc((size_t)m->n_devices * sizeof *names);
+    if (!names)
+        return fail(L, BE_ENOMEM, v->pos, "out of memory");
+    for (int k = 0; k < m->n_devices; k++)
+        names[k] = m->devices[k].name;
+    const char *s = suggest(v->u.text, v->n, names, (size_t)m->n_devices);
+    free(names);
+    if (s)
+        return FAIL(L, v, "%sunknown device '%s'; did you mean '%s'?",
+                    prefix(ctx, p, sizeof p),
+                    be__yaml_quote(v->u.text, v->n, q, sizeof q), s);
+    return FAIL(L, v, "%sunknown device '%s'", prefix(ctx, p, sizeof p),
+                be__yaml_quote(v->u.text, v->n, q, sizeof q));
+}
+
+static be_code parse_fleet_entry(loader *L, const be_ynode *n, int f)
+{
+    static const char *const keys[] = {"device", "count", "age",
+                                       "purchase_price"};
+    be_model *m = L->m;
+    be_fleet_entry *e = &m->fleet[f];
+    char ctx[64], p[200], d[300];
+    const be_ynode *vd, *vc, *va, *v;
+    const char *name;
+    size_t len;
+    double age;
+    be_code rc;
+
+    snprintf(ctx, sizeof ctx, "fleet entry %d", f + 1);
+    if ((rc = want_map(L, n, "", ctx)) ||
+        (rc = CHECK_KEYS(L, n, keys, ctx)) ||
+        (rc = need(L, n, "device", ctx, &vd)) ||
+        (rc = need(L, n, "count", ctx, &vc)) ||
+        (rc = need(L, n, "age", ctx, &va)) ||
+        (rc = string_value(L, vd, ctx, "device", &name, &len)))
+        return rc;
+    e->pos = n->pos;
+    e->device = -1;
+    for (int k = 0; k < m->n_devices; k++)
+        if (scalar_is(vd, m->devices[k].name))
+            e->device = k;
+    if (e->device < 0)
+        return unknown_device(L, vd, ctx);
+    const be_device *dv = &m->devices[e->device];
+    if (dv->rented)
+        return FAIL(L, vd, "%sdevice '%s' is rented and cannot be in the "
+                    "fleet", prefix(ctx, p, sizeof p), dv->name);
+
+    if ((rc = number_in(L, vc, ctx, "count", 0, 0, INFINITY, 0, &e->count)))
+        return rc;
+    if (m->integer && !is_whole(e->count))
+        return FAIL(L, vc, "%scount must be a whole number (integer is true), "
+                    "found %s", prefix(ctx, p, sizeof p),
+                    as_written(vc, d, sizeof d));
+    if (m->integer)
+        e->count = round(e->count);
+
+    if ((rc = number_in(L, va, ctx, "age", 0, 0, INFINITY, 0, &age)) ||
+        (rc = whole_periods(L, va, ctx, "age", age)))
+        return rc;
+    if (round(age * L->ppy) > dv->life)
+        return FAIL(L, va, "%s'%s' units aged %s years are older than its "
+                    "lifetime of %.15g years", prefix(ctx, p, sizeof p),
+                    dv->name, as_written(va, d, sizeof d), dv->lifetime);
+    e->age = (int)round(age * L->ppy);
+
+    if ((v = lookup(n, "purchase_price", NULL))) {
+        if ((rc = number_in(L, v, ctx, "purchase_price", 0, 0, INFINITY, 0,
+                            &e->purchase_price)))
+            return rc;
+        e->has_purchase_price = 1;
+    } else if (!dv->buyable) {
+        const char *why =
+            dv->resale_kind == BE_RESALE_CURVE
+                ? "its resale is a fraction of the purchase price"
+            : m->has_tax ? "finance depreciates the purchase price"
+            : dv->resale_kind == BE_RESALE_LIST && L->ppy != 1
+                ? "resale between whole years is interpolated from the "
+                  "purchase price"
+                : NULL;
+        if (why)
+            return FAIL(L, n, "%s'%s' needs a purchase_price: %s, and the "
+                        "device has no price", prefix(ctx, p, sizeof p),
+                        dv->name, why);
+    }
+    return BE_OK;
+}
+
+static be_code parse_fleet(loader *L, const be_ynode *n)
+{
+    be_model *m = L->m;
+    char d[300];
+    if (n->kind != BE_YSEQUENCE)
+        return FAIL(L, n, "fleet must be a list, found %s",
+                    describe(n, d, sizeof d));
+    if (n->n > INT32_MAX / 2)
+        return fail(L, BE_ELIMIT, n->pos, "too many fleet entries");
+    m->fleet = be__calloc(n->n, sizeof *m->fleet);
+    if (!m->fleet)
+        return fail(L, BE_ENOMEM, n->pos, "out of memory");
+    m->n_fleet = (int)n->n;
+    for (size_t f = 0; f < n->n; f++) {
+        be_code rc = parse_fleet_entry(L, n->u.items[f], (int)f);
+        if (rc)
+            return rc;
+    }
+    return BE_OK;
+}
+
+/* ---- the model ---- */
+
+/* Periods in which units of each cohort can be held, summed: bounds the
+ * work of be__model_finish and of the LP builder. */
+static be_code check_size(loader *L, const be_ynode *devices)
+{
+    const be_model *m = L->m;
+    double total = 0;
+    for (int f = 0; f < m->n_fleet; f++) {
+        int left = m->devices[m->fleet[f].device].life - m->fleet[f].age;
+        total += left < m->T ? left : m->T;
+    }
+    for (int k = 0; k < m->n_devices; k++) {
+        const be_device *d = &m->devices[k];
+        if (!d->buyable)
+            continue;
+        for (int t = d->avail_from; t <= d->avail_to; t++)
+            total += d->life < m->T - t ? d->life : m->T - t;
+    }
+    if (total > MAX_COHORT_PERIODS)
+        return fail(L, BE_ELIMIT, devices->pos, "the model is too large: its "
+                    "units can be held in %.0f cohort-periods (purchase "
+                    "period x periods in service), more than the limit of "
+                    "%.0f", total, MAX_COHORT_PERIODS);
+    return BE_OK;
+}
+
+static be_code parse_model(loader *L, const be_ynode *root)
+{
+    static const char *const keys[] = {
+        "breakeven", "name", "horizon", "discount_rate", "integer",
+        "end_of_horizon", "demand", "energy", "site", "finance", "devices",
+        "fleet"};
+    static const char *const ends[] = {"none", "salvage"};
+    be_model *m = L->m;
+    const be_ynode *v;
+    char d[300];
+    double x;
+    be_code rc;
+
+    if (root->kind != BE_YMAPPING)
+        return FAIL(L, root, "the top level must be a mapping of keys such as "
+                    "breakeven, horizon and devices, found %s",
+                    describe(root, d, sizeof d));
+    /* The schema version first: a future version may have other keys. */
+    if (!(v = lookup(root, "breakeven", NULL)))
+        return FAIL(L, root, "missing required key 'breakeven' in the top "
+                    "level (the schema version: write breakeven: 1)");
+    if ((rc = number(L, v, "", "breakeven", &x)))
+        return rc;
+    if (x != 1)
+        return FAIL(L, v, "breakeven must be 1 (the schema version this "
+                    "program reads), found %s", as_written(v, d, sizeof d));
+    m->schema = 1;
+
+    if ((rc = CHECK_KEYS(L, root, keys, "")))
+        return rc;
+    if ((v = lookup(root, "name", NULL))) {
+        const char *s;
+        size_t len;
+        if ((rc = string_value(L, v, "", "name", &s, &len)))
+            return rc;
+        m->name = malloc(len + 1);
+        if (!m->name)
+            return fail(L, BE_ENOMEM, v->pos, "out of memory");
+        memcpy(m->name, s, len);
+        m->name[len] = '\0';
+    } else {
+        m->name = be__strdup("");
+        if (!m->name)
+            return fail(L, BE_ENOMEM, root->pos, "out of memory");
+    }
+    if ((rc = need(L, root, "horizon", "", &v)) ||
+        (rc = parse_horizon(L, v)))
+        return rc;
+    if ((v = lookup(root, "discount_rate", NULL)) &&
+        (rc = number_in(L, v, "", "discount_rate", -1, 1, 10, 0,
+                        &m->discount_rate)))
+        return rc;
+    if ((v = lookup(root, "integer", NULL)) &&
+        (rc = boolean(L, v, "", "integer", &m->integer)))
+        return rc;
+    if ((v = lookup(root, "end_of_horizon", NULL)) &&
+        (rc = choice(L, v, "", "end_of_horizon", ends, 2, "salvage or none",
+                     &m->salvage)))
+        return rc;
+    if ((rc = need(L, root, "demand", "", &v)) ||
+        (rc = series(L, v, "", "demand", &m->demand)))
+        return rc;
+    if ((v = lookup(root, "energy", NULL))) {
+        if ((rc = parse_energy(L, v)))
+            return rc;
+    } else {
+        m->energy_price = be__calloc((size_t)m->T, sizeof *m->energy_price);
+        if (!m->energy_price)
+            return fail(L, BE_ENOMEM, root->pos, "out of memory");
+    }
+    if ((v = lookup(root, "site", NULL)) && (rc = parse_site(L, v)))
+        return rc;
+    if ((v = lookup(root, "finance", NULL)) && (rc = parse_finance(L, v)))
+        return rc;
+    if ((rc = need(L, root, "devices", "", &v)) ||
+        (rc = parse_devices(L, v)))
+        return rc;
+    if ((v = lookup(root, "fleet", NULL)) && (rc = parse_fleet(L, v)))
+        return rc;
+    return check_size(L, lookup(root, "devices", NULL));
+}
+
+static be_model *load_text(const char *text, size_t len, const char *name,
+                           const be_load_options *opt, be_error *err)
+{
+    be_pos nowhere = {0, 0};
+    be_ydoc *doc = NULL;
+    const be_ynode *root = NULL;
+    be_model *m = NULL;
+    be_code rc;
+
+    if (len > opt->max_bytes) {
+        be__fail(err, BE_ELIMIT, name, nowhere,
+                 "the file is larger than the limit of %zu bytes",
+                 opt->max_bytes);
+        return NULL;
+    }
+    rc = be__yaml_parse(text ? text : "", len, opt->max_depth, name, &doc,
+                        &root, err);
+    if (rc)
+        return NULL;
+    m = be__model_alloc(name);
+    if (!m) {
+        be__fail(err, BE_ENOMEM, name, nowhere, "out of memory");
+        be__yaml_free(doc);
+        return NULL;
+    }
+    loader L = {m, err, name, 1};
+
+    /* Numbers are read with strtod, whose decimal point follows LC_NUMERIC:
+     * read them in the "C" locale whatever the caller's is (this thread
+     * only). */
+    locale_t c_locale = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
+    locale_t previous = c_locale ? uselocale(c_locale) : (locale_t)0;
+    rc = parse_model(&L, root);
+    if (c_locale) {
+        uselocale(previous);
+        freelocale(c_locale);
+    }
+    be__yaml_free(doc);
+    if (rc == BE_OK)
+        rc = be__model_finish(m, err);
+    if (rc) {
+        be_model_free(m);
+        return NULL;
+    }
+    return m;
+}
+
+static int check_options(const be_load_options **opt, be_load_options *def,
+                         const char *name, be_error *err)
+{
+    be_pos nowhere = {0, 0};
+    if (!*opt) {
+        be_load_options_init(def);
+        *opt = def;
+    }
+    if ((*opt)->max_depth < 1) {
+        be__fail(err, BE_EARG, name, nowhere,
+                 "max_depth must be at least 1, found %d", (*opt)->max_depth);
+        return 0;
+    }
+    return 1;
+}
+
+be_model *be_model_load_string(const char *text, size_t len, const char *name,
+                               const be_load_options *opt, be_error *err)
+{
+    be_load_options def;
+    be_pos nowhere = {0, 0};
+    if (!name)
+        name = "";
+    if (!check_options(&opt, &def, name, err))
+        return NULL;
+    if (!text && len) {
+        be__fail(err, BE_EARG, name, nowhere, "no text was given");
+        return NULL;
+    }
+    return load_text(text, len, name, opt, err);
+}
+
+/* Read the whole file in binary mode, at most max_bytes. */
+be_model *be_model_load_file(const char *path, const be_load_options *opt,
+                             be_error *err)
+{
+    be_load_options def;
+    be_pos nowhere = {0, 0};
+    char reason[128];
+    if (!path) {
+        be__fail(err, BE_EARG, "", nowhere, "no file name was given");
+        return NULL;
+    }
+    if (!check_options(&opt, &def, path, err))
+        return NULL;
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        int e = errno;
+        if (strerror_r(e, reason, sizeof reason) != 0)
+            snprintf(reason, sizeof reason, "error %d", e);
+        be__fail(err, BE_EIO, path, nowhere, "cannot open the file: %s",
+                 reason);
+        return NULL;
+    }
+    char *buf = NULL;
+    size_t n = 0, cap = 0;
+    int too_big = 0, failed = 0;
+    for (;;) {
+        if (n == cap) {
+            size_t next = cap ? cap * 2 : (size_t)64 << 10;
+            /* never more than max_bytes + 1: one byte past the limit is
+             * enough to know the file is too large */
+            size_t limit = opt->max_bytes < SIZE_MAX ? opt->max_bytes + 1
+                                                     : SIZE_MAX;
+            if (next > limit || next < cap)
+                next = limit;
+            if (next <= cap) {
+                too_big = 1;
+                break;
+            }
+            char *nb = realloc(buf, next);
+            if (!nb) {
+                free(buf);
+                fclose(f);
+                be__fail(err, BE_ENOMEM, path, nowhere, "out of memory");
+                return NULL;
+            }
+            buf = nb;
+            cap = next;
+        }
+        size_t got = fread(buf + n, 1, cap - n, f);
+        n += got;
+        if (n > opt->max_bytes) {
+            too_big = 1;
+            break;
+        }
+        if (got == 0) {
+            failed = ferror(f);
+            break;
+        }
+    }
+    int e = errno;
+    fclose(f);
+    if (too_big || failed) {
+        free(buf);
+        if (too_big)
+            be__fail(err, BE_ELIMIT, path, nowhere,
+                     "the file is larger than the limit of %zu bytes",
+                     opt->max_bytes);
+        else {
+            if (strerror_r(e, reason, sizeof reason) != 0)
+                snprintf(reason, sizeof reason, "error %d", e);
+            be__fail(err, BE_EIO, path, nowhere, "cannot read the file: %s",
+                     reason);
+        }
+        return NULL;
+    }
+    be_model *m = load_text(buf, n, path, opt, err);
+    free(buf);
+    return m;
+}

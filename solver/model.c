@@ -203,48 +203,41 @@ static void make_labels(be_model *m)
 }
 
 /*
- * Net present cost of one unit of cohort c held from its start until it is
- * sold at the start of period `sale` (sale == T: valued at the horizon's
- * end).  Used to find resale arbitrage: a negative cost is a profit that
- * grows with every unit bought.
+ * Resale arbitrage: a unit bought in period c and sold at the start of
+ * period `sale` (sale == T: valued at the horizon's end) whose whole cycle
+ * has a negative net present cost is a profit that grows with every unit
+ * bought.  The running cost of holding is summed once per cohort, so the
+ * check costs cohorts x lifetime.
  */
-static double cycle_cost(const be_model *m, const be_cohort *c, int sale)
-{
-    const be_device *d = &m->devices[c->device];
-    double tau = m->has_tax ? m->tax_rate : 0.0;
-    double cost = c->basis * m->discount[c->start];
-    for (int t = c->start; t < sale; t++) {
-        int age = c->age0 + t - c->start;
-        double run = be__om_rate(m, d, age) * m->dt + be__energy_cost(m, d, t);
-        double dep = be__book_value(m, c, age) - be__book_value(m, c, age + 1);
-        cost += ((1.0 - tau) * run - tau * dep) * m->discount[t];
-    }
-    int age = c->age0 + sale - c->start;
-    if (sale < m->T || m->salvage) {
-        double r = be__resale_value(m, c, age);
-        double b = be__book_value(m, c, age);
-        cost -= (r - tau * (r - b)) * m->discount[sale];
-    }
-    return cost;
-}
-
 static be_code check_arbitrage(const be_model *m, be_error *err)
 {
+    double tau = m->has_tax ? m->tax_rate : 0.0;
     for (int j = 0; j < m->n_cohorts; j++) {
         const be_cohort *c = &m->cohorts[j];
+        const be_device *d = &m->devices[c->device];
         if (c->fleet_entry >= 0)
             continue;
         int last = c->end < m->T ? c->end : m->T;
+        double cost = c->basis * m->discount[c->start];
         for (int sale = c->start + 1; sale <= last; sale++) {
-            double cost = cycle_cost(m, c, sale);
-            if (cost < -1e-9 * (1.0 + c->basis)) {
-                const be_device *d = &m->devices[c->device];
+            int held = sale - 1, age = c->age0 + held - c->start;
+            double run = be__om_rate(m, d, age) * m->dt +
+                         be__energy_cost(m, d, held);
+            double dep = be__book_value(m, c, age) -
+                         be__book_value(m, c, age + 1);
+            cost += ((1.0 - tau) * run - tau * dep) * m->discount[held];
+            if (sale == m->T && !m->salvage)
+                break;
+            int sale_age = age + 1;
+            double r = be__resale_value(m, c, sale_age);
+            double b = be__book_value(m, c, sale_age);
+            double cycle = cost - (r - tau * (r - b)) * m->discount[sale];
+            if (cycle < -1e-9 * (1.0 + c->basis))
                 return be__fail(err, BE_EMODEL, m->file, d->resale_pos,
                     "device '%s': a unit bought in %s and sold in %s returns "
                     "%.6g more than it costs (resale above the purchase "
                     "price); such a model has no meaningful optimum",
-                    d->name, m->labels[c->start], m->labels[sale], -cost);
-            }
+                    d->name, m->labels[c->start], m->labels[sale], -cycle);
         }
     }
     return BE_OK;

@@ -202,6 +202,7 @@ be_solution *be_solve(const be_model *m, const be_settings *s, be_error *err)
             be__fail(err, BE_ENOMEM, m->file, nowhere, "out of memory");
             goto fail;
         }
+        sol->plan->relaxed = !sol->integer;
         sol->eval = be_evaluate(m, sol->plan, err);
         if (!sol->eval) {
             free(out.x);

@@ -1,3 +1,236 @@
+/*
+ * test_solve.c -- whole solves: the textbook optima in examples/, every
+ * model in models/, statuses, settings, and the rule that the solver's
+ * objective equals the evaluated cost of its own schedule.
+ */
+#include <math.h>
+#include <string.h>
+
 #include "check.h"
+#include "breakeven.h"
+
 void suite_solve(void);
-void suite_solve(void) {}
+
+/* Solve a file; NULL (and a failed check) if it does not load or solve. */
+static be_solution *solve_file(const char *path, be_model **mp, int relax)
+{
+    be_error err = {0};
+    be_model *m = be_model_load_file(path, NULL, &err);
+    if (!m) {
+        fprintf(stderr, "  %s:%d:%d: %s\n", err.file, err.line, err.column,
+                err.message);
+        CHECK(m != NULL);
+        return NULL;
+    }
+    be_settings s;
+    be_settings_init(&s);
+    s.relax = relax;
+    s.time_limit = 60;
+    be_solution *sol = be_solve(m, &s, &err);
+    if (!sol) {
+        fprintf(stderr, "  %s: %s\n", path, err.message);
+        CHECK(sol != NULL);
+        be_model_free(m);
+        return NULL;
+    }
+    *mp = m;
+    return sol;
+}
+
+/* The objective GLPK reports equals the evaluator's price of the plan. */
+static void check_agrees(const be_solution *sol)
+{
+    REQUIRE(sol->plan && sol->eval);
+    CHECK_CLOSE(sol->objective, sol->eval->cost.total, 1e-7);
+    CHECK(sol->eval->violation == BE_FEASIBLE_PLAN);
+}
+
+/* Winston, Operations Research, the engine-analyzer equipment-replacement
+ * problem: g(t) = min_x { c(t,x) + g(x) } with c = 1000 + O&M - trade-in;
+ * c(t,t+1) = 260, c(t,t+2) = 540, c(t,t+3) = 760; g(0) = 1280. */
+static void test_solve_engine_analyzer(void)
+{
+    be_model *m;
+    be_solution *sol = solve_file("examples/engine-analyzer.yaml", &m, 0);
+    REQUIRE(sol);
+    CHECK(sol->status == BE_OPTIMAL);
+    CHECK_CLOSE(sol->objective, 1280, 1e-9);
+    check_agrees(sol);
+    be_solution_free(sol);
+    be_model_free(m);
+}
+
+/* Economic life: price 6100, scrap 100, O&M 100 .. 2000; over 12 years two
+ * 6-year cycles, each 6100 + 3450 - 100 = 9450: 18900. */
+static void test_solve_economic_life(void)
+{
+    be_model *m;
+    be_solution *sol = solve_file("examples/economic-life.yaml", &m, 0);
+    REQUIRE(sol);
+    CHECK(sol->status == BE_OPTIMAL);
+    CHECK_CLOSE(sol->objective, 18900, 1e-9);
+    check_agrees(sol);
+    /* the LP relaxation cannot do better here: one machine is always
+     * needed and the DP's network matrix is totally unimodular */
+    be_model *m2;
+    be_solution *lp = solve_file("examples/economic-life.yaml", &m2, 1);
+    be_model_free(m);
+    REQUIRE(lp);
+    be_model_free(m2);
+    CHECK_CLOSE(lp->objective, 18900, 1e-9);
+    check_agrees(lp);
+    be_solution_free(lp);
+    be_solution_free(sol);
+}
+
+static void test_solve_models(void)
+{
+    static const char *const files[] = {
+        "models/seed-1mw.yaml", "models/gpu-generations.yaml",
+    };
+    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+        be_model *m;
+        be_solution *sol = solve_file(files[i], &m, 0);
+        if (!sol)
+            continue;
+        CHECK(sol->status == BE_OPTIMAL);
+        check_agrees(sol);
+        be_model *m2 = NULL;
+        be_solution *lp = solve_file(files[i], &m2, 1);
+        be_model_free(m);
+        be_model_free(m2);
+        if (lp) {
+            /* the relaxation is a lower bound on the whole-unit optimum */
+            CHECK(lp->objective <= sol->objective + 1e-7 * fabs(sol->objective));
+            check_agrees(lp);
+        }
+        be_solution_free(lp);
+        be_solution_free(sol);
+    }
+}
+
+static be_solution *solve_text(const char *y, be_model **mp)
+{
+    be_error err = {0};
+    *mp = be_model_load_string(y, strlen(y), "inline", NULL, &err);
+    if (!*mp) {
+        fprintf(stderr, "  inline:%d:%d: %s\n", err.line, err.column,
+                err.message);
+        return NULL;
+    }
+    return be_solve(*mp, NULL, &err);
+}
+
+/* 40 units of demand, 30 kW of site power, 1 kW per unit: infeasible, and
+ * the simple power bound names 2026 and the cap. */
+static void test_solve_infeasible(void)
+{
+    be_model *m;
+    be_solution *sol = solve_text(
+        "breakeven: 1\n"
+        "horizon: {start: 2024, periods: 3}\n"
+        "demand: [20, 30, 40]\n"
+        "site: {power_cap_kw: 30}\n"
+        "devices:\n"
+        "  - {name: box, throughput: 1, power_kw: 1, lifetime: 5, price: 100}\n",
+        &m);
+    REQUIRE(sol);
+    CHECK(sol->status == BE_INFEASIBLE);
+    CHECK(sol->plan == NULL && sol->eval == NULL);
+    CHECK_STR(sol->reason, "2026: demand of 40 cannot be met: at most 30 fits "
+                           "under the 30 kW power cap");
+    be_solution_free(sol);
+    be_model_free(m);
+
+    /* nothing for sale and the fleet is too small */
+    sol = solve_text(
+        "breakeven: 1\n"
+        "horizon: {start: 2024, periods: 2}\n"
+        "demand: 5\n"
+        "devices:\n"
+        "  - {name: box, throughput: 1, lifetime: 5}\n"
+        "fleet:\n"
+        "  - {device: box, count: 3, age: 1}\n",
+        &m);
+    REQUIRE(sol);
+    CHECK(sol->status == BE_INFEASIBLE);
+    CHECK_STR(sol->reason, "2024: demand of 5 cannot be met: the fleet in "
+                           "place delivers at most 3 and nothing can be "
+                           "bought or rented then");
+    be_solution_free(sol);
+    be_model_free(m);
+}
+
+/* Whole units against fractional ones: demand 2.5 with throughput 1 costs
+ * 3 units as a MIP and 2.5 as an LP.  Price 100, no running costs, no
+ * resale, one period: MIP 300, LP 250. */
+static void test_solve_integer_vs_relaxed(void)
+{
+    static const char y[] =
+        "breakeven: 1\n"
+        "horizon: {start: 2024, periods: 1}\n"
+        "demand: 2.5\n"
+        "devices:\n"
+        "  - {name: box, throughput: 1, lifetime: 5, price: 100}\n";
+    be_error err = {0};
+    be_model *m = be_model_load_string(y, sizeof y - 1, "int", NULL, &err);
+    REQUIRE(m);
+    be_settings s;
+    be_settings_init(&s);
+    be_solution *a = be_solve(m, &s, &err);
+    s.relax = 1;
+    be_solution *b = be_solve(m, &s, &err);
+    REQUIRE(a && b);
+    CHECK_CLOSE(a->objective, 300, 1e-9);
+    CHECK(a->integer == 1 && a->stats.integer_cols > 0);
+    CHECK_CLOSE(b->objective, 250, 1e-9);
+    CHECK(b->integer == 0 && b->stats.integer_cols == 0);
+    check_agrees(a);
+    check_agrees(b);
+    be_solution_free(a);
+    be_solution_free(b);
+
+    s.mip_gap = 2;
+    CHECK(be_solve(m, &s, &err) == NULL && err.code == BE_EARG);
+    be_settings_init(&s);
+    s.time_limit = -1;
+    CHECK(be_solve(m, &s, &err) == NULL && err.code == BE_EARG);
+    be_model_free(m);
+}
+
+/* GLPK's output goes to the log function, never to stdout. */
+static int log_calls;
+static void count_log(void *ctx, const char *text)
+{
+    (void)ctx;
+    (void)text;
+    log_calls++;
+}
+
+static void test_solve_log_routed(void)
+{
+    be_model *m = NULL;
+    be_error err = {0};
+    m = be_model_load_file("examples/engine-analyzer.yaml", NULL, &err);
+    REQUIRE(m);
+    be_settings s;
+    be_settings_init(&s);
+    s.log = count_log;
+    log_calls = 0;
+    be_solution *sol = be_solve(m, &s, &err);
+    REQUIRE(sol);
+    CHECK(log_calls > 0);
+    be_solution_free(sol);
+    be_model_free(m);
+}
+
+void suite_solve(void)
+{
+    RUN(test_solve_engine_analyzer);
+    RUN(test_solve_economic_life);
+    RUN(test_solve_models);
+    RUN(test_solve_infeasible);
+    RUN(test_solve_integer_vs_relaxed);
+    RUN(test_solve_log_routed);
+    be_cleanup();
+}
