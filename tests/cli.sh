@@ -54,7 +54,7 @@ expect missing-file 3 "^breakeven: $D/nope.yaml: cannot open" solve $D/nope.yaml
 
 # Textbook optimum (Winston): 1280.
 expect engine-text 0 "Net present cost +1,280\.00" solve examples/engine-analyzer.yaml
-expect engine-answer 0 "^In 2024: buy 1 analyzer" solve examples/engine-analyzer.yaml
+expect engine-answer 0 "^In 2025: buy 1 analyzer" solve examples/engine-analyzer.yaml
 expect engine-json 0 '"objective": 1280(\.0+)?,' solve examples/engine-analyzer.yaml --format json
 expect engine-json-eval 0 '"evaluated_cost": 1280(\.0+)?,' solve examples/engine-analyzer.yaml --format json
 expect engine-csv 0 "^period,device,in_service,bought,retired" solve examples/engine-analyzer.yaml --format csv
