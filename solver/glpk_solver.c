@@ -19,6 +19,9 @@
 typedef struct guard {
     jmp_buf jb;
     char last[256];          /* last line GLPK printed, for messages */
+    char prev[256];          /* the line before it (GLPK's error text
+                                comes before the "Error detected in file"
+                                line) */
     be_log_fn log;
     void *log_ctx;
     double bound;            /* best bound seen by the MIP callback */
@@ -30,6 +33,7 @@ static int on_term(void *info, const char *text)
     guard *g = info;
     size_t n = strlen(text);
     if (n > 1 || (n == 1 && text[0] != '\n')) {
+        memcpy(g->prev, g->last, sizeof g->prev);
         snprintf(g->last, sizeof g->last, "%s", text);
         size_t l = strlen(g->last);
         while (l > 0 && (g->last[l - 1] == '\n' || g->last[l - 1] == ' '))
@@ -49,7 +53,7 @@ static void on_error(void *info)
 
 static void install(guard *g, const be_settings *s)
 {
-    g->last[0] = '\0';
+    g->last[0] = g->prev[0] = '\0';
     g->log = s ? s->log : NULL;
     g->log_ctx = s ? s->log_ctx : NULL;
     g->have_bound = 0;
@@ -310,8 +314,8 @@ be_code be__glpk_solve(const be_model *m, const be_program *p,
     } else {
         /* GLPK failed inside a call; its environment is already freed. */
         rc = be__fail(err, BE_ESOLVER, m->file, nowhere,
-                      "GLPK stopped with an internal error%s%s",
-                      c->g.last[0] ? ": " : "", c->g.last);
+                      "GLPK stopped with an internal error: %s (%s)",
+                      c->g.prev, c->g.last);
     }
     release(c);
     if (rc != BE_OK) {
@@ -346,8 +350,8 @@ be_code be__glpk_write_lp(const be_model *m, const be_program *p,
                           path, c->g.last[0] ? ": " : "", c->g.last);
     } else {
         rc = be__fail(err, BE_ESOLVER, m->file, nowhere,
-                      "GLPK stopped with an internal error%s%s",
-                      c->g.last[0] ? ": " : "", c->g.last);
+                      "GLPK stopped with an internal error: %s (%s)",
+                      c->g.prev, c->g.last);
     }
     release(c);
     return rc;

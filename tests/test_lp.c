@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "glpk_solver.h"
 #include "lp.h"
 
 void suite_lp(void);
@@ -233,8 +234,39 @@ static void test_lp_name_suffix(void)
     be_model_free(m);
 }
 
+/* GLPK aborts on a duplicate matrix entry.  The error hook turns that into
+ * BE_ESOLVER, nothing is printed, and the next solve works. */
+static void test_lp_glpk_failure_survived(void)
+{
+    be_error err = {0};
+    be_model *m = be_model_load_string(tiny, sizeof tiny - 1, "tiny", NULL,
+                                       &err);
+    REQUIRE(m);
+    be_program *p = be__program_build(m, 1, &err);
+    REQUIRE(p);
+    REQUIRE(p->nnz > 0 && p->nnz < p->nnz_cap);
+    p->mi[p->nnz] = p->mi[0];       /* the same (row, column) twice */
+    p->mj[p->nnz] = p->mj[0];
+    p->mv[p->nnz] = 1.0;
+    p->nnz++;
+    be_glpk_out out;
+    be_code rc = be__glpk_solve(m, p, NULL, &out, &err);
+    CHECK(rc == BE_ESOLVER);
+    CHECK(out.x == NULL);
+    CHECK(strstr(err.message, "GLPK stopped with an internal error") != NULL);
+    CHECK(strstr(err.message, "duplicate") != NULL);
+    be__program_free(p);
+
+    be_solution *sol = be_solve(m, NULL, &err);
+    REQUIRE(sol);
+    CHECK_CLOSE(sol->objective, 2808, 1e-9);
+    be_solution_free(sol);
+    be_model_free(m);
+}
+
 void suite_lp(void)
 {
+    RUN(test_lp_glpk_failure_survived);
     RUN(test_lp_columns);
     RUN(test_lp_rows);
     RUN(test_lp_tiny_optimum);
