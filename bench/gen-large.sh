@@ -32,7 +32,7 @@
 #                        1.15 and the industry's 1.54, s3); utilization
 #                        0.75 (typical DGX H100 draw, s1)
 #   lifetime             6 years (Microsoft, Alphabet, CoreWeave, s2)
-#   site power cap       2.2 x the initial fleet's facility draw, which
+#   site power cap       2.0 x the initial fleet's facility draw, which
 #                        binds in the later years (assumption)
 #   finance              21% tax, 5-year straight-line depreciation
 set -eu
@@ -120,5 +120,5 @@ BEGIN {
         }
     }
     printf "demand: {start: %s, growth: 0.6}\n", r6(0.95 * tput)
-    printf "site: {power_cap_kw: %s}\n", r6(2.2 * cap_kw)
+    printf "site: {power_cap_kw: %s}\n", r6(2.1 * cap_kw)
 }'

@@ -80,41 +80,54 @@ static int describe_period(FILE *fp, const be_model *m, const be_solution *sol,
     return n;
 }
 
-void report_answer(FILE *fp, const be_model *m, const be_solution *sol)
+/* The period the answer leads with: the first replacement (units retired
+ * before their end of life), else the first change of any kind; -1 if the
+ * plan changes nothing.  *changes counts the periods with any change. */
+static int headline_period(const be_model *m, const be_solution *sol,
+                           int *changes)
 {
-    char money[64];
     int T = be_model_periods(m), K = be_model_devices(m);
-    if (!sol->plan) {
-        fprintf(fp, "No plan: %s%s%s.\n", be_status_name(sol->status),
-                sol->reason[0] ? ": " : "", sol->reason);
-        return;
-    }
-    int first = -1, later = 0;
+    int first = -1, replace = -1;
+    *changes = 0;
     for (int t = 0; t < T; t++) {
-        int act = 0;
+        int act = 0, retire = 0;
         for (int k = 0; k < K; k++) {
             action a = action_at(m, sol, k, t);
             act |= any_action(&a);
+            retire |= a.retired > 0;
         }
-        if (act) {
-            if (first < 0)
-                first = t;
-            else
-                later++;
-        }
+        *changes += act;
+        if (act && first < 0)
+            first = t;
+        if (retire && replace < 0)
+            replace = t;
     }
-    fmt_money(sol->eval->cost.total, 0, money, sizeof money);
-    if (first < 0) {
-        fprintf(fp, "Keep the fleet as it is through %s: nothing to buy or "
-                "retire; net present cost %s.\n",
-                be_model_period_label(m, T - 1), money);
+    return replace >= 0 ? replace : first;
+}
+
+void report_answer(FILE *fp, const be_model *m, const be_solution *sol)
+{
+    char money[64];
+    if (!sol->plan) {
+        fprintf(fp, "No plan: the model is %s%s%s.\n",
+                be_status_name(sol->status), sol->reason[0] ? ": " : "",
+                sol->reason);
         return;
     }
-    fprintf(fp, "In %s: ", be_model_period_label(m, first));
-    describe_period(fp, m, sol, first);
-    if (later)
-        fprintf(fp, "; then %d more change%s (see the plan below)", later,
-                later > 1 ? "s" : "");
+    int changes;
+    int t = headline_period(m, sol, &changes);
+    fmt_money(sol->eval->cost.total, 0, money, sizeof money);
+    if (t < 0) {
+        fprintf(fp, "Keep the fleet as it is through %s: nothing to buy or "
+                "retire; net present cost %s.\n",
+                be_model_period_label(m, be_model_periods(m) - 1), money);
+        return;
+    }
+    fprintf(fp, "In %s: ", be_model_period_label(m, t));
+    describe_period(fp, m, sol, t);
+    if (changes > 1)
+        fprintf(fp, "; %d other change%s in the plan below", changes - 1,
+                changes > 2 ? "s" : "");
     fprintf(fp, "; net present cost %s.\n", money);
 }
 
