@@ -32,8 +32,9 @@
 #                        1.15 and the industry's 1.54, s3); utilization
 #                        0.75 (typical DGX H100 draw, s1)
 #   lifetime             6 years (Microsoft, Alphabet, CoreWeave, s2)
-#   site power cap       2.0 x the initial fleet's facility draw, which
-#                        binds in the later years (assumption)
+#   site power cap       5% above the facility power the demand needs on
+#                        the most efficient type on sale (assumption);
+#                        it binds in the last months
 #   finance              21% tax, 5-year straight-line depreciation
 set -eu
 
@@ -107,7 +108,7 @@ BEGIN {
 
     # the initial fleet: legacy types, two cohorts each
     printf "fleet:\n"
-    cap_kw = 0; tput = 0
+    tput = 0
     for (i = 0; i < L; i++) {
         for (j = 0; j < 2; j++) {
             age = -rel[i] - 6 * j      # months
@@ -115,10 +116,23 @@ BEGIN {
             if (n < 10) n = 10
             printf "  - {device: gen%02d, count: %d, age: %s, purchase_price: %s}\n", \
                 i, n, r6(age / 12), r6(launch[i])
-            cap_kw += n * kw[i] * 1.3
             tput += n * tp[i]
         }
     }
-    printf "demand: {start: %s, growth: 0.6}\n", r6(0.95 * tput)
-    printf "site: {power_cap_kw: %s}\n", r6(2.1 * cap_kw)
+    d0 = 0.95 * tput
+    printf "demand: {start: %s, growth: 0.6}\n", r6(d0)
+
+    # the power cap: 5% above the most facility power the demand needs
+    # when served by the most efficient type on sale at the time
+    need = 0
+    for (t = 0; t < P; t++) {
+        best = -1
+        for (i = 0; i < D; i++)
+            if (rel[i] <= t && t < rel[i] + window && \
+                (best < 0 || kw[i] / tp[i] < best))
+                best = kw[i] / tp[i]
+        kwt = d0 * 1.6 ^ (t / 12) * best * 1.3
+        if (kwt > need) need = kwt
+    }
+    printf "site: {power_cap_kw: %s}\n", r6(1.05 * need)
 }'

@@ -259,9 +259,18 @@ void be_solution_free(be_solution *sol);
  * solves).  Optional; call before a thread or the program ends. */
 void be_cleanup(void);
 
-/* Write the program GLPK sees, in CPLEX LP format, to path. */
-be_code be_write_lp(const be_model *m, const be_settings *s, const char *path,
-                    be_error *err);
+typedef enum be_program_format {
+    BE_FORMAT_LP,        /* CPLEX LP */
+    BE_FORMAT_MPS        /* free MPS */
+} be_program_format;
+
+/* Write the program GLPK sees to path, through GLPK's writers (which
+ * spell '[' ']' as '(' ')' and '-' as '~' in LP names).  The program has
+ * no constant term, so a solver reading the file reaches the same
+ * objective.  s may be NULL; s->relax writes the relaxation. */
+be_code be_write_program(const be_model *m, const be_settings *s,
+                         be_program_format format, const char *path,
+                         be_error *err);
 
 #ifdef __cplusplus
 }

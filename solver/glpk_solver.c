@@ -325,9 +325,9 @@ be_code be__glpk_solve(const be_model *m, const be_program *p,
     return rc;
 }
 
-be_code be__glpk_write_lp(const be_model *m, const be_program *p,
-                          const be_settings *s, const char *path,
-                          be_error *err)
+be_code be__glpk_write(const be_model *m, const be_program *p,
+                       const be_settings *s, be_program_format format,
+                       const char *path, be_error *err)
 {
     be_pos nowhere = {0, 0};
     call *const c = be__calloc(1, sizeof *c);   /* see be__glpk_solve */
@@ -341,7 +341,9 @@ be_code be__glpk_write_lp(const be_model *m, const be_program *p,
     install(&c->g, s);
     if (setjmp(c->g.jb) == 0) {
         c->P = load(m, p, c->ia, c->ja, c->ar);
-        int w = glp_write_lp(c->P, NULL, path);
+        int w = format == BE_FORMAT_MPS
+              ? glp_write_mps(c->P, GLP_MPS_FILE, NULL, path)
+              : glp_write_lp(c->P, NULL, path);
         glp_delete_prob(c->P);
         c->P = NULL;
         uninstall();

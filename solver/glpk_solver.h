@@ -25,9 +25,9 @@ typedef struct be_glpk_out {
 be_code be__glpk_solve(const be_model *m, const be_program *p,
                        const be_settings *s, be_glpk_out *out, be_error *err);
 
-/* Write p in CPLEX LP format to path through GLPK's writer. */
-be_code be__glpk_write_lp(const be_model *m, const be_program *p,
-                          const be_settings *s, const char *path,
-                          be_error *err);
+/* Write p to path through GLPK's CPLEX LP or free MPS writer. */
+be_code be__glpk_write(const be_model *m, const be_program *p,
+                       const be_settings *s, be_program_format format,
+                       const char *path, be_error *err);
 
 #endif /* BE_GLPK_SOLVER_H */

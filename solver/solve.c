@@ -221,14 +221,15 @@ fail:
     return NULL;
 }
 
-be_code be_write_lp(const be_model *m, const be_settings *s, const char *path,
-                    be_error *err)
+be_code be_write_program(const be_model *m, const be_settings *s,
+                         be_program_format format, const char *path,
+                         be_error *err)
 {
     int integer = m->integer && !(s && s->relax);
     be_program *p = be__program_build(m, integer, err);
     if (!p)
         return err ? err->code : BE_ENOMEM;
-    be_code rc = be__glpk_write_lp(m, p, s, path, err);
+    be_code rc = be__glpk_write(m, p, s, format, path, err);
     be__program_free(p);
     return rc;
 }

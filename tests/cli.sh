@@ -93,5 +93,31 @@ for f in models/*.yaml examples/*.yaml; do
     ok "agree:$f" awk -v a="$obj" -v b="$ev" 'BEGIN { d = a - b; if (d < 0) d = -d; s = (a < 0 ? -a : a); if (s < 1) s = 1; exit !(d <= 1e-6 * s) }'
 done
 
+# The written program, solved by other solvers, reaches the same optimum:
+# glpsol reading the LP and the free MPS file, and cbc (COIN-OR) when it is
+# installed.  Solver objectives printed with ~10 digits: 1e-6 relative.
+close() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "") exit 1; d = a - b; if (d < 0) d = -d; s = (a < 0 ? -a : a); if (s < 1) s = 1; exit !(d <= 1e-6 * s) }'; }
+expect lp-bad-format 2 "unknown format 'json' \(lp or mps\)" lp examples/engine-analyzer.yaml --format json
+for f in models/*.yaml examples/*.yaml; do
+    expect "objective:$f" 0 "" solve "$f" --format json
+    obj=$(sed -n 's/.*"objective": \([^,]*\),.*/\1/p' "$tmp/out")
+    expect "lp:$f" 0 "" lp "$f" -o "$tmp/p.lp"
+    expect "mps:$f" 0 "" lp "$f" --format mps -o "$tmp/p.mps"
+    if command -v glpsol >/dev/null 2>&1; then
+        glpsol --lp "$tmp/p.lp" -o "$tmp/g.sol" >/dev/null 2>&1
+        g=$(sed -n 's/^Objective: *[^ ]* = \([-0-9.e+]*\).*/\1/p' "$tmp/g.sol")
+        ok "glpsol-lp:$f ($g vs $obj)" close "$g" "$obj"
+        glpsol --freemps "$tmp/p.mps" -o "$tmp/g.sol" >/dev/null 2>&1
+        g=$(sed -n 's/^Objective: *[^ ]* = \([-0-9.e+]*\).*/\1/p' "$tmp/g.sol")
+        ok "glpsol-mps:$f ($g vs $obj)" close "$g" "$obj"
+    else
+        echo "note: glpsol not installed; skipping its cross-check (sh .ci/deps build test)"
+    fi
+    if command -v cbc >/dev/null 2>&1; then
+        c=$(cbc "$tmp/p.mps" solve quit 2>&1 | sed -n -e 's/^Objective value: *\([-0-9.e+]*\).*/\1/p' -e 's/^Optimal objective \([-0-9.e+]*\) .*/\1/p' | head -n 1)
+        ok "cbc:$f ($c vs $obj)" close "$c" "$obj"
+    fi
+done
+
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <sys/resource.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "breakeven.h"
 #include "output.h"
@@ -30,6 +31,7 @@ static const char usage_text[] =
     "                       [--relax] [--mip-gap G] [--time-limit SECONDS]\n"
     "                       [--stats] [--quiet] [--verbose]\n"
     "       breakeven check MODEL.yaml\n"
+    "       breakeven lp MODEL.yaml [--format lp|mps] [-o FILE] [--relax]\n"
     "       breakeven --help | --version\n";
 
 static const char help_text[] =
@@ -40,6 +42,8 @@ static const char help_text[] =
     "commands:\n"
     "  solve MODEL    build the program, solve it with GLPK, print the plan\n"
     "  check MODEL    validate the model file only\n"
+    "  lp MODEL       write the program the solver sees (CPLEX LP, or free\n"
+    "                 MPS with --format mps), for glpsol, cbc and others\n"
     "\n"
     "options of solve:\n"
     "  --format F       text (default), json or csv\n"
@@ -93,7 +97,7 @@ static int parse_number(const char *s, double *out)
 
 static int parse_args(int argc, char **argv, options *o)
 {
-    o->format = "text";
+    o->format = strcmp(o->command, "lp") == 0 ? "lp" : "text";
     o->mip_gap = 1e-6;
     for (int i = 2; i < argc; i++) {
         const char *a = argv[i];
@@ -105,10 +109,13 @@ static int parse_args(int argc, char **argv, options *o)
                 return usage_error("option %s needs a value", a);
             i++;
             if (strcmp(a, "--format") == 0) {
-                if (strcmp(next, "text") && strcmp(next, "json") &&
-                    strcmp(next, "csv"))
-                    return usage_error("unknown format '%s' (text, json or "
-                                       "csv)", next);
+                int lp = strcmp(o->command, "lp") == 0;
+                if (lp ? strcmp(next, "lp") && strcmp(next, "mps")
+                       : strcmp(next, "text") && strcmp(next, "json") &&
+                         strcmp(next, "csv"))
+                    return usage_error(lp ? "unknown format '%s' (lp or mps)"
+                                          : "unknown format '%s' (text, json "
+                                            "or csv)", next);
                 o->format = next;
             } else if (a[1] == 'o' || strcmp(a, "--output") == 0) {
                 o->output = next;
@@ -207,6 +214,103 @@ static int cmd_check(const options *o)
                be_model_devices(m), be_model_cohorts(m));
     be_model_free(m);
     return EXIT_PLAN;
+}
+
+/* Copy a file to stdout; 0 on success. */
+static int copy_to_stdout(const char *path)
+{
+    FILE *in = fopen(path, "rb");
+    if (!in)
+        return -1;
+    char buf[65536];
+    size_t n;
+    int rc = 0;
+    while ((n = fread(buf, 1, sizeof buf, in)) > 0)
+        if (fwrite(buf, 1, n, stdout) != n)
+            rc = -1;
+    if (ferror(in))
+        rc = -1;
+    fclose(in);
+    return fflush(stdout) == 0 ? rc : -1;
+}
+
+/* GLPK writes the file itself, by name: to the temporary file that
+ * out_open made (then renamed into place), or, for standard output, to a
+ * temporary file that is then copied out. */
+static int cmd_lp(const options *o)
+{
+    be_error err = {0};
+    double secs;
+    be_model *m = load(o, &err, &secs);
+    if (!m) {
+        print_error(&err);
+        return exit_for(err.code);
+    }
+    be_settings s;
+    be_settings_init(&s);
+    s.relax = o->relax;
+    be_program_format f = strcmp(o->format, "mps") == 0 ? BE_FORMAT_MPS
+                                                        : BE_FORMAT_LP;
+    int rc = EXIT_PLAN;
+    out_file out;
+    const char *dest = o->output && strcmp(o->output, "-") ? o->output : NULL;
+    char tmpl[] = "/tmp/breakeven-lp-XXXXXX";
+    if (dest) {
+        if (out_open(&out, dest) != 0) {
+            fprintf(stderr, "breakeven: %s: cannot write: %s\n", dest,
+                    strerror(errno));
+            be_model_free(m);
+            return EXIT_SOLVER;
+        }
+    } else {
+        const char *dir = getenv("TMPDIR");
+        int fd = -1;
+        char path[4096];
+        if (dir && dir[0] && snprintf(path, sizeof path,
+                                      "%s/breakeven-lp-XXXXXX", dir) <
+                                 (int)sizeof path)
+            fd = mkstemp(path);
+        if (fd < 0) {
+            fd = mkstemp(tmpl);
+            snprintf(path, sizeof path, "%s", tmpl);
+        }
+        if (fd < 0) {
+            fprintf(stderr, "breakeven: cannot create a temporary file: %s\n",
+                    strerror(errno));
+            be_model_free(m);
+            return EXIT_SOLVER;
+        }
+        close(fd);
+        memset(&out, 0, sizeof out);
+        out.tmp = strdup(path);
+    }
+    const char *target = out.tmp;
+    if (out.fp) {                 /* GLPK opens the file by its name */
+        fclose(out.fp);
+        out.fp = NULL;
+    }
+    if (!target || be_write_program(m, &s, f, target, &err) != BE_OK) {
+        if (target)
+            print_error(&err);
+        rc = target ? exit_for(err.code) : EXIT_SOLVER;
+        if (rc == EXIT_MODEL && err.code == BE_EIO)
+            rc = EXIT_SOLVER;
+    } else if (dest) {
+        if (rename(out.tmp, out.path) != 0) {
+            fprintf(stderr, "breakeven: %s: cannot write: %s\n", dest,
+                    strerror(errno));
+            rc = EXIT_SOLVER;
+        }
+    } else if (copy_to_stdout(target) != 0) {
+        fprintf(stderr, "breakeven: cannot write to standard output\n");
+        rc = EXIT_SOLVER;
+    }
+    if (target)
+        unlink(target);
+    free(out.tmp);
+    free(out.path);
+    be_model_free(m);
+    return rc;
 }
 
 static void print_stats(const be_solution *sol, double parse, double report)
@@ -327,7 +431,8 @@ int main(int argc, char **argv)
     options o;
     memset(&o, 0, sizeof o);
     o.command = cmd;
-    if (strcmp(cmd, "solve") != 0 && strcmp(cmd, "check") != 0)
+    if (strcmp(cmd, "solve") != 0 && strcmp(cmd, "check") != 0 &&
+        strcmp(cmd, "lp") != 0)
         return usage_error("unknown command '%s'", cmd);
     for (int i = 2; i < argc; i++)
         if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
@@ -338,7 +443,9 @@ int main(int argc, char **argv)
     rc = parse_args(argc, argv, &o);
     if (rc >= 0)
         return rc;
-    rc = strcmp(cmd, "check") == 0 ? cmd_check(&o) : cmd_solve(&o);
+    rc = strcmp(cmd, "check") == 0 ? cmd_check(&o)
+       : strcmp(cmd, "lp") == 0    ? cmd_lp(&o)
+                                   : cmd_solve(&o);
     be_cleanup();
     return rc;
 }
