@@ -17,9 +17,8 @@ CPPFLAGS += -Iinclude -Isolver
 LDLIBS   = -lglpk -lyaml -lm
 B        = build
 
-LIB_SRC = solver/model.c solver/loader.c solver/yaml_tree.c solver/lp.c solver/glpk_solver.c \
-          solver/evaluate.c solver/solve.c
-CLI_SRC = solver/cli/main.c solver/cli/report.c solver/cli/output.c
+LIB_SRC = $(sort $(wildcard solver/*.c))
+CLI_SRC = $(sort $(wildcard solver/cli/*.c))
 TEST_SRC = $(sort $(wildcard tests/test_*.c)) tests/main.c
 
 LIB_OBJ  = $(LIB_SRC:%.c=$(B)/%.o)

@@ -1,17 +1,19 @@
 #!/bin/sh
 # gen-large.sh -- write the benchmark's large fleet model to standard output.
 #
-#   sh bench/gen-large.sh [DEVICES [PERIODS [INTEGER]]]
+#   sh bench/gen-large.sh [DEVICES [PERIODS [INTEGER [WINDOW]]]]
 #
 #   DEVICES  device types (default 20, at least 2)
 #   PERIODS  monthly periods (default 120 = 10 years)
 #   INTEGER  true (default: whole units, a MIP) or false (an LP)
+#   WINDOW   months each type is on sale after its release (default 48;
+#            0: until the horizon ends)
 #
 # The model: a fleet of 8-GPU-server-class units serving a load that grows
 # 60% a year, from 2025-01.  The first few device types (one per 4 types,
 # at most 3) are already in service; the others are released at a steady
 # cadence over the horizon (every 6 months with the defaults).  Each type
-# is sold for 4 years after its release and lives 6 years.
+# is sold for 4 years (WINDOW) after its release and lives 6 years.
 #
 # The generations are synthetic, on trends anchored at the DGX H100
 # (January 2023: 7.912 dense BF16 PFLOPS, 10.2 kW, $269,000).  The figures
@@ -41,16 +43,18 @@ set -eu
 devices=${1:-20}
 periods=${2:-120}
 integer=${3:-true}
+window=${4:-48}
 
 case $devices in ''|*[!0-9]*) echo "gen-large.sh: DEVICES must be a whole number, found '$devices'" >&2; exit 2;; esac
 case $periods in ''|*[!0-9]*) echo "gen-large.sh: PERIODS must be a whole number, found '$periods'" >&2; exit 2;; esac
 case $integer in true|false) ;; *) echo "gen-large.sh: INTEGER must be true or false, found '$integer'" >&2; exit 2;; esac
+case $window in ''|*[!0-9]*) echo "gen-large.sh: WINDOW must be a whole number, found '$window'" >&2; exit 2;; esac
 if [ "$devices" -lt 2 ] || [ "$periods" -lt 1 ]; then
     echo "gen-large.sh: need at least 2 devices and 1 period" >&2
     exit 2
 fi
 
-awk -v D="$devices" -v P="$periods" -v INTEGER="$integer" '
+awk -v D="$devices" -v P="$periods" -v INTEGER="$integer" -v W="$window" '
 function label(m,    y, mm) {          # month m (0 = January 2025) as YYYY-MM
     y = 2025 + int((m >= 0 ? m : m - 11) / 12)
     mm = m - (y - 2025) * 12 + 1
@@ -61,7 +65,8 @@ BEGIN {
     start = 2025
     anchor = -24                       # DGX H100, January 2023
     tp0 = 7.912; kw0 = 10.2; price0 = 269000
-    life = 6; window = 48              # years of life; months on sale
+    life = 6                           # years
+    window = W > 0 ? W : P + 48        # months on sale
     pdecline = -0.10                   # a type'"'"'s own price, per year
     colo = 194.95                      # $/kW-month
 

@@ -72,6 +72,16 @@ typedef struct be_model be_model;
 typedef struct be_load_options {
     size_t max_bytes;   /* largest accepted file, default 16 MiB */
     int max_depth;      /* deepest accepted nesting, default 64 */
+    /* Parameter overrides "PATH=VALUE", applied to the file's contents
+     * before it is read as a model (the CLI's --set).  PATH names a value
+     * with dots: mapping keys (energy.price, site.power_cap_kw), devices by
+     * name (devices.new.price.growth), fleet entries and list items by
+     * 1-based number (fleet.1.count, demand.3).  VALUE is read like a
+     * plain YAML scalar in the file (a number, true/false, or text) and
+     * replaces whatever was there, a list or mapping included; a missing
+     * key is added, with the mappings on its way.  Default: none. */
+    const char *const *overrides;
+    int n_overrides;
 } be_load_options;
 
 void be_load_options_init(be_load_options *opt);

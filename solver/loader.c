@@ -1197,6 +1197,164 @@ static be_code parse_model(loader *L, const be_ynode *root)
     return check_size(L, lookup(root, "devices", NULL));
 }
 
+/* ---- parameter overrides (be_load_options.overrides) ---- */
+
+static be_ynode *new_node(be_ydoc *doc, be_ynode_kind kind, be_pos pos)
+{
+    be_ynode *n = be__yaml_alloc(doc, sizeof *n);
+    if (n) {
+        memset(n, 0, sizeof *n);
+        n->kind = kind;
+        n->pos = pos;
+    }
+    return n;
+}
+
+static be_ynode *new_scalar(be_ydoc *doc, const char *s, size_t len,
+                            be_pos pos)
+{
+    be_ynode *n = new_node(doc, BE_YSCALAR, pos);
+    char *text = be__yaml_alloc(doc, len + 1);
+    if (!n || !text)
+        return NULL;
+    memcpy(text, s, len);
+    text[len] = '\0';
+    n->style = BE_YPLAIN;
+    n->n = len;
+    n->u.text = text;
+    return n;
+}
+
+/* Add key -> value to a mapping (items are in the arena: copy them). */
+static int map_add(be_ydoc *doc, be_ynode *map, be_ynode *key, be_ynode *value)
+{
+    be_ynode **items = be__yaml_alloc(doc, (2 * map->n + 2) * sizeof *items);
+    if (!items)
+        return 0;
+    if (map->n)
+        memcpy(items, map->u.items, 2 * map->n * sizeof *items);
+    items[2 * map->n] = key;
+    items[2 * map->n + 1] = value;
+    map->u.items = items;
+    map->n++;
+    return 1;
+}
+
+/* A 1-based index "3" of at most n, or 0. */
+static size_t path_index(const char *s, size_t len, size_t n)
+{
+    size_t v = 0;
+    if (len == 0 || len > 9 || s[0] == '0')
+        return 0;
+    for (size_t i = 0; i < len; i++) {
+        if (s[i] < '0' || s[i] > '9')
+            return 0;
+        v = v * 10 + (size_t)(s[i] - '0');
+    }
+    return v <= n ? v : 0;
+}
+
+/* The device mapping whose name is the longest prefix of path followed by
+ * '.' or the end (device names may contain dots). */
+static be_ynode *find_device(be_ynode *seq, const char *path, size_t *used)
+{
+    be_ynode *best = NULL;
+    size_t best_len = 0;
+    for (size_t i = 0; seq->kind == BE_YSEQUENCE && i < seq->n; i++) {
+        be_ynode *d = seq->u.items[i];
+        const be_ynode *name = d->kind == BE_YMAPPING
+                             ? lookup(d, "name", NULL) : NULL;
+        if (!name || name->kind != BE_YSCALAR)
+            continue;
+        size_t n = name->n;
+        if (n > best_len && strncmp(path, name->u.text, n) == 0 &&
+            (path[n] == '.' || path[n] == '\0') && memchr(name->u.text, 0, n) == NULL) {
+            best = d;
+            best_len = n;
+        }
+    }
+    *used = best_len;
+    return best;
+}
+
+static be_code apply_override(be_ydoc *doc, be_ynode *root, const char *ov,
+                              const char *file, be_error *err)
+{
+    be_pos nowhere = {0, 0};
+    const char *eq = strchr(ov, '=');
+    if (!eq || eq == ov)
+        return be__fail(err, BE_EARG, file, nowhere,
+                        "--set %s: expected PATH=VALUE", ov);
+    const char *value = eq + 1;
+    size_t path_len = (size_t)(eq - ov);
+    char path[512];
+    if (path_len >= sizeof path)
+        return be__fail(err, BE_EARG, file, nowhere,
+                        "--set: the path is too long");
+    memcpy(path, ov, path_len);
+    path[path_len] = '\0';
+
+    be_ynode *node = root, *parent = NULL;
+    const char *p = path;
+    while (*p) {
+        if (*p == '.')
+            return be__fail(err, BE_EARG, file, nowhere,
+                            "--set %s: empty name in the path", path);
+        size_t len = strcspn(p, ".");
+        be_ynode *next = NULL;
+        if (node->kind == BE_YSEQUENCE && parent == root &&
+            node == lookup(root, "devices", NULL)) {
+            next = find_device(node, p, &len);
+            if (!next)
+                return be__fail(err, BE_EARG, file, nowhere,
+                                "--set %s: no device named like '%.*s'", path,
+                                (int)strcspn(p, "."), p);
+        } else if (node->kind == BE_YSEQUENCE) {
+            size_t i = path_index(p, len, node->n);
+            if (!i)
+                return be__fail(err, BE_EARG, file, nowhere,
+                                "--set %s: '%.*s' is not an item number "
+                                "from 1 to %zu", path, (int)len, p, node->n);
+            next = node->u.items[i - 1];
+        } else if (node->kind == BE_YMAPPING) {
+            for (size_t i = 0; i < node->n; i++) {
+                const be_ynode *k = node->u.items[2 * i];
+                if (k->n == len && memcmp(k->u.text, p, len) == 0)
+                    next = node->u.items[2 * i + 1];
+            }
+            if (!next) {
+                /* add the key; a mapping on the way if the path goes on */
+                be_ynode *key = new_scalar(doc, p, len, node->pos);
+                next = p[len] ? new_node(doc, BE_YMAPPING, node->pos)
+                              : new_scalar(doc, "", 0, node->pos);
+                if (!key || !next || !map_add(doc, node, key, next))
+                    return be__fail(err, BE_ENOMEM, file, nowhere,
+                                    "out of memory");
+            }
+        } else {
+            return be__fail(err, BE_EARG, file, nowhere,
+                            "--set %s: '%.*s' is inside a single value, not "
+                            "a mapping or list", path, (int)len, p);
+        }
+        parent = node;
+        node = next;
+        p += len;
+        if (*p == '.')
+            p++;
+        else if (*p)
+            break;
+    }
+    if (node == root)
+        return be__fail(err, BE_EARG, file, nowhere,
+                        "--set %s: the path is empty", ov);
+    /* replace the node's contents by a plain scalar, keeping its position */
+    be_ynode *v = new_scalar(doc, value, strlen(value), node->pos);
+    if (!v)
+        return be__fail(err, BE_ENOMEM, file, nowhere, "out of memory");
+    *node = *v;
+    return BE_OK;
+}
+
 static be_model *load_text(const char *text, size_t len, const char *name,
                            const be_load_options *opt, be_error *err)
 {
@@ -1216,6 +1374,18 @@ static be_model *load_text(const char *text, size_t len, const char *name,
                         &root, err);
     if (rc)
         return NULL;
+    for (int i = 0; i < opt->n_overrides; i++) {
+        /* the tree is ours, in the document's arena: edit it in place */
+        if (root->kind != BE_YMAPPING) {
+            /* parse_model reports it */
+            break;
+        }
+        if (apply_override(doc, (be_ynode *)root, opt->overrides[i], name,
+                           err) != BE_OK) {
+            be__yaml_free(doc);
+            return NULL;
+        }
+    }
     m = be__model_alloc(name);
     if (!m) {
         be__fail(err, BE_ENOMEM, name, nowhere, "out of memory");

@@ -385,4 +385,6 @@ void be_load_options_init(be_load_options *opt)
 {
     opt->max_bytes = (size_t)16 << 20;
     opt->max_depth = 64;
+    opt->overrides = NULL;
+    opt->n_overrides = 0;
 }

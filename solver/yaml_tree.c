@@ -38,7 +38,7 @@ struct be_ydoc {
     block *blocks;
 };
 
-static void *arena_alloc(be_ydoc *d, size_t n)
+void *be__yaml_alloc(be_ydoc *d, size_t n)
 {
     const size_t align = sizeof(max_align_t);
     if (n > SIZE_MAX - align)
@@ -204,7 +204,7 @@ static be_code open_collection(builder *b, be_ynode_kind kind,
     if (b->n_frames >= (size_t)b->max_depth)
         return be__fail(b->err, BE_ELIMIT, b->file, pos,
                         "the file nests deeper than %d levels", b->max_depth);
-    be_ynode *node = arena_alloc(b->doc, sizeof *node);
+    be_ynode *node = be__yaml_alloc(b->doc, sizeof *node);
     if (!node || !grow((void **)&b->frames, &b->cap_frames, b->n_frames + 1,
                        sizeof *b->frames))
         return nomem(b);
@@ -282,7 +282,7 @@ static be_code close_collection(builder *b)
     be_ynode *node = f->node;
     size_t count = b->n_pending - f->first;
     if (count) {
-        node->u.items = arena_alloc(b->doc, count * sizeof *node->u.items);
+        node->u.items = be__yaml_alloc(b->doc, count * sizeof *node->u.items);
         if (!node->u.items)
             return nomem(b);
         memcpy(node->u.items, b->pending + f->first,
@@ -314,8 +314,8 @@ static int expecting_key(const builder *b)
 static be_code add_scalar(builder *b, const yaml_event_t *ev)
 {
     size_t n = ev->data.scalar.length;
-    be_ynode *node = arena_alloc(b->doc, sizeof *node);
-    char *text = n < SIZE_MAX ? arena_alloc(b->doc, n + 1) : NULL;
+    be_ynode *node = be__yaml_alloc(b->doc, sizeof *node);
+    char *text = n < SIZE_MAX ? be__yaml_alloc(b->doc, n + 1) : NULL;
     if (!node || !text)
         return nomem(b);
     memset(node, 0, sizeof *node);

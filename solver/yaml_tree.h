@@ -59,6 +59,10 @@ be_code be__yaml_parse(const char *text, size_t len, int max_depth,
 
 void be__yaml_free(be_ydoc *doc);
 
+/* n bytes from the document's arena (aligned, freed with it), or NULL.
+ * Used to edit the tree in place (parameter overrides). */
+void *be__yaml_alloc(be_ydoc *doc, size_t n);
+
 /* Write a scalar's bytes into buf (size > 0) for a one-line message:
  * control characters, quotes and bytes that are not printable ASCII or
  * UTF-8 are escaped as \xNN, and long text is cut with "...". */

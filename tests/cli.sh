@@ -62,6 +62,23 @@ expect engine-csv 0 "^period,device,in_service,bought,retired" solve examples/en
 expect economic-life 0 "Net present cost +18,900\.00" solve examples/economic-life.yaml
 expect relax 0 "fractional units \(LP\)" solve examples/engine-analyzer.yaml --relax
 expect stats 0 "stats: parse .* build .* solve" solve examples/engine-analyzer.yaml --stats
+expect help-command 0 "usage: breakeven lp MODEL.yaml" help lp
+expect help-unknown 2 "no command 'nope'" help nope
+
+# --set PATH=VALUE changes the model before it is read.  With the analyzer
+# at 2000 a cycle of 1, 2, 3 years costs 1260, 1540, 1760: keep it 3 years,
+# then 2: 3300.
+expect set-price 0 '"objective": 3300,' solve examples/engine-analyzer.yaml --set devices.analyzer.price=2000 --format json
+expect set-equals 0 '"objective": 3300,' solve examples/engine-analyzer.yaml --set=devices.analyzer.price=2000 --format json
+expect set-series 0 "valid model" check models/seed-1mw.yaml --set demand.growth=0.2
+expect set-inside-value 2 "'start' is inside a single value" check examples/engine-analyzer.yaml --set devices.analyzer.price.start=2000
+expect set-no-device 2 "--set devices.nope.price: no device named like 'nope'" solve examples/engine-analyzer.yaml --set devices.nope.price=1
+expect set-bad-value 3 "demand must be a number" solve examples/engine-analyzer.yaml --set demand=lots
+expect set-unknown-key 3 "unknown key 'discont_rate' in the top level; did you mean 'discount_rate'" check examples/engine-analyzer.yaml --set discont_rate=0.1
+expect set-no-equals 2 "--set needs PATH=VALUE" solve examples/engine-analyzer.yaml --set demand
+# 40 units in 2026 do not fit under the 30 kW cap; 30 do.
+expect set-list-item 0 "" solve $D/infeasible.yaml --set demand.3=30
+expect set-new-section 1 "infeasible" solve examples/engine-analyzer.yaml --set site.power_cap_kw=0 --set devices.analyzer.power_kw=1
 expect check 0 "valid model" check examples/engine-analyzer.yaml
 expect check-quiet 0 "" check examples/engine-analyzer.yaml --quiet
 ok check-quiet-silent test ! -s "$tmp/all"

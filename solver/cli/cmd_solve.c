@@ -1,0 +1,148 @@
+/*
+ * cmd_solve.c -- `breakeven solve`: the optimal plan of one model.
+ */
+#include <errno.h>
+#include <string.h>
+#include <sys/resource.h>
+
+#include "cli.h"
+#include "output.h"
+#include "report.h"
+
+int cmd_solve(int argc, char **argv);
+
+extern const cli_command cli_solve;
+
+static void print_stats(const be_solution *sol, double parse, double report)
+{
+    struct rusage ru;
+    getrusage(RUSAGE_SELF, &ru);
+    const be_stats *s = &sol->stats;
+    double total = parse + s->build_seconds + s->solve_seconds +
+                   s->evaluate_seconds + report;
+    fprintf(stderr,
+            "stats: rows %d, columns %d (%d integer), nonzeros %d, "
+            "simplex iterations %d\n"
+            "stats: parse %.3f s, build %.3f s, solve %.3f s, evaluate "
+            "%.3f s, report %.3f s, total %.3f s\n"
+            "stats: parse+build %.2f%% of total, peak memory %ld KiB\n",
+            s->rows, s->cols, s->integer_cols, s->nonzeros,
+            s->simplex_iterations, parse, s->build_seconds, s->solve_seconds,
+            s->evaluate_seconds, report, total,
+            total > 0 ? 100.0 * (parse + s->build_seconds) / total : 0.0,
+            ru.ru_maxrss);
+}
+
+int cmd_solve(int argc, char **argv)
+{
+    static const cli_opt opts[] = {
+        {"--format", NULL, 1, OPT_FORMAT}, {"--output", "-o", 1, OPT_OUTPUT},
+        {"--stats", NULL, 0, OPT_STATS}, CLI_COMMON_SOLVE_OPTS, {0}};
+    static const char *const formats[] = {"text", "json", "csv", NULL};
+    cli_common c;
+    cli_common_init(&c, "text");
+    cli_args a = {&cli_solve, argc, argv, 1};
+    const char *model = NULL, *v;
+    int id;
+    while ((id = cli_next(&a, opts, &v)) != CLI_END) {
+        if (id == CLI_ERROR)
+            return EXIT_USAGE;
+        if (id == CLI_ARG) {
+            if (model)
+                return cli_usage_error(&cli_solve, "unexpected argument '%s' "
+                                       "(one model file per run)", v);
+            model = v;
+        } else if (cli_common_option(&cli_solve, &c, id, v, formats) < 0) {
+            return EXIT_USAGE;
+        }
+    }
+    if (!model)
+        return cli_usage_error(&cli_solve, "solve needs a model file");
+
+    int rc = EXIT_PLAN;
+    double parse;
+    be_model *m = cli_load(model, &c, &rc, &parse);
+    if (!m)
+        return rc;
+    be_settings s;
+    cli_settings(&c, &s);
+    be_error err = {0};
+    be_solution *sol = be_solve(m, &s, &err);
+    if (!sol) {
+        cli_print_error(&err);
+        be_model_free(m);
+        return cli_exit_for(err.code);
+    }
+
+    double t0 = cli_now();
+    out_file out;
+    if (out_open(&out, c.output) != 0) {
+        fprintf(stderr, "breakeven: %s: cannot write: %s\n", c.output,
+                strerror(errno));
+        rc = EXIT_SOLVER;
+        goto done;
+    }
+    if (strcmp(c.format, "json") == 0)
+        report_json(out.fp, m, sol);
+    else if (strcmp(c.format, "csv") == 0)
+        report_csv(out.fp, m, sol);
+    else
+        report_text(out.fp, m, sol);
+    if (out_commit(&out) != 0) {
+        fprintf(stderr, "breakeven: %s: cannot write: %s\n",
+                c.output ? c.output : "standard output", strerror(errno));
+        rc = EXIT_SOLVER;
+        goto done;
+    }
+    double report = cli_now() - t0;
+
+    switch (sol->status) {
+    case BE_OPTIMAL:
+        break;
+    case BE_TIME_LIMIT_PLAN:
+        if (!c.quiet)
+            fprintf(stderr, "breakeven: %s: time limit reached; the plan is "
+                    "the best found, within %.3g%% of optimal\n", model,
+                    100.0 * sol->gap);
+        break;
+    case BE_INFEASIBLE:
+    case BE_UNBOUNDED:
+        fprintf(stderr, "breakeven: %s: no feasible plan: the model is "
+                "%s%s%s\n", model, be_status_name(sol->status),
+                sol->reason[0] ? ": " : "", sol->reason);
+        rc = EXIT_NO_PLAN;
+        break;
+    case BE_NO_PLAN:
+        fprintf(stderr, "breakeven: %s: time limit reached before any plan "
+                "was found\n", model);
+        rc = EXIT_SOLVER;
+        break;
+    }
+    if (c.stats)
+        print_stats(sol, parse, report);
+done:
+    be_solution_free(sol);
+    be_model_free(m);
+    return rc;
+}
+
+const cli_command cli_solve = {
+    "solve", cmd_solve,
+    "build the program, solve it with GLPK, print the plan",
+    "usage: breakeven solve MODEL.yaml [--format text|json|csv] [-o FILE]\n"
+    "                       [--relax] [--mip-gap G] [--time-limit SECONDS]\n"
+    "                       [--set PATH=VALUE]... [--stats] [--quiet]"
+    " [--verbose]\n",
+    "  --format F         text (default), json or csv\n"
+    "  -o, --output FILE  write the result to FILE (atomically) instead of\n"
+    "                     standard output\n"
+    "  --relax            solve the LP relaxation (fractional units)\n"
+    "  --mip-gap G        stop branch and bound at relative gap G\n"
+    "                     (default 1e-6)\n"
+    "  --time-limit S     stop after S seconds with the best plan so far\n"
+    "  --set PATH=VALUE   override a value of the model, e.g.\n"
+    "                     --set energy.price=0.12 --set devices.new.price.growth=-0.2\n"
+    "  --stats            phase times and program size on standard error\n"
+    "  -q, --quiet        no notes on standard error, only errors\n"
+    "  -v, --verbose      GLPK's solver log on standard error\n",
+};
