@@ -222,6 +222,8 @@ typedef struct be_settings {
     double time_limit;   /* seconds, 0 = none */
     be_log_fn log;       /* receives GLPK's output; default NULL */
     void *log_ctx;
+    int duals;           /* also compute shadow prices (be_solution's
+                            *_price arrays); default 0 */
 } be_settings;
 
 void be_settings_init(be_settings *s);
@@ -253,6 +255,16 @@ typedef struct be_solution {
     double gap;          /* relative gap |objective-bound|/|objective| */
     be_plan *plan;       /* NULL when there is no plan */
     be_eval *eval;       /* evaluation of plan, NULL when none */
+    /* Shadow prices, when be_settings.duals was set and a plan was found:
+     * the change in net present cost per unit of each right-hand side in
+     * period t, [periods] each, NULL otherwise.  demand_price: cost of one
+     * more unit of demand (>= 0); power_price: saving from one more kW of
+     * site power cap (>= 0); budget_price: saving from one more unit of
+     * budget (>= 0).  0 where the constraint is absent or slack.  For a
+     * MIP they are those of the LP with the integer columns fixed at the
+     * optimum (duals_fixed == 1). */
+    double *demand_price, *power_price, *budget_price;
+    int duals_fixed;
     char reason[320];    /* infeasible or unbounded: which constraint in
                             which period, when a simple bound shows it;
                             "" otherwise */

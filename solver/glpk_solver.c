@@ -152,6 +152,30 @@ static int time_limit_ms(const be_settings *s)
     return ms >= (double)INT_MAX ? INT_MAX : (int)ms + (ms < 1.0);
 }
 
+/* Row duals of the LP at the solution: for a MIP, of the LP with every
+ * integer column fixed at its value (the usual way to price the
+ * constraints of a mixed-integer optimum).  0 if that LP fails. */
+static void duals(glp_prob *P, const be_program *p, int msg, be_glpk_out *out)
+{
+    if (p->integer) {
+        for (int i = 0; i < p->n_cols; i++) {
+            if (glp_get_col_kind(P, i + 1) != GLP_IV)
+                continue;
+            double v = out->x[i];
+            glp_set_col_kind(P, i + 1, GLP_CV);
+            glp_set_col_bnds(P, i + 1, GLP_FX, v, v);
+        }
+        glp_smcp sp;
+        glp_init_smcp(&sp);
+        sp.msg_lev = msg;
+        sp.presolve = GLP_OFF;
+        if (glp_simplex(P, &sp) != 0 || glp_get_status(P) != GLP_OPT)
+            return;
+    }
+    for (int i = 0; i < p->n_rows; i++)
+        out->dual[i] = glp_get_row_dual(P, i + 1);
+}
+
 /* Solve the loaded problem; fills out->status and the objective. */
 static int run(glp_prob *P, const be_program *p, const be_settings *s,
                guard *g, be_glpk_out *out)
@@ -202,6 +226,8 @@ static int run(glp_prob *P, const be_program *p, const be_settings *s,
                        : g->have_bound ? g->bound : -INFINITY;
             for (int i = 0; i < p->n_cols; i++)
                 out->x[i] = glp_mip_col_val(P, i + 1);
+            if (out->dual)
+                duals(P, p, msg, out);
         }
         return 1;
     }
@@ -242,6 +268,8 @@ static int run(glp_prob *P, const be_program *p, const be_settings *s,
         out->objective = out->bound = glp_get_obj_val(P);
         for (int i = 0; i < p->n_cols; i++)
             out->x[i] = glp_get_col_prim(P, i + 1);
+        if (out->dual)
+            duals(P, p, msg, out);
     }
     return 1;
 }
@@ -291,13 +319,16 @@ be_code be__glpk_solve(const be_model *m, const be_program *p,
     be_code rc = prepare(m, p, c, err);
     if (rc == BE_OK) {
         out->x = be__calloc((size_t)p->n_cols, sizeof *out->x);
-        if (!out->x)
+        if (s && s->duals)
+            out->dual = be__calloc((size_t)p->n_rows, sizeof *out->dual);
+        if (!out->x || (s && s->duals && !out->dual))
             rc = be__fail(err, BE_ENOMEM, m->file, nowhere, "out of memory");
     }
     if (rc != BE_OK) {
         release(c);
         free(out->x);
-        out->x = NULL;
+        free(out->dual);
+        out->x = out->dual = NULL;
         return rc;
     }
     install(&c->g, s);
@@ -320,7 +351,8 @@ be_code be__glpk_solve(const be_model *m, const be_program *p,
     release(c);
     if (rc != BE_OK) {
         free(out->x);
-        out->x = NULL;
+        free(out->dual);
+        out->x = out->dual = NULL;
     }
     return rc;
 }

@@ -17,6 +17,8 @@ typedef struct be_glpk_out {
     double objective;
     double bound;
     double *x;               /* [n_cols] column values; caller frees */
+    double *dual;            /* [n_rows] row duals when s->duals and a plan
+                                was found, else NULL; caller frees */
     int iterations;
 } be_glpk_out;
 

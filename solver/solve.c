@@ -16,6 +16,31 @@ void be_settings_init(be_settings *s)
     s->time_limit = 0.0;
     s->log = NULL;
     s->log_ctx = NULL;
+    s->duals = 0;
+}
+
+/* Shadow prices per period from the row duals (see breakeven.h). */
+static int shadow_prices(const be_model *m, const be_program *p,
+                         const double *dual, be_solution *sol)
+{
+    int T = m->T;
+    sol->demand_price = be__calloc((size_t)T, sizeof(double));
+    sol->power_price = be__calloc((size_t)T, sizeof(double));
+    sol->budget_price = be__calloc((size_t)T, sizeof(double));
+    if (!sol->demand_price || !sol->power_price || !sol->budget_price)
+        return 0;
+    for (int i = 0; i < p->n_rows; i++) {
+        const be_row *r = &p->rows[i];
+        double d = dual[i] == 0.0 ? 0.0 : dual[i];
+        if (r->kind == BE_ROW_DEMAND)
+            sol->demand_price[r->period] = d;
+        else if (r->kind == BE_ROW_POWER)
+            sol->power_price[r->period] = d == 0.0 ? 0.0 : -d;
+        else if (r->kind == BE_ROW_BUDGET)
+            sol->budget_price[r->period] = d == 0.0 ? 0.0 : -d;
+    }
+    sol->duals_fixed = sol->integer;
+    return 1;
 }
 
 const char *be_status_name(be_status s)
@@ -151,6 +176,9 @@ void be_solution_free(be_solution *sol)
         return;
     be_plan_free(sol->plan);
     be_eval_free(sol->eval);
+    free(sol->demand_price);
+    free(sol->power_price);
+    free(sol->budget_price);
     free(sol);
 }
 
@@ -199,19 +227,28 @@ be_solution *be_solve(const be_model *m, const be_settings *s, be_error *err)
         sol->plan = be__program_plan(m, p, out.x, sol->integer);
         if (!sol->plan) {
             free(out.x);
+            free(out.dual);
             be__fail(err, BE_ENOMEM, m->file, nowhere, "out of memory");
             goto fail;
         }
         sol->plan->relaxed = !sol->integer;
+        if (out.dual && !shadow_prices(m, p, out.dual, sol)) {
+            free(out.x);
+            free(out.dual);
+            be__fail(err, BE_ENOMEM, m->file, nowhere, "out of memory");
+            goto fail;
+        }
         sol->eval = be_evaluate(m, sol->plan, err);
         if (!sol->eval) {
             free(out.x);
+            free(out.dual);
             goto fail;
         }
     }
     if (out.status == BE_INFEASIBLE)
         explain_infeasible(m, sol);
     free(out.x);
+    free(out.dual);
     sol->stats.evaluate_seconds = now() - t2;
     be__program_free(p);
     return sol;

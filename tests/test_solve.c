@@ -198,6 +198,45 @@ static void test_solve_integer_vs_relaxed(void)
     be_model_free(m);
 }
 
+/* Shadow prices.  One period, demand 2.5, price 100, a 3 kW cap, 1 kW per
+ * unit.  As an LP, one more unit of demand costs one more unit of
+ * capacity: 100; the cap is slack (2.5 kW used): 0.  As a MIP, the LP with
+ * the 3 bought units fixed has 0.5 of spare capacity: demand's price 0. */
+static void test_solve_shadow_prices(void)
+{
+    static const char y[] =
+        "breakeven: 1\n"
+        "horizon: {start: 2024, periods: 1}\n"
+        "demand: 2.5\n"
+        "site: {power_cap_kw: 3}\n"
+        "devices:\n"
+        "  - {name: box, throughput: 1, power_kw: 1, lifetime: 5, price: 100}\n";
+    be_error err = {0};
+    be_model *m = be_model_load_string(y, sizeof y - 1, "dual", NULL, &err);
+    REQUIRE(m);
+    be_settings s;
+    be_settings_init(&s);
+    be_solution *a = be_solve(m, &s, &err);
+    REQUIRE(a);
+    CHECK(a->demand_price == NULL);          /* not asked for */
+    be_solution_free(a);
+    s.duals = 1;
+    s.relax = 1;
+    a = be_solve(m, &s, &err);
+    REQUIRE(a && a->demand_price);
+    CHECK_CLOSE(a->demand_price[0], 100, 1e-9);
+    CHECK_CLOSE(a->power_price[0], 0, 1e-9);
+    CHECK(a->duals_fixed == 0);
+    be_solution_free(a);
+    s.relax = 0;
+    a = be_solve(m, &s, &err);
+    REQUIRE(a && a->demand_price);
+    CHECK_CLOSE(a->demand_price[0], 0, 1e-9);  /* 3 units cover 2.5 */
+    CHECK(a->duals_fixed == 1);
+    be_solution_free(a);
+    be_model_free(m);
+}
+
 /* GLPK's output goes to the log function, never to stdout. */
 static int log_calls;
 static void count_log(void *ctx, const char *text)
@@ -232,5 +271,6 @@ void suite_solve(void)
     RUN(test_solve_infeasible);
     RUN(test_solve_integer_vs_relaxed);
     RUN(test_solve_log_routed);
+    RUN(test_solve_shadow_prices);
     be_cleanup();
 }
