@@ -136,5 +136,13 @@ for f in models/*.yaml examples/*.yaml; do
     fi
 done
 
+# Each feature keeps its own command-line tests in tests/cli.d/*.sh, run
+# here in this shell (they use expect, ok, close, $tmp, $D and $BIN).
+for part in tests/cli.d/*.sh; do
+    [ -f "$part" ] || continue
+    # shellcheck disable=SC1090
+    . "$part"
+done
+
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
