@@ -215,6 +215,20 @@ const char *be_violation_name(be_violation v);
 /* GLPK's terminal output is passed here line by line (NULL: discarded). */
 typedef void (*be_log_fn)(void *ctx, const char *text);
 
+/* Where branch and bound stands, for progress displays. */
+typedef struct be_progress {
+    int have_plan;       /* an integer plan has been found */
+    double best;         /* its net present cost (when have_plan) */
+    double bound;        /* the best lower bound so far */
+    double gap;          /* relative gap between them (when have_plan) */
+    double seconds;      /* since the MIP search started */
+    int open_nodes;      /* subproblems still to explore */
+} be_progress;
+
+/* Called during a MIP solve at most every quarter second and on every
+ * better plan.  Must not call back into the library. */
+typedef void (*be_progress_fn)(void *ctx, const be_progress *p);
+
 typedef struct be_settings {
     int relax;           /* solve the LP relaxation of an integer model */
     double mip_gap;      /* relative gap at which branch and bound stops;
@@ -224,6 +238,8 @@ typedef struct be_settings {
     void *log_ctx;
     int duals;           /* also compute shadow prices (be_solution's
                             *_price arrays); default 0 */
+    be_progress_fn progress; /* MIP progress reports; default NULL */
+    void *progress_ctx;
 } be_settings;
 
 void be_settings_init(be_settings *s);

@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 typedef struct guard {
     jmp_buf jb;
@@ -26,7 +27,17 @@ typedef struct guard {
     void *log_ctx;
     double bound;            /* best bound seen by the MIP callback */
     int have_bound;
+    be_progress_fn progress;
+    void *progress_ctx;
+    double started, last_report;
 } guard;
+
+static double seconds_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
 
 static int on_term(void *info, const char *text)
 {
@@ -57,6 +68,10 @@ static void install(guard *g, const be_settings *s)
     g->log = s ? s->log : NULL;
     g->log_ctx = s ? s->log_ctx : NULL;
     g->have_bound = 0;
+    g->progress = s ? s->progress : NULL;
+    g->progress_ctx = s ? s->progress_ctx : NULL;
+    g->started = seconds_now();
+    g->last_report = 0.0;
     glp_term_hook(on_term, g);
     glp_error_hook(on_error, g);
 }
@@ -142,6 +157,24 @@ static void mip_callback(glp_tree *tree, void *info)
         g->bound = glp_ios_node_bound(tree, node);
         g->have_bound = 1;
     }
+    if (!g->progress)
+        return;
+    double now = seconds_now();
+    int better = glp_ios_reason(tree) == GLP_IBINGO;
+    if (!better && now - g->last_report < 0.25)
+        return;
+    g->last_report = now;
+    be_progress pr;
+    glp_prob *P = glp_ios_get_prob(tree);
+    int active = 0;
+    glp_ios_tree_size(tree, &active, NULL, NULL);
+    pr.have_plan = glp_mip_status(P) == GLP_FEAS || better;
+    pr.best = pr.have_plan ? glp_mip_obj_val(P) : 0.0;
+    pr.bound = g->have_bound ? g->bound : -INFINITY;
+    pr.gap = pr.have_plan ? glp_ios_mip_gap(tree) : INFINITY;
+    pr.seconds = now - g->started;
+    pr.open_nodes = active;
+    g->progress(g->progress_ctx, &pr);
 }
 
 static int time_limit_ms(const be_settings *s)

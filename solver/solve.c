@@ -17,6 +17,8 @@ void be_settings_init(be_settings *s)
     s->log = NULL;
     s->log_ctx = NULL;
     s->duals = 0;
+    s->progress = NULL;
+    s->progress_ctx = NULL;
 }
 
 /* Shadow prices per period from the row duals (see breakeven.h). */

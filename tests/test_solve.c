@@ -263,8 +263,39 @@ static void test_solve_log_routed(void)
     be_model_free(m);
 }
 
+/* Progress reports arrive during a MIP search, and the last one has the
+ * plan that is returned (seed model: several incumbents). */
+static int progress_calls;
+static be_progress last_progress;
+static void count_progress(void *ctx, const be_progress *p)
+{
+    (void)ctx;
+    progress_calls++;
+    last_progress = *p;
+}
+
+static void test_solve_progress(void)
+{
+    be_error err = {0};
+    be_model *m = be_model_load_file("models/seed-1mw.yaml", NULL, &err);
+    REQUIRE(m);
+    be_settings s;
+    be_settings_init(&s);
+    s.progress = count_progress;
+    progress_calls = 0;
+    be_solution *sol = be_solve(m, &s, &err);
+    REQUIRE(sol);
+    CHECK(progress_calls > 0);
+    CHECK(last_progress.have_plan);
+    CHECK(last_progress.best >= sol->objective - 1e-6 * sol->objective);
+    CHECK(last_progress.bound <= sol->objective + 1e-6 * sol->objective);
+    be_solution_free(sol);
+    be_model_free(m);
+}
+
 void suite_solve(void)
 {
+    RUN(test_solve_progress);
     RUN(test_solve_engine_analyzer);
     RUN(test_solve_economic_life);
     RUN(test_solve_models);

@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "output.h"
@@ -31,6 +32,21 @@ static void print_stats(const be_solution *sol, double parse, double report)
             s->evaluate_seconds, report, total,
             total > 0 ? 100.0 * (parse + s->build_seconds) / total : 0.0,
             ru.ru_maxrss);
+}
+
+/* One line on a terminal, rewritten in place (stderr only). */
+static void show_progress(void *ctx, const be_progress *p)
+{
+    int *shown = ctx;
+    char best[48] = "none yet", gap[32] = "";
+    if (p->have_plan) {
+        fmt_money(p->best, 0, best, sizeof best);
+        snprintf(gap, sizeof gap, ", gap %.3g%%", 100.0 * p->gap);
+    }
+    fprintf(stderr, "\rsolving: %.0f s, best plan %s%s, %d open nodes   ",
+            p->seconds, best, gap, p->open_nodes);
+    fflush(stderr);
+    *shown = 1;
 }
 
 int cmd_solve(int argc, char **argv)
@@ -66,8 +82,15 @@ int cmd_solve(int argc, char **argv)
         return rc;
     be_settings s;
     cli_settings(&c, &s);
+    int shown = 0;
+    if (!c.quiet && !c.verbose && isatty(fileno(stderr))) {
+        s.progress = show_progress;
+        s.progress_ctx = &shown;
+    }
     be_error err = {0};
     be_solution *sol = be_solve(m, &s, &err);
+    if (shown)
+        fputs("\r\033[K", stderr);   /* clear the progress line */
     if (!sol) {
         cli_print_error(&err);
         be_model_free(m);
