@@ -253,6 +253,16 @@ static int run(glp_prob *P, const be_program *p, const be_settings *s,
         default:
             return 0;
         }
+        if (g->progress) {        /* a last report: where the search ended */
+            be_progress pr = {st == GLP_OPT || st == GLP_FEAS, 0, 0, 0, 0, 0};
+            pr.best = pr.have_plan ? glp_mip_obj_val(P) : 0.0;
+            pr.bound = st == GLP_OPT ? pr.best
+                     : g->have_bound ? g->bound : -INFINITY;
+            pr.gap = !pr.have_plan ? INFINITY : st == GLP_OPT ? 0.0
+                   : fabs(pr.best - pr.bound) / fmax(1.0, fabs(pr.best));
+            pr.seconds = seconds_now() - g->started;
+            g->progress(g->progress_ctx, &pr);
+        }
         if (out->status == BE_OPTIMAL || out->status == BE_TIME_LIMIT_PLAN) {
             out->objective = glp_mip_obj_val(P);
             out->bound = out->status == BE_OPTIMAL && rc == 0 ? out->objective
