@@ -317,81 +317,87 @@ static int run(glp_prob *P, const be_program *p, const be_settings *s,
     return 1;
 }
 
-/* Everything a guarded call needs, kept where longjmp cannot clobber it. */
-typedef struct call {
+/*
+ * Every use of GLPK goes through guarded(): the problem is loaded and
+ * `task` runs with the hooks installed; if GLPK aborts, its error hook
+ * longjmps back here and the call fails with GLPK's own message.
+ * Everything that changes between setjmp and longjmp is in a heap object
+ * reached through a pointer that does not change (C11 7.13.2.1).
+ */
+typedef struct call call;
+typedef be_code (*glpk_task)(call *c, const be_model *m, const be_program *p,
+                             const be_settings *s, void *ctx, be_error *err);
+
+struct call {
     guard g;
     glp_prob *P;
     int *ia, *ja;
     double *ar;
-} call;
+};
 
-static be_code prepare(const be_model *m, const be_program *p, call *c,
+static be_code guarded(const be_model *m, const be_program *p,
+                       const be_settings *s, glpk_task task, void *ctx,
                        be_error *err)
 {
     be_pos nowhere = {0, 0};
     be_code rc = check_finite(m, p, err);
     if (rc != BE_OK)
         return rc;
-    c->ia = be__calloc(p->nnz + 1, sizeof *c->ia);
-    c->ja = be__calloc(p->nnz + 1, sizeof *c->ja);
-    c->ar = be__calloc(p->nnz + 1, sizeof *c->ar);
-    if (!c->ia || !c->ja || !c->ar)
-        return be__fail(err, BE_ENOMEM, m->file, nowhere, "out of memory");
-    return BE_OK;
+    call *const c = be__calloc(1, sizeof *c);
+    if (c) {
+        c->ia = be__calloc(p->nnz + 1, sizeof *c->ia);
+        c->ja = be__calloc(p->nnz + 1, sizeof *c->ja);
+        c->ar = be__calloc(p->nnz + 1, sizeof *c->ar);
+    }
+    if (!c || !c->ia || !c->ja || !c->ar) {
+        rc = be__fail(err, BE_ENOMEM, m->file, nowhere, "out of memory");
+    } else {
+        install(&c->g, s);
+        if (setjmp(c->g.jb) == 0) {
+            c->P = load(m, p, c->ia, c->ja, c->ar);
+            rc = task(c, m, p, s, ctx, err);
+            glp_delete_prob(c->P);
+            uninstall();
+        } else {
+            /* GLPK failed inside a call; its environment is already freed */
+            rc = be__fail(err, BE_ESOLVER, m->file, nowhere,
+                          "GLPK stopped with an internal error: %s (%s)",
+                          c->g.prev, c->g.last);
+        }
+    }
+    if (c) {
+        free(c->ia);
+        free(c->ja);
+        free(c->ar);
+        free(c);
+    }
+    return rc;
 }
 
-static void release(call *c)
+static be_code solve_task(call *c, const be_model *m, const be_program *p,
+                          const be_settings *s, void *ctx, be_error *err)
 {
-    free(c->ia);
-    free(c->ja);
-    free(c->ar);
-    free(c);
+    be_pos nowhere = {0, 0};
+    if (run(c->P, p, s, &c->g, ctx))
+        return BE_OK;
+    return be__fail(err, BE_ESOLVER, m->file, nowhere,
+                    "GLPK could not solve the program%s%s",
+                    c->g.last[0] ? ": " : "", c->g.last);
 }
 
 be_code be__glpk_solve(const be_model *m, const be_program *p,
                        const be_settings *s, be_glpk_out *out, be_error *err)
 {
     be_pos nowhere = {0, 0};
+    be_code rc = BE_OK;
     memset(out, 0, sizeof *out);
-    /* On the heap: objects local to this function that change between
-     * setjmp and longjmp would be indeterminate afterwards (C11 7.13.2.1);
-     * the pointer itself does not change. */
-    call *const c = be__calloc(1, sizeof *c);
-    if (!c)
-        return be__fail(err, BE_ENOMEM, m->file, nowhere, "out of memory");
-    be_code rc = prepare(m, p, c, err);
-    if (rc == BE_OK) {
-        out->x = be__calloc((size_t)p->n_cols, sizeof *out->x);
-        if (s && s->duals)
-            out->dual = be__calloc((size_t)p->n_rows, sizeof *out->dual);
-        if (!out->x || (s && s->duals && !out->dual))
-            rc = be__fail(err, BE_ENOMEM, m->file, nowhere, "out of memory");
-    }
-    if (rc != BE_OK) {
-        release(c);
-        free(out->x);
-        free(out->dual);
-        out->x = out->dual = NULL;
-        return rc;
-    }
-    install(&c->g, s);
-    if (setjmp(c->g.jb) == 0) {
-        c->P = load(m, p, c->ia, c->ja, c->ar);
-        int ok = run(c->P, p, s, &c->g, out);
-        glp_delete_prob(c->P);
-        c->P = NULL;
-        uninstall();
-        if (!ok)
-            rc = be__fail(err, BE_ESOLVER, m->file, nowhere,
-                          "GLPK could not solve the program%s%s",
-                          c->g.last[0] ? ": " : "", c->g.last);
-    } else {
-        /* GLPK failed inside a call; its environment is already freed. */
-        rc = be__fail(err, BE_ESOLVER, m->file, nowhere,
-                      "GLPK stopped with an internal error: %s (%s)",
-                      c->g.prev, c->g.last);
-    }
-    release(c);
+    out->x = be__calloc((size_t)p->n_cols, sizeof *out->x);
+    if (s && s->duals)
+        out->dual = be__calloc((size_t)p->n_rows, sizeof *out->dual);
+    if (!out->x || (s && s->duals && !out->dual))
+        rc = be__fail(err, BE_ENOMEM, m->file, nowhere, "out of memory");
+    if (rc == BE_OK)
+        rc = guarded(m, p, s, solve_task, out, err);
     if (rc != BE_OK) {
         free(out->x);
         free(out->dual);
@@ -400,36 +406,32 @@ be_code be__glpk_solve(const be_model *m, const be_program *p,
     return rc;
 }
 
+typedef struct write_args {
+    be_program_format format;
+    const char *path;
+} write_args;
+
+static be_code write_task(call *c, const be_model *m, const be_program *p,
+                          const be_settings *s, void *ctx, be_error *err)
+{
+    (void)m;
+    (void)p;
+    (void)s;
+    be_pos nowhere = {0, 0};
+    const write_args *w = ctx;
+    int rc = w->format == BE_FORMAT_MPS
+           ? glp_write_mps(c->P, GLP_MPS_FILE, NULL, w->path)
+           : glp_write_lp(c->P, NULL, w->path);
+    if (rc == 0)
+        return BE_OK;
+    return be__fail(err, BE_EIO, w->path, nowhere, "cannot write %s%s%s",
+                    w->path, c->g.last[0] ? ": " : "", c->g.last);
+}
+
 be_code be__glpk_write(const be_model *m, const be_program *p,
                        const be_settings *s, be_program_format format,
                        const char *path, be_error *err)
 {
-    be_pos nowhere = {0, 0};
-    call *const c = be__calloc(1, sizeof *c);   /* see be__glpk_solve */
-    if (!c)
-        return be__fail(err, BE_ENOMEM, m->file, nowhere, "out of memory");
-    be_code rc = prepare(m, p, c, err);
-    if (rc != BE_OK) {
-        release(c);
-        return rc;
-    }
-    install(&c->g, s);
-    if (setjmp(c->g.jb) == 0) {
-        c->P = load(m, p, c->ia, c->ja, c->ar);
-        int w = format == BE_FORMAT_MPS
-              ? glp_write_mps(c->P, GLP_MPS_FILE, NULL, path)
-              : glp_write_lp(c->P, NULL, path);
-        glp_delete_prob(c->P);
-        c->P = NULL;
-        uninstall();
-        if (w != 0)
-            rc = be__fail(err, BE_EIO, path, nowhere, "cannot write %s%s%s",
-                          path, c->g.last[0] ? ": " : "", c->g.last);
-    } else {
-        rc = be__fail(err, BE_ESOLVER, m->file, nowhere,
-                      "GLPK stopped with an internal error: %s (%s)",
-                      c->g.prev, c->g.last);
-    }
-    release(c);
-    return rc;
+    write_args w = {format, path};
+    return guarded(m, p, s, write_task, &w, err);
 }

@@ -139,6 +139,36 @@ int cli_common_option(const cli_command *cmd, cli_common *c, int id,
     return 0;
 }
 
+int cli_parse_model_command(const cli_command *cmd, int argc, char **argv,
+                            const cli_opt *opts, const char *const *formats,
+                            cli_common *c, cli_own_option own, void *ctx,
+                            const char **model)
+{
+    cli_args a = {cmd, argc, argv, 1};
+    const char *v;
+    int id;
+    *model = NULL;
+    while ((id = cli_next(&a, opts, &v)) != CLI_END) {
+        if (id == CLI_ERROR)
+            return EXIT_USAGE;
+        if (id == CLI_ARG) {
+            if (*model)
+                return cli_usage_error(cmd, "unexpected argument '%s' (one "
+                                       "model file per run)", v);
+            *model = v;
+            continue;
+        }
+        int r = cli_common_option(cmd, c, id, v, formats);
+        if (r == 0)
+            r = own ? own(ctx, id, v) : CLI_ERROR;
+        if (r < 0)
+            return EXIT_USAGE;
+    }
+    if (!*model)
+        return cli_usage_error(cmd, "%s needs a model file", cmd->name);
+    return -1;
+}
+
 static void log_to_stderr(void *ctx, const char *text)
 {
     (void)ctx;

@@ -94,6 +94,17 @@ void cli_common_init(cli_common *c, const char *default_format);
 int cli_common_option(const cli_command *cmd, cli_common *c, int id,
                       const char *value, const char *const *formats);
 
+/* The usual command line: one model file and options.  Shared options go
+ * into c; any other option id is handed to own(ctx, id, value), which
+ * returns 1 if it handled it or CLI_ERROR after printing a usage error
+ * (own may be NULL).  Returns -1 when the arguments are fine (*model is
+ * set), else the exit code to return. */
+typedef int (*cli_own_option)(void *ctx, int id, const char *value);
+int cli_parse_model_command(const cli_command *cmd, int argc, char **argv,
+                            const cli_opt *opts, const char *const *formats,
+                            cli_common *c, cli_own_option own, void *ctx,
+                            const char **model);
+
 /* Solver settings from the shared options (log to stderr with --verbose). */
 void cli_settings(const cli_common *c, be_settings *s);
 

@@ -13,24 +13,11 @@ int cmd_check(int argc, char **argv)
         {"--quiet", "-q", 0, OPT_QUIET}, {"--set", NULL, 1, OPT_SET}, {0}};
     cli_common c;
     cli_common_init(&c, NULL);
-    cli_args a = {&cli_check, argc, argv, 1};
-    const char *model = NULL, *v;
-    int id;
-    while ((id = cli_next(&a, opts, &v)) != CLI_END) {
-        if (id == CLI_ERROR)
-            return EXIT_USAGE;
-        if (id == CLI_ARG) {
-            if (model)
-                return cli_usage_error(&cli_check, "unexpected argument '%s' "
-                                       "(one model file per run)", v);
-            model = v;
-        } else if (cli_common_option(&cli_check, &c, id, v, NULL) < 0) {
-            return EXIT_USAGE;
-        }
-    }
-    if (!model)
-        return cli_usage_error(&cli_check, "check needs a model file");
-    int rc = EXIT_PLAN;
+    const char *model;
+    int rc = cli_parse_model_command(&cli_check, argc, argv, opts, NULL, &c,
+                                     NULL, NULL, &model);
+    if (rc >= 0)
+        return rc;
     be_model *m = cli_load(model, &c, &rc, NULL);
     if (!m)
         return rc;

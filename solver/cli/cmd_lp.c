@@ -60,25 +60,12 @@ int cmd_lp(int argc, char **argv)
     static const char *const formats[] = {"lp", "mps", NULL};
     cli_common c;
     cli_common_init(&c, "lp");
-    cli_args a = {&cli_lp, argc, argv, 1};
-    const char *model = NULL, *v;
-    int id;
-    while ((id = cli_next(&a, opts, &v)) != CLI_END) {
-        if (id == CLI_ERROR)
-            return EXIT_USAGE;
-        if (id == CLI_ARG) {
-            if (model)
-                return cli_usage_error(&cli_lp, "unexpected argument '%s' "
-                                       "(one model file per run)", v);
-            model = v;
-        } else if (cli_common_option(&cli_lp, &c, id, v, formats) < 0) {
-            return EXIT_USAGE;
-        }
-    }
-    if (!model)
-        return cli_usage_error(&cli_lp, "lp needs a model file");
-
-    int rc = EXIT_PLAN;
+    const char *model;
+    int rc = cli_parse_model_command(&cli_lp, argc, argv, opts, formats, &c,
+                                     NULL, NULL, &model);
+    if (rc >= 0)
+        return rc;
+    rc = EXIT_PLAN;
     be_model *m = cli_load(model, &c, &rc, NULL);
     if (!m)
         return rc;
