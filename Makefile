@@ -13,8 +13,11 @@ CC      ?= cc
 CFLAGS  ?= -O2 -g
 STD      = -std=c11 -D_POSIX_C_SOURCE=200809L
 WARN     = -Wall -Wextra -Wpedantic $(if $(CI),-Werror)
-CPPFLAGS += -Iinclude -Isolver
-LDLIBS   = -lglpk -lyaml -lm
+# Cairo draws the charts of `report` and `plot` (docs/report.md).
+CAIRO_CFLAGS := $(shell pkg-config --cflags cairo fontconfig 2>/dev/null || echo -I/usr/include/cairo)
+CAIRO_LIBS   := $(shell pkg-config --libs cairo fontconfig 2>/dev/null || echo -lcairo -lfontconfig)
+CPPFLAGS += -Iinclude -Isolver $(CAIRO_CFLAGS)
+LDLIBS   = -lglpk -lyaml $(CAIRO_LIBS) -lm
 B        = build
 
 LIB_SRC = $(sort $(wildcard solver/*.c))
@@ -63,17 +66,26 @@ test: all
 bench: all
 	sh bench/run
 
+# libFuzzer targets (clang, ASan + UBSan) into build-fuzz/, each run for
+# FUZZ_SECONDS; a crash leaves build-fuzz/crash-* (see docs/hardening.md).
+FUZZ_SECONDS ?= 60
+fuzz:
+	sh fuzz/run $(FUZZ_SECONDS)
+
 install: $(B)/breakeven $(B)/libbreakeven.a
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include
 	install -m 755 $(B)/breakeven $(DESTDIR)$(PREFIX)/bin/breakeven
 	install -m 644 $(B)/libbreakeven.a $(DESTDIR)$(PREFIX)/lib/libbreakeven.a
 	install -m 644 include/breakeven.h $(DESTDIR)$(PREFIX)/include/breakeven.h
+	install -d $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 644 docs/breakeven.1 $(DESTDIR)$(PREFIX)/share/man/man1/breakeven.1
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/breakeven $(DESTDIR)$(PREFIX)/lib/libbreakeven.a \
-	      $(DESTDIR)$(PREFIX)/include/breakeven.h
+	      $(DESTDIR)$(PREFIX)/include/breakeven.h \
+	      $(DESTDIR)$(PREFIX)/share/man/man1/breakeven.1
 
 clean:
 	rm -rf $(B) build-asan build-valgrind
 
-.PHONY: all run deps deps-build check test bench install uninstall clean
+.PHONY: all run deps deps-build check test bench fuzz install uninstall clean

@@ -310,6 +310,316 @@ be_code be_write_program(const be_model *m, const be_settings *s,
                          be_program_format format, const char *path,
                          be_error *err);
 
+
+/* ------------------------------------------------------------------ */
+/* Break-even answers: economic life, defender vs challenger,          */
+/* thresholds (docs/breakeven-answers.md)                              */
+/* ------------------------------------------------------------------ */
+
+/* The equivalent annual cost (EAC) of owning one unit of an owned,
+ * buyable device k bought at the start of period c and sold at the start
+ * of period c + a, for every holding a = 1 .. lifetime (in periods), and
+ * its economic life (the holding with the lowest EAC).  Cash flows are
+ * those of the model (docs/schema.md "Cash flows of one unit"): price,
+ * O&M, energy, depreciation tax saving, resale after tax on the gain,
+ * each at the start of its period.  With v = (1+r)^(-dt):
+ *
+ *   npv[a-1] = price(c) + sum_{i<a} [(1-tau)(om(i) dt + E(c+i))
+ *                         - tau (B(i) - B(i+1))] v^i  - S(a) v^a
+ *   S(a)     = R(a) - tau (R(a) - B(a))       (after-tax resale)
+ *   eac[a-1] = npv[a-1] * crf(a) / dt,  crf(a) = (1 - v) / (1 - v^a)
+ *              (= 1/a when r = 0)
+ *
+ * npv is valued at the start of period c (money of period c); crf is the
+ * capital recovery factor of a level payment at the start of each of the
+ * a periods, so eac is the level cost per year that has the same present
+ * value as the cycle.  Periods past the horizon use the last period's
+ * energy price.  The end_of_horizon rule is not used: the unit is sold at
+ * the end of each holding. */
+typedef struct be_life {
+    int device, purchase;  /* k and c */
+    int ages;              /* holdings evaluated: 1 .. ages periods */
+    int horizon_ages;      /* holdings sold within the horizon
+                              (c + a <= periods); later ones use the last
+                              period's energy price */
+    double *npv;           /* [ages] */
+    double *eac;           /* [ages] per year */
+    int best;              /* the economic life, in periods (1-based) */
+    double best_eac;       /* eac[best-1] */
+    double throughput;     /* of the device, for per-throughput figures */
+} be_life;
+
+/* Fails with BE_EARG when k is out of range, rented, or cannot be bought
+ * in period c.  The result belongs to the caller: be_life_free. */
+be_life *be_economic_life(const be_model *m, int k, int c, be_error *err);
+void be_life_free(be_life *l);
+
+/* Defender vs challenger: one unit of the initial fleet entry f (the
+ * defender, device kd, age a0 at the start of period 0) against buying
+ * device kc (the challenger).  For each period t = 0 .. n-1 in which the
+ * defender can still be in service (a0 + t below its lifetime, t below the
+ * horizon), in money of period t, per year and per unit of throughput:
+ *
+ *   defender[t]   = [ S(a) - S(a+1) v + (1-tau)(om(a) dt + E(t))
+ *                     - tau (B(a) - B(a+1)) ] / dt / throughput(kd)
+ *                   with a = a0 + t: the marginal cost of keeping the
+ *                   unit through period t instead of selling it at its
+ *                   start (running cost plus the loss of resale value);
+ *   challenger[t] = lowest EAC of kc bought in t / throughput(kc), NaN
+ *                   when kc is not for sale in t.
+ *
+ * first_win is the first t with challenger[t] < defender[t], -1 if none:
+ * from then on a new unit's throughput costs less a year than keeping the
+ * old one's.  Fails with BE_EARG on a bad index or a challenger that
+ * cannot be bought at all. */
+typedef struct be_challenge {
+    int fleet_entry, defender, challenger;
+    int periods;            /* n */
+    double *defender_cost;  /* [n] */
+    double *challenger_cost;/* [n] */
+    int *challenger_life;   /* [n] economic life of kc bought in t, in
+                               periods; 0 when not for sale */
+    int first_win;
+} be_challenge;
+
+be_challenge *be_defender_challenger(const be_model *m, int fleet_entry,
+                                     int challenger, be_error *err);
+void be_challenge_free(be_challenge *c);
+
+/* Thresholds: the values of one parameter at which the optimal plan
+ * changes.  The model text is loaded again for every value with the
+ * override "param=VALUE" after the caller's own overrides (load->
+ * overrides), and solved with `solve`.  A grid of `grid` evenly spaced
+ * values over [lo, hi] is solved first; every neighbouring pair whose
+ * outcomes differ is bisected until the two values are at most tol apart.
+ * Two outcomes are the same when both are plans with the same buy, rent
+ * and retire numbers (each to 1e-6, relative above 1), or both have no
+ * plan for the same reason (status, or the model rejected at that value).
+ * A change that appears and disappears between two grid values is not
+ * seen.  No warm start and no LP ranging: every value is a fresh solve. */
+typedef struct be_threshold_options {
+    const char *param;      /* PATH as in be_load_options.overrides */
+    double lo, hi;          /* lo < hi */
+    double tol;             /* > 0; 0 means (hi - lo) * 1e-4 */
+    int grid;               /* >= 2; 0 means 17 */
+    be_settings solve;      /* for every solve; time_limit 0 means 30 s */
+    const be_load_options *load;  /* may be NULL */
+} be_threshold_options;
+
+void be_threshold_options_init(be_threshold_options *o);
+
+typedef struct be_threshold_sample {
+    double value;
+    int loaded;             /* 0: the model was rejected at this value */
+    be_status status;       /* when loaded */
+    double cost;            /* evaluated net present cost; NaN: no plan */
+    be_plan *plan;          /* NULL when there is no plan */
+    int first_replacement;  /* first period retiring units before their end
+                               of life; -1 when none or no plan */
+    int outcome;            /* samples with equal outcomes share it */
+    char message[512];      /* why the model was rejected, when !loaded */
+} be_threshold_sample;
+
+typedef struct be_threshold {
+    int n;                        /* samples, sorted by value */
+    be_threshold_sample *samples;
+    int solves;                   /* models loaded and solved */
+    int time_limited;             /* solves stopped by the time limit */
+    double tol;                   /* the tolerance used */
+} be_threshold;
+
+/* Runs the search.  name is used in error messages.  Returns NULL with
+ * err filled on bad options (BE_EARG), when the model is rejected at every
+ * grid value (BE_EMODEL, with the message at lo), or on a solver failure;
+ * a model rejected at some values only is an outcome like any other.  The
+ * result belongs to the caller: be_threshold_free. */
+be_threshold *be_threshold_search(const char *text, size_t len,
+                                  const char *name,
+                                  const be_threshold_options *o,
+                                  be_error *err);
+void be_threshold_free(be_threshold *r);
+
+/* ------------------------------------------------------------------ */
+/* Hardening: why there is no plan; coefficient ranges (issue 5)        */
+/* ------------------------------------------------------------------ */
+
+/* Which constraint must give way. */
+typedef enum be_give_kind {
+    BE_GIVE_DEMAND,      /* demand cannot be met in a period */
+    BE_GIVE_POWER,       /* the power cap must grow */
+    BE_GIVE_BUDGET,      /* the budget must grow */
+    BE_GIVE_UNBOUNDED    /* a unit that makes money: the cause of an
+                            unbounded cost */
+} be_give_kind;
+
+typedef struct be_give {
+    be_give_kind kind;
+    int period;          /* t; for BE_GIVE_UNBOUNDED the purchase period */
+    int device;          /* BE_GIVE_UNBOUNDED: the device, else -1 */
+    double limit;        /* demand(t), power_cap(t) or budget(t); 0 for
+                            BE_GIVE_UNBOUNDED */
+    double reachable;    /* demand: the most capacity that can be in
+                            service; power: kW needed; budget: purchases
+                            needed (nominal) */
+    double amount;       /* by how much it must give way (shortfall or
+                            excess); unbounded: the present value gained
+                            per unit */
+    char text[320];      /* one line in the planner's words, e.g.
+                            "2029: demand of 266 cannot be met: at most
+                            212 fits under the 160 kW power cap" */
+} be_give;
+
+/* The diagnosis of a model without a plan.  Owned by the caller; free
+ * with be_diagnosis_free. */
+typedef struct be_diagnosis {
+    be_status status;    /* BE_INFEASIBLE or BE_UNBOUNDED when a cause was
+                            found; BE_OPTIMAL when nothing must give way
+                            (the model has a plan, or the elastic solves
+                            found none in their time) */
+    int n;
+    be_give *gives;      /* [n]: demand lines by period, then budget and
+                            power lines by period */
+} be_diagnosis;
+
+/* Solve elastic versions of m's program (penalised slack on demand, power
+ * cap and budget rows; see solver/diagnose.c) and list which constraints
+ * in which periods must give way and by how much; for an unbounded model,
+ * a bought unit whose purchase, running and sale make money.  s may be
+ * NULL; s->relax, mip_gap, log are used, and s->time_limit (default 10 s)
+ * bounds each of the two elastic solves.  Returns NULL with err filled on
+ * a solver failure or out of memory. */
+be_diagnosis *be_diagnose(const be_model *m, const be_settings *s,
+                          be_error *err);
+void be_diagnosis_free(be_diagnosis *d);
+
+/* Largest ratio between the largest and smallest nonzero |coefficient| of
+ * the program (matrix and objective) accepted without a warning. */
+#define BE_SCALING_RATIO 1e9
+
+/* Returns 1 and writes a one-line warning with a suggested rescaling into
+ * buf (size bytes; buf may be NULL) when the coefficients of m's program
+ * span more than BE_SCALING_RATIO; 0 otherwise (buf gets ""), also when
+ * the program cannot be built. */
+int be_model_check_scaling(const be_model *m, char *buf, size_t size);
+
+/* ------------------------------------------------------------------ */
+/* Plan files, baselines and payback (docs/plans.md)                   */
+/* ------------------------------------------------------------------ */
+
+/* Read a plan file (docs/plans.md) for model m: purchases, rentals and
+ * retirements per device and period, retirements by cohort or oldest
+ * first.  Errors (unknown keys, devices, periods or cohorts, purchases of
+ * what is not for sale, retiring more than is held) are BE_EMODEL with the
+ * file, line and column; BE_ESYNTAX for malformed YAML; BE_EIO when the
+ * file cannot be read.  Returns a new plan (free with be_plan_free) or
+ * NULL with err filled.  Fractional units in a whole-unit model are not an
+ * error here: be_evaluate reports them (unless the file says relaxed). */
+be_plan *be_plan_load_file(const be_model *m, const char *path,
+                           be_error *err);
+/* The same from memory; name is used in error messages. */
+be_plan *be_plan_load_string(const be_model *m, const char *text, size_t len,
+                             const char *name, be_error *err);
+
+/* Receives the writer's output piece by piece; returns 0, or non-zero to
+ * stop writing (be_plan_write then returns BE_EIO). */
+typedef int (*be_write_fn)(void *ctx, const char *text, size_t len);
+
+/* Write plan p of model m as a plan file, every retirement with its
+ * cohort, so that reading it back gives the same plan.  comment (may be
+ * NULL) is written as a "# " comment line after the header; it must not
+ * contain newlines.  The library does not print: the text goes to write. */
+be_code be_plan_write(const be_model *m, const be_plan *p,
+                      const char *comment, be_write_fn write, void *ctx,
+                      be_error *err);
+
+/* The plans people follow, built period by period from the model alone
+ * (definitions in docs/plans.md, "Baselines"). */
+typedef enum be_baseline {
+    BE_BASELINE_END_OF_LIFE,  /* keep every unit to its lifetime; cover
+                                 shortfalls with the cheapest capacity */
+    BE_BASELINE_ON_RELEASE,   /* when a cheaper device goes on sale, retire
+                                 all other owned units and buy it */
+    BE_BASELINE_FIXED_AGE     /* retire every owned unit at age_years */
+} be_baseline;
+
+/* The baseline plan of the given kind (age_years: the replacement age for
+ * BE_BASELINE_FIXED_AGE, > 0; ignored otherwise).  The plan may break the
+ * model's constraints (be_evaluate says which).  Returns a new plan or NULL
+ * with err filled (BE_EARG, BE_ENOMEM). */
+be_plan *be_baseline_plan(const be_model *m, be_baseline kind,
+                          double age_years, be_error *err);
+/* "run to end of life", "replace on release", "fixed age". */
+const char *be_baseline_name(be_baseline kind);
+
+/* The payback of one replacement in a plan: in period `period`, units
+ * retired before the end of their life and units bought.  "Keep running"
+ * is the same plan without that replacement (docs/plans.md, "Payback"). */
+typedef struct be_payback {
+    int period;             /* t of the replacement */
+    double *retired;        /* [devices] units retired early at t */
+    double *bought;         /* [devices] units bought at t */
+    double *replace_cost;   /* [periods] discounted cost of the plan, per
+                               period (be_eval's period_cost total) */
+    double *keep_cost;      /* [periods] the same for "keep running" */
+    double *cumulative;     /* [periods] cumulative discounted saving of
+                               replacing, sum over s from period to t of
+                               keep_cost - replace_cost; 0 before period */
+    int payback_period;     /* first s with cumulative[s] >= 0; -1 never */
+    double payback_years;   /* years from the start of `period` to the
+                               point where the saving reaches 0,
+                               interpolated within payback_period */
+    double saving;          /* cumulative[periods-1]: the whole horizon */
+    be_violation keep_violation;  /* the first constraint "keep running"
+                                     breaks, BE_FEASIBLE_PLAN if none */
+    int keep_violation_period, keep_violation_device;
+    be_plan *keep;          /* the "keep running" plan */
+} be_payback;
+
+typedef struct be_paybacks {
+    int periods, devices;
+    int n;
+    be_payback *items;      /* [n] by period */
+} be_paybacks;
+
+/* The paybacks of every replacement in plan p (typically the optimal
+ * plan).  Returns a new object (free with be_paybacks_free) or NULL with
+ * err filled. */
+be_paybacks *be_paybacks_compute(const be_model *m, const be_plan *p,
+                                 be_error *err);
+void be_paybacks_free(be_paybacks *pb);
+
+
+/* ------------------------------------------------------------------ */
+/* Teaching and transparency: the program in words and in MathProg    */
+/* ------------------------------------------------------------------ */
+
+/* Receives the text the writers below produce, in pieces (not
+ * NUL-terminated; len > 0).  Return 0 to go on, non-zero to stop: the
+ * writer then fails with BE_EIO. */
+typedef int (*be_write_fn)(void *ctx, const char *text, size_t len);
+
+/* Write m as one self-contained GNU MathProg file (model and data
+ * sections) for `glpsol -m`: sets of devices, periods and cohorts; the
+ * model's parameters (demand, throughput, power, prices, limits, initial
+ * fleet) and each variable's cost per unit as computed by the model's
+ * definitions; the variables buy, hold, retire, rent and the constraints
+ * flow, demand, power and budget written algebraically, as in README
+ * "The program".  Its optimum is the one be_solve finds.  s may be NULL;
+ * s->relax writes the relaxation (no integer variables).  Returns BE_OK,
+ * BE_EIO when write fails, BE_ENOMEM. */
+be_code be_write_gmpl(const be_model *m, const be_settings *s,
+                      be_write_fn write, void *ctx, be_error *err);
+
+/* Explain the program of m in words: what each kind of variable means,
+ * each family of constraints in words and then with the model's numbers
+ * ("demand[2027]: 1·hold[old,a3,2027] + 3·hold[new,a1,2027] >= 132.25",
+ * names as `breakeven lp` uses them), and each variable's cost.  limit
+ * (> 0) caps the lines printed per family and the terms per constraint;
+ * a note says how many were left out.  0 means no limit.  s may be NULL;
+ * s->relax explains the relaxation.  Returns as be_write_gmpl. */
+be_code be_explain(const be_model *m, const be_settings *s, int limit,
+                   be_write_fn write, void *ctx, be_error *err);
+
 #ifdef __cplusplus
 }
 #endif

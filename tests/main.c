@@ -20,6 +20,11 @@ void suite_evaluate(void);
 void suite_lp(void);
 void suite_solve(void);
 void suite_property(void);
+void suite_diagnose(void);
+void suite_economics(void);
+void suite_threshold(void);
+void suite_compare(void);
+void suite_teach(void);
 
 int main(int argc, char **argv)
 {
@@ -31,6 +36,11 @@ int main(int argc, char **argv)
     suite_lp();
     suite_solve();
     suite_property();
+    suite_diagnose();
+    suite_economics();
+    suite_threshold();
+    suite_compare();
+    suite_teach();
     printf("unit: %d passed, %d failed\n", tests_passed, tests_failed);
     return tests_failed ? 1 : 0;
 }

@@ -8,6 +8,7 @@
 
 #include "cli.h"
 #include "output.h"
+#include "plan_file.h"
 #include "report.h"
 
 int cmd_solve(int argc, char **argv);
@@ -53,17 +54,20 @@ int cmd_solve(int argc, char **argv)
 {
     static const cli_opt opts[] = {
         {"--format", NULL, 1, OPT_FORMAT}, {"--output", "-o", 1, OPT_OUTPUT},
-        {"--stats", NULL, 0, OPT_STATS}, CLI_COMMON_SOLVE_OPTS, {0}};
+        {"--stats", NULL, 0, OPT_STATS}, CLI_COMMON_SOLVE_OPTS,
+        {"--plan-out", NULL, 1, OPT_COMMAND + 20}, {0}};
     static const char *const formats[] = {"text", "json", "csv", NULL};
     cli_common c;
     cli_common_init(&c, "text");
     cli_args a = {&cli_solve, argc, argv, 1};
-    const char *model = NULL, *v;
+    const char *model = NULL, *v, *plan_out = NULL;
     int id;
     while ((id = cli_next(&a, opts, &v)) != CLI_END) {
         if (id == CLI_ERROR)
             return EXIT_USAGE;
-        if (id == CLI_ARG) {
+        if (id == OPT_COMMAND + 20) {
+            plan_out = v;   /* --plan-out FILE: the plan as a plan file */
+        } else if (id == CLI_ARG) {
             if (model)
                 return cli_usage_error(&cli_solve, "unexpected argument '%s' "
                                        "(one model file per run)", v);
@@ -80,6 +84,10 @@ int cmd_solve(int argc, char **argv)
     be_model *m = cli_load(model, &c, &rc, &parse);
     if (!m)
         return rc;
+    char scaling[512];
+    if (!c.quiet && be_model_check_scaling(m, scaling, sizeof scaling))
+        fprintf(stderr, "breakeven: %s: warning: %s\n", model, scaling);
+    be_diagnosis *diag = NULL;
     be_settings s;
     cli_settings(&c, &s);
     int shown = 0;
@@ -97,6 +105,15 @@ int cmd_solve(int argc, char **argv)
         return cli_exit_for(err.code);
     }
 
+    if (sol->status == BE_INFEASIBLE || sol->status == BE_UNBOUNDED) {
+        /* why, in the planner's words: which limits must give way */
+        be_error derr = {0};
+        diag = be_diagnose(m, &s, &derr);
+        if (!diag && !c.quiet)
+            fprintf(stderr, "breakeven: %s: note: no diagnosis: %s\n", model,
+                    derr.message);
+    }
+
     double t0 = cli_now();
     out_file out;
     if (out_open(&out, c.output) != 0) {
@@ -106,7 +123,7 @@ int cmd_solve(int argc, char **argv)
         goto done;
     }
     if (strcmp(c.format, "json") == 0)
-        report_json(out.fp, m, sol);
+        report_json_diagnosis(out.fp, m, sol, diag);
     else if (strcmp(c.format, "csv") == 0)
         report_csv(out.fp, m, sol);
     else
@@ -118,6 +135,12 @@ int cmd_solve(int argc, char **argv)
         goto done;
     }
     double report = cli_now() - t0;
+    if (plan_out && sol->plan &&
+        plan_file_write(plan_out, m, sol->plan, sol->eval->cost.total,
+                        "breakeven solve") != 0) {
+        rc = EXIT_SOLVER;
+        goto done;
+    }
 
     switch (sol->status) {
     case BE_OPTIMAL:
@@ -133,6 +156,10 @@ int cmd_solve(int argc, char **argv)
         fprintf(stderr, "breakeven: %s: no feasible plan: the model is "
                 "%s%s%s\n", model, be_status_name(sol->status),
                 sol->reason[0] ? ": " : "", sol->reason);
+        for (int i = 0; diag && i < diag->n; i++)
+            if (strcmp(diag->gives[i].text, sol->reason) != 0)
+                fprintf(stderr, "breakeven: %s: %s\n", model,
+                        diag->gives[i].text);
         rc = EXIT_NO_PLAN;
         break;
     case BE_NO_PLAN:
@@ -144,6 +171,7 @@ int cmd_solve(int argc, char **argv)
     if (c.stats)
         print_stats(sol, parse, report);
 done:
+    be_diagnosis_free(diag);
     be_solution_free(sol);
     be_model_free(m);
     return rc;
@@ -155,7 +183,8 @@ const cli_command cli_solve = {
     "usage: breakeven solve MODEL.yaml [--format text|json|csv] [-o FILE]\n"
     "                       [--relax] [--mip-gap G] [--time-limit SECONDS]\n"
     "                       [--set PATH=VALUE]... [--stats] [--quiet]"
-    " [--verbose]\n",
+    " [--verbose]\n"
+    "                       [--plan-out PLAN.yaml]\n",
     "  --format F         text (default), json or csv\n"
     "  -o, --output FILE  write the result to FILE (atomically) instead of\n"
     "                     standard output\n"
@@ -166,6 +195,8 @@ const cli_command cli_solve = {
     "  --set PATH=VALUE   override a value of the model, e.g.\n"
     "                     --set energy.price=0.12 --set devices.new.price.growth=-0.2\n"
     "  --stats            phase times and program size on standard error\n"
+    "  --plan-out FILE    also write the plan as a plan file (docs/plans.md),\n"
+    "                     to edit and price again with compare --plan\n"
     "  -q, --quiet        no notes on standard error, only errors\n"
     "  -v, --verbose      GLPK's solver log on standard error\n",
 };

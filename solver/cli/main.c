@@ -8,10 +8,16 @@
 
 #include "cli.h"
 
-extern const cli_command cli_solve, cli_check, cli_lp;
+extern const cli_command cli_solve, cli_check, cli_lp, cli_export, cli_explain;
+extern const cli_command cli_report, cli_plot;
+extern const cli_command cli_life, cli_challenger, cli_prices, cli_threshold;
+extern const cli_command cli_compare, cli_payback;
 
 static const cli_command *const commands[] = {
-    &cli_solve, &cli_check, &cli_lp, NULL,
+    &cli_solve, &cli_check, &cli_lp, &cli_export, &cli_explain,
+    &cli_report, &cli_plot,
+    &cli_life, &cli_challenger, &cli_prices, &cli_threshold,
+    &cli_compare, &cli_payback, NULL,
 };
 
 static const char exit_codes[] =

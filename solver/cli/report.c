@@ -265,6 +265,12 @@ static void json_costs(FILE *fp, const be_costs *c)
 
 void report_json(FILE *fp, const be_model *m, const be_solution *sol)
 {
+    report_json_diagnosis(fp, m, sol, NULL);
+}
+
+void report_json_diagnosis(FILE *fp, const be_model *m,
+                           const be_solution *sol, const be_diagnosis *d)
+{
     fputs("{\"model\": ", fp);
     json_str(fp, be_model_name(m));
     fputs(", \"status\": ", fp);
@@ -273,6 +279,27 @@ void report_json(FILE *fp, const be_model *m, const be_solution *sol)
     if (sol->reason[0]) {
         fputs(", \"reason\": ", fp);
         json_str(fp, sol->reason);
+    }
+    if (d) {
+        /* one line per constraint that must give way (be_diagnose) */
+        static const char *const kinds[] = {"demand", "power cap", "budget",
+                                            "unbounded"};
+        fputs(", \"diagnosis\": [", fp);
+        for (int i = 0; i < d->n; i++) {
+            const be_give *g = &d->gives[i];
+            fputs(i ? ",\n  {\"constraint\": " : "\n  {\"constraint\": ", fp);
+            json_str(fp, kinds[g->kind]);
+            fputs(", \"period\": ", fp);
+            json_str(fp, be_model_period_label(m, g->period));
+            fputs(", ", fp);
+            jnum(fp, "limit", g->limit, 1);
+            jnum(fp, "reachable", g->reachable, 1);
+            jnum(fp, "amount", g->amount, 1);
+            fputs("\"text\": ", fp);
+            json_str(fp, g->text);
+            fputc('}', fp);
+        }
+        fputs("]", fp);
     }
     if (!sol->plan) {
         fputs(", \"objective\": null, \"periods\": []}\n", fp);

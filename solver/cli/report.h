@@ -16,6 +16,10 @@ void report_answer(FILE *fp, const be_model *m, const be_solution *sol);
 void report_text(FILE *fp, const be_model *m, const be_solution *sol);
 /* One JSON object (see README "Output formats"). */
 void report_json(FILE *fp, const be_model *m, const be_solution *sol);
+/* The same with the diagnosis of a model without a plan (d may be NULL):
+ * "diagnosis": [{constraint, period, limit, reachable, amount, text}]. */
+void report_json_diagnosis(FILE *fp, const be_model *m,
+                           const be_solution *sol, const be_diagnosis *d);
 /* One row per period and device, with a header line. */
 void report_csv(FILE *fp, const be_model *m, const be_solution *sol);
 

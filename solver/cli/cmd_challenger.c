@@ -1,0 +1,279 @@
+/*
+ * cmd_challenger.c -- `breakeven challenger`: defender vs challenger.  For
+ * each group of the initial fleet against each device that can be bought:
+ * the yearly cost of keeping one old unit's throughput one more period
+ * against the new device's lowest equivalent annual cost per unit of
+ * throughput, and the first period where the new device wins
+ * (docs/breakeven-answers.md).
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "answers.h"
+#include "cli.h"
+#include "output.h"
+
+int cmd_challenger(int argc, char **argv);
+
+extern const cli_command cli_challenger;
+
+enum { OPT_DEVICE = OPT_COMMAND };
+
+typedef struct challenger_run {
+    const be_model *m;
+    const char *device;       /* --device: only this challenger */
+    be_challenge **pairs;
+    int n;
+} challenger_run;
+
+static int own_option(void *ctx, int id, const char *value)
+{
+    challenger_run *r = ctx;
+    if (id == OPT_DEVICE) {
+        r->device = value;
+        return 1;
+    }
+    return CLI_ERROR;
+}
+
+static int age0(const be_model *m, int f)
+{
+    be_cohort_info c;
+    be_model_cohort(m, f, &c);   /* fleet cohorts come first */
+    return c.age0;
+}
+
+static void sentence(FILE *fp, const be_model *m, const be_challenge *p)
+{
+    char b1[64], b2[64], y[32], y2[32];
+    double dt = be_model_period_years(m);
+    be_cohort_info c;
+    be_model_cohort(m, p->fleet_entry, &c);
+    const char *dn = be_model_device_name(m, p->defender);
+    const char *cn = be_model_device_name(m, p->challenger);
+    fprintf(fp, "fleet entry %d (%g %s aged %s): ", p->fleet_entry + 1,
+            c.count, dn, answers_years(c.age0 * dt, y, sizeof y));
+    if (p->periods == 0) {
+        fprintf(fp, "already at its end of life in %s",
+                be_model_period_label(m, 0));
+        return;
+    }
+    int t = p->first_win;
+    if (t >= 0) {
+        fprintf(fp, "%s wins from %s: keeping costs %s a year per unit of "
+                "throughput, buying %s %s (kept %s year%s)", cn,
+                be_model_period_label(m, t),
+                fmt_money(p->defender_cost[t], 2, b1, sizeof b1), cn,
+                fmt_money(p->challenger_cost[t], 2, b2, sizeof b2),
+                answers_years(p->challenger_life[t] * dt, y2, sizeof y2),
+                p->challenger_life[t] * dt == 1.0 ? "" : "s");
+        return;
+    }
+    int any = 0;
+    for (int i = 0; i < p->periods; i++)
+        any |= !isnan(p->challenger_cost[i]);
+    if (!any)
+        fprintf(fp, "%s cannot be bought while %s is in service (to %s)", cn,
+                dn, be_model_period_label(m, p->periods - 1));
+    else
+        fprintf(fp, "keeping %s stays cheaper than buying %s through %s%s",
+                dn, cn, be_model_period_label(m, p->periods - 1),
+                p->periods == c.end ? " (its end of life)"
+                                    : " (the end of the horizon)");
+}
+
+static void write_text(FILE *fp, void *ctx)
+{
+    const challenger_run *r = ctx;
+    const be_model *m = r->m;
+    double dt = be_model_period_years(m);
+    char b1[64], b2[64], y[32];
+    for (int i = 0; i < r->n; i++) {
+        sentence(fp, m, r->pairs[i]);
+        fputs(".\n", fp);
+    }
+    fprintf(fp, "\nDefender: the cost of keeping one old unit through the "
+            "period instead of selling\nit at its start (running cost plus "
+            "the resale value it loses), a year, per unit\nof throughput.  "
+            "Challenger: the lowest equivalent annual cost of a new unit\n"
+            "bought then, per unit of throughput.  Both in money of that "
+            "period.\n");
+    for (int i = 0; i < r->n; i++) {
+        const be_challenge *p = r->pairs[i];
+        fprintf(fp, "\nfleet entry %d (%s) against %s\n", p->fleet_entry + 1,
+                be_model_device_name(m, p->defender),
+                be_model_device_name(m, p->challenger));
+        fprintf(fp, "%-8s %8s %16s %16s %12s  %s\n", "period", "age",
+                "defender", "challenger", "new kept", "cheaper");
+        int a0 = age0(m, p->fleet_entry);
+        for (int t = 0; t < p->periods; t++) {
+            int sale = !isnan(p->challenger_cost[t]);
+            char kept[32];
+            if (sale)
+                answers_years(p->challenger_life[t] * dt, kept, sizeof kept);
+            fprintf(fp, "%-8s %8s %16s %16s %12s  %s\n",
+                    be_model_period_label(m, t),
+                    answers_years((a0 + t) * dt, y, sizeof y),
+                    fmt_money(p->defender_cost[t], 2, b1, sizeof b1),
+                    sale ? fmt_money(p->challenger_cost[t], 2, b2, sizeof b2)
+                         : "not for sale",
+                    sale ? kept : "-",
+                    !sale ? "keep"
+                    : p->challenger_cost[t] < p->defender_cost[t]
+                        ? "new" : "keep");
+        }
+    }
+}
+
+static void write_json(FILE *fp, void *ctx)
+{
+    const challenger_run *r = ctx;
+    const be_model *m = r->m;
+    double dt = be_model_period_years(m);
+    char b[4][40];
+    fputs("{\"pairs\": [", fp);
+    for (int i = 0; i < r->n; i++) {
+        const be_challenge *p = r->pairs[i];
+        fprintf(fp, "%s\n  {\"fleet_entry\": %d, \"defender\": ", i ? "," : "",
+                p->fleet_entry + 1);
+        json_str(fp, be_model_device_name(m, p->defender));
+        fputs(", \"challenger\": ", fp);
+        json_str(fp, be_model_device_name(m, p->challenger));
+        fputs(", \"first_win\": ", fp);
+        if (p->first_win >= 0)
+            json_str(fp, be_model_period_label(m, p->first_win));
+        else
+            fputs("null", fp);
+        fputs(", \"periods\": [", fp);
+        int a0 = age0(m, p->fleet_entry);
+        for (int t = 0; t < p->periods; t++) {
+            fprintf(fp, "%s\n    {\"label\": ", t ? "," : "");
+            json_str(fp, be_model_period_label(m, t));
+            fprintf(fp, ", \"defender_age_years\": %s, \"defender_cost\": %s, "
+                    "\"challenger_cost\": %s, \"challenger_life_years\": %s}",
+                    fmt_num((a0 + t) * dt, b[0], sizeof b[0]),
+                    fmt_num(p->defender_cost[t], b[1], sizeof b[1]),
+                    fmt_num(p->challenger_cost[t], b[2], sizeof b[2]),
+                    isnan(p->challenger_cost[t]) ? "null"
+                    : fmt_num(p->challenger_life[t] * dt, b[3], sizeof b[3]));
+        }
+        fputs("]}", fp);
+    }
+    fputs("\n]}\n", fp);
+}
+
+static void write_csv(FILE *fp, void *ctx)
+{
+    const challenger_run *r = ctx;
+    const be_model *m = r->m;
+    double dt = be_model_period_years(m);
+    char b[4][40];
+    fputs("fleet_entry,defender,challenger,period,defender_age_years,"
+          "defender_cost,challenger_cost,challenger_life_years,"
+          "challenger_wins\n", fp);
+    for (int i = 0; i < r->n; i++) {
+        const be_challenge *p = r->pairs[i];
+        int a0 = age0(m, p->fleet_entry);
+        for (int t = 0; t < p->periods; t++) {
+            int sale = !isnan(p->challenger_cost[t]);
+            fprintf(fp, "%d,%s,%s,%s,%s,%s,%s,%s,%d\n", p->fleet_entry + 1,
+                    be_model_device_name(m, p->defender),
+                    be_model_device_name(m, p->challenger),
+                    be_model_period_label(m, t),
+                    fmt_num((a0 + t) * dt, b[0], sizeof b[0]),
+                    fmt_num(p->defender_cost[t], b[1], sizeof b[1]),
+                    sale ? fmt_num(p->challenger_cost[t], b[2], sizeof b[2])
+                         : "",
+                    sale ? fmt_num(p->challenger_life[t] * dt, b[3],
+                                   sizeof b[3]) : "",
+                    sale && p->challenger_cost[t] < p->defender_cost[t]);
+        }
+    }
+}
+
+int cmd_challenger(int argc, char **argv)
+{
+    static const cli_opt opts[] = {
+        {"--format", NULL, 1, OPT_FORMAT}, {"--output", "-o", 1, OPT_OUTPUT},
+        {"--device", NULL, 1, OPT_DEVICE}, {"--set", NULL, 1, OPT_SET},
+        {"--quiet", "-q", 0, OPT_QUIET}, {0}};
+    static const char *const formats[] = {"text", "json", "csv", NULL};
+    cli_common c;
+    cli_common_init(&c, "text");
+    challenger_run r = {0};
+    const char *model;
+    int rc = cli_parse_model_command(&cli_challenger, argc, argv, opts,
+                                     formats, &c, own_option, &r, &model);
+    if (rc >= 0)
+        return rc;
+    be_model *m = cli_load(model, &c, &rc, NULL);
+    if (!m)
+        return rc;
+    r.m = m;
+    int K = be_model_devices(m), T = be_model_periods(m);
+    int F = 0;
+    for (int j = 0; j < be_model_cohorts(m); j++) {
+        be_cohort_info ci;
+        be_model_cohort(m, j, &ci);
+        F += ci.fleet_entry >= 0;
+    }
+    int only = -1;
+    if (r.device && (only = be_model_find_device(m, r.device)) < 0) {
+        be_model_free(m);
+        return cli_usage_error(&cli_challenger, "no device named '%s' in %s",
+                               r.device, model);
+    }
+    r.pairs = calloc((size_t)F * (size_t)K + 1, sizeof *r.pairs);
+    if (!r.pairs) {
+        fprintf(stderr, "breakeven: out of memory\n");
+        be_model_free(m);
+        return EXIT_SOLVER;
+    }
+    for (int f = 0; f < F && rc < 0; f++)
+        for (int k = 0; k < K && rc < 0; k++) {
+            int buyable = 0;
+            for (int t = 0; t < T && !buyable; t++)
+                buyable = be_model_device_can_buy(m, k, t);
+            if (!buyable || be_model_device_is_rented(m, k) ||
+                (only >= 0 && k != only))
+                continue;
+            be_error err = {0};
+            be_challenge *p = be_defender_challenger(m, f, k, &err);
+            if (!p) {
+                cli_print_error(&err);
+                rc = cli_exit_for(err.code);
+                break;
+            }
+            r.pairs[r.n++] = p;
+        }
+    if (rc < 0 && r.n == 0) {
+        fprintf(stderr, "breakeven: %s: nothing to compare: %s\n", model,
+                F == 0 ? "the model has no initial fleet"
+                       : "no device can be bought");
+        rc = EXIT_NO_PLAN;
+    }
+    if (rc < 0)
+        rc = answers_emit(&c, strcmp(c.format, "json") == 0 ? write_json
+                              : strcmp(c.format, "csv") == 0 ? write_csv
+                              : write_text, &r);
+    for (int i = 0; i < r.n; i++)
+        be_challenge_free(r.pairs[i]);
+    free(r.pairs);
+    be_model_free(m);
+    return rc;
+}
+
+const cli_command cli_challenger = {
+    "challenger", cmd_challenger,
+    "defender vs challenger: when a new device beats keeping the old fleet",
+    "usage: breakeven challenger MODEL.yaml [--device NAME]\n"
+    "                            [--format text|json|csv] [-o FILE]"
+    " [--set PATH=VALUE]...\n",
+    "  --device NAME      only this challenger (default: every buyable "
+    "device)\n"
+    "  --format F         text (default), json or csv\n"
+    "  -o, --output FILE  write the result to FILE (atomically)\n"
+    "  --set PATH=VALUE   override a value of the model\n"
+    "  -q, --quiet        no notes on standard error\n",
+};

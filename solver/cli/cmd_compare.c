@@ -1,0 +1,404 @@
+/*
+ * cmd_compare.c -- `breakeven compare`: the optimal plan priced next to the
+ * plans people follow (run to end of life, replace on release, fixed-age
+ * replacement) and the planner's own plan file, all with the evaluator
+ * under the same model.  Definitions: docs/plans.md.
+ */
+#include <errno.h>
+#include <math.h>
+#include <string.h>
+
+#include "cli.h"
+#include "output.h"
+
+int cmd_compare(int argc, char **argv);
+
+extern const cli_command cli_compare;
+
+enum { OPT_PLAN = OPT_COMMAND, OPT_AGE };
+
+typedef struct row {
+    const char *key;     /* optimal, end_of_life, on_release, fixed_age, plan */
+    char name[300];      /* as shown */
+    be_eval *eval;
+    be_plan *plan;       /* owned, except the optimal row's */
+} row;
+
+typedef struct compare {
+    const be_model *m;
+    const be_solution *sol;
+    row rows[5];
+    int n;
+    int ref;             /* the row the answer compares against */
+    const char *plan_file;
+} compare;
+
+/* "demand in 2027 (short by 2)" */
+static void violation_text(const be_model *m, const be_eval *e, char *buf,
+                           size_t size)
+{
+    char a[64];
+    const char *label = be_model_period_label(m, e->violation_period);
+    const char *dev = e->violation_device >= 0
+                    ? be_model_device_name(m, e->violation_device) : NULL;
+    switch (e->violation) {
+    case BE_FEASIBLE_PLAN:
+        snprintf(buf, size, "none");
+        return;
+    case BE_VIOLATES_DEMAND:
+        snprintf(buf, size, "demand in %s (short by %s)", label,
+                 fmt_units(e->violation_amount, a, sizeof a));
+        return;
+    case BE_VIOLATES_POWER:
+        snprintf(buf, size, "power cap in %s (over by %s kW)", label,
+                 fmt_money(e->violation_amount, 1, a, sizeof a));
+        return;
+    case BE_VIOLATES_BUDGET:
+        snprintf(buf, size, "budget in %s (over by %s)", label,
+                 fmt_money(e->violation_amount, 0, a, sizeof a));
+        return;
+    default:
+        snprintf(buf, size, "%s in %s%s%s%s", be_violation_name(e->violation),
+                 label, dev ? " (" : "", dev ? dev : "", dev ? ")" : "");
+        return;
+    }
+}
+
+static double difference(const compare *c, int i)
+{
+    return c->rows[i].eval->cost.total - c->rows[0].eval->cost.total;
+}
+
+/* The difference as a share of row i's own cost, in percent; NaN when that
+ * cost is not positive. */
+static double percent(const compare *c, int i)
+{
+    double total = c->rows[i].eval->cost.total;
+    return total > 0 ? 100.0 * difference(c, i) / total : NAN;
+}
+
+static void answer(FILE *fp, const compare *c)
+{
+    const row *r = &c->rows[c->ref];
+    const be_eval *opt = c->rows[0].eval;
+    char a[64], b[64], v[160], what[400];
+    if (strcmp(r->key, "plan") == 0)
+        snprintf(what, sizeof what, "your plan (%s)", r->name);
+    else
+        snprintf(what, sizeof what, "running the fleet to end of life");
+    double d = difference(c, c->ref), tol = 1e-6 * fmax(1.0, fabs(opt->cost.total));
+    fmt_money(opt->cost.total, 0, a, sizeof a);
+    if (r->eval->violation != BE_FEASIBLE_PLAN) {
+        violation_text(c->m, r->eval, v, sizeof v);
+        fprintf(fp, "The optimal plan costs %s; %s would cost %s but breaks "
+                "the %s.\n", a, what, fmt_money(r->eval->cost.total, 0, b,
+                sizeof b), v);
+    } else if (d <= tol) {
+        what[0] = (char)(what[0] == 'y' ? 'Y' : 'R');
+        fprintf(fp, "%s is already optimal: it costs %s, like the optimal "
+                "plan.\n", what, a);
+    } else {
+        double p = percent(c, c->ref);
+        fprintf(fp, "The optimal plan saves %s", fmt_money(d, 0, b, sizeof b));
+        if (isfinite(p))
+            fprintf(fp, " (%.1f%%)", p);
+        fprintf(fp, " against %s; it costs %s.\n", what, a);
+    }
+}
+
+static void report_text(FILE *fp, const compare *c)
+{
+    char a[64], b[64], v[160];
+    answer(fp, c);
+    if (c->sol->status == BE_TIME_LIMIT_PLAN)
+        fprintf(fp, "(The optimal plan is the best found at the time limit, "
+                "within %.3g%% of optimal.)\n", 100.0 * c->sol->gap);
+    fprintf(fp, "\n%-28s %18s %16s %9s  %s\n", "plan", "net present cost",
+            "vs optimum", "", "constraints");
+    for (int i = 0; i < c->n; i++) {
+        const row *r = &c->rows[i];
+        double d = difference(c, i), p = percent(c, i);
+        char pct[32] = "";
+        if (i > 0 && isfinite(p))
+            snprintf(pct, sizeof pct, "%+.1f%%", p);
+        if (r->eval->violation == BE_FEASIBLE_PLAN)
+            snprintf(v, sizeof v, "met");
+        else {
+            char w[140];
+            violation_text(c->m, r->eval, w, sizeof w);
+            snprintf(v, sizeof v, "breaks %s", w);
+        }
+        fmt_money(d, 0, b + 1, sizeof b - 1);
+        b[0] = d > 0 && strcmp(b + 1, "0") != 0 ? '+' : ' ';
+        if (b[0] != '+' && isfinite(p) && fabs(p) < 0.05)
+            snprintf(pct, sizeof pct, "0.0%%");
+        fprintf(fp, "%-28s %18s %16s %9s  %s\n", r->name,
+                fmt_money(r->eval->cost.total, 0, a, sizeof a),
+                i == 0 ? "" : b[0] == '+' ? b : b + 1, pct, v);
+    }
+    fprintf(fp, "\nThe difference is the plan's net present cost minus the "
+            "optimum's, and as a share of the plan's own cost.\n");
+}
+
+static void json_violation(FILE *fp, const be_model *m, const be_eval *e)
+{
+    char n[40];
+    if (e->violation == BE_FEASIBLE_PLAN) {
+        fputs("null", fp);
+        return;
+    }
+    fputs("{\"constraint\": ", fp);
+    json_str(fp, be_violation_name(e->violation));
+    fputs(", \"period\": ", fp);
+    json_str(fp, be_model_period_label(m, e->violation_period));
+    fputs(", \"device\": ", fp);
+    if (e->violation_device >= 0)
+        json_str(fp, be_model_device_name(m, e->violation_device));
+    else
+        fputs("null", fp);
+    fprintf(fp, ", \"amount\": %s}", fmt_num(e->violation_amount, n, sizeof n));
+}
+
+static void report_json(FILE *fp, const compare *c)
+{
+    char n[40];
+    fputs("{\n  \"status\": ", fp);
+    json_str(fp, be_status_name(c->sol->status));
+    fprintf(fp, ",\n  \"objective\": %s", fmt_num(c->sol->objective, n,
+                                                 sizeof n));
+    fputs(",\n  \"reference\": ", fp);
+    json_str(fp, c->rows[c->ref].key);
+    fputs(",\n  \"plans\": [", fp);
+    for (int i = 0; i < c->n; i++) {
+        const row *r = &c->rows[i];
+        fprintf(fp, "%s\n    {\"plan\": ", i ? "," : "");
+        json_str(fp, r->key);
+        fputs(", \"name\": ", fp);
+        json_str(fp, r->name);
+        fprintf(fp, ", \"net_present_cost\": %s",
+                fmt_num(r->eval->cost.total, n, sizeof n));
+        fprintf(fp, ", \"difference\": %s", fmt_num(difference(c, i), n,
+                                                   sizeof n));
+        fprintf(fp, ", \"difference_percent\": %s",
+                fmt_num(percent(c, i), n, sizeof n));
+        fprintf(fp, ", \"feasible\": %s, \"violation\": ",
+                r->eval->violation == BE_FEASIBLE_PLAN ? "true" : "false");
+        json_violation(fp, c->m, r->eval);
+        fputc('}', fp);
+    }
+    fputs("\n  ]\n}\n", fp);
+}
+
+/* A CSV field: quoted when it holds a comma, quote or newline. */
+static void csv_str(FILE *fp, const char *s)
+{
+    if (!strpbrk(s, ",\"\n\r")) {
+        fputs(s, fp);
+        return;
+    }
+    fputc('"', fp);
+    for (; *s; s++) {
+        if (*s == '"')
+            fputc('"', fp);
+        fputc(*s, fp);
+    }
+    fputc('"', fp);
+}
+
+static void report_csv(FILE *fp, const compare *c)
+{
+    char n[40];
+    fputs("plan,name,net_present_cost,difference,difference_percent,feasible,"
+          "violation,violation_period,violation_device,violation_amount\n", fp);
+    for (int i = 0; i < c->n; i++) {
+        const row *r = &c->rows[i];
+        const be_eval *e = r->eval;
+        fprintf(fp, "%s,", r->key);
+        csv_str(fp, r->name);
+        fprintf(fp, ",%s", fmt_num(e->cost.total, n, sizeof n));
+        fprintf(fp, ",%s", fmt_num(difference(c, i), n, sizeof n));
+        double p = percent(c, i);
+        fprintf(fp, ",%s", isfinite(p) ? fmt_num(p, n, sizeof n) : "");
+        if (e->violation == BE_FEASIBLE_PLAN) {
+            fputs(",true,,,,\n", fp);
+            continue;
+        }
+        fprintf(fp, ",false,%s,%s,", be_violation_name(e->violation),
+                be_model_period_label(c->m, e->violation_period));
+        if (e->violation_device >= 0)
+            fputs(be_model_device_name(c->m, e->violation_device), fp);
+        fprintf(fp, ",%s\n", fmt_num(e->violation_amount, n, sizeof n));
+    }
+}
+
+int cmd_compare(int argc, char **argv)
+{
+    static const cli_opt opts[] = {
+        {"--format", NULL, 1, OPT_FORMAT}, {"--output", "-o", 1, OPT_OUTPUT},
+        {"--plan", NULL, 1, OPT_PLAN}, {"--age", NULL, 1, OPT_AGE},
+        CLI_COMMON_SOLVE_OPTS, {0}};
+    static const char *const formats[] = {"text", "json", "csv", NULL};
+    cli_common cc;
+    cli_common_init(&cc, "text");
+    cli_args a = {&cli_compare, argc, argv, 1};
+    const char *model = NULL, *plan_file = NULL, *v;
+    double age = 0;
+    int id;
+    while ((id = cli_next(&a, opts, &v)) != CLI_END) {
+        if (id == CLI_ERROR)
+            return EXIT_USAGE;
+        if (id == CLI_ARG) {
+            if (model)
+                return cli_usage_error(&cli_compare, "unexpected argument "
+                                       "'%s' (one model file per run)", v);
+            model = v;
+        } else if (id == OPT_PLAN) {
+            plan_file = v;
+        } else if (id == OPT_AGE) {
+            if (cli_parse_number(v, &age) != 0 || !(age > 0) || age > 1000)
+                return cli_usage_error(&cli_compare, "--age needs a number of "
+                                       "years above 0, found '%s'", v);
+        } else if (cli_common_option(&cli_compare, &cc, id, v, formats) < 0) {
+            return EXIT_USAGE;
+        }
+    }
+    if (!model)
+        return cli_usage_error(&cli_compare, "compare needs a model file");
+
+    int rc = EXIT_PLAN;
+    be_model *m = cli_load(model, &cc, &rc, NULL);
+    if (!m)
+        return rc;
+    compare c;
+    memset(&c, 0, sizeof c);
+    c.m = m;
+    c.plan_file = plan_file;
+    be_error err = {0};
+    be_solution *sol = NULL;
+    be_plan *planner = NULL;
+    if (plan_file) {
+        planner = be_plan_load_file(m, plan_file, &err);
+        if (!planner) {
+            cli_print_error(&err);
+            rc = cli_exit_for(err.code);
+            goto done;
+        }
+    }
+    be_settings s;
+    cli_settings(&cc, &s);
+    sol = be_solve(m, &s, &err);
+    if (!sol) {
+        cli_print_error(&err);
+        rc = cli_exit_for(err.code);
+        goto done;
+    }
+    if (!sol->plan) {
+        if (sol->status == BE_NO_PLAN) {
+            fprintf(stderr, "breakeven: %s: time limit reached before any "
+                    "plan was found\n", model);
+            rc = EXIT_SOLVER;
+        } else {
+            fprintf(stderr, "breakeven: %s: no feasible plan: the model is "
+                    "%s%s%s\n", model, be_status_name(sol->status),
+                    sol->reason[0] ? ": " : "", sol->reason);
+            rc = EXIT_NO_PLAN;
+        }
+        goto done;
+    }
+    c.sol = sol;
+    c.rows[0] = (row){"optimal", "optimal", sol->eval, NULL};
+    c.n = 1;
+    static const be_baseline kinds[] = {BE_BASELINE_END_OF_LIFE,
+                                        BE_BASELINE_ON_RELEASE,
+                                        BE_BASELINE_FIXED_AGE};
+    static const char *const keys[] = {"end_of_life", "on_release",
+                                       "fixed_age"};
+    for (int i = 0; i < 3; i++) {
+        if (kinds[i] == BE_BASELINE_FIXED_AGE && !(age > 0))
+            continue;
+        row *r = &c.rows[c.n];
+        r->key = keys[i];
+        if (kinds[i] == BE_BASELINE_FIXED_AGE)
+            snprintf(r->name, sizeof r->name, "fixed age %g year%s", age,
+                     age == 1 ? "" : "s");
+        else
+            snprintf(r->name, sizeof r->name, "%s", be_baseline_name(kinds[i]));
+        r->plan = be_baseline_plan(m, kinds[i], age, &err);
+        r->eval = r->plan ? be_evaluate(m, r->plan, &err) : NULL;
+        if (!r->eval) {
+            cli_print_error(&err);
+            rc = cli_exit_for(err.code);
+            c.n++;
+            goto done;
+        }
+        c.n++;
+    }
+    c.ref = 1;
+    if (planner) {
+        row *r = &c.rows[c.n];
+        r->key = "plan";
+        snprintf(r->name, sizeof r->name, "%s", plan_file);
+        r->plan = planner;
+        planner = NULL;
+        r->eval = be_evaluate(m, r->plan, &err);
+        c.ref = c.n++;
+        if (!r->eval) {
+            cli_print_error(&err);
+            rc = cli_exit_for(err.code);
+            goto done;
+        }
+    }
+
+    out_file out;
+    if (out_open(&out, cc.output) != 0) {
+        fprintf(stderr, "breakeven: %s: cannot write: %s\n", cc.output,
+                strerror(errno));
+        rc = EXIT_SOLVER;
+        goto done;
+    }
+    if (strcmp(cc.format, "json") == 0)
+        report_json(out.fp, &c);
+    else if (strcmp(cc.format, "csv") == 0)
+        report_csv(out.fp, &c);
+    else
+        report_text(out.fp, &c);
+    if (out_commit(&out) != 0) {
+        fprintf(stderr, "breakeven: %s: cannot write: %s\n",
+                cc.output ? cc.output : "standard output", strerror(errno));
+        rc = EXIT_SOLVER;
+        goto done;
+    }
+    if (sol->status == BE_TIME_LIMIT_PLAN && !cc.quiet)
+        fprintf(stderr, "breakeven: %s: time limit reached; the optimal plan "
+                "is the best found, within %.3g%% of optimal\n", model,
+                100.0 * sol->gap);
+done:
+    for (int i = 1; i < c.n; i++) {
+        be_eval_free(c.rows[i].eval);
+        be_plan_free(c.rows[i].plan);
+    }
+    be_plan_free(planner);
+    be_solution_free(sol);
+    be_model_free(m);
+    return rc;
+}
+
+const cli_command cli_compare = {
+    "compare", cmd_compare,
+    "price the optimal plan against the plans people follow and a plan file",
+    "usage: breakeven compare MODEL.yaml [--plan PLAN.yaml] [--age N]\n"
+    "                         [--format text|json|csv] [-o FILE]\n"
+    "                         [--relax] [--mip-gap G] [--time-limit SECONDS]\n"
+    "                         [--set PATH=VALUE]... [--quiet] [--verbose]\n",
+    "  --plan FILE        also price this plan file (docs/plans.md); the\n"
+    "                     answer then compares against it\n"
+    "  --age N            also price fixed-age replacement at N years\n"
+    "  --format F         text (default), json or csv\n"
+    "  -o, --output FILE  write the result to FILE (atomically)\n"
+    "  --relax            solve the LP relaxation (fractional units)\n"
+    "  --mip-gap G        stop branch and bound at relative gap G\n"
+    "  --time-limit S     stop after S seconds with the best plan so far\n"
+    "  --set PATH=VALUE   override a value of the model\n"
+    "  -q, --quiet        no notes on standard error, only errors\n"
+    "  -v, --verbose      GLPK's solver log on standard error\n",
+};

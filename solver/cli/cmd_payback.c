@@ -1,0 +1,347 @@
+/*
+ * cmd_payback.c -- `breakeven payback`: for every replacement in the
+ * optimal plan (units retired before the end of their life and units bought
+ * in the same period), the cumulative discounted cash flow of "replace now"
+ * against "keep running" and the period in which replacing has paid for
+ * itself.  Definitions: docs/plans.md, "Payback"; the numbers come from
+ * be_paybacks_compute.
+ */
+#include <errno.h>
+#include <math.h>
+#include <string.h>
+
+#include "cli.h"
+#include "output.h"
+
+int cmd_payback(int argc, char **argv);
+
+extern const cli_command cli_payback;
+
+/* "4 old and 2 mid" from per-device counts; "" when all are 0. */
+static void units_list(const be_model *m, const double *a, char *buf,
+                       size_t size)
+{
+    size_t used = 0;
+    int n = 0;
+    char u[48];
+    buf[0] = '\0';
+    for (int k = 0; k < be_model_devices(m); k++) {
+        if (!(a[k] > 1e-9))
+            continue;
+        int w = snprintf(buf + used, size - used, "%s%s %s", n++ ? " and " : "",
+                         fmt_units(a[k], u, sizeof u),
+                         be_model_device_name(m, k));
+        if (w < 0 || (size_t)w >= size - used)
+            return;
+        used += (size_t)w;
+    }
+}
+
+static void violation_text(const be_model *m, be_violation v, int t, char *buf,
+                           size_t size)
+{
+    snprintf(buf, size, "%s in %s", v == BE_VIOLATES_DEMAND ? "demand"
+             : be_violation_name(v), be_model_period_label(m, t));
+}
+
+/* "retiring 4 old and buying 2 new in 2026" */
+static void what(const be_model *m, const be_payback *b, char *buf,
+                 size_t size)
+{
+    char r[256], p[256];
+    units_list(m, b->retired, r, sizeof r);
+    units_list(m, b->bought, p, sizeof p);
+    snprintf(buf, size, "retiring %s and buying %s in %s", r, p,
+             be_model_period_label(m, b->period));
+}
+
+/* "pays back in 2027, after 1.5 years" and the reasons, as a clause. */
+static void verdict(FILE *fp, const be_model *m, const be_payback *b)
+{
+    char a[64], v[160];
+    if (b->keep_violation != BE_FEASIBLE_PLAN)
+        violation_text(m, b->keep_violation, b->keep_violation_period, v,
+                       sizeof v);
+    if (b->payback_period >= 0) {
+        if (b->payback_years <= 0)
+            fprintf(fp, "pays for itself at once (it costs less than keeping "
+                    "them from its first period)");
+        else
+            fprintf(fp, "pays back in %s, after %.1f years",
+                    be_model_period_label(m, b->payback_period),
+                    b->payback_years);
+        if (b->keep_violation != BE_FEASIBLE_PLAN)
+            fprintf(fp, "; keeping them would also break the %s", v);
+        return;
+    }
+    fmt_money(-b->saving, 0, a, sizeof a);
+    if (b->keep_violation != BE_FEASIBLE_PLAN)
+        fprintf(fp, "never pays back on its own (it costs %s more than "
+                "keeping them over the horizon): it is made because keeping "
+                "them would break the %s", a, v);
+    else
+        fprintf(fp, "does not pay back within the horizon (it costs %s more "
+                "than keeping them)", a);
+}
+
+static void report_text(FILE *fp, const be_model *m, const be_solution *sol,
+                        const be_paybacks *pb)
+{
+    char w[600], a[64], b2[64], c[64];
+    if (pb->n == 0) {
+        fprintf(fp, "The optimal plan makes no replacement: no period both "
+                "retires units before the end of their life and buys new "
+                "ones (net present cost %s).\n",
+                fmt_money(sol->eval->cost.total, 0, a, sizeof a));
+        return;
+    }
+    what(m, &pb->items[0], w, sizeof w);
+    w[0] = (char)(w[0] - 'a' + 'A');
+    fprintf(fp, "%s ", w);
+    verdict(fp, m, &pb->items[0]);
+    if (pb->n > 1)
+        fprintf(fp, " (the first of %d replacements in the optimal plan)",
+                pb->n);
+    fputs(".\n", fp);
+    if (sol->status == BE_TIME_LIMIT_PLAN)
+        fprintf(fp, "(The optimal plan is the best found at the time limit, "
+                "within %.3g%% of optimal.)\n", 100.0 * sol->gap);
+    int K = be_model_devices(m), T = be_model_periods(m);
+    for (int i = 0; i < pb->n; i++) {
+        const be_payback *b = &pb->items[i];
+        int t = b->period;
+        units_list(m, b->retired, w, sizeof w);
+        fprintf(fp, "\n%s: retire %s, ", be_model_period_label(m, t), w);
+        units_list(m, b->bought, w, sizeof w);
+        fprintf(fp, "buy %s\n  ", w);
+        verdict(fp, m, b);
+        if (b->payback_period >= 0)
+            fprintf(fp, "; it saves %s over the horizon",
+                    fmt_money(b->saving, 0, a, sizeof a));
+        fputs(".\n", fp);
+        units_list(m, b->retired, w, sizeof w);
+        fprintf(fp, "  Keep running: keep the %s until the end of their life",
+                w);
+        int extra = 0;
+        for (int s = t; s < T; s++)
+            for (int k = 0; k < K; k++) {
+                const double *kb = b->keep->buy, *kr = b->keep->rent;
+                double more = kb[s * K + k] - sol->plan->buy[s * K + k];
+                double rent = kr[s * K + k] - sol->plan->rent[s * K + k];
+                if (more > 1e-9 || rent > 1e-9)
+                    fprintf(fp, "%s %s %s %s in %s", extra++ ? "," : "; instead",
+                            more > 1e-9 ? "buy" : "rent",
+                            fmt_units(more > 1e-9 ? more : rent, c, sizeof c),
+                            be_model_device_name(m, k),
+                            be_model_period_label(m, s));
+            }
+        fprintf(fp, "%s.\n", extra ? "" : ", and buy nothing in their place");
+        fprintf(fp, "  %-10s %16s %16s %18s\n", "period", "replace now",
+                "keep running", "cumulative saving");
+        for (int s = t; s < T; s++)
+            fprintf(fp, "  %-10s %16s %16s %18s\n",
+                    be_model_period_label(m, s),
+                    fmt_money(b->replace_cost[s], 0, a, sizeof a),
+                    fmt_money(b->keep_cost[s], 0, b2, sizeof b2),
+                    fmt_money(b->cumulative[s], 0, c, sizeof c));
+    }
+    fprintf(fp, "\nCosts are discounted to the start of %s, per period; the "
+            "saving is keep running minus replace now.\n",
+            be_model_period_label(m, 0));
+}
+
+static void json_units(FILE *fp, const be_model *m, const double *a)
+{
+    char n[40];
+    int first = 1;
+    fputc('{', fp);
+    for (int k = 0; k < be_model_devices(m); k++) {
+        if (!(a[k] > 1e-9))
+            continue;
+        fputs(first ? "" : ", ", fp);
+        first = 0;
+        json_str(fp, be_model_device_name(m, k));
+        fprintf(fp, ": %s", fmt_num(a[k], n, sizeof n));
+    }
+    fputc('}', fp);
+}
+
+static void report_json(FILE *fp, const be_model *m, const be_solution *sol,
+                        const be_paybacks *pb)
+{
+    char n[40];
+    int T = be_model_periods(m);
+    fputs("{\n  \"status\": ", fp);
+    json_str(fp, be_status_name(sol->status));
+    fprintf(fp, ",\n  \"objective\": %s,\n  \"replacements\": [",
+            fmt_num(sol->objective, n, sizeof n));
+    for (int i = 0; i < pb->n; i++) {
+        const be_payback *b = &pb->items[i];
+        fprintf(fp, "%s\n    {\"period\": ", i ? "," : "");
+        json_str(fp, be_model_period_label(m, b->period));
+        fputs(", \"retired\": ", fp);
+        json_units(fp, m, b->retired);
+        fputs(", \"bought\": ", fp);
+        json_units(fp, m, b->bought);
+        fputs(",\n     \"payback_period\": ", fp);
+        if (b->payback_period >= 0)
+            json_str(fp, be_model_period_label(m, b->payback_period));
+        else
+            fputs("null", fp);
+        fprintf(fp, ", \"payback_years\": %s",
+                fmt_num(b->payback_years, n, sizeof n));
+        fprintf(fp, ", \"saving\": %s", fmt_num(b->saving, n, sizeof n));
+        fputs(",\n     \"keep_running_violation\": ", fp);
+        if (b->keep_violation == BE_FEASIBLE_PLAN)
+            fputs("null", fp);
+        else {
+            fputs("{\"constraint\": ", fp);
+            json_str(fp, be_violation_name(b->keep_violation));
+            fputs(", \"period\": ", fp);
+            json_str(fp, be_model_period_label(m, b->keep_violation_period));
+            fputc('}', fp);
+        }
+        fputs(",\n     \"periods\": [", fp);
+        for (int s = b->period; s < T; s++) {
+            fprintf(fp, "%s\n       {\"period\": ", s > b->period ? "," : "");
+            json_str(fp, be_model_period_label(m, s));
+            fprintf(fp, ", \"replace_cost\": %s",
+                    fmt_num(b->replace_cost[s], n, sizeof n));
+            fprintf(fp, ", \"keep_cost\": %s",
+                    fmt_num(b->keep_cost[s], n, sizeof n));
+            fprintf(fp, ", \"cumulative_saving\": %s}",
+                    fmt_num(b->cumulative[s], n, sizeof n));
+        }
+        fputs("]}", fp);
+    }
+    fputs(pb->n ? "\n  ]\n}\n" : "]\n}\n", fp);
+}
+
+static void report_csv(FILE *fp, const be_model *m, const be_paybacks *pb)
+{
+    char n[40];
+    int T = be_model_periods(m);
+    fputs("replacement,period,replace_cost,keep_cost,cumulative_saving,"
+          "payback_period,payback_years\n", fp);
+    for (int i = 0; i < pb->n; i++) {
+        const be_payback *b = &pb->items[i];
+        for (int s = b->period; s < T; s++) {
+            fprintf(fp, "%s,%s", be_model_period_label(m, b->period),
+                    be_model_period_label(m, s));
+            fprintf(fp, ",%s", fmt_num(b->replace_cost[s], n, sizeof n));
+            fprintf(fp, ",%s", fmt_num(b->keep_cost[s], n, sizeof n));
+            fprintf(fp, ",%s,", fmt_num(b->cumulative[s], n, sizeof n));
+            if (b->payback_period >= 0)
+                fprintf(fp, "%s,%s\n",
+                        be_model_period_label(m, b->payback_period),
+                        fmt_num(b->payback_years, n, sizeof n));
+            else
+                fputs(",\n", fp);
+        }
+    }
+}
+
+int cmd_payback(int argc, char **argv)
+{
+    static const cli_opt opts[] = {
+        {"--format", NULL, 1, OPT_FORMAT}, {"--output", "-o", 1, OPT_OUTPUT},
+        CLI_COMMON_SOLVE_OPTS, {0}};
+    static const char *const formats[] = {"text", "json", "csv", NULL};
+    cli_common cc;
+    cli_common_init(&cc, "text");
+    cli_args a = {&cli_payback, argc, argv, 1};
+    const char *model = NULL, *v;
+    int id;
+    while ((id = cli_next(&a, opts, &v)) != CLI_END) {
+        if (id == CLI_ERROR)
+            return EXIT_USAGE;
+        if (id == CLI_ARG) {
+            if (model)
+                return cli_usage_error(&cli_payback, "unexpected argument "
+                                       "'%s' (one model file per run)", v);
+            model = v;
+        } else if (cli_common_option(&cli_payback, &cc, id, v, formats) < 0) {
+            return EXIT_USAGE;
+        }
+    }
+    if (!model)
+        return cli_usage_error(&cli_payback, "payback needs a model file");
+
+    int rc = EXIT_PLAN;
+    be_model *m = cli_load(model, &cc, &rc, NULL);
+    if (!m)
+        return rc;
+    be_error err = {0};
+    be_paybacks *pb = NULL;
+    be_settings s;
+    cli_settings(&cc, &s);
+    be_solution *sol = be_solve(m, &s, &err);
+    if (!sol) {
+        cli_print_error(&err);
+        rc = cli_exit_for(err.code);
+        goto done;
+    }
+    if (!sol->plan) {
+        if (sol->status == BE_NO_PLAN) {
+            fprintf(stderr, "breakeven: %s: time limit reached before any "
+                    "plan was found\n", model);
+            rc = EXIT_SOLVER;
+        } else {
+            fprintf(stderr, "breakeven: %s: no feasible plan: the model is "
+                    "%s%s%s\n", model, be_status_name(sol->status),
+                    sol->reason[0] ? ": " : "", sol->reason);
+            rc = EXIT_NO_PLAN;
+        }
+        goto done;
+    }
+    pb = be_paybacks_compute(m, sol->plan, &err);
+    if (!pb) {
+        cli_print_error(&err);
+        rc = cli_exit_for(err.code);
+        goto done;
+    }
+    out_file out;
+    if (out_open(&out, cc.output) != 0) {
+        fprintf(stderr, "breakeven: %s: cannot write: %s\n", cc.output,
+                strerror(errno));
+        rc = EXIT_SOLVER;
+        goto done;
+    }
+    if (strcmp(cc.format, "json") == 0)
+        report_json(out.fp, m, sol, pb);
+    else if (strcmp(cc.format, "csv") == 0)
+        report_csv(out.fp, m, pb);
+    else
+        report_text(out.fp, m, sol, pb);
+    if (out_commit(&out) != 0) {
+        fprintf(stderr, "breakeven: %s: cannot write: %s\n",
+                cc.output ? cc.output : "standard output", strerror(errno));
+        rc = EXIT_SOLVER;
+        goto done;
+    }
+    if (sol->status == BE_TIME_LIMIT_PLAN && !cc.quiet)
+        fprintf(stderr, "breakeven: %s: time limit reached; the plan is the "
+                "best found, within %.3g%% of optimal\n", model,
+                100.0 * sol->gap);
+done:
+    be_paybacks_free(pb);
+    be_solution_free(sol);
+    be_model_free(m);
+    return rc;
+}
+
+const cli_command cli_payback = {
+    "payback", cmd_payback,
+    "when each replacement in the optimal plan pays for itself",
+    "usage: breakeven payback MODEL.yaml [--format text|json|csv] [-o FILE]\n"
+    "                         [--relax] [--mip-gap G] [--time-limit SECONDS]\n"
+    "                         [--set PATH=VALUE]... [--quiet] [--verbose]\n",
+    "  --format F         text (default), json or csv\n"
+    "  -o, --output FILE  write the result to FILE (atomically)\n"
+    "  --relax            solve the LP relaxation (fractional units)\n"
+    "  --mip-gap G        stop branch and bound at relative gap G\n"
+    "  --time-limit S     stop after S seconds with the best plan so far\n"
+    "  --set PATH=VALUE   override a value of the model\n"
+    "  -q, --quiet        no notes on standard error, only errors\n"
+    "  -v, --verbose      GLPK's solver log on standard error\n",
+};

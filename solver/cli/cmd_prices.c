@@ -1,0 +1,215 @@
+/*
+ * cmd_prices.c -- `breakeven prices`: shadow prices per period, i.e. what
+ * one more unit of demand costs and what one more kW of site power or one
+ * more unit of budget saves (docs/breakeven-answers.md).
+ */
+#include <math.h>
+#include <string.h>
+
+#include "answers.h"
+#include "cli.h"
+#include "output.h"
+
+int cmd_prices(int argc, char **argv);
+
+extern const cli_command cli_prices;
+
+typedef struct prices_run {
+    const be_model *m;
+    const be_solution *sol;
+} prices_run;
+
+/* The period where a[] is largest (first of equals); -1 if all are 0. */
+static int largest(const double *a, int T, int *binding)
+{
+    int best = -1;
+    *binding = 0;
+    for (int t = 0; t < T; t++) {
+        if (a[t] > 1e-9)
+            (*binding)++;
+        if (a[t] > 1e-9 && (best < 0 || a[t] > a[best]))
+            best = t;
+    }
+    return best;
+}
+
+static const char *source(const be_solution *sol)
+{
+    return sol->duals_fixed ? "the LP with the whole-unit decisions fixed at "
+                              "the optimum (a MIP has no duals of its own)"
+                            : "the LP optimum";
+}
+
+static void write_text(FILE *fp, void *ctx)
+{
+    const prices_run *r = ctx;
+    const be_model *m = r->m;
+    const be_solution *sol = r->sol;
+    int T = be_model_periods(m);
+    char b1[64], b2[64], b3[64], b4[64];
+    int nd, np, nb;
+    int td = largest(sol->demand_price, T, &nd);
+    int tp = largest(sol->power_price, T, &np);
+    int tb = largest(sol->budget_price, T, &nb);
+    if (td >= 0)
+        fprintf(fp, "One more unit of demand costs most in %s: %s of net "
+                "present cost", be_model_period_label(m, td),
+                fmt_money(sol->demand_price[td], 2, b1, sizeof b1));
+    else
+        fprintf(fp, "One more unit of demand costs nothing in any period "
+                "(spare capacity everywhere)");
+    if (tp >= 0)
+        fprintf(fp, "; the power cap binds in %d period%s, one more kW is "
+                "worth up to %s (%s)", np, np > 1 ? "s" : "",
+                fmt_money(sol->power_price[tp], 2, b1, sizeof b1),
+                be_model_period_label(m, tp));
+    else if (isfinite(be_model_power_cap(m, 0)))
+        fprintf(fp, "; the power cap never binds");
+    if (tb >= 0)
+        fprintf(fp, "; the budget binds in %d period%s, one more unit of "
+                "budget is worth up to %s (%s)", nb, nb > 1 ? "s" : "",
+                fmt_money(sol->budget_price[tb], 4, b1, sizeof b1),
+                be_model_period_label(m, tb));
+    else if (isfinite(be_model_budget(m, 0)))
+        fprintf(fp, "; the budget never binds");
+    fputs(".\n\n", fp);
+    if (sol->duals_fixed && td < 0)
+        fprintf(fp, "Whole units leave spare capacity, so demand has no "
+                "marginal cost in the LP with\nthe units fixed; --relax "
+                "gives the prices of the LP relaxation instead.\n");
+    fprintf(fp, "Shadow prices from %s.\nEach is the change in the net "
+            "present cost (discounted to the start of %s)\nper unit of one "
+            "period's limit; \"at period value\" undoes that period's\n"
+            "discount factor.  They hold for small changes only.\n\n",
+            source(sol), be_model_period_label(m, 0));
+    fprintf(fp, "%-8s %12s %16s %16s %10s %14s %16s %14s\n", "period",
+            "demand", "demand price", "at period value", "cap kW",
+            "per kW", "budget", "per unit");
+    for (int t = 0; t < T; t++) {
+        double cap = be_model_power_cap(m, t), bud = be_model_budget(m, t);
+        fprintf(fp, "%-8s %12.6g %16s %16s %10s %14s %16s %14s\n",
+                be_model_period_label(m, t), be_model_demand(m, t),
+                fmt_money(sol->demand_price[t], 2, b1, sizeof b1),
+                fmt_money(sol->demand_price[t] / be_model_discount(m, t), 2,
+                          b2, sizeof b2),
+                isfinite(cap) ? fmt_money(cap, 0, b3, sizeof b3) : "-",
+                isfinite(cap) ? fmt_money(sol->power_price[t], 2, b4,
+                                          sizeof b4) : "-",
+                isfinite(bud) ? fmt_money(bud, 0, b3, sizeof b3) : "-",
+                isfinite(bud) ? fmt_money(sol->budget_price[t], 4, b4,
+                                          sizeof b4) : "-");
+    }
+}
+
+static void write_json(FILE *fp, void *ctx)
+{
+    const prices_run *r = ctx;
+    const be_model *m = r->m;
+    const be_solution *sol = r->sol;
+    char b[6][40];
+    fputs("{\"status\": ", fp);
+    json_str(fp, be_status_name(sol->status));
+    fprintf(fp, ", \"objective\": %s, \"from_fixed_lp\": %s, \"periods\": [",
+            fmt_num(sol->objective, b[0], sizeof b[0]),
+            sol->duals_fixed ? "true" : "false");
+    for (int t = 0; t < be_model_periods(m); t++) {
+        fprintf(fp, "%s\n  {\"label\": ", t ? "," : "");
+        json_str(fp, be_model_period_label(m, t));
+        fprintf(fp, ", \"discount\": %s, \"demand\": %s, \"demand_price\": %s,"
+                " \"power_cap_kw\": %s, \"power_price\": %s, \"budget\": %s, "
+                "\"budget_price\": ",
+                fmt_num(be_model_discount(m, t), b[0], sizeof b[0]),
+                fmt_num(be_model_demand(m, t), b[1], sizeof b[1]),
+                fmt_num(sol->demand_price[t], b[2], sizeof b[2]),
+                fmt_num(be_model_power_cap(m, t), b[3], sizeof b[3]),
+                fmt_num(sol->power_price[t], b[4], sizeof b[4]),
+                fmt_num(be_model_budget(m, t), b[5], sizeof b[5]));
+        fprintf(fp, "%s}", fmt_num(sol->budget_price[t], b[0], sizeof b[0]));
+    }
+    fputs("\n]}\n", fp);
+}
+
+static void write_csv(FILE *fp, void *ctx)
+{
+    const prices_run *r = ctx;
+    const be_model *m = r->m;
+    const be_solution *sol = r->sol;
+    char b[7][40];
+    fputs("period,discount,demand,demand_price,power_cap_kw,power_price,"
+          "budget,budget_price,from_fixed_lp\n", fp);
+    for (int t = 0; t < be_model_periods(m); t++) {
+        double cap = be_model_power_cap(m, t), bud = be_model_budget(m, t);
+        fprintf(fp, "%s,%s,%s,%s,%s,%s,%s,%s,%d\n",
+                be_model_period_label(m, t),
+                fmt_num(be_model_discount(m, t), b[0], sizeof b[0]),
+                fmt_num(be_model_demand(m, t), b[1], sizeof b[1]),
+                fmt_num(sol->demand_price[t], b[2], sizeof b[2]),
+                isfinite(cap) ? fmt_num(cap, b[3], sizeof b[3]) : "",
+                fmt_num(sol->power_price[t], b[4], sizeof b[4]),
+                isfinite(bud) ? fmt_num(bud, b[5], sizeof b[5]) : "",
+                fmt_num(sol->budget_price[t], b[6], sizeof b[6]),
+                sol->duals_fixed);
+    }
+}
+
+int cmd_prices(int argc, char **argv)
+{
+    static const cli_opt opts[] = {
+        {"--format", NULL, 1, OPT_FORMAT}, {"--output", "-o", 1, OPT_OUTPUT},
+        CLI_COMMON_SOLVE_OPTS, {0}};
+    static const char *const formats[] = {"text", "json", "csv", NULL};
+    cli_common c;
+    cli_common_init(&c, "text");
+    const char *model;
+    int rc = cli_parse_model_command(&cli_prices, argc, argv, opts, formats,
+                                     &c, NULL, NULL, &model);
+    if (rc >= 0)
+        return rc;
+    be_model *m = cli_load(model, &c, &rc, NULL);
+    if (!m)
+        return rc;
+    be_settings s;
+    cli_settings(&c, &s);
+    s.duals = 1;
+    be_error err = {0};
+    be_solution *sol = be_solve(m, &s, &err);
+    if (!sol) {
+        cli_print_error(&err);
+        be_model_free(m);
+        return cli_exit_for(err.code);
+    }
+    if (!sol->plan || !sol->demand_price) {
+        fprintf(stderr, "breakeven: %s: no shadow prices: the model is %s%s%s"
+                "\n", model, be_status_name(sol->status),
+                sol->reason[0] ? ": " : "", sol->reason);
+        rc = sol->status == BE_NO_PLAN ? EXIT_SOLVER : EXIT_NO_PLAN;
+    } else {
+        prices_run r = {m, sol};
+        rc = answers_emit(&c, strcmp(c.format, "json") == 0 ? write_json
+                              : strcmp(c.format, "csv") == 0 ? write_csv
+                              : write_text, &r);
+        if (rc == EXIT_PLAN && sol->status == BE_TIME_LIMIT_PLAN && !c.quiet)
+            fprintf(stderr, "breakeven: %s: time limit reached; the prices "
+                    "are those of the best plan found, not proven optimal\n",
+                    model);
+    }
+    be_solution_free(sol);
+    be_model_free(m);
+    return rc;
+}
+
+const cli_command cli_prices = {
+    "prices", cmd_prices,
+    "shadow prices: the cost of one more unit of demand, power or budget",
+    "usage: breakeven prices MODEL.yaml [--format text|json|csv] [-o FILE]\n"
+    "                        [--relax] [--mip-gap G] [--time-limit SECONDS]\n"
+    "                        [--set PATH=VALUE]... [--quiet] [--verbose]\n",
+    "  --format F         text (default), json or csv\n"
+    "  -o, --output FILE  write the result to FILE (atomically)\n"
+    "  --relax            prices of the LP relaxation (fractional units)\n"
+    "  --mip-gap G        relative gap for branch and bound (default 1e-6)\n"
+    "  --time-limit S     stop the solve after S seconds\n"
+    "  --set PATH=VALUE   override a value of the model\n"
+    "  -q, --quiet        no notes on standard error\n"
+    "  -v, --verbose      GLPK's solver log on standard error\n",
+};

@@ -1,0 +1,752 @@
+/*
+ * cmd_report.c -- `breakeven report`: one self-contained HTML page for a
+ * meeting: the answer in two sentences, four charts (inline SVG drawn by
+ * chart.c), the schedule, the cost breakdown against running the fleet to
+ * end of life, and the model's inputs.  No script, no external resource:
+ * the file reads the same offline, in any browser, printed or mailed.
+ *
+ * Every string that comes from the model file or the command line goes
+ * through esc() (chart_xml_escape); numbers and period labels are ours.
+ */
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "chart_data.h"
+#include "cli.h"
+#include "output.h"
+#include "report.h"
+
+int cmd_report(int argc, char **argv);
+
+extern const cli_command cli_report;
+
+#define CHART_W 600
+#define CHART_H 380
+
+static void esc(FILE *fp, const char *s)
+{
+    chart_xml_escape(fp, s);
+}
+
+static const char css[] =
+    "*{box-sizing:border-box}"
+    "body{margin:0;background:#f4f5f7;color:#1b1b1b;"
+    "font:15px/1.5 'DejaVu Sans',system-ui,-apple-system,'Segoe UI',"
+    "sans-serif}"
+    "main{max-width:1320px;margin:0 auto;padding:28px 32px 56px}"
+    "h1{font-size:27px;line-height:1.25;margin:0 0 4px;"
+    "overflow-wrap:anywhere}"
+    "h2{font-size:20px;margin:36px 0 10px}"
+    ".sub{color:#555;margin:0 0 18px}"
+    ".answer{background:#fff;border-left:6px solid #0072B2;"
+    "border-radius:6px;padding:16px 22px;font-size:18px;line-height:1.55;"
+    "box-shadow:0 1px 3px rgba(0,0,0,.08)}"
+    ".answer p{margin:0 0 6px}.answer p:last-child{margin:0}"
+    ".warn{border-left-color:#D55E00}"
+    ".cards{display:grid;grid-template-columns:repeat(auto-fit,"
+    "minmax(210px,1fr));gap:12px;margin:16px 0 0}"
+    ".card{background:#fff;border-radius:6px;padding:12px 16px;"
+    "box-shadow:0 1px 3px rgba(0,0,0,.08)}"
+    ".card .k{color:#555;font-size:13px}"
+    ".card .v{font-size:23px;font-weight:bold;"
+    "font-variant-numeric:tabular-nums}"
+    ".card .d{color:#666;font-size:12.5px}"
+    ".charts{display:grid;grid-template-columns:repeat(auto-fit,"
+    "minmax(560px,1fr));gap:16px}"
+    "figure{margin:0;background:#fff;border-radius:6px;padding:8px 8px 4px;"
+    "box-shadow:0 1px 3px rgba(0,0,0,.08)}"
+    "svg.chart{display:block;width:100%;height:auto}"
+    "figcaption{color:#444;font-size:13.5px;padding:2px 10px 8px}"
+    "details{margin:4px 10px 8px}summary{cursor:pointer;color:#0072B2}"
+    ".scroll{overflow-x:auto;background:#fff;border-radius:6px;"
+    "width:fit-content;max-width:100%;"
+    "box-shadow:0 1px 3px rgba(0,0,0,.08)}"
+    "table{border-collapse:collapse;font-variant-numeric:tabular-nums;"
+    "font-size:14px;width:100%}"
+    "th,td{padding:5px 10px;text-align:right;white-space:nowrap;"
+    "border-bottom:1px solid #e6e6e6}"
+    "th{background:#fafafa;font-weight:600}"
+    "thead th{position:sticky;top:0}"
+    "th.l,td.l{text-align:left}td.w{white-space:normal;min-width:20em}"
+    "tr.total td{font-weight:bold;border-top:2px solid #999}"
+    "td.z{color:#aaa}"
+    ".dev{display:inline-block;width:11px;height:11px;border-radius:2px;"
+    "margin-right:6px;vertical-align:-1px}"
+    "pre{background:#fff;padding:14px;border-radius:6px;overflow-x:auto;"
+    "font-size:13px}"
+    "footer{color:#777;font-size:12.5px;margin-top:36px}"
+    "@media print{body{background:#fff}.charts{display:block}"
+    "figure{break-inside:avoid;margin-bottom:12px}}";
+
+/* ---- small writers ---- */
+
+static void money(FILE *fp, double v)
+{
+    char b[64];
+    fputs(fmt_money(v, 0, b, sizeof b), fp);
+}
+
+static void num(FILE *fp, double v)
+{
+    char b[64];
+    if (!isfinite(v))
+        fputs("&mdash;", fp);
+    else if (fabs(v - round(v)) < 1e-9)
+        fputs(fmt_money(v, 0, b, sizeof b), fp);
+    else
+        fprintf(fp, "%.4g", v);
+}
+
+/* A number cell; zeros are grey so that the changes stand out. */
+static void num_td(FILE *fp, double v)
+{
+    fputs(v == 0 ? "<td class=\"z\">" : "<td>", fp);
+    num(fp, v);
+    fputs("</td>", fp);
+}
+
+static void swatch(FILE *fp, int k)
+{
+    static const chart_colour c[] = {CHART_BLUE, CHART_ORANGE, CHART_GREEN,
+                                     CHART_PURPLE, CHART_SKY, CHART_VERMILLION,
+                                     CHART_YELLOW};
+    fprintf(fp, "<span class=\"dev\" style=\"background:%s\"></span>",
+            chart_colour_hex(k < 7 ? c[k] : CHART_GREY));
+}
+
+/* ---- the answer ---- */
+
+static void answer(FILE *fp, const be_model *m, const be_solution *sol,
+                   const report_data *d)
+{
+    char *text = NULL;
+    size_t len = 0;
+    FILE *mem = open_memstream(&text, &len);
+    if (mem) {
+        report_answer(mem, m, sol);
+        fclose(mem);
+    }
+    int warn = !sol->plan || (d && d->base->violation != BE_FEASIBLE_PLAN);
+    fprintf(fp, "<section class=\"answer%s\" id=\"answer\"><p><strong>",
+            warn ? " warn" : "");
+    if (text) {
+        /* report_answer's sentence ends with a newline */
+        if (len && text[len - 1] == '\n')
+            text[len - 1] = '\0';
+        esc(fp, text);
+    }
+    free(text);
+    fputs("</strong></p>", fp);
+    if (!d) {
+        fputs("</section>\n", fp);
+        return;
+    }
+    const be_eval *e = sol->eval, *b = d->base;
+    double save = b->cost.total - e->cost.total;
+    fputs("<p>", fp);
+    if (b->violation != BE_FEASIBLE_PLAN) {
+        fprintf(fp, "Running the fleet to end of life (keeping every unit "
+                "until its lifetime and buying the capacity that is cheapest "
+                "per unit of throughput when short) is not an option here: "
+                "it breaks the %s constraint in %s. ",
+                be_violation_name(b->violation),
+                be_model_period_label(m, b->violation_period));
+        fputs("Its costs are shown for comparison only.", fp);
+    } else if (fabs(save) <= 1e-9 * fmax(1, fabs(b->cost.total))) {
+        fputs("Running the fleet to end of life (keeping every unit until "
+              "its lifetime and buying the capacity that is cheapest per "
+              "unit of throughput when short) costs the same: here it is "
+              "an optimal plan.", fp);
+    } else {
+        fputs("Against running the fleet to end of life (keeping every unit "
+              "until its lifetime and buying the capacity that is cheapest "
+              "per unit of throughput when short; net present cost ", fp);
+        money(fp, b->cost.total);
+        fputs("), the plan saves <strong>", fp);
+        money(fp, save);
+        fprintf(fp, "</strong> (%.1f%%)", 100.0 * save / fabs(b->cost.total));
+        if (d->breakeven >= 0)
+            fprintf(fp, " and pays for itself in <strong>%s</strong>: from "
+                    "then on its cumulative discounted cost stays below.",
+                    d->labels[d->breakeven]);
+        else if (d->ahead)
+            fputs(", and its cumulative discounted cost is never above the "
+                  "baseline's.", fp);
+        else
+            fputs(".", fp);
+    }
+    fputs("</p></section>\n", fp);
+}
+
+static void card(FILE *fp, const char *key, double v, const char *text,
+                 const char *detail)
+{
+    fputs("<div class=\"card\"><div class=\"k\">", fp);
+    fputs(key, fp);
+    fputs("</div><div class=\"v\">", fp);
+    if (text)
+        fputs(text, fp);
+    else
+        money(fp, v);
+    fputs("</div><div class=\"d\">", fp);
+    fputs(detail, fp);
+    fputs("</div></div>", fp);
+}
+
+static void cards(FILE *fp, const report_data *d)
+{
+    const be_eval *e = d->sol->eval, *b = d->base;
+    char buf[96];
+    fputs("<div class=\"cards\">", fp);
+    snprintf(buf, sizeof buf, "%s, gap %.3g%%", d->sol->integer ?
+             "whole units" : "fractional units", 100.0 * d->sol->gap);
+    card(fp, "Net present cost of the plan", e->cost.total, NULL,
+         d->sol->status == BE_OPTIMAL ? "optimal" : "best found in time");
+    card(fp, "Run the fleet to end of life", b->cost.total, NULL,
+         b->violation == BE_FEASIBLE_PLAN ? "keep every unit to its lifetime"
+                                          : "breaks a constraint");
+    card(fp, "Saving", b->cost.total - e->cost.total, NULL,
+         "net present value");
+    if (d->breakeven >= 0)
+        card(fp, "Break-even", 0, d->labels[d->breakeven],
+             "cumulative cost drops below for good");
+    else
+        card(fp, "Break-even", 0, d->ahead ? "at once" : "none",
+             d->ahead ? "never behind the baseline"
+                      : "the plan does not catch up");
+    fputs("</div>\n", fp);
+    (void)buf;
+}
+
+/* ---- charts ---- */
+
+static const char *const captions[] = {
+    "Units in service in each period, stacked by device.",
+    "Throughput in service, stacked by device, against the demand to serve "
+    "(dashed).",
+    "Facility power drawn (rated IT power \xC3\x97 PUE of the owned units) "
+    "against the site's power cap (dashed).",
+    "Net present cost accumulated period by period: the optimal plan "
+    "against running the fleet to end of life. Where the blue line falls "
+    "below the orange one for good, the new hardware has paid for itself.",
+};
+
+static void data_table(FILE *fp, const chart *c)
+{
+    char b[40];
+    fputs("<details><summary>Data</summary><div class=\"scroll\">"
+          "<table class=\"series\"><thead><tr><th class=\"l\">", fp);
+    esc(fp, c->x_label);
+    fputs("</th>", fp);
+    for (int i = 0; i < c->n_series; i++) {
+        fputs("<th>", fp);
+        esc(fp, c->series[i].name);
+        fputs("</th>", fp);
+    }
+    fputs("</tr></thead><tbody>", fp);
+    for (int t = 0; t < c->n; t++) {
+        fputs("<tr><th class=\"l\">", fp);
+        esc(fp, c->x[t]);
+        fputs("</th>", fp);
+        for (int i = 0; i < c->n_series; i++) {
+            double v = c->series[i].y[t];
+            const char *s = isfinite(v) ? fmt_num(v, b, sizeof b) : "";
+            fputs("<td data-chart=\"", fp);
+            esc(fp, c->id);
+            fputs("\" data-series=\"", fp);
+            esc(fp, c->series[i].name);
+            fputs("\" data-period=\"", fp);
+            esc(fp, c->x[t]);
+            fprintf(fp, "\" data-value=\"%s\">", s);
+            num(fp, isfinite(v) ? v : NAN);
+            fputs("</td>", fp);
+        }
+        fputs("</tr>", fp);
+    }
+    fputs("</tbody></table></div></details>", fp);
+}
+
+static int charts(FILE *fp, const report_data *d, char *why, size_t size)
+{
+    fputs("<h2>Charts</h2>\n<div class=\"charts\">\n", fp);
+    for (int i = 0; report_chart_names[i]; i++) {
+        chart *c = report_chart(d, report_chart_names[i]);
+        char prefix[32];
+        snprintf(prefix, sizeof prefix, "%s-", report_chart_names[i]);
+        char *svg = c ? chart_svg_inline(c, CHART_W, CHART_H, prefix, why,
+                                         size) : NULL;
+        if (!svg) {
+            if (!c)
+                snprintf(why, size, "out of memory");
+            chart_free(c);
+            return -1;
+        }
+        fprintf(fp, "<figure id=\"chart-%s\">", report_chart_names[i]);
+        fputs(svg, fp);
+        fprintf(fp, "<figcaption>%s</figcaption>", i == 2 &&
+                c->n_series == 1 ? "Facility power drawn (rated IT power "
+                "\xC3\x97 PUE of the owned units); the model sets no power "
+                "cap." : captions[i]);
+        data_table(fp, c);
+        fputs("</figure>\n", fp);
+        free(svg);
+        chart_free(c);
+    }
+    fputs("</div>\n", fp);
+    return 0;
+}
+
+/* ---- the schedule ---- */
+
+static void period_words(FILE *fp, const be_model *m, const be_eval *e,
+                         int t)
+{
+    int K = e->devices, n = 0;
+    char u[48];
+    for (int pass = 0; pass < 3; pass++)
+        for (int k = 0; k < K; k++) {
+            int rented = be_model_device_is_rented(m, k);
+            double v = pass == 0 ? e->retired[t * K + k]
+                     : pass == 1 ? e->bought[t * K + k]
+                     : e->in_service[t * K + k];
+            if (pass < 2 && (rented || v <= 0))
+                continue;
+            if (pass == 2 && (!rented ||
+                (t > 0 && v == e->in_service[(t - 1) * K + k]) ||
+                (t == 0 && v == 0)))
+                continue;
+            fmt_units(v, u, sizeof u);
+            fputs(n++ ? ", " : "", fp);
+            fprintf(fp, "%s %s ", pass == 0 ? "retire" : pass == 1 ? "buy"
+                    : "rent", u);
+            esc(fp, be_model_device_name(m, k));
+        }
+    if (!n)
+        fputs("<span style=\"color:#888\">keep everything</span>", fp);
+}
+
+static void schedule(FILE *fp, const be_model *m, const be_solution *sol)
+{
+    const be_eval *e = sol->eval;
+    int T = e->periods, K = e->devices;
+    int capped = 0, budget = 0;
+    for (int t = 0; t < T; t++) {
+        capped |= isfinite(be_model_power_cap(m, t));
+        budget |= isfinite(be_model_budget(m, t));
+    }
+    fputs("<h2>The schedule</h2>\n<div class=\"scroll\"><table id=\"schedule\">"
+          "<thead><tr><th class=\"l\" rowspan=\"2\">period</th>"
+          "<th class=\"l\" rowspan=\"2\">what happens</th>", fp);
+    for (int k = 0; k < K; k++) {
+        int rented = be_model_device_is_rented(m, k);
+        fprintf(fp, "<th colspan=\"%d\" style=\"text-align:center\">",
+                rented ? 1 : 3);
+        swatch(fp, k);
+        esc(fp, be_model_device_name(m, k));
+        fputs(rented ? " (rented)</th>" : "</th>", fp);
+    }
+    fputs("<th rowspan=\"2\">capacity</th><th rowspan=\"2\">demand</th>"
+          "<th rowspan=\"2\">power kW</th>", fp);
+    if (capped)
+        fputs("<th rowspan=\"2\">cap kW</th>", fp);
+    fputs("<th rowspan=\"2\">spend</th>", fp);
+    if (budget)
+        fputs("<th rowspan=\"2\">budget</th>", fp);
+    fputs("</tr><tr>", fp);
+    for (int k = 0; k < K; k++)
+        fputs(be_model_device_is_rented(m, k) ? "<th>units</th>"
+              : "<th>in service</th><th>+ bought</th><th>&minus; retired</th>",
+              fp);
+    fputs("</tr></thead><tbody>\n", fp);
+    for (int t = 0; t < T; t++) {
+        fputs("<tr><th class=\"l\">", fp);
+        esc(fp, be_model_period_label(m, t));
+        fputs("</th><td class=\"l w\">", fp);
+        period_words(fp, m, e, t);
+        fputs("</td>", fp);
+        for (int k = 0; k < K; k++) {
+            fputs("<td>", fp);
+            num(fp, e->in_service[t * K + k]);
+            fputs("</td>", fp);
+            if (be_model_device_is_rented(m, k))
+                continue;
+            num_td(fp, e->bought[t * K + k]);
+            num_td(fp, e->retired[t * K + k]);
+        }
+        fputs("<td>", fp);
+        num(fp, e->capacity[t]);
+        fputs("</td><td>", fp);
+        num(fp, be_model_demand(m, t));
+        fputs("</td><td>", fp);
+        num(fp, e->power_kw[t]);
+        fputs("</td>", fp);
+        if (capped) {
+            fputs("<td>", fp);
+            num(fp, be_model_power_cap(m, t));
+            fputs("</td>", fp);
+        }
+        fputs(e->spend[t] == 0 ? "<td class=\"z\">" : "<td>", fp);
+        money(fp, e->spend[t]);
+        fputs("</td>", fp);
+        if (budget) {
+            fputs("<td>", fp);
+            num(fp, be_model_budget(m, t));
+            fputs("</td>", fp);
+        }
+        fputs("</tr>\n", fp);
+    }
+    fputs("</tbody></table></div>\n", fp);
+}
+
+/* ---- the cost breakdown ---- */
+
+static void cost_row(FILE *fp, const char *what, double plan, double base,
+                     int total)
+{
+    fprintf(fp, "<tr%s><td class=\"l\">%s</td><td>", total ?
+            " class=\"total\"" : "", what);
+    money(fp, plan);
+    fputs("</td><td>", fp);
+    money(fp, base);
+    fputs("</td><td>", fp);
+    money(fp, plan - base);
+    fputs("</td></tr>\n", fp);
+}
+
+static void costs(FILE *fp, const report_data *d)
+{
+    const be_costs *a = &d->sol->eval->cost, *b = &d->base->cost;
+    char obj[64];
+    fputs("<h2>Cost breakdown</h2>\n<p class=\"sub\">Net present cost, "
+          "discounted to the start of ", fp);
+    esc(fp, d->labels[0]);
+    fputs(", as priced by the independent evaluator (the solver's own "
+          "objective: ", fp);
+    fputs(fmt_money(d->sol->objective, 2, obj, sizeof obj), fp);
+    fputs("). Resale and salvage are income, shown negative.</p>\n"
+          "<div class=\"scroll\"><table id=\"costs\" style=\"width:auto;"
+          "min-width:560px\"><thead><tr><th class=\"l\">category</th>"
+          "<th>optimal plan</th><th>run to end of life</th>"
+          "<th>difference</th></tr></thead><tbody>\n", fp);
+    cost_row(fp, "purchases", a->purchases, b->purchases, 0);
+    cost_row(fp, "energy", a->energy, b->energy, 0);
+    cost_row(fp, "O&amp;M", a->om, b->om, 0);
+    if (a->rent != 0 || b->rent != 0)
+        cost_row(fp, "rent", a->rent, b->rent, 0);
+    if (a->taxes != 0 || b->taxes != 0)
+        cost_row(fp, "taxes", a->taxes, b->taxes, 0);
+    cost_row(fp, "resale", -a->resale, -b->resale, 0);
+    cost_row(fp, "salvage at the end", -a->salvage, -b->salvage, 0);
+    cost_row(fp, "net present cost", a->total, b->total, 1);
+    fputs("</tbody></table></div>\n", fp);
+}
+
+/* ---- the model's inputs ---- */
+
+static void inputs(FILE *fp, const be_model *m, const char *path,
+                   const cli_common *c)
+{
+    int T = be_model_periods(m), K = be_model_devices(m);
+    int J = be_model_cohorts(m);
+    double dy = be_model_period_years(m);
+    fputs("<h2>The model's inputs</h2>\n<div class=\"scroll\">"
+          "<table id=\"devices\"><thead><tr><th class=\"l\">device</th>"
+          "<th>throughput</th><th>power kW</th><th>lifetime, years</th>"
+          "<th class=\"l\">on sale</th><th>price then</th>"
+          "<th>price per unit of throughput</th></tr></thead><tbody>\n", fp);
+    for (int k = 0; k < K; k++) {
+        int first = -1, last = -1;
+        for (int t = 0; t < T; t++)
+            if (be_model_device_can_buy(m, k, t)) {
+                if (first < 0)
+                    first = t;
+                last = t;
+            }
+        double life = NAN;
+        for (int j = 0; j < J; j++) {
+            be_cohort_info ci;
+            be_model_cohort(m, j, &ci);
+            if (ci.device == k) {
+                life = (ci.end - ci.start + ci.age0) * dy;
+                break;
+            }
+        }
+        int rented = be_model_device_is_rented(m, k);
+        fputs("<tr><td class=\"l\">", fp);
+        swatch(fp, k);
+        esc(fp, be_model_device_name(m, k));
+        fputs(rented ? " (rented)</td><td>" : "</td><td>", fp);
+        num(fp, be_model_device_throughput(m, k));
+        fputs("</td><td>", fp);
+        num(fp, be_model_device_power_kw(m, k));
+        fputs("</td><td>", fp);
+        num(fp, life);
+        fputs("</td><td class=\"l\">", fp);
+        if (first < 0)
+            fputs("never (fleet only)", fp);
+        else if (first == 0 && last == T - 1)
+            fputs("throughout", fp);
+        else
+            fprintf(fp, "%s &ndash; %s", be_model_period_label(m, first),
+                    be_model_period_label(m, last));
+        fputs("</td><td>", fp);
+        if (first >= 0 && !rented) {
+            money(fp, be_model_device_price(m, k, first));
+            if (last > first) {
+                fputs(" &rarr; ", fp);
+                money(fp, be_model_device_price(m, k, last));
+            }
+            fputs("</td><td>", fp);
+            money(fp, be_model_device_price(m, k, first) /
+                  be_model_device_throughput(m, k));
+            if (last > first) {
+                fputs(" &rarr; ", fp);
+                money(fp, be_model_device_price(m, k, last) /
+                      be_model_device_throughput(m, k));
+            }
+        } else {
+            fputs("&mdash;</td><td>&mdash;", fp);
+        }
+        fputs("</td></tr>\n", fp);
+    }
+    fputs("</tbody></table></div>\n", fp);
+
+    /* the fleet in place */
+    int any = 0;
+    for (int j = 0; j < J; j++) {
+        be_cohort_info ci;
+        be_model_cohort(m, j, &ci);
+        if (ci.fleet_entry < 0)
+            continue;
+        if (!any++)
+            fputs("<h3>The fleet in place</h3><div class=\"scroll\">"
+                  "<table id=\"fleet\" style=\"width:auto;min-width:480px\">"
+                  "<thead><tr><th class=\"l\">device</th><th>units</th>"
+                  "<th>age, years</th><th>purchase price</th></tr></thead>"
+                  "<tbody>\n", fp);
+        fputs("<tr><td class=\"l\">", fp);
+        swatch(fp, ci.device);
+        esc(fp, be_model_device_name(m, ci.device));
+        fputs("</td><td>", fp);
+        num(fp, ci.count);
+        fputs("</td><td>", fp);
+        num(fp, ci.age0 * dy);
+        fputs("</td><td>", fp);
+        money(fp, ci.basis);
+        fputs("</td></tr>\n", fp);
+    }
+    if (any)
+        fputs("</tbody></table></div>\n", fp);
+
+    /* the series, period by period */
+    double r = pow(be_model_discount(m, 1), -1.0 / dy) - 1.0;
+    fprintf(fp, "<h3>Period by period</h3><p class=\"sub\">%d periods of "
+            "%s; discount rate %.4g%% a year.</p><div class=\"scroll\">"
+            "<table id=\"inputs\"><thead><tr><th class=\"l\">period</th>"
+            "<th>demand</th><th>power cap kW</th><th>budget</th>"
+            "<th>discount factor</th>", T,
+            dy == 1 ? "a year" : dy < 0.1 ? "a month" : "a quarter",
+            100.0 * r);
+    for (int k = 0; k < K; k++)
+        if (!be_model_device_is_rented(m, k)) {
+            fputs("<th>price ", fp);
+            esc(fp, be_model_device_name(m, k));
+            fputs("</th>", fp);
+        }
+    fputs("</tr></thead><tbody>\n", fp);
+    for (int t = 0; t < T; t++) {
+        fputs("<tr><th class=\"l\">", fp);
+        esc(fp, be_model_period_label(m, t));
+        fputs("</th><td>", fp);
+        num(fp, be_model_demand(m, t));
+        fputs("</td><td>", fp);
+        num(fp, be_model_power_cap(m, t));
+        fputs("</td><td>", fp);
+        num(fp, be_model_budget(m, t));
+        fprintf(fp, "</td><td>%.4f</td>", be_model_discount(m, t));
+        for (int k = 0; k < K; k++) {
+            if (be_model_device_is_rented(m, k))
+                continue;
+            fputs("<td>", fp);
+            if (be_model_device_can_buy(m, k, t))
+                money(fp, be_model_device_price(m, k, t));
+            else
+                fputs("&mdash;", fp);
+            fputs("</td>", fp);
+        }
+        fputs("</tr>\n", fp);
+    }
+    fputs("</tbody></table></div>\n", fp);
+
+    /* the file itself, as read (before --set) */
+    fputs("<details><summary>The model file: <code>", fp);
+    esc(fp, path);
+    fputs("</code>", fp);
+    if (c->n_sets) {
+        fputs(", with", fp);
+        for (int i = 0; i < c->n_sets; i++) {
+            fputs(" <code>--set ", fp);
+            esc(fp, c->sets[i]);
+            fputs("</code>", fp);
+        }
+    }
+    fputs("</summary><pre>", fp);
+    FILE *in = fopen(path, "rb");
+    if (in) {
+        char buf[4096];
+        size_t n, total = 0;
+        while ((n = fread(buf, 1, sizeof buf - 1, in)) > 0 &&
+               total < ((size_t)1 << 24)) {
+            buf[n] = '\0';
+            esc(fp, buf);
+            total += n;
+        }
+        fclose(in);
+    }
+    fputs("</pre></details>\n", fp);
+}
+
+/* ---- the page ---- */
+
+static int page(FILE *fp, const be_model *m, const be_solution *sol,
+                const report_data *d, const char *path, const cli_common *c,
+                char *why, size_t size)
+{
+    const char *name = be_model_name(m);
+    int T = be_model_periods(m);
+    fputs("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+          "<meta name=\"viewport\" content=\"width=device-width,"
+          "initial-scale=1\">"
+          "<meta http-equiv=\"Content-Security-Policy\" content=\""
+          "default-src 'none'; style-src 'unsafe-inline'; img-src data:\">"
+          "<meta name=\"generator\" content=\"breakeven " BE_VERSION "\">"
+          "<title>", fp);
+    esc(fp, name[0] ? name : "breakeven report");
+    fprintf(fp, " &ndash; breakeven report</title><style>%s</style></head>"
+            "<body><main>\n<h1>", css);
+    esc(fp, name[0] ? name : path);
+    fprintf(fp, "</h1>\n<p class=\"sub\">The cheapest buy / keep / retire "
+            "plan, %s &ndash; %s (%d period%s)", be_model_period_label(m, 0),
+            be_model_period_label(m, T - 1), T, T == 1 ? "" : "s");
+    if (sol->plan)
+        fprintf(fp, " &middot; %s &middot; %s",
+                sol->integer ? "whole units (MIP)" : "fractional units (LP)",
+                be_status_name(sol->status));
+    fputs("</p>\n", fp);
+    answer(fp, m, sol, d);
+    if (d) {
+        cards(fp, d);
+        if (charts(fp, d, why, size) != 0)
+            return -1;
+        schedule(fp, m, sol);
+        costs(fp, d);
+    }
+    inputs(fp, m, path, c);
+    fputs("<footer>Made by breakeven " BE_VERSION " from <code>", fp);
+    esc(fp, path);
+    fputs("</code>. Charts drawn with Cairo; colours from the Okabe-Ito "
+          "palette, safe for colour-blind readers. Every figure is the "
+          "independent evaluator's pricing of the plan.</footer>\n"
+          "</main></body></html>\n", fp);
+    return 0;
+}
+
+int cmd_report(int argc, char **argv)
+{
+    static const cli_opt opts[] = {
+        {"--output", "-o", 1, OPT_OUTPUT}, CLI_COMMON_SOLVE_OPTS, {0}};
+    cli_common c;
+    cli_common_init(&c, NULL);
+    const char *model;
+    int rc = cli_parse_model_command(&cli_report, argc, argv, opts, NULL, &c,
+                                     NULL, NULL, &model);
+    if (rc >= 0)
+        return rc;
+    rc = EXIT_PLAN;
+    be_model *m = cli_load(model, &c, &rc, NULL);
+    if (!m)
+        return rc;
+    be_settings s;
+    cli_settings(&c, &s);
+    be_error err = {0};
+    report_data d = {0};
+    int have_data = 0;
+    be_solution *sol = be_solve(m, &s, &err);
+    if (!sol) {
+        cli_print_error(&err);
+        rc = cli_exit_for(err.code);
+        goto done;
+    }
+    if (sol->plan) {
+        if (report_data_init(&d, m, sol, &err) != 0) {
+            cli_print_error(&err);
+            rc = EXIT_SOLVER;
+            goto done;
+        }
+        have_data = 1;
+    }
+    out_file out;
+    if (out_open(&out, c.output) != 0) {
+        fprintf(stderr, "breakeven: %s: cannot write: %s\n", c.output,
+                strerror(errno));
+        rc = EXIT_SOLVER;
+        goto done;
+    }
+    char why[160] = "";
+    if (page(out.fp, m, sol, have_data ? &d : NULL, model, &c, why,
+             sizeof why) != 0) {
+        out_abort(&out);
+        fprintf(stderr, "breakeven: %s\n", why);
+        rc = EXIT_SOLVER;
+        goto done;
+    }
+    if (out_commit(&out) != 0) {
+        fprintf(stderr, "breakeven: %s: cannot write: %s\n",
+                c.output ? c.output : "standard output", strerror(errno));
+        rc = EXIT_SOLVER;
+        goto done;
+    }
+    switch (sol->status) {
+    case BE_OPTIMAL:
+        break;
+    case BE_TIME_LIMIT_PLAN:
+        if (!c.quiet)
+            fprintf(stderr, "breakeven: %s: time limit reached; the plan is "
+                    "the best found, within %.3g%% of optimal\n", model,
+                    100.0 * sol->gap);
+        break;
+    case BE_INFEASIBLE:
+    case BE_UNBOUNDED:
+        fprintf(stderr, "breakeven: %s: no feasible plan: the model is "
+                "%s%s%s\n", model, be_status_name(sol->status),
+                sol->reason[0] ? ": " : "", sol->reason);
+        rc = EXIT_NO_PLAN;
+        break;
+    case BE_NO_PLAN:
+        fprintf(stderr, "breakeven: %s: time limit reached before any plan "
+                "was found\n", model);
+        rc = EXIT_SOLVER;
+        break;
+    }
+done:
+    report_data_free(&d);
+    be_solution_free(sol);
+    be_model_free(m);
+    chart_cleanup();
+    return rc;
+}
+
+const cli_command cli_report = {
+    "report", cmd_report,
+    "write a self-contained HTML report: answer, charts, schedule, costs",
+    "usage: breakeven report MODEL.yaml [-o FILE.html] [--relax]"
+    " [--mip-gap G]\n"
+    "                        [--time-limit SECONDS] [--set PATH=VALUE]..."
+    " [--quiet]\n",
+    "  -o, --output FILE  write the HTML page to FILE (atomically) instead\n"
+    "                     of standard output\n"
+    "  --relax, --mip-gap, --time-limit, --set, -q, -v: as for solve\n"
+    "The page needs no network and no script: charts are inline SVG.\n",
+};

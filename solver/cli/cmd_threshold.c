@@ -1,0 +1,559 @@
+/*
+ * cmd_threshold.c -- `breakeven threshold`: the values of one parameter at
+ * which the optimal plan changes, and the plan between them; the text
+ * leads with the planner's usual question, at what value the first
+ * replacement moves to its earliest year (docs/breakeven-answers.md).
+ */
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "answers.h"
+#include "cli.h"
+#include "output.h"
+
+int cmd_threshold(int argc, char **argv);
+
+extern const cli_command cli_threshold;
+
+enum { OPT_PARAM = OPT_COMMAND, OPT_RANGE, OPT_TOL, OPT_GRID };
+
+typedef struct run {
+    int begin, end;       /* samples [begin, end) share an outcome */
+} run;
+
+typedef struct threshold_run {
+    const char *param;
+    double lo, hi, tol;
+    int grid, have_range;
+    const char *text;
+    size_t len;
+    const char *path;
+    const cli_common *c;
+    const be_threshold *r;
+    run *runs;
+    int n_runs;
+    be_model **models;    /* [n_runs] the model at each run's first value,
+                             for labels and cohorts; NULL if rejected */
+    int digits;           /* significant digits for parameter values */
+} threshold_run;
+
+static int own_option(void *ctx, int id, const char *value)
+{
+    threshold_run *t = ctx;
+    switch (id) {
+    case OPT_PARAM:
+        if (!value[0] || strchr(value, '='))
+            return cli_usage_error(&cli_threshold, "--param needs a PATH "
+                                   "such as energy.price, found '%s'", value),
+                   CLI_ERROR;
+        t->param = value;
+        return 1;
+    case OPT_RANGE: {
+        const char *colon = strchr(value, ':');
+        char lo[64];
+        size_t n = colon ? (size_t)(colon - value) : 0;
+        if (!colon || n >= sizeof lo)
+            goto bad_range;
+        memcpy(lo, value, n);
+        lo[n] = '\0';
+        if (cli_parse_number(lo, &t->lo) ||
+            cli_parse_number(colon + 1, &t->hi) || !(t->lo < t->hi))
+            goto bad_range;
+        t->have_range = 1;
+        return 1;
+bad_range:
+        return cli_usage_error(&cli_threshold, "--range needs LO:HI with LO "
+                               "< HI, found '%s'", value), CLI_ERROR;
+    }
+    case OPT_TOL:
+        if (cli_parse_number(value, &t->tol) || t->tol <= 0)
+            return cli_usage_error(&cli_threshold, "--tol needs a number > 0,"
+                                   " found '%s'", value), CLI_ERROR;
+        return 1;
+    case OPT_GRID: {
+        double g;
+        if (cli_parse_number(value, &g) || g < 2 || g > 10000 ||
+            g != floor(g))
+            return cli_usage_error(&cli_threshold, "--grid needs a whole "
+                                   "number from 2 to 10000, found '%s'",
+                                   value), CLI_ERROR;
+        t->grid = (int)g;
+        return 1;
+    }
+    }
+    return CLI_ERROR;
+}
+
+/* Read the whole file (at most 16 MiB, like the loader). */
+static char *read_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        fprintf(stderr, "breakeven: %s: cannot open the file: %s\n", path,
+                strerror(errno));
+        return NULL;
+    }
+    size_t cap = 1 << 16, n = 0, limit = (size_t)16 << 20;
+    char *buf = malloc(cap);
+    while (buf) {
+        if (n == cap) {
+            char *nb = cap < limit + 1 ? realloc(buf, cap * 2) : NULL;
+            if (!nb) {
+                free(buf);
+                buf = NULL;
+                break;
+            }
+            buf = nb;
+            cap *= 2;
+        }
+        size_t got = fread(buf + n, 1, cap - n, f);
+        n += got;
+        if (got == 0)
+            break;
+    }
+    int bad = ferror(f);
+    fclose(f);
+    if (!buf || bad || n > limit) {
+        fprintf(stderr, "breakeven: %s: cannot read the file%s\n", path,
+                n > limit ? ": larger than 16 MiB" : "");
+        free(buf);
+        return NULL;
+    }
+    *len = n;
+    return buf;
+}
+
+static char *fmt_value(const threshold_run *t, double v, char *buf,
+                       size_t size)
+{
+    snprintf(buf, size, "%.*g", t->digits, v == 0.0 ? 0.0 : v);
+    return buf;
+}
+
+static be_model *load_at(const threshold_run *t, double v)
+{
+    const char *ov[65];
+    char set[512];
+    int n = 0;
+    for (; n < t->c->n_sets && n < 64; n++)
+        ov[n] = t->c->sets[n];
+    char num[40];
+    snprintf(set, sizeof set, "%s=%s", t->param, fmt_num(v, num, sizeof num));
+    ov[n++] = set;
+    be_load_options lo;
+    be_load_options_init(&lo);
+    lo.overrides = ov;
+    lo.n_overrides = n;
+    be_error err = {0};
+    return be_model_load_string(t->text, t->len, t->path, &lo, &err);
+}
+
+static const be_threshold_sample *first_of(const threshold_run *t, int i)
+{
+    return &t->r->samples[t->runs[i].begin];
+}
+
+static const be_threshold_sample *last_of(const threshold_run *t, int i)
+{
+    return &t->r->samples[t->runs[i].end - 1];
+}
+
+/* What a run's outcome is, when it is not a plan. */
+static const char *no_plan(const be_threshold_sample *s)
+{
+    return !s->loaded ? "the model is rejected" : be_status_name(s->status);
+}
+
+/* "(the first year next-pod can be bought)" when the plan buys a device in
+ * period e and e is the first period it can be bought in. */
+static void why_earliest(FILE *fp, const be_model *m, const be_plan *p, int e)
+{
+    if (e == 0) {
+        fprintf(fp, " (the first period of the horizon)");
+        return;
+    }
+    for (int k = 0; k < p->devices; k++)
+        if (p->buy[e * p->devices + k] > 1e-9 &&
+            be_model_device_can_buy(m, k, e) &&
+            !be_model_device_can_buy(m, k, e - 1)) {
+            fprintf(fp, " (the first %s %s can be bought)",
+                    be_model_period_kind(m) == BE_YEAR ? "year" : "period",
+                    be_model_device_name(m, k));
+            return;
+        }
+}
+
+/* "it comes in 2028", "nothing is retired early", "there is no plan
+ * (infeasible)": the first replacement of run i, as a clause. */
+static void replacement_clause(FILE *fp, const threshold_run *t, int i)
+{
+    const be_threshold_sample *s = first_of(t, i);
+    if (!s->plan)
+        fprintf(fp, "there is no plan (%s)", no_plan(s));
+    else if (s->first_replacement < 0 || !t->models[i])
+        fprintf(fp, "nothing is retired early");
+    else
+        fprintf(fp, "it comes in %s", be_model_period_label(
+                    t->models[i], s->first_replacement));
+}
+
+/* The answer: where the first replacement comes earliest. */
+static void headline(FILE *fp, const threshold_run *t)
+{
+    char v1[48], v2[48];
+    int e = -1;
+    for (int i = 0; i < t->n_runs; i++) {
+        int f = first_of(t, i)->first_replacement;
+        if (f >= 0 && (e < 0 || f < e))
+            e = f;
+    }
+    if (e < 0) {
+        fprintf(fp, "No plan for %s from %s to %s retires units before their "
+                "end of life", t->param, fmt_value(t, t->lo, v1, sizeof v1),
+                fmt_value(t, t->hi, v2, sizeof v2));
+        return;
+    }
+    int a = -1, b = -1, pieces = 0;
+    for (int i = 0; i < t->n_runs; i++)
+        if (first_of(t, i)->first_replacement == e) {
+            if (a < 0)
+                a = i;
+            if (b >= 0 && b != i - 1)
+                pieces++;
+            b = i;
+        }
+    const be_model *m = t->models[a];
+    const char *when = be_model_period_label(m, e);
+    if (pieces == 0 && a == 0 && b == t->n_runs - 1) {
+        fprintf(fp, "The first replacement is in %s", when);
+        why_earliest(fp, m, first_of(t, a)->plan, e);
+        fprintf(fp, " over the whole range of %s, %s to %s", t->param,
+                fmt_value(t, t->lo, v1, sizeof v1),
+                fmt_value(t, t->hi, v2, sizeof v2));
+        return;
+    }
+    if (pieces == 0 && b == t->n_runs - 1) {
+        fprintf(fp, "The first replacement moves to %s", when);
+        why_earliest(fp, m, first_of(t, a)->plan, e);
+        fprintf(fp, " at %s >= %s; below that ", t->param,
+                fmt_value(t, first_of(t, a)->value, v1, sizeof v1));
+        replacement_clause(fp, t, a - 1);
+        return;
+    }
+    if (pieces == 0 && a == 0) {
+        fprintf(fp, "The first replacement moves to %s", when);
+        why_earliest(fp, m, first_of(t, a)->plan, e);
+        fprintf(fp, " at %s <= %s; above that ", t->param,
+                fmt_value(t, last_of(t, b)->value, v1, sizeof v1));
+        replacement_clause(fp, t, b + 1);
+        return;
+    }
+    fprintf(fp, "The first replacement is earliest, in %s", when);
+    why_earliest(fp, m, first_of(t, a)->plan, e);
+    fprintf(fp, ", for %s", t->param);
+    int n = 0;
+    for (int i = 0; i < t->n_runs; i++) {
+        if (first_of(t, i)->first_replacement != e)
+            continue;
+        int j = i;
+        while (j + 1 < t->n_runs && first_of(t, j + 1)->first_replacement == e)
+            j++;
+        fprintf(fp, "%s %s to %s", n++ ? " and" : " from",
+                fmt_value(t, first_of(t, i)->value, v1, sizeof v1),
+                fmt_value(t, last_of(t, j)->value, v2, sizeof v2));
+        i = j;
+    }
+}
+
+/* The plan of run i in a few words. */
+static void plan_words(FILE *fp, const threshold_run *t, int i, int all)
+{
+    const be_threshold_sample *s = first_of(t, i);
+    const be_model *m = t->models[i];
+    if (!s->plan || !m) {
+        fprintf(fp, "no plan: %s", no_plan(s));
+        if (!s->loaded && s->message[0])
+            fprintf(fp, " (%s)", s->message);
+        return;
+    }
+    char buf[512];
+    int n = 0, shown = 0;
+    for (int p = 0; p < s->plan->periods; p++) {
+        answers_period_actions(m, s->plan, p, buf, sizeof buf);
+        if (!buf[0])
+            continue;
+        if (all || shown < 4) {
+            fprintf(fp, "%s%s: %s", n ? "; " : "",
+                    be_model_period_label(m, p), buf);
+            shown++;
+        }
+        n++;
+    }
+    if (n == 0)
+        fputs("keep the fleet, buy nothing", fp);
+    else if (n > shown)
+        fprintf(fp, "; %d more period%s with changes", n - shown,
+                n - shown > 1 ? "s" : "");
+}
+
+static void write_text(FILE *fp, void *ctx)
+{
+    const threshold_run *t = ctx;
+    const be_threshold *r = t->r;
+    char v1[48], v2[48], b1[64], b2[64];
+    headline(fp, t);
+    fputs(".\n\n", fp);
+    fprintf(fp, "%s from %s to %s: %d plan%s, %d change%s, found with %d "
+            "solve%s (%d grid values,\nbisected to %.3g).  Every value is a "
+            "fresh load and solve: no warm start and no\nLP ranging; a "
+            "change narrower than the grid step can be missed.\n", t->param,
+            fmt_value(t, t->lo, v1, sizeof v1),
+            fmt_value(t, t->hi, v2, sizeof v2), t->n_runs,
+            t->n_runs == 1 ? "" : "s", t->n_runs - 1,
+            t->n_runs == 2 ? "" : "s", r->solves, r->solves == 1 ? "" : "s",
+            t->grid, r->tol);
+    if (r->time_limited)
+        fprintf(fp, "%d solve%s stopped at the time limit: those plans are "
+                "not proven optimal.\n", r->time_limited,
+                r->time_limited > 1 ? "s" : "");
+    if (t->n_runs > 1) {
+        fprintf(fp, "\nThe plan changes between:\n");
+        for (int i = 0; i + 1 < t->n_runs; i++)
+            fprintf(fp, "  %s = %s and %s\n", t->param,
+                    fmt_value(t, last_of(t, i)->value, v1, sizeof v1),
+                    fmt_value(t, first_of(t, i + 1)->value, v2, sizeof v2));
+    }
+    fprintf(fp, "\nPlans (net present cost at both ends):\n");
+    for (int i = 0; i < t->n_runs; i++) {
+        const be_threshold_sample *a = first_of(t, i), *b = last_of(t, i);
+        fprintf(fp, "  %s %s to %s", t->param,
+                fmt_value(t, a->value, v1, sizeof v1),
+                fmt_value(t, b->value, v2, sizeof v2));
+        if (a->plan) {
+            fprintf(fp, ": %s to %s; ", fmt_money(a->cost, 0, b1, sizeof b1),
+                    fmt_money(b->cost, 0, b2, sizeof b2));
+            if (a->first_replacement >= 0 && t->models[i])
+                fprintf(fp, "first replacement in %s", be_model_period_label(
+                            t->models[i], a->first_replacement));
+            else
+                fputs("nothing retired early", fp);
+        }
+        fputs("\n    ", fp);
+        plan_words(fp, t, i, 0);
+        fputc('\n', fp);
+    }
+}
+
+static void write_json(FILE *fp, void *ctx)
+{
+    const threshold_run *t = ctx;
+    const be_threshold *r = t->r;
+    char b[4][40];
+    fputs("{\"param\": ", fp);
+    json_str(fp, t->param);
+    fprintf(fp, ", \"lo\": %s, \"hi\": %s, \"tol\": %s, \"grid\": %d, "
+            "\"solves\": %d, \"time_limited\": %d, \"warm_start\": false, "
+            "\"lp_ranging\": false, \"answer\": ",
+            fmt_num(t->lo, b[0], sizeof b[0]), fmt_num(t->hi, b[1], sizeof b[1]),
+            fmt_num(r->tol, b[2], sizeof b[2]), t->grid, r->solves,
+            r->time_limited);
+    /* the headline, as text */
+    char *line = NULL;
+    size_t n = 0;
+    FILE *mem = open_memstream(&line, &n);
+    if (mem) {
+        headline(mem, t);
+        fclose(mem);
+        json_str(fp, line ? line : "");
+        free(line);
+    } else {
+        fputs("null", fp);
+    }
+    fputs(", \"breakpoints\": [", fp);
+    for (int i = 0; i + 1 < t->n_runs; i++)
+        fprintf(fp, "%s{\"below\": %s, \"above\": %s}", i ? ", " : "",
+                fmt_num(last_of(t, i)->value, b[0], sizeof b[0]),
+                fmt_num(first_of(t, i + 1)->value, b[1], sizeof b[1]));
+    fputs("], \"intervals\": [", fp);
+    for (int i = 0; i < t->n_runs; i++) {
+        const be_threshold_sample *a = first_of(t, i), *z = last_of(t, i);
+        fprintf(fp, "%s\n  {\"from\": %s, \"to\": %s, \"status\": ",
+                i ? "," : "", fmt_num(a->value, b[0], sizeof b[0]),
+                fmt_num(z->value, b[1], sizeof b[1]));
+        json_str(fp, a->plan ? be_status_name(a->status) : no_plan(a));
+        fprintf(fp, ", \"cost_from\": %s, \"cost_to\": %s, "
+                "\"first_replacement\": ",
+                fmt_num(a->cost, b[2], sizeof b[2]),
+                fmt_num(z->cost, b[3], sizeof b[3]));
+        if (a->plan && a->first_replacement >= 0 && t->models[i])
+            json_str(fp, be_model_period_label(t->models[i],
+                                               a->first_replacement));
+        else
+            fputs("null", fp);
+        fputs(", \"plan\": [", fp);
+        if (a->plan && t->models[i]) {
+            char buf[512];
+            int k = 0;
+            for (int p = 0; p < a->plan->periods; p++) {
+                answers_period_actions(t->models[i], a->plan, p, buf,
+                                       sizeof buf);
+                if (!buf[0])
+                    continue;
+                fprintf(fp, "%s{\"period\": ", k++ ? ", " : "");
+                json_str(fp, be_model_period_label(t->models[i], p));
+                fputs(", \"actions\": ", fp);
+                json_str(fp, buf);
+                fputc('}', fp);
+            }
+        }
+        fputs("]}", fp);
+    }
+    fputs("\n], \"samples\": [", fp);
+    for (int i = 0; i < r->n; i++)
+        fprintf(fp, "%s\n  {\"value\": %s, \"outcome\": %d, \"cost\": %s}",
+                i ? "," : "", fmt_num(r->samples[i].value, b[0], sizeof b[0]),
+                r->samples[i].outcome,
+                fmt_num(r->samples[i].cost, b[1], sizeof b[1]));
+    fputs("\n]}\n", fp);
+}
+
+static void write_csv(FILE *fp, void *ctx)
+{
+    const threshold_run *t = ctx;
+    char b[4][40];
+    fputs("param,from,to,status,cost_from,cost_to,first_replacement,plan\n",
+          fp);
+    for (int i = 0; i < t->n_runs; i++) {
+        const be_threshold_sample *a = first_of(t, i), *z = last_of(t, i);
+        fprintf(fp, "%s,%s,%s,%s,%s,%s,", t->param,
+                fmt_num(a->value, b[0], sizeof b[0]),
+                fmt_num(z->value, b[1], sizeof b[1]),
+                a->plan ? be_status_name(a->status) : no_plan(a),
+                a->plan ? fmt_num(a->cost, b[2], sizeof b[2]) : "",
+                a->plan ? fmt_num(z->cost, b[3], sizeof b[3]) : "");
+        if (a->plan && a->first_replacement >= 0 && t->models[i])
+            fputs(be_model_period_label(t->models[i], a->first_replacement),
+                  fp);
+        fputs(",\"", fp);
+        /* the plan in words, quoted; the words contain no quotes */
+        plan_words(fp, t, i, 1);
+        fputs("\"\n", fp);
+    }
+}
+
+int cmd_threshold(int argc, char **argv)
+{
+    static const cli_opt opts[] = {
+        {"--format", NULL, 1, OPT_FORMAT}, {"--output", "-o", 1, OPT_OUTPUT},
+        {"--param", NULL, 1, OPT_PARAM}, {"--range", NULL, 1, OPT_RANGE},
+        {"--tol", NULL, 1, OPT_TOL}, {"--grid", NULL, 1, OPT_GRID},
+        CLI_COMMON_SOLVE_OPTS, {0}};
+    static const char *const formats[] = {"text", "json", "csv", NULL};
+    cli_common c;
+    cli_common_init(&c, "text");
+    threshold_run t = {0};
+    const char *model;
+    int rc = cli_parse_model_command(&cli_threshold, argc, argv, opts,
+                                     formats, &c, own_option, &t, &model);
+    if (rc >= 0)
+        return rc;
+    if (!t.param)
+        return cli_usage_error(&cli_threshold, "threshold needs --param PATH");
+    if (!t.have_range)
+        return cli_usage_error(&cli_threshold, "threshold needs --range "
+                               "LO:HI");
+    t.c = &c;
+    t.path = model;
+    char *text = read_file(model, &t.len);
+    if (!text)
+        return EXIT_MODEL;
+    t.text = text;
+
+    be_threshold_options o;
+    be_threshold_options_init(&o);
+    o.param = t.param;
+    o.lo = t.lo;
+    o.hi = t.hi;
+    o.tol = t.tol;
+    o.grid = t.grid;
+    cli_settings(&c, &o.solve);
+    be_load_options lo;
+    be_load_options_init(&lo);
+    lo.overrides = c.sets;
+    lo.n_overrides = c.n_sets;
+    o.load = &lo;
+    be_error err = {0};
+    be_threshold *r = be_threshold_search(text, t.len, model, &o, &err);
+    if (!r) {
+        cli_print_error(&err);
+        free(text);
+        return cli_exit_for(err.code);
+    }
+    t.r = r;
+    t.grid = t.grid ? t.grid : 17;
+    double scale = fmax(fabs(t.lo), fabs(t.hi));
+    t.digits = (int)ceil(log10(scale / r->tol)) + 2;
+    if (t.digits < 3)
+        t.digits = 3;
+    if (t.digits > 17)
+        t.digits = 17;
+    t.runs = calloc((size_t)r->n, sizeof *t.runs);
+    t.models = calloc((size_t)r->n, sizeof *t.models);
+    if (!t.runs || !t.models) {
+        fprintf(stderr, "breakeven: out of memory\n");
+        rc = EXIT_SOLVER;
+        goto done;
+    }
+    for (int i = 0; i < r->n; i++) {
+        if (i == 0 || r->samples[i].outcome != r->samples[i - 1].outcome) {
+            t.runs[t.n_runs].begin = i;
+            t.models[t.n_runs] = r->samples[i].loaded
+                                     ? load_at(&t, r->samples[i].value) : NULL;
+            t.n_runs++;
+        }
+        t.runs[t.n_runs - 1].end = i + 1;
+    }
+    rc = answers_emit(&c, strcmp(c.format, "json") == 0 ? write_json
+                          : strcmp(c.format, "csv") == 0 ? write_csv
+                          : write_text, &t);
+    if (rc == EXIT_PLAN && r->time_limited && !c.quiet)
+        fprintf(stderr, "breakeven: %s: %d solve%s stopped at the time limit "
+                "(%g s each; --time-limit changes it)\n", model,
+                r->time_limited, r->time_limited > 1 ? "s" : "",
+                o.solve.time_limit ? o.solve.time_limit : 30.0);
+done:
+    if (t.models)
+        for (int i = 0; i < t.n_runs; i++)
+            be_model_free(t.models[i]);
+    free(t.models);
+    free(t.runs);
+    be_threshold_free(r);
+    free(text);
+    return rc;
+}
+
+const cli_command cli_threshold = {
+    "threshold", cmd_threshold,
+    "the values of one parameter at which the optimal plan changes",
+    "usage: breakeven threshold MODEL.yaml --param PATH --range LO:HI "
+    "[--tol T]\n"
+    "                           [--grid N] [--time-limit S] [--relax]"
+    " [--set PATH=VALUE]...\n"
+    "                           [--format text|json|csv] [-o FILE]\n",
+    "  --param PATH       the parameter, named as in --set: energy.price,\n"
+    "                     devices.new.price, discount_rate, ...\n"
+    "  --range LO:HI      the values to search\n"
+    "  --tol T            bisect each change until the two values are T\n"
+    "                     apart (default (HI-LO)/10000)\n"
+    "  --grid N           values solved first, evenly spaced (default 17)\n"
+    "  --time-limit S     seconds per solve (default 30)\n"
+    "  --relax            solve LP relaxations (fractional units)\n"
+    "  --mip-gap G        relative gap for branch and bound (default 1e-6)\n"
+    "  --set PATH=VALUE   override another value of the model\n"
+    "  --format F         text (default), json or csv\n"
+    "  -o, --output FILE  write the result to FILE (atomically)\n"
+    "  -q, --quiet        no notes on standard error\n"
+    "  -v, --verbose      GLPK's solver log on standard error\n",
+};

@@ -1,0 +1,502 @@
+/*
+ * diagnose.c -- why a model has no plan, in the planner's words, and a
+ * warning for programs whose coefficients span too many orders of
+ * magnitude.
+ *
+ * Infeasible models are diagnosed with two elastic versions of the
+ * program (a copy of lp.c's arrays with penalised slack columns; GLPK is
+ * reached only through be__glpk_solve):
+ *   1. demand elastic, limits hard: demand[t] gets a shortfall column
+ *      (+1 in the row) and the objective is  sum_t shortfall_t / D(t)
+ *      (the original costs are dropped).  Retiring everything always
+ *      meets the power cap and the budget, so this program always has a
+ *      plan; a period with shortfall s says "demand of D(t) cannot be
+ *      met: at most D(t) - s fits ...", naming the limit that is tight.
+ *   2. limits elastic: power[t] and budget[t] get an excess column (-1 in
+ *      the row), weighted 1 / limit, and demand keeps a shortfall column
+ *      weighted 1e4 / D(t) so that the program still has a plan when no
+ *      limit can help (nothing for sale).  A period with excess e says by
+ *      how much its cap or budget must grow.
+ * Weights are relative (per unit of the limit) so that kW, money and
+ * throughput are compared as fractions of what the model asked for.
+ *
+ * Unbounded models: a bought unit whose path buy -> hold ... -> retire (or
+ * held to the end) has a negative total cost can be repeated without
+ * limit; the first such path is named.
+ */
+#include "glpk_solver.h"
+
+#include <limits.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Whole-program solves of the elastic copies: at most this long each when
+ * the caller sets no time limit. */
+#define DIAGNOSE_SECONDS 10.0
+/* A slack counts when above this, relative to the row's right-hand side. */
+#define SLACK_TOL 1e-7
+
+/* Money as planners read it: "3.1 M", "250 k", "950". */
+static const char *money(double v, char *buf, size_t size)
+{
+    double a = fabs(v);
+    if (a >= 1e9)
+        snprintf(buf, size, "%.3g G", v / 1e9);
+    else if (a >= 1e6)
+        snprintf(buf, size, "%.3g M", v / 1e6);
+    else if (a >= 1e4)
+        snprintf(buf, size, "%.3g k", v / 1e3);
+    else
+        snprintf(buf, size, "%.6g", v);
+    return buf;
+}
+
+/* An elastic copy of p: the original columns (costs zeroed), then one
+ * slack column per chosen row. */
+typedef struct elastic {
+    be_program e;
+    int *slack_row;          /* [n_cols]: row of a slack column, else -1 */
+    size_t nnz_cap;
+} elastic;
+
+static void elastic_free(elastic *el)
+{
+    free(el->e.cols);
+    free(el->e.rows);
+    free(el->e.mi);
+    free(el->e.mj);
+    free(el->e.mv);
+    free(el->slack_row);
+}
+
+/* weight[i] > 0: row i gets a slack column of cost weight[i], coefficient
+ * +1 for a >= row and -1 for a <= row. */
+static int elastic_build(const be_program *p, const double *weight,
+                         elastic *el)
+{
+    int extra = 0;
+    memset(el, 0, sizeof *el);
+    for (int i = 0; i < p->n_rows; i++)
+        extra += weight[i] > 0.0;
+    if (p->n_cols > INT_MAX - extra)
+        return 0;
+    be_program *e = &el->e;
+    int nc = p->n_cols + extra;
+    size_t nz = p->nnz + (size_t)extra;
+    e->cols = be__calloc((size_t)nc, sizeof *e->cols);
+    e->rows = be__calloc((size_t)(p->n_rows ? p->n_rows : 1), sizeof *e->rows);
+    e->mi = be__calloc(nz ? nz : 1, sizeof *e->mi);
+    e->mj = be__calloc(nz ? nz : 1, sizeof *e->mj);
+    e->mv = be__calloc(nz ? nz : 1, sizeof *e->mv);
+    el->slack_row = be__calloc((size_t)nc, sizeof *el->slack_row);
+    if (!e->cols || !e->rows || !e->mi || !e->mj || !e->mv || !el->slack_row)
+        return 0;
+    memcpy(e->cols, p->cols, (size_t)p->n_cols * sizeof *e->cols);
+    if (p->n_rows)
+        memcpy(e->rows, p->rows, (size_t)p->n_rows * sizeof *e->rows);
+    if (p->nnz) {
+        memcpy(e->mi, p->mi, p->nnz * sizeof *e->mi);
+        memcpy(e->mj, p->mj, p->nnz * sizeof *e->mj);
+        memcpy(e->mv, p->mv, p->nnz * sizeof *e->mv);
+    }
+    for (int j = 0; j < p->n_cols; j++) {
+        e->cols[j].cost = 0.0;
+        el->slack_row[j] = -1;
+    }
+    e->n_rows = p->n_rows;
+    e->nnz = p->nnz;
+    e->n_cols = p->n_cols;
+    e->integer = p->integer;
+    /* borrowed, for column names: not freed by elastic_free */
+    e->cc = p->cc;
+    e->rent_col = p->rent_col;
+    for (int i = 0; i < p->n_rows; i++) {
+        if (!(weight[i] > 0.0))
+            continue;
+        int j = e->n_cols++;
+        /* GLPK names the column after its kind; only its messages about
+         * non-finite data would show the name, and weights are finite. */
+        e->cols[j].kind = BE_COL_RENT;
+        e->cols[j].device = 0;
+        e->cols[j].cohort = -1;
+        e->cols[j].period = p->rows[i].period;
+        e->cols[j].age = -1;
+        e->cols[j].integer = 0;
+        e->cols[j].cost = weight[i];
+        el->slack_row[j] = i;
+        e->mi[e->nnz] = i;
+        e->mj[e->nnz] = j;
+        e->mv[e->nnz] = p->rows[i].sense == 'G' ? 1.0 : -1.0;
+        e->nnz++;
+    }
+    return 1;
+}
+
+/* Solve an elastic copy: slack[i] gets the slack of row i (0 if none).
+ * Returns BE_OK with *solved = 1 when a plan was found. */
+static be_code elastic_solve(const be_model *m, const be_program *p,
+                             const double *weight, const be_settings *s,
+                             double *slack, double *activity, int *solved,
+                             be_error *err)
+{
+    elastic el;
+    be_code rc = BE_OK;
+    be_pos nowhere = {0, 0};
+    *solved = 0;
+    if (!elastic_build(p, weight, &el)) {
+        elastic_free(&el);
+        return be__fail(err, BE_ENOMEM, m->file, nowhere, "out of memory");
+    }
+    be_settings es;
+    be_settings_init(&es);
+    es.mip_gap = s ? s->mip_gap : es.mip_gap;
+    es.time_limit = s && s->time_limit > 0 ? s->time_limit : DIAGNOSE_SECONDS;
+    es.log = s ? s->log : NULL;
+    es.log_ctx = s ? s->log_ctx : NULL;
+    be_glpk_out out;
+    memset(&out, 0, sizeof out);
+    rc = be__glpk_solve(m, &el.e, &es, &out, err);
+    if (rc == BE_OK && out.x &&
+        (out.status == BE_OPTIMAL || out.status == BE_TIME_LIMIT_PLAN)) {
+        *solved = 1;
+        for (int i = 0; i < p->n_rows; i++)
+            slack[i] = 0.0;
+        for (int j = p->n_cols; j < el.e.n_cols; j++)
+            slack[el.slack_row[j]] = out.x[j] > 0.0 ? out.x[j] : 0.0;
+        for (int i = 0; i < p->n_rows; i++)
+            activity[i] = 0.0;
+        for (size_t k = 0; k < p->nnz; k++)
+            activity[p->mi[k]] += p->mv[k] * out.x[p->mj[k]];
+    }
+    free(out.x);
+    free(out.dual);
+    elastic_free(&el);
+    return rc;
+}
+
+static int significant(double slack, double rhs)
+{
+    return slack > SLACK_TOL * (fabs(rhs) > 1.0 ? fabs(rhs) : 1.0);
+}
+
+static int add_give(be_diagnosis *d, int cap, be_give_kind kind, int period,
+                    double limit, double reachable, double amount)
+{
+    if (d->n >= cap)
+        return 0;
+    be_give *g = &d->gives[d->n++];
+    g->kind = kind;
+    g->period = period;
+    g->device = -1;
+    g->limit = limit;
+    g->reachable = reachable;
+    g->amount = amount;
+    g->text[0] = '\0';
+    return 1;
+}
+
+/* The row of kind in period t, or -1. */
+static int row_of(const int *rows_by_period, int t)
+{
+    return rows_by_period[t];
+}
+
+/* Row i is tight when what is left under its limit cannot take one more
+ * unit of any of its columns (whole units) or is within rounding (LP). */
+static int tight(const be_program *p, const double *act, const double *step,
+                 int i)
+{
+    double cap = p->rows[i].rhs;
+    double left = cap - act[i];
+    double tol = 1e-6 * (cap > 1.0 ? cap : 1.0);
+    return left <= tol || (p->integer && left < step[i] - tol);
+}
+
+/* The reason a period's demand falls short in the demand-elastic plan:
+ * the tight power cap of t, else the latest tight budget up to t. */
+static void demand_text(const be_model *m, const be_program *p,
+                        const int *power_row, const int *budget_row,
+                        const double *act, const double *step, be_give *g)
+{
+    int t = g->period;
+    char a[32];
+    int pr = row_of(power_row, t);
+    if (pr >= 0) {
+        double cap = p->rows[pr].rhs;
+        if (tight(p, act, step, pr)) {
+            snprintf(g->text, sizeof g->text, "%s: demand of %.6g cannot be "
+                     "met: at most %.6g fits under the %.6g kW power cap",
+                     m->labels[t], g->limit, g->reachable, cap);
+            return;
+        }
+    }
+    for (int u = t; u >= 0; u--) {
+        int br = row_of(budget_row, u);
+        if (br < 0)
+            continue;
+        double cap = p->rows[br].rhs;
+        if (tight(p, act, step, br)) {
+            /* budgets trade off between periods: this is the plan with
+             * the least total shortfall, not a bound for t alone */
+            snprintf(g->text, sizeof g->text, "%s: demand of %.6g cannot be "
+                     "met: with a budget of %s in %s, the closest plan has "
+                     "%.6g in service", m->labels[t], g->limit,
+                     money(cap, a, sizeof a), m->labels[u], g->reachable);
+            return;
+        }
+    }
+    snprintf(g->text, sizeof g->text, "%s: demand of %.6g cannot be met: at "
+             "most %.6g can be in service (the fleet in place and what is "
+             "for sale or rent by then)", m->labels[t], g->limit,
+             g->reachable);
+}
+
+/* Unbounded: a bought unit whose buy-hold-retire path costs less than
+ * nothing.  Fills one give and returns 1 when found. */
+static int unbounded_cause(const be_model *m, const be_program *p,
+                           be_diagnosis *d, int cap)
+{
+    for (int j = m->n_fleet; j < m->n_cohorts; j++) {
+        const be_cohort_cols *cc = &p->cc[j];
+        if (cc->buy < 0)
+            continue;
+        double cost = p->cols[cc->buy].cost;
+        int c = m->cohorts[j].start;
+        for (int t = c; t < cc->hold_end; t++) {
+            cost += p->cols[cc->hold0 + (t - c)].cost;
+            int r = t + 1;
+            double total;
+            if (r >= cc->retire_from && r < cc->retire_end)
+                total = cost + p->cols[cc->retire0 + (r - cc->retire_from)].cost;
+            else if (r == m->T)
+                total = cost;       /* held to the end: salvage is in hold */
+            else
+                continue;
+            if (total < -1e-9 * (fabs(p->cols[cc->buy].cost) + 1.0)) {
+                if (!add_give(d, cap, BE_GIVE_UNBOUNDED, c, 0.0, 0.0, -total))
+                    return 0;
+                be_give *g = &d->gives[d->n - 1];
+                char a[32];
+                g->device = m->cohorts[j].device;
+                snprintf(g->text, sizeof g->text, "device '%s': a unit bought "
+                         "in %s and %s in %s returns %s more than it costs "
+                         "(present value): buying more of them lowers the "
+                         "cost without limit", m->devices[g->device].name,
+                         m->labels[c], r == m->T ? "held to the end" : "sold",
+                         m->labels[r], money(-total, a, sizeof a));
+                return 1;
+            }
+        }
+    }
+    return 0;
+}
+
+void be_diagnosis_free(be_diagnosis *d)
+{
+    if (!d)
+        return;
+    free(d->gives);
+    free(d);
+}
+
+be_diagnosis *be_diagnose(const be_model *m, const be_settings *s,
+                          be_error *err)
+{
+    be_pos nowhere = {0, 0};
+    be_diagnosis *d = be__calloc(1, sizeof *d);
+    be_program *p = NULL;
+    double *w = NULL, *slack = NULL, *act = NULL, *step = NULL;
+    int *power_row = NULL, *budget_row = NULL, *demand_row = NULL;
+    if (!d) {
+        be__fail(err, BE_ENOMEM, m->file, nowhere, "out of memory");
+        return NULL;
+    }
+    p = be__program_build(m, m->integer && !(s && s->relax), err);
+    if (!p)
+        goto fail;
+    int T = m->T;
+    int cap = 3 * T + 1;
+    d->gives = be__calloc((size_t)cap, sizeof *d->gives);
+    size_t nr = (size_t)(p->n_rows ? p->n_rows : 1);
+    w = be__calloc(nr, sizeof *w);
+    slack = be__calloc(nr, sizeof *slack);
+    act = be__calloc(nr, sizeof *act);
+    step = be__calloc(nr, sizeof *step);
+    power_row = be__calloc((size_t)T, sizeof *power_row);
+    budget_row = be__calloc((size_t)T, sizeof *budget_row);
+    demand_row = be__calloc((size_t)T, sizeof *demand_row);
+    if (!d->gives || !w || !slack || !act || !step || !power_row || !budget_row ||
+        !demand_row) {
+        be__fail(err, BE_ENOMEM, m->file, nowhere, "out of memory");
+        goto fail;
+    }
+    for (int t = 0; t < T; t++)
+        power_row[t] = budget_row[t] = demand_row[t] = -1;
+    for (int i = 0; i < p->n_rows; i++) {
+        const be_row *r = &p->rows[i];
+        if (r->kind == BE_ROW_DEMAND)
+            demand_row[r->period] = i;
+        else if (r->kind == BE_ROW_POWER)
+            power_row[r->period] = i;
+        else if (r->kind == BE_ROW_BUDGET)
+            budget_row[r->period] = i;
+    }
+
+    /* the smallest positive coefficient of each row: one more unit */
+    for (size_t k = 0; k < p->nnz; k++) {
+        int i = p->mi[k];
+        double a = fabs(p->mv[k]);
+        if (a > 0.0 && (step[i] == 0.0 || a < step[i]))
+            step[i] = a;
+    }
+
+    if (unbounded_cause(m, p, d, cap)) {
+        d->status = BE_UNBOUNDED;
+        goto done;
+    }
+
+    /* 1. demand elastic, limits hard */
+    int solved;
+    for (int i = 0; i < p->n_rows; i++) {
+        const be_row *r = &p->rows[i];
+        w[i] = r->kind == BE_ROW_DEMAND && r->rhs > 0.0
+             ? 1.0 / (r->rhs > 1.0 ? r->rhs : 1.0) : 0.0;
+    }
+    if (elastic_solve(m, p, w, s, slack, act, &solved, err) != BE_OK)
+        goto fail;
+    if (solved) {
+        for (int t = 0; t < T; t++) {
+            int i = demand_row[t];
+            if (i < 0 || !significant(slack[i], p->rows[i].rhs))
+                continue;
+            double need = p->rows[i].rhs;
+            add_give(d, cap, BE_GIVE_DEMAND, t, need, need - slack[i],
+                     slack[i]);
+            demand_text(m, p, power_row, budget_row, act, step,
+                        &d->gives[d->n - 1]);
+        }
+    }
+
+    /* 2. limits elastic, demand nearly hard */
+    for (int i = 0; i < p->n_rows; i++) {
+        const be_row *r = &p->rows[i];
+        double scale = fabs(r->rhs) > 1.0 ? fabs(r->rhs) : 1.0;
+        /* ties between periods go to the latest one (spend when the
+         * capacity is needed), by a weight 0.1% higher per period earlier */
+        double later = 1.0 + 1e-3 * (double)(T - 1 - r->period) / T;
+        w[i] = r->kind == BE_ROW_DEMAND && r->rhs > 0.0 ? 1e4 / scale
+             : r->kind == BE_ROW_POWER || r->kind == BE_ROW_BUDGET
+             ? later / scale : 0.0;
+    }
+    if (elastic_solve(m, p, w, s, slack, act, &solved, err) != BE_OK)
+        goto fail;
+    if (solved) {
+        for (int t = 0; t < T; t++) {
+            char a[32], b[32];
+            int i = budget_row[t];
+            if (i >= 0 && significant(slack[i], p->rows[i].rhs)) {
+                double lim = p->rows[i].rhs;
+                add_give(d, cap, BE_GIVE_BUDGET, t, lim, lim + slack[i],
+                         slack[i]);
+                snprintf(d->gives[d->n - 1].text, sizeof d->gives->text,
+                         "%s: buying the capacity needed costs %s, the "
+                         "budget is %s", m->labels[t],
+                         money(lim + slack[i], a, sizeof a),
+                         money(lim, b, sizeof b));
+            }
+            i = power_row[t];
+            if (i >= 0 && significant(slack[i], p->rows[i].rhs)) {
+                double lim = p->rows[i].rhs;
+                add_give(d, cap, BE_GIVE_POWER, t, lim, lim + slack[i],
+                         slack[i]);
+                snprintf(d->gives[d->n - 1].text, sizeof d->gives->text,
+                         "%s: the units needed to meet demand draw %.6g kW, "
+                         "the power cap is %.6g kW", m->labels[t],
+                         lim + slack[i], lim);
+            }
+        }
+    }
+    d->status = d->n ? BE_INFEASIBLE : BE_OPTIMAL;
+done:
+    free(w);
+    free(slack);
+    free(act);
+    free(step);
+    free(power_row);
+    free(budget_row);
+    free(demand_row);
+    be__program_free(p);
+    return d;
+fail:
+    free(w);
+    free(slack);
+    free(act);
+    free(step);
+    free(power_row);
+    free(budget_row);
+    free(demand_row);
+    be__program_free(p);
+    be_diagnosis_free(d);
+    return NULL;
+}
+
+/* ---- coefficient range ---- */
+
+int be_model_check_scaling(const be_model *m, char *buf, size_t size)
+{
+    be_program *p = be__program_build(m, 0, NULL);
+    if (buf && size)
+        buf[0] = '\0';
+    if (!p)
+        return 0;
+    /* smallest and largest nonzero |coefficient|, and where */
+    enum { OBJ, DEMAND, POWER, BUDGET, FLOW, N_WHERE };
+    static const char *const what[N_WHERE] = {
+        "the objective (money)", "the demand rows (throughput)",
+        "the power rows (kW)", "the budget rows (prices)", "the flow rows"};
+    double lo = INFINITY, hi = 0.0;
+    int lo_at = FLOW, hi_at = FLOW;
+    for (int j = 0; j < p->n_cols; j++) {
+        double a = fabs(p->cols[j].cost);
+        if (a == 0.0 || !isfinite(a))
+            continue;
+        if (a < lo) { lo = a; lo_at = OBJ; }
+        if (a > hi) { hi = a; hi_at = OBJ; }
+    }
+    for (size_t k = 0; k < p->nnz; k++) {
+        double a = fabs(p->mv[k]);
+        if (a == 0.0 || !isfinite(a))
+            continue;
+        be_row_kind rk = p->rows[p->mi[k]].kind;
+        int at = rk == BE_ROW_DEMAND ? DEMAND : rk == BE_ROW_POWER ? POWER
+               : rk == BE_ROW_BUDGET ? BUDGET : FLOW;
+        if (a < lo) { lo = a; lo_at = at; }
+        if (a > hi) { hi = a; hi_at = at; }
+    }
+    be__program_free(p);
+    if (!(hi > 0.0) || !isfinite(lo) || hi / lo <= BE_SCALING_RATIO)
+        return 0;
+    const char *advice;
+    if ((hi_at == OBJ || hi_at == BUDGET) && hi >= 1e6)
+        advice = hi >= 1e12 ? "express money in millions"
+                            : "express money in thousands";
+    else if (lo_at == DEMAND)
+        advice = "express throughput (and demand) in a smaller unit so that "
+                 "throughputs are not tiny";
+    else if (lo_at == POWER)
+        advice = "a tiny power_kw changes nothing: set it to 0 or give the "
+                 "real draw";
+    else if (lo_at == OBJ)
+        advice = "costs this small next to the others do not matter: round "
+                 "them to 0 or express money in a smaller unit";
+    else
+        advice = "bring the model's numbers to similar magnitudes";
+    if (buf && size)
+        snprintf(buf, size, "the program's coefficients span %.1e (from %.3g "
+                 "in %s to %.3g in %s), too wide for reliable floating "
+                 "point: %s", hi / lo, lo, what[lo_at], hi, what[hi_at],
+                 advice);
+    return 1;
+}

@@ -1,0 +1,220 @@
+/*
+ * payback.c -- the payback of each replacement in a plan (docs/plans.md,
+ * "Payback").
+ *
+ * A replacement is a period t in which the plan retires units before the
+ * end of their life and buys units.  "Keep running" is the same plan
+ * with that one replacement undone:
+ *   - the units retired early at t stay in service and retire at the end
+ *     of their life (the plan's later retirements of those cohorts stay);
+ *   - nothing is bought at t, and the plan's retirements of the units
+ *     bought at t are dropped;
+ *   - from t on, whenever the units held (and rented by the plan) fall
+ *     short of demand, the shortfall is bought in that period: of the device
+ *     the replacement bought most throughput of, if it is on sale then,
+ *     else as the baselines cover a shortfall (be__cover); whole units in a
+ *     whole-unit model.
+ * Both plans are priced by be_evaluate.  Their costs are equal before t;
+ * the cumulative discounted saving of replacing is
+ *     C(s) = sum over u = t..s of keep_cost(u) - replace_cost(u).
+ * For the payback time each period's difference is spread evenly over the
+ * period (C rises or falls linearly from C(s-1) at the start of s to C(s)
+ * at its end, with C(t-1) = 0): the payback period is the first s >= t
+ * with C(s) >= 0, and the payback time, from the start of t, is
+ *     (s - t + f) * dt years,  f = -C(s-1) / (C(s) - C(s-1)),
+ * or 0 when C(t) >= 0 (the replacement is cheaper from its first period).
+ */
+#include "baselines.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define TOL 1e-9
+
+void be_paybacks_free(be_paybacks *pb)
+{
+    if (!pb)
+        return;
+    for (int i = 0; i < pb->n; i++) {
+        be_payback *b = &pb->items[i];
+        free(b->retired);
+        free(b->bought);
+        free(b->replace_cost);
+        free(b->keep_cost);
+        free(b->cumulative);
+        be_plan_free(b->keep);
+    }
+    free(pb->items);
+    free(pb);
+}
+
+static be_plan *plan_copy(const be_model *m, const be_plan *p)
+{
+    be_plan *q = be_plan_new(m);
+    if (!q)
+        return NULL;
+    size_t tk = (size_t)m->T * (size_t)m->n_devices;
+    size_t tj = (size_t)m->T * (size_t)m->n_cohorts;
+    memcpy(q->buy, p->buy, tk * sizeof *q->buy);
+    memcpy(q->rent, p->rent, tk * sizeof *q->rent);
+    memcpy(q->retire, p->retire, tj * sizeof *q->retire);
+    q->relaxed = p->relaxed;
+    return q;
+}
+
+/* The "keep running" plan of the replacement at t in p. */
+static be_plan *keep_running(const be_model *m, const be_plan *p, int t,
+                             const double *bought)
+{
+    int T = m->T, K = m->n_devices, J = m->n_cohorts;
+    be_plan *q = plan_copy(m, p);
+    if (!q)
+        return NULL;
+    for (int j = 0; j < J; j++) {
+        const be_cohort *c = &m->cohorts[j];
+        if (t < c->end)
+            q->retire[t * J + j] = 0.0;   /* early retirements undone */
+        if (c->fleet_entry < 0 && c->start == t)
+            for (int s = 0; s < T; s++)
+                q->retire[s * J + j] = 0.0;
+    }
+    int challenger = -1;
+    double most = 0.0;
+    for (int k = 0; k < K; k++) {
+        double thr = bought[k] * m->devices[k].throughput;
+        if (thr > most) {
+            most = thr;
+            challenger = k;
+        }
+        q->buy[t * K + k] = 0.0;
+    }
+    for (int s = t; s < T; s++) {
+        double capacity = 0.0, power = 0.0;
+        for (int k = 0; k < K; k++)
+            capacity += q->rent[s * K + k] * m->devices[k].throughput;
+        for (int j = 0; j < J; j++) {
+            double h = be__held(m, q, j, s);
+            const be_device *d = &m->devices[m->cohorts[j].device];
+            capacity += h * d->throughput;
+            power += h * d->power_kw * m->pue;
+        }
+        double need = m->demand[s] - capacity;
+        if (need <= TOL * fmax(1.0, m->demand[s]))
+            continue;
+        double units;
+        int k = challenger;
+        if (k >= 0 && be_model_device_can_buy(m, k, s)) {
+            units = need / m->devices[k].throughput;
+            if (m->integer)
+                units = ceil(units - 1e-9);
+        } else {
+            k = be__cover(m, s, need, power, &units);
+        }
+        if (k < 0)
+            continue;   /* nothing on offer: the evaluation shows it */
+        if (m->devices[k].rented)
+            q->rent[s * K + k] += units;
+        else
+            q->buy[s * K + k] += units;
+    }
+    return q;
+}
+
+static be_code fill(const be_model *m, const be_plan *p, const be_eval *opt,
+                    int t, be_payback *b, be_error *err)
+{
+    be_pos nowhere = {0, 0};
+    int T = m->T, K = m->n_devices;
+    b->period = t;
+    b->retired = be__calloc((size_t)K, sizeof *b->retired);
+    b->bought = be__calloc((size_t)K, sizeof *b->bought);
+    b->replace_cost = be__calloc((size_t)T, sizeof(double));
+    b->keep_cost = be__calloc((size_t)T, sizeof(double));
+    b->cumulative = be__calloc((size_t)T, sizeof(double));
+    if (!b->retired || !b->bought || !b->replace_cost || !b->keep_cost ||
+        !b->cumulative)
+        return be__fail(err, BE_ENOMEM, m->file, nowhere, "out of memory");
+    for (int j = 0; j < m->n_cohorts; j++)
+        if (t < m->cohorts[j].end)
+            b->retired[m->cohorts[j].device] +=
+                p->retire[t * m->n_cohorts + j];
+    for (int k = 0; k < K; k++)
+        b->bought[k] = p->buy[t * K + k];
+    b->keep = keep_running(m, p, t, b->bought);
+    if (!b->keep)
+        return be__fail(err, BE_ENOMEM, m->file, nowhere, "out of memory");
+    be_eval *e = be_evaluate(m, b->keep, err);
+    if (!e)
+        return err ? err->code : BE_ENOMEM;
+    double c = 0.0;
+    b->payback_period = -1;
+    b->payback_years = NAN;
+    for (int s = 0; s < T; s++) {
+        b->replace_cost[s] = opt->period_cost[s].total;
+        b->keep_cost[s] = e->period_cost[s].total;
+        if (s < t)
+            continue;
+        double prev = c;
+        c += b->keep_cost[s] - b->replace_cost[s];
+        b->cumulative[s] = c;
+        double tol = TOL * fmax(1.0, fabs(b->replace_cost[s]));
+        if (b->payback_period < 0 && c >= -tol) {
+            b->payback_period = s;
+            double f = s == t || c - prev <= 0 ? 0.0 : -prev / (c - prev);
+            if (s == t)
+                f = 0.0;
+            b->payback_years = (s - t + f) * m->dt;
+        }
+    }
+    b->saving = c;
+    b->keep_violation = e->violation;
+    b->keep_violation_period = e->violation_period;
+    b->keep_violation_device = e->violation_device;
+    be_eval_free(e);
+    return BE_OK;
+}
+
+be_paybacks *be_paybacks_compute(const be_model *m, const be_plan *p,
+                                 be_error *err)
+{
+    be_pos nowhere = {0, 0};
+    if (!m || !p) {
+        be__fail(err, BE_EARG, m ? m->file : "", nowhere, "no %s",
+                 m ? "plan" : "model");
+        return NULL;
+    }
+    be_eval *opt = be_evaluate(m, p, err);
+    if (!opt)
+        return NULL;
+    int T = m->T, K = m->n_devices, J = m->n_cohorts;
+    be_paybacks *pb = be__calloc(1, sizeof *pb);
+    if (pb)
+        pb->items = be__calloc((size_t)T, sizeof *pb->items);
+    if (!pb || !pb->items) {
+        be__fail(err, BE_ENOMEM, m->file, nowhere, "out of memory");
+        free(pb);
+        be_eval_free(opt);
+        return NULL;
+    }
+    pb->periods = T;
+    pb->devices = K;
+    for (int t = 0; t < T; t++) {
+        double early = 0.0, bought = 0.0;
+        for (int j = 0; j < J; j++)
+            if (t < m->cohorts[j].end)
+                early += p->retire[t * J + j];
+        for (int k = 0; k < K; k++)
+            bought += p->buy[t * K + k];
+        if (early <= TOL || bought <= TOL)
+            continue;
+        be_payback *b = &pb->items[pb->n++];
+        if (fill(m, p, opt, t, b, err) != BE_OK) {
+            be_paybacks_free(pb);
+            be_eval_free(opt);
+            return NULL;
+        }
+    }
+    be_eval_free(opt);
+    return pb;
+}

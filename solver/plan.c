@@ -1,0 +1,702 @@
+/*
+ * plan.c -- plan files: read a schedule written in YAML (docs/plans.md)
+ * into a be_plan for a given model, and write a be_plan in that format.
+ *
+ * The file is parsed by the strict YAML layer (yaml_tree.c), so that every
+ * error carries the file, line and column of the value at fault.  Entries
+ * are checked against the model: devices by name, periods by their label,
+ * cohorts as "fleet N" or the label of their purchase period, purchases and
+ * rentals within the device's window, and no retirement of more units than
+ * are held.  Retirements without a cohort take the oldest units first:
+ *
+ *   In period order, and within a period after the entries that name a
+ *   cohort, the units are taken from the device's cohorts in order of age
+ *   at the start of the period, oldest first (units reaching their lifetime
+ *   then come first: they retire anyway); equal ages in cohort order
+ *   (initial fleet entries in file order first).  A cohort gives at most
+ *   what it holds at the start of the period after the retirements already
+ *   placed; a bought cohort gives nothing in its purchase period.
+ */
+#include "model.h"
+#include "yaml_tree.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define PLAN_MAX_BYTES ((size_t)16 << 20)
+#define PLAN_MAX_DEPTH 16
+
+typedef struct reader {
+    const be_model *m;
+    const char *file;
+    be_error *err;
+    be_plan *p;
+} reader;
+
+/* One retirement entry, kept until every purchase is known. */
+typedef struct retire_entry {
+    int n;          /* 1-based entry number */
+    be_pos pos;     /* the entry's mapping */
+    int device, period, cohort;   /* cohort -1: oldest first */
+    double units;
+} retire_entry;
+
+static be_code fail(reader *R, be_pos pos, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+
+static be_code fail(reader *R, be_pos pos, const char *fmt, ...)
+{
+    char msg[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    return be__fail(R->err, BE_EMODEL, R->file, pos, "%s", msg);
+}
+
+static const char *quote(const be_ynode *n, char *buf, size_t size)
+{
+    if (n->kind == BE_YMAPPING)
+        return "a mapping";
+    if (n->kind == BE_YSEQUENCE)
+        return "a list";
+    char q[200];
+    snprintf(buf, size, "'%s'", be__yaml_quote(n->u.text, n->n, q, sizeof q));
+    return buf;
+}
+
+static int scalar_is(const be_ynode *n, const char *s)
+{
+    return n->kind == BE_YSCALAR && n->n == strlen(s) &&
+           memcmp(n->u.text, s, n->n) == 0;
+}
+
+static const be_ynode *lookup(const be_ynode *map, const char *key,
+                              const be_ynode **keynode)
+{
+    for (size_t i = 0; i < map->n; i++)
+        if (scalar_is(map->u.items[2 * i], key)) {
+            if (keynode)
+                *keynode = map->u.items[2 * i];
+            return map->u.items[2 * i + 1];
+        }
+    return NULL;
+}
+
+/* -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)? over exactly n bytes, as
+ * the model loader accepts numbers. */
+static int number_syntax(const char *s, size_t n)
+{
+    size_t i = 0, start;
+#define DIGIT(c) ((c) >= '0' && (c) <= '9')
+    if (i < n && s[i] == '-')
+        i++;
+    if (i >= n)
+        return 0;
+    if (s[i] == '0')
+        i++;
+    else if (s[i] >= '1' && s[i] <= '9')
+        while (i < n && DIGIT(s[i]))
+            i++;
+    else
+        return 0;
+    if (i < n && s[i] == '.') {
+        start = ++i;
+        while (i < n && DIGIT(s[i]))
+            i++;
+        if (i == start)
+            return 0;
+    }
+    if (i < n && (s[i] == 'e' || s[i] == 'E')) {
+        i++;
+        if (i < n && (s[i] == '+' || s[i] == '-'))
+            i++;
+        start = i;
+        while (i < n && DIGIT(s[i]))
+            i++;
+        if (i == start)
+            return 0;
+    }
+#undef DIGIT
+    return i == n;
+}
+
+/* "buy entry 2: " */
+typedef struct ctx {
+    const char *list;
+    int n;
+} ctx;
+
+static be_code units_value(reader *R, const ctx *c, const be_ynode *v,
+                           double *out)
+{
+    char d[240];
+    if (v->kind != BE_YSCALAR || v->style != BE_YPLAIN ||
+        !number_syntax(v->u.text, v->n))
+        return fail(R, v->pos, "%s entry %d: units must be a number, found %s",
+                    c->list, c->n, quote(v, d, sizeof d));
+    errno = 0;
+    char *end;
+    double x = strtod(v->u.text, &end);
+    if (end != v->u.text + v->n || !isfinite(x))
+        return fail(R, v->pos, "%s entry %d: units must be a finite number, "
+                    "found %s", c->list, c->n, quote(v, d, sizeof d));
+    if (x < 0)
+        return fail(R, v->pos, "%s entry %d: units must be at least 0, found "
+                    "%s", c->list, c->n, quote(v, d, sizeof d));
+    *out = x;
+    return BE_OK;
+}
+
+static int find_period(const be_model *m, const be_ynode *v)
+{
+    if (v->kind != BE_YSCALAR)
+        return -1;
+    for (int t = 0; t < m->T; t++)
+        if (scalar_is(v, m->labels[t]))
+            return t;
+    return -1;
+}
+
+static be_code period_value(reader *R, const ctx *c, const be_ynode *v,
+                            int *out)
+{
+    char d[240];
+    int t = find_period(R->m, v);
+    if (t < 0)
+        return fail(R, v->pos, "%s entry %d: period must be a period label "
+                    "of the model, %s to %s, found %s", c->list, c->n,
+                    R->m->labels[0], R->m->labels[R->m->T - 1],
+                    quote(v, d, sizeof d));
+    *out = t;
+    return BE_OK;
+}
+
+static be_code device_value(reader *R, const ctx *c, const be_ynode *v,
+                            int *out)
+{
+    char d[240];
+    int k = -1;
+    if (v->kind == BE_YSCALAR)
+        for (int i = 0; i < R->m->n_devices; i++)
+            if (scalar_is(v, R->m->devices[i].name))
+                k = i;
+    if (k < 0)
+        return fail(R, v->pos, "%s entry %d: unknown device %s", c->list,
+                    c->n, quote(v, d, sizeof d));
+    *out = k;
+    return BE_OK;
+}
+
+/* Checks the keys of one entry and returns its fields. */
+static be_code entry_fields(reader *R, const ctx *c, const be_ynode *e,
+                            int with_cohort, const be_ynode **device,
+                            const be_ynode **period, const be_ynode **units,
+                            const be_ynode **cohort)
+{
+    char d[240];
+    if (e->kind != BE_YMAPPING)
+        return fail(R, e->pos, "%s entry %d must be a mapping like {device: "
+                    "NAME, period: LABEL, units: N%s}, found %s", c->list,
+                    c->n, with_cohort ? ", cohort: C" : "",
+                    quote(e, d, sizeof d));
+    for (size_t i = 0; i < e->n; i++) {
+        const be_ynode *key = e->u.items[2 * i];
+        if (scalar_is(key, "device") || scalar_is(key, "period") ||
+            scalar_is(key, "units") || (with_cohort && scalar_is(key, "cohort")))
+            continue;
+        return fail(R, key->pos, "%s entry %d: unknown key %s; expected "
+                    "device, period, units%s", c->list, c->n,
+                    quote(key, d, sizeof d), with_cohort ? " or cohort" : "");
+    }
+    *device = lookup(e, "device", NULL);
+    *period = lookup(e, "period", NULL);
+    *units = lookup(e, "units", NULL);
+    *cohort = with_cohort ? lookup(e, "cohort", NULL) : NULL;
+    const char *missing = !*device ? "device" : !*period ? "period"
+                        : !*units ? "units" : NULL;
+    if (missing)
+        return fail(R, e->pos, "%s entry %d: missing key '%s'", c->list, c->n,
+                    missing);
+    return BE_OK;
+}
+
+/* The window in which device k is on offer, for messages. */
+static void window(const be_model *m, int k, char *buf, size_t size)
+{
+    const be_device *dv = &m->devices[k];
+    snprintf(buf, size, "%s from %s to %s",
+             dv->rented ? "offered" : "on sale", m->labels[dv->avail_from],
+             m->labels[dv->avail_to]);
+}
+
+static be_code read_purchases(reader *R, const be_ynode *list, int rent)
+{
+    const char *name = rent ? "rent" : "buy";
+    char d[240], w[120];
+    if (list->kind != BE_YSEQUENCE)
+        return fail(R, list->pos, "%s must be a list of entries, found %s",
+                    name, quote(list, d, sizeof d));
+    int K = R->m->n_devices;
+    for (size_t i = 0; i < list->n; i++) {
+        ctx c = {name, (int)i + 1};
+        const be_ynode *dn, *pn, *un, *cn;
+        int k = -1, t = -1;
+        double units;
+        be_code rc = entry_fields(R, &c, list->u.items[i], 0, &dn, &pn, &un,
+                                  &cn);
+        if (!rc)
+            rc = device_value(R, &c, dn, &k);
+        if (!rc)
+            rc = period_value(R, &c, pn, &t);
+        if (!rc)
+            rc = units_value(R, &c, un, &units);
+        if (rc)
+            return rc;
+        const be_device *dv = &R->m->devices[k];
+        if (rent && !dv->rented)
+            return fail(R, dn->pos, "rent entry %d: '%s' is owned, not "
+                        "rented: list it under buy", c.n, dv->name);
+        if (!rent && dv->rented)
+            return fail(R, dn->pos, "buy entry %d: '%s' is rented: list it "
+                        "under rent", c.n, dv->name);
+        if (!rent && !dv->buyable)
+            return fail(R, dn->pos, "buy entry %d: '%s' has no price: it "
+                        "cannot be bought", c.n, dv->name);
+        if (units > 0 && !be_model_device_can_buy(R->m, k, t)) {
+            window(R->m, k, w, sizeof w);
+            return fail(R, pn->pos, "%s entry %d: '%s' cannot be %s in %s "
+                        "(%s)", name, c.n, dv->name, rent ? "rented"
+                        : "bought", R->m->labels[t], w);
+        }
+        double *a = rent ? R->p->rent : R->p->buy;
+        a[t * K + k] += units;
+    }
+    return BE_OK;
+}
+
+/* "fleet N" or a purchase period label. */
+static be_code cohort_value(reader *R, const ctx *c, const be_ynode *v, int k,
+                            int *out)
+{
+    const be_model *m = R->m;
+    char d[240], w[120];
+    const char *s = v->u.text;
+    if (v->kind == BE_YSCALAR && v->n > 6 && memcmp(s, "fleet ", 6) == 0) {
+        long n = 0;
+        size_t i = 6;
+        while (i < v->n && s[i] >= '0' && s[i] <= '9' && n < 1000000000L)
+            n = n * 10 + (s[i++] - '0');
+        if (i == v->n && s[6] != '0') {
+            if (n > m->n_fleet)
+                return fail(R, v->pos, "%s entry %d: there is no fleet entry "
+                            "%ld (the model has %d)", c->list, c->n, n,
+                            m->n_fleet);
+            for (int j = 0; j < m->n_cohorts; j++)
+                if (m->cohorts[j].fleet_entry == n - 1) {
+                    if (m->cohorts[j].device != k)
+                        return fail(R, v->pos, "%s entry %d: fleet entry %ld "
+                                    "holds '%s', not '%s'", c->list, c->n, n,
+                                    m->devices[m->cohorts[j].device].name,
+                                    m->devices[k].name);
+                    *out = j;
+                    return BE_OK;
+                }
+        }
+    }
+    int t = find_period(m, v);
+    if (t < 0)
+        return fail(R, v->pos, "%s entry %d: cohort must be 'fleet N' (the "
+                    "N-th entry of the model's fleet) or the period the units "
+                    "were bought, found %s", c->list, c->n,
+                    quote(v, d, sizeof d));
+    int j = be__cohort_of(m, k, t);
+    if (j < 0) {
+        if (!m->devices[k].buyable)
+            return fail(R, v->pos, "%s entry %d: '%s' has no price: no units "
+                        "of it are bought in %s", c->list, c->n,
+                        m->devices[k].name, m->labels[t]);
+        window(m, k, w, sizeof w);
+        return fail(R, v->pos, "%s entry %d: no units of '%s' can be bought "
+                    "in %s (%s)", c->list, c->n, m->devices[k].name,
+                    m->labels[t], w);
+    }
+    *out = j;
+    return BE_OK;
+}
+
+/* Units of cohort j that may be retired at the start of t, given the
+ * purchases and the retirements placed so far. */
+static double retirable(const be_model *m, const be_plan *p, int j, int t)
+{
+    const be_cohort *c = &m->cohorts[j];
+    int J = m->n_cohorts;
+    if (t < c->start || t > c->end || (c->fleet_entry < 0 && t == c->start))
+        return 0.0;
+    double held = c->fleet_entry >= 0 ? c->count
+                : p->buy[c->start * m->n_devices + c->device];
+    for (int s = c->start; s <= t; s++)
+        held -= p->retire[s * J + j];
+    return held > 0 ? held : 0.0;
+}
+
+static int slack_ok(double want, double have)
+{
+    return want <= have + 1e-9 * fmax(1.0, have);
+}
+
+static be_code place_retirements(reader *R, retire_entry *e, int n)
+{
+    const be_model *m = R->m;
+    be_plan *p = R->p;
+    int J = m->n_cohorts;
+    char u[40], h[40];
+    for (int t = 0; t < m->T; t++) {
+        for (int pass = 0; pass < 2; pass++) {
+            for (int i = 0; i < n; i++) {
+                if (e[i].period != t || (pass == 0) != (e[i].cohort >= 0))
+                    continue;
+                const char *dev = m->devices[e[i].device].name;
+                snprintf(u, sizeof u, "%.15g", e[i].units);
+                if (e[i].cohort >= 0) {
+                    int j = e[i].cohort;
+                    double have = retirable(m, p, j, t);
+                    if (!slack_ok(e[i].units, have)) {
+                        snprintf(h, sizeof h, "%.15g", have);
+                        const be_cohort *c = &m->cohorts[j];
+                        char cname[32];
+                        if (c->fleet_entry >= 0)
+                            snprintf(cname, sizeof cname, "fleet %d",
+                                     c->fleet_entry + 1);
+                        else
+                            snprintf(cname, sizeof cname, "%s",
+                                     m->labels[c->start]);
+                        return fail(R, e[i].pos, "retire entry %d: %s units "
+                                    "of '%s' (cohort %s) are retired in %s, "
+                                    "but only %s are held then", e[i].n, u,
+                                    dev, cname, m->labels[t], h);
+                    }
+                    p->retire[t * J + j] += e[i].units;
+                    continue;
+                }
+                /* oldest first */
+                double total = 0;
+                for (int j = 0; j < J; j++)
+                    if (m->cohorts[j].device == e[i].device)
+                        total += retirable(m, p, j, t);
+                if (!slack_ok(e[i].units, total)) {
+                    snprintf(h, sizeof h, "%.15g", total);
+                    return fail(R, e[i].pos, "retire entry %d: %s units of "
+                                "'%s' are retired in %s, but only %s are held "
+                                "then", e[i].n, u, dev, m->labels[t], h);
+                }
+                double left = e[i].units;
+                while (left > 0) {
+                    int best = -1, best_age = -1;
+                    for (int j = 0; j < J; j++) {
+                        const be_cohort *c = &m->cohorts[j];
+                        int age = c->age0 + (t - c->start);
+                        if (c->device == e[i].device &&
+                            retirable(m, p, j, t) > 0 && age > best_age) {
+                            best = j;
+                            best_age = age;
+                        }
+                    }
+                    if (best < 0)
+                        break;   /* within the tolerance above */
+                    double take = fmin(left, retirable(m, p, best, t));
+                    p->retire[t * J + best] += take;
+                    left -= take;
+                }
+            }
+        }
+    }
+    return BE_OK;
+}
+
+static be_code read_retirements(reader *R, const be_ynode *list)
+{
+    char d[240];
+    if (list->kind != BE_YSEQUENCE)
+        return fail(R, list->pos, "retire must be a list of entries, found %s",
+                    quote(list, d, sizeof d));
+    retire_entry *e = be__calloc(list->n ? list->n : 1, sizeof *e);
+    if (!e)
+        return be__fail(R->err, BE_ENOMEM, R->file, list->pos,
+                        "out of memory");
+    be_code rc = BE_OK;
+    for (size_t i = 0; i < list->n && !rc; i++) {
+        ctx c = {"retire", (int)i + 1};
+        const be_ynode *dn, *pn, *un, *cn;
+        e[i].n = c.n;
+        e[i].pos = list->u.items[i]->pos;
+        e[i].cohort = -1;
+        rc = entry_fields(R, &c, list->u.items[i], 1, &dn, &pn, &un, &cn);
+        if (!rc)
+            rc = device_value(R, &c, dn, &e[i].device);
+        if (!rc && R->m->devices[e[i].device].rented)
+            rc = fail(R, dn->pos, "retire entry %d: '%s' is rented: rented "
+                      "units are not retired (rent fewer)", c.n,
+                      R->m->devices[e[i].device].name);
+        if (!rc)
+            rc = period_value(R, &c, pn, &e[i].period);
+        if (!rc)
+            rc = units_value(R, &c, un, &e[i].units);
+        if (!rc && cn)
+            rc = cohort_value(R, &c, cn, e[i].device, &e[i].cohort);
+    }
+    if (!rc)
+        rc = place_retirements(R, e, (int)list->n);
+    free(e);
+    return rc;
+}
+
+static be_code read_plan(reader *R, const be_ynode *root)
+{
+    char d[240];
+    be_pos top = {1, 1};
+    if (root->kind != BE_YMAPPING)
+        return fail(R, root->pos, "a plan file must be a mapping with "
+                    "breakeven_plan, buy, rent and retire, found %s",
+                    quote(root, d, sizeof d));
+    for (size_t i = 0; i < root->n; i++) {
+        const be_ynode *key = root->u.items[2 * i];
+        if (scalar_is(key, "breakeven_plan") || scalar_is(key, "relaxed") ||
+            scalar_is(key, "buy") || scalar_is(key, "rent") ||
+            scalar_is(key, "retire"))
+            continue;
+        if (scalar_is(key, "breakeven"))
+            return fail(R, key->pos, "this is a model file, not a plan file "
+                        "(a plan starts with 'breakeven_plan: 1')");
+        return fail(R, key->pos, "unknown key %s in the plan; expected "
+                    "breakeven_plan, relaxed, buy, rent or retire",
+                    quote(key, d, sizeof d));
+    }
+    const be_ynode *v = lookup(root, "breakeven_plan", NULL);
+    if (!v)
+        return fail(R, top, "missing required key 'breakeven_plan' (the plan "
+                    "format version: write 'breakeven_plan: 1')");
+    if (!(v->style == BE_YPLAIN && scalar_is(v, "1")))
+        return fail(R, v->pos, "breakeven_plan must be 1 (the only plan "
+                    "format version), found %s", quote(v, d, sizeof d));
+    if ((v = lookup(root, "relaxed", NULL)) != NULL) {
+        if (v->style != BE_YPLAIN ||
+            !(scalar_is(v, "true") || scalar_is(v, "false")))
+            return fail(R, v->pos, "relaxed must be true or false, found %s",
+                        quote(v, d, sizeof d));
+        R->p->relaxed = scalar_is(v, "true");
+    }
+    be_code rc = BE_OK;
+    if ((v = lookup(root, "buy", NULL)) != NULL)
+        rc = read_purchases(R, v, 0);
+    if (!rc && (v = lookup(root, "rent", NULL)) != NULL)
+        rc = read_purchases(R, v, 1);
+    if (!rc && (v = lookup(root, "retire", NULL)) != NULL)
+        rc = read_retirements(R, v);
+    return rc;
+}
+
+be_plan *be_plan_load_string(const be_model *m, const char *text, size_t len,
+                             const char *name, be_error *err)
+{
+    be_pos nowhere = {0, 0};
+    if (!name)
+        name = "plan";
+    if (!m || !text) {
+        be__fail(err, BE_EARG, name, nowhere, "no %s to read",
+                 m ? "text" : "model");
+        return NULL;
+    }
+    if (len > PLAN_MAX_BYTES) {
+        be__fail(err, BE_ELIMIT, name, nowhere, "the file is larger than the "
+                 "limit of %zu bytes", PLAN_MAX_BYTES);
+        return NULL;
+    }
+    be_ydoc *doc = NULL;
+    const be_ynode *root = NULL;
+    if (be__yaml_parse(text, len, PLAN_MAX_DEPTH, name, &doc, &root, err))
+        return NULL;
+    reader R = {m, name, err, be_plan_new(m)};
+    be_code rc = R.p ? read_plan(&R, root)
+               : be__fail(err, BE_ENOMEM, name, nowhere, "out of memory");
+    be__yaml_free(doc);
+    if (rc) {
+        be_plan_free(R.p);
+        return NULL;
+    }
+    return R.p;
+}
+
+be_plan *be_plan_load_file(const be_model *m, const char *path, be_error *err)
+{
+    be_pos nowhere = {0, 0};
+    if (!path) {
+        be__fail(err, BE_EARG, "", nowhere, "no file name was given");
+        return NULL;
+    }
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        be__fail(err, BE_EIO, path, nowhere, "cannot open the file: %s",
+                 strerror(errno));
+        return NULL;
+    }
+    char *buf = NULL;
+    size_t n = 0, cap = 0;
+    int failed = 0;
+    for (;;) {
+        if (n == cap) {
+            if (cap > PLAN_MAX_BYTES) {
+                failed = 2;
+                break;
+            }
+            size_t next = cap ? cap * 2 : (size_t)16 << 10;
+            char *nb = realloc(buf, next + 1);
+            if (!nb) {
+                failed = 3;
+                break;
+            }
+            buf = nb;
+            cap = next;
+        }
+        size_t got = fread(buf + n, 1, cap - n, f);
+        n += got;
+        if (got == 0) {
+            failed = ferror(f) ? 1 : 0;
+            break;
+        }
+    }
+    fclose(f);
+    be_plan *p = NULL;
+    if (failed == 1)
+        be__fail(err, BE_EIO, path, nowhere, "cannot read the file");
+    else if (failed == 2)
+        be__fail(err, BE_ELIMIT, path, nowhere, "the file is larger than the "
+                 "limit of %zu bytes", PLAN_MAX_BYTES);
+    else if (failed == 3)
+        be__fail(err, BE_ENOMEM, path, nowhere, "out of memory");
+    else
+        p = be_plan_load_string(m, buf ? buf : "", n, path, err);
+    free(buf);
+    return p;
+}
+
+/* ---- writing ---- */
+
+typedef struct writer {
+    be_write_fn write;
+    void *ctx;
+    int failed;
+} writer;
+
+static void put(writer *w, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+
+static void put(writer *w, const char *fmt, ...)
+{
+    char buf[512];
+    if (w->failed)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    if (n < 0 || (size_t)n >= sizeof buf || w->write(w->ctx, buf, (size_t)n))
+        w->failed = 1;
+}
+
+/* The shortest %.*g form of v that reads back as v. */
+static const char *shortest(double v, char *buf, size_t size)
+{
+    for (int prec = 1; prec <= 17; prec++) {
+        snprintf(buf, size, "%.*g", prec, v);
+        if (strtod(buf, NULL) == v)
+            break;
+    }
+    return buf;
+}
+
+/* Counts below this are solver noise and are not written. */
+#define WRITE_TOL 1e-9
+
+static void write_list(writer *w, const be_model *m, const double *a,
+                       const char *key)
+{
+    int K = m->n_devices, any = 0;
+    char u[40];
+    for (int t = 0; t < m->T; t++)
+        for (int k = 0; k < K; k++)
+            if (a[t * K + k] > WRITE_TOL) {
+                put(w, "%s  - {device: %s, period: %s, units: %s}\n",
+                    any++ ? "" : "\n", m->devices[k].name, m->labels[t],
+                    shortest(a[t * K + k], u, sizeof u));
+            }
+    if (!any)
+        put(w, " []\n");
+    (void)key;
+}
+
+be_code be_plan_write(const be_model *m, const be_plan *p,
+                      const char *comment, be_write_fn write, void *ctx,
+                      be_error *err)
+{
+    be_pos nowhere = {0, 0};
+    if (!m || !p || !write)
+        return be__fail(err, BE_EARG, m ? m->file : "", nowhere,
+                        "no %s to write", !m ? "model" : !p ? "plan"
+                        : "destination");
+    if (p->periods != m->T || p->devices != m->n_devices ||
+        p->cohorts != m->n_cohorts)
+        return be__fail(err, BE_EARG, m->file, nowhere, "the plan does not "
+                        "match the model");
+    if (comment && strchr(comment, '\n'))
+        return be__fail(err, BE_EARG, m->file, nowhere, "the comment of a "
+                        "plan file must be one line");
+    writer w = {write, ctx, 0};
+    int J = m->n_cohorts;
+    char u[40];
+    put(&w, "# A plan for the model '%s' (plan file format: docs/plans.md).\n",
+        m->name ? m->name : "");
+    if (comment && comment[0])
+        put(&w, "# %s\n", comment);
+    put(&w, "breakeven_plan: 1\n");
+    if (p->relaxed)
+        put(&w, "relaxed: true\n");
+    put(&w, "buy:");
+    write_list(&w, m, p->buy, "buy");
+    put(&w, "rent:");
+    write_list(&w, m, p->rent, "rent");
+    put(&w, "retire:");
+    int any = 0;
+    for (int t = 0; t < m->T; t++)
+        for (int j = 0; j < J; j++) {
+            double r = p->retire[t * J + j];
+            if (!(r > WRITE_TOL))
+                continue;
+            const be_cohort *c = &m->cohorts[j];
+            char cname[32];
+            if (c->fleet_entry >= 0)
+                snprintf(cname, sizeof cname, "fleet %d", c->fleet_entry + 1);
+            else
+                snprintf(cname, sizeof cname, "%s", m->labels[c->start]);
+            put(&w, "%s  - {device: %s, period: %s, units: %s, cohort: %s}%s\n",
+                any++ ? "" : "\n", m->devices[c->device].name, m->labels[t],
+                shortest(r, u, sizeof u), cname,
+                t == c->end ? "   # end of life" : "");
+        }
+    if (!any)
+        put(&w, " []\n");
+    if (w.failed)
+        return be__fail(err, BE_EIO, m->file, nowhere, "the plan could not "
+                        "be written");
+    return BE_OK;
+}

@@ -1,0 +1,276 @@
+/*
+ * threshold.c -- the values of one parameter at which the optimal plan
+ * changes: a grid scan, then bisection of every change to the tolerance
+ * (breakeven.h, docs/breakeven-answers.md).  Each value is a fresh load
+ * of the model text with one more override and a fresh solve: no warm
+ * start and no LP ranging, which would need the GLPK wrapper to keep its
+ * problem object between solves.
+ */
+#include "model.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const be_pos nowhere = {0, 0};
+
+void be_threshold_options_init(be_threshold_options *o)
+{
+    memset(o, 0, sizeof *o);
+    be_settings_init(&o->solve);
+}
+
+typedef struct search {
+    const char *text, *name;
+    size_t len;
+    const be_threshold_options *o;
+    be_settings solve;
+    be_threshold *r;
+    size_t cap;
+    be_error *err;
+    int failed;
+} search;
+
+/* The shortest "%.*g" that reads back as v (a plain YAML number). */
+static void number_text(double v, char *buf, size_t size)
+{
+    for (int prec = 15; prec <= 17; prec++) {
+        snprintf(buf, size, "%.*g", prec, v == 0.0 ? 0.0 : v);
+        if (strtod(buf, NULL) == v)
+            break;
+    }
+}
+
+/* First period in which units are retired before their end of life. */
+static int first_replacement(const be_model *m, const be_plan *p)
+{
+    for (int t = 0; t < p->periods; t++)
+        for (int j = 0; j < p->cohorts; j++)
+            if (p->retire[t * p->cohorts + j] > 1e-6 &&
+                m->cohorts[j].end != t)
+                return t;
+    return -1;
+}
+
+static int same_numbers(const double *a, const double *b, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (fabs(a[i] - b[i]) > 1e-6 * fmax(1.0, fmax(fabs(a[i]),
+                                                      fabs(b[i]))))
+            return 0;
+    return 1;
+}
+
+static int same_outcome(const be_threshold_sample *a,
+                        const be_threshold_sample *b)
+{
+    if (a->loaded != b->loaded)
+        return 0;
+    if (!a->loaded)
+        return 1;
+    if (!a->plan || !b->plan)
+        return !a->plan && !b->plan && a->status == b->status;
+    const be_plan *p = a->plan, *q = b->plan;
+    if (p->periods != q->periods || p->devices != q->devices ||
+        p->cohorts != q->cohorts)
+        return 0;
+    size_t pk = (size_t)p->periods * (size_t)p->devices;
+    return same_numbers(p->buy, q->buy, pk) &&
+           same_numbers(p->rent, q->rent, pk) &&
+           same_numbers(p->retire, q->retire,
+                        (size_t)p->periods * (size_t)p->cohorts);
+}
+
+/* Load and solve at value x; appends a sample and returns its index, or
+ * -1 on a failure that ends the search (err filled). */
+static int sample(search *s, double x)
+{
+    be_threshold *r = s->r;
+    if ((size_t)r->n == s->cap) {
+        size_t cap = s->cap ? 2 * s->cap : 32;
+        be_threshold_sample *ns = realloc(r->samples, cap * sizeof *ns);
+        if (!ns) {
+            be__fail(s->err, BE_ENOMEM, s->name, nowhere, "out of memory");
+            return -1;
+        }
+        r->samples = ns;
+        s->cap = cap;
+    }
+    be_threshold_sample *smp = &r->samples[r->n];
+    memset(smp, 0, sizeof *smp);
+    smp->value = x;
+    smp->cost = NAN;
+    smp->first_replacement = -1;
+    smp->outcome = -1;
+
+    const be_load_options *base = s->o->load;
+    int nb = base ? base->n_overrides : 0;
+    const char **ov = calloc((size_t)nb + 1, sizeof *ov);
+    size_t plen = strlen(s->o->param);
+    char *set = malloc(plen + 48);
+    if (!ov || !set) {
+        free(ov);
+        free(set);
+        be__fail(s->err, BE_ENOMEM, s->name, nowhere, "out of memory");
+        return -1;
+    }
+    for (int i = 0; i < nb; i++)
+        ov[i] = base->overrides[i];
+    memcpy(set, s->o->param, plen);
+    set[plen] = '=';
+    number_text(x, set + plen + 1, 47);
+    ov[nb] = set;
+    be_load_options lo;
+    if (base)
+        lo = *base;
+    else
+        be_load_options_init(&lo);
+    lo.overrides = ov;
+    lo.n_overrides = nb + 1;
+    be_error e = {0};
+    be_model *m = be_model_load_string(s->text, s->len, s->name, &lo, &e);
+    free(ov);
+    free(set);
+    int idx = r->n++;
+    if (!m) {
+        if (e.code == BE_ENOMEM || e.code == BE_EARG) {
+            *s->err = e;
+            return -1;
+        }
+        snprintf(smp->message, sizeof smp->message, "%s", e.message);
+        return idx;
+    }
+    be_solution *sol = be_solve(m, &s->solve, &e);
+    r->solves++;
+    if (!sol) {
+        be_model_free(m);
+        if (s->err)
+            *s->err = e;
+        return -1;
+    }
+    smp->loaded = 1;
+    smp->status = sol->status;
+    if (sol->status == BE_TIME_LIMIT_PLAN || sol->status == BE_NO_PLAN)
+        r->time_limited++;
+    if (sol->plan) {
+        smp->plan = sol->plan;
+        sol->plan = NULL;
+        smp->cost = sol->eval ? sol->eval->cost.total : sol->objective;
+        smp->first_replacement = first_replacement(m, smp->plan);
+    }
+    be_solution_free(sol);
+    be_model_free(m);
+    return idx;
+}
+
+/* Bisect between samples ia and ib (values a < b, different outcomes)
+ * until they are at most tol apart.  Samples are appended, so indexes
+ * stay valid. */
+static int refine(search *s, int ia, int ib, int depth)
+{
+    double a = s->r->samples[ia].value, b = s->r->samples[ib].value;
+    if (b - a <= s->r->tol || depth > 200)
+        return 0;
+    double mid = a + (b - a) / 2;
+    if (mid <= a || mid >= b)   /* no double in between */
+        return 0;
+    int im = sample(s, mid);
+    if (im < 0)
+        return -1;
+    const be_threshold_sample *sm = &s->r->samples[im];
+    int left = !same_outcome(&s->r->samples[ia], sm);
+    int right = !same_outcome(sm, &s->r->samples[ib]);
+    if (left && refine(s, ia, im, depth + 1) < 0)
+        return -1;
+    if (right && refine(s, im, ib, depth + 1) < 0)
+        return -1;
+    return 0;
+}
+
+static int by_value(const void *x, const void *y)
+{
+    double a = ((const be_threshold_sample *)x)->value;
+    double b = ((const be_threshold_sample *)y)->value;
+    return (a > b) - (a < b);
+}
+
+be_threshold *be_threshold_search(const char *text, size_t len,
+                                  const char *name,
+                                  const be_threshold_options *o,
+                                  be_error *err)
+{
+    be_error local;
+    if (!err)
+        err = &local;
+    if (!name)
+        name = "";
+    if (!o || !o->param || !o->param[0] || strchr(o->param, '=') ||
+        !isfinite(o->lo) || !isfinite(o->hi) || !(o->lo < o->hi) ||
+        !(o->tol >= 0) || !isfinite(o->tol) || o->grid < 0 ||
+        o->grid == 1 || o->grid > 100000 || (!text && len)) {
+        be__fail(err, BE_EARG, name, nowhere, "threshold: needs a parameter "
+                 "path, a range lo < hi, a tolerance >= 0 and a grid of at "
+                 "least 2 values");
+        return NULL;
+    }
+    search s = {0};
+    s.text = text;
+    s.len = len;
+    s.name = name;
+    s.o = o;
+    s.solve = o->solve;
+    if (s.solve.time_limit == 0)
+        s.solve.time_limit = 30;
+    s.err = err;
+    s.r = calloc(1, sizeof *s.r);
+    if (!s.r) {
+        be__fail(err, BE_ENOMEM, name, nowhere, "out of memory");
+        return NULL;
+    }
+    be_threshold *r = s.r;
+    r->tol = o->tol > 0 ? o->tol : (o->hi - o->lo) * 1e-4;
+    int grid = o->grid ? o->grid : 17;
+    for (int i = 0; i < grid; i++) {
+        double x = i == grid - 1 ? o->hi
+                 : o->lo + (o->hi - o->lo) * (double)i / (grid - 1);
+        if (sample(&s, x) < 0)
+            goto fail;
+    }
+    int any = 0;
+    for (int i = 0; i < grid; i++)
+        any |= r->samples[i].loaded;
+    if (!any) {
+        be__fail(err, BE_EMODEL, name, nowhere, "%s=%g: %s", o->param,
+                 o->lo, r->samples[0].message);
+        goto fail;
+    }
+    for (int i = 0; i + 1 < grid; i++)
+        if (!same_outcome(&r->samples[i], &r->samples[i + 1]) &&
+            refine(&s, i, i + 1, 0) < 0)
+            goto fail;
+    qsort(r->samples, (size_t)r->n, sizeof *r->samples, by_value);
+    /* number the outcomes: equal outcomes share a number */
+    int next = 0;
+    for (int i = 0; i < r->n; i++) {
+        for (int j = 0; j < i && r->samples[i].outcome < 0; j++)
+            if (same_outcome(&r->samples[i], &r->samples[j]))
+                r->samples[i].outcome = r->samples[j].outcome;
+        if (r->samples[i].outcome < 0)
+            r->samples[i].outcome = next++;
+    }
+    return r;
+fail:
+    be_threshold_free(r);
+    return NULL;
+}
+
+void be_threshold_free(be_threshold *r)
+{
+    if (!r)
+        return;
+    for (int i = 0; i < r->n; i++)
+        be_plan_free(r->samples[i].plan);
+    free(r->samples);
+    free(r);
+}

@@ -1,0 +1,543 @@
+/*
+ * test_compare.c -- plan files (reader, writer, round trip), the baselines
+ * of `compare` and the paybacks of `payback`, on small models priced by
+ * hand (docs/plans.md has the definitions).
+ */
+#include "check.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "breakeven.h"
+
+/* Two generations, priced by hand below (tests/cli/compare-two-gen.yaml).
+ * No discounting, no energy, no resale, end_of_horizon none: a plan costs
+ * its purchases and O&M.  old: throughput 1, O&M 100, lifetime 3, four in
+ * place aged 1 (they reach their lifetime at the start of 2027).  new:
+ * throughput 2, price 300, O&M 50, on sale from 2026.  cloud: throughput 1,
+ * rent 400 a year.  Demand 4 in 2025 .. 2028.
+ * Annual cost per unit of throughput q: new (300/10 + 50)/2 = 40, cloud
+ * 400/1 = 400: new is the cheapest capacity whenever it is on sale. */
+static const char two_gen[] =
+    "breakeven: 1\n"
+    "name: Two generations, by hand\n"
+    "horizon: {start: 2025, periods: 4}\n"
+    "discount_rate: 0\n"
+    "integer: true\n"
+    "end_of_horizon: none\n"
+    "demand: 4\n"
+    "devices:\n"
+    "  - {name: old, throughput: 1, power_kw: 1, lifetime: 3, om: 100}\n"
+    "  - {name: new, throughput: 2, power_kw: 1, lifetime: 10, om: 50,\n"
+    "     price: 300, available: {from: 2026}}\n"
+    "  - {name: cloud, throughput: 1, rent: 400}\n"
+    "fleet:\n"
+    "  - {device: old, count: 4, age: 1}\n";
+
+static be_model *load(const char *y)
+{
+    be_error err = {0};
+    be_model *m = be_model_load_string(y, strlen(y), "inline", NULL, &err);
+    if (!m)
+        fprintf(stderr, "model: %d:%d: %s\n", err.line, err.column,
+                err.message);
+    return m;
+}
+
+static double evaluated(const be_model *m, const be_plan *p, int *feasible)
+{
+    be_error err = {0};
+    be_eval *e = be_evaluate(m, p, &err);
+    double v = e ? e->cost.total : NAN;
+    if (feasible)
+        *feasible = e && e->violation == BE_FEASIBLE_PLAN;
+    be_eval_free(e);
+    return v;
+}
+
+/* Cohort index of the fleet entry (0) and of new bought in t. */
+#define FLEET 0
+#define NEW_IN(t) (1 + (t) - 1)   /* new is on sale from period 1 */
+
+static void test_baselines_by_hand(void)
+{
+    /* run to end of life: the four old serve 2025 and 2026 (O&M 400 +
+     * 400); at the start of 2027 they reach their lifetime and the
+     * shortfall of 4 is covered by the cheapest capacity, new: 2 units
+     * (600) with O&M 100 in 2027 and 2028.  Total 400+400+600+100+100 =
+     * 1600.
+     * replace on release: new goes on sale in 2026 and is the cheapest, so
+     * the four old retire then and 2 new are bought: 400 + (600+100) + 100
+     * + 100 = 1300.
+     * fixed age 1 year: the old units are aged 1 at the start of 2025 and
+     * retire at once; new is not on sale yet, so 4 cloud are rented (1600).
+     * Each later year the 2 new bought the year before reach age 1 and are
+     * replaced: 3 x (600 + 100) = 2100.  Total 3700.
+     * fixed age 2 years: old retire in 2026 (aged 2), 2 new bought (700);
+     * 2027: 100; 2028: the new reach 2 and are replaced (700).  Total 400 +
+     * 700 + 100 + 700 = 1900. */
+    be_model *m = load(two_gen);
+    REQUIRE(m);
+    be_error err = {0};
+    int ok;
+    int J = be_model_cohorts(m);
+
+    be_plan *p = be_baseline_plan(m, BE_BASELINE_END_OF_LIFE, 0, &err);
+    REQUIRE(p);
+    CHECK_CLOSE(evaluated(m, p, &ok), 1600, 1e-12);
+    CHECK(ok);
+    CHECK(p->buy[2 * 3 + 1] == 2);               /* 2 new in 2027 */
+    CHECK(p->retire[2 * J + FLEET] == 4);        /* end of life, 2027 */
+    CHECK(p->buy[1 * 3 + 1] == 0 && p->buy[3 * 3 + 1] == 0);
+    be_plan_free(p);
+
+    p = be_baseline_plan(m, BE_BASELINE_ON_RELEASE, 0, &err);
+    REQUIRE(p);
+    CHECK_CLOSE(evaluated(m, p, &ok), 1300, 1e-12);
+    CHECK(ok);
+    CHECK(p->retire[1 * J + FLEET] == 4 && p->buy[1 * 3 + 1] == 2);
+    be_plan_free(p);
+
+    p = be_baseline_plan(m, BE_BASELINE_FIXED_AGE, 1, &err);
+    REQUIRE(p);
+    CHECK_CLOSE(evaluated(m, p, &ok), 3700, 1e-12);
+    CHECK(ok);
+    CHECK(p->retire[0 * J + FLEET] == 4 && p->rent[0 * 3 + 2] == 4);
+    CHECK(p->rent[1 * 3 + 2] == 0);
+    for (int t = 1; t < 4; t++)
+        CHECK(p->buy[t * 3 + 1] == 2);
+    CHECK(p->retire[2 * J + NEW_IN(1)] == 2 && p->retire[3 * J + NEW_IN(2)] == 2);
+    be_plan_free(p);
+
+    p = be_baseline_plan(m, BE_BASELINE_FIXED_AGE, 2, &err);
+    REQUIRE(p);
+    CHECK_CLOSE(evaluated(m, p, &ok), 1900, 1e-12);
+    CHECK(ok);
+    be_plan_free(p);
+
+    CHECK(be_baseline_plan(m, BE_BASELINE_FIXED_AGE, 0, &err) == NULL);
+    CHECK(err.code == BE_EARG);
+    CHECK_STR(be_baseline_name(BE_BASELINE_ON_RELEASE), "replace on release");
+    be_model_free(m);
+}
+
+static void test_baseline_cover_rule(void)
+{
+    /* The shortfall goes to the cheapest capacity that fits under the power
+     * cap.  a: throughput 1, 10 kW, price 100, lifetime 10: q = 100/10 = 10
+     * a year per unit of throughput; cloud: rent 50, q = 50.  Demand 2
+     * needs 2 a (20 kW), above the 15 kW cap, so 2 cloud are rented
+     * (100 in the single year).  Without the cap, 2 a are bought (200).
+     * Fractional model (integer: false), demand 3, a of throughput 2:
+     * exactly 1.5 units are bought, not 2. */
+    static const char capped[] =
+        "breakeven: 1\nhorizon: {start: 2025, periods: 1}\n"
+        "end_of_horizon: none\ndemand: 2\nsite: {power_cap_kw: 15}\n"
+        "devices:\n"
+        "  - {name: a, throughput: 1, power_kw: 10, lifetime: 10, price: 100}\n"
+        "  - {name: cloud, throughput: 1, rent: 50}\n";
+    be_model *m = load(capped);
+    REQUIRE(m);
+    be_error err = {0};
+    int ok;
+    be_plan *p = be_baseline_plan(m, BE_BASELINE_END_OF_LIFE, 0, &err);
+    REQUIRE(p);
+    CHECK(p->rent[1] == 2 && p->buy[0] == 0);
+    CHECK_CLOSE(evaluated(m, p, &ok), 100, 1e-12);
+    CHECK(ok);
+    be_plan_free(p);
+    be_model_free(m);
+
+    static const char free_site[] =
+        "breakeven: 1\nhorizon: {start: 2025, periods: 1}\n"
+        "end_of_horizon: none\ndemand: 2\n"
+        "devices:\n"
+        "  - {name: a, throughput: 1, power_kw: 10, lifetime: 10, price: 100}\n"
+        "  - {name: cloud, throughput: 1, rent: 50}\n";
+    m = load(free_site);
+    REQUIRE(m);
+    p = be_baseline_plan(m, BE_BASELINE_END_OF_LIFE, 0, &err);
+    REQUIRE(p);
+    CHECK(p->buy[0] == 2 && p->rent[1] == 0);
+    CHECK_CLOSE(evaluated(m, p, &ok), 200, 1e-12);
+    be_plan_free(p);
+    be_model_free(m);
+
+    static const char fractional[] =
+        "breakeven: 1\nhorizon: {start: 2025, periods: 1}\ninteger: false\n"
+        "end_of_horizon: none\ndemand: 3\n"
+        "devices:\n"
+        "  - {name: a, throughput: 2, lifetime: 10, price: 100}\n";
+    m = load(fractional);
+    REQUIRE(m);
+    p = be_baseline_plan(m, BE_BASELINE_END_OF_LIFE, 0, &err);
+    REQUIRE(p);
+    CHECK(p->buy[0] == 1.5);
+    CHECK_CLOSE(evaluated(m, p, &ok), 150, 1e-12);
+    be_plan_free(p);
+    be_model_free(m);
+}
+
+/* ---- plan files ---- */
+
+typedef struct buffer {
+    char text[8192];
+    size_t n;
+} buffer;
+
+static int to_buffer(void *ctx, const char *s, size_t len)
+{
+    buffer *b = ctx;
+    if (b->n + len >= sizeof b->text)
+        return -1;
+    memcpy(b->text + b->n, s, len);
+    b->n += len;
+    b->text[b->n] = '\0';
+    return 0;
+}
+
+static void test_plan_write_exact(void)
+{
+    /* The replace-on-release plan of the two-generation model, written:
+     * every retirement names its cohort, the forced one is marked. */
+    be_model *m = load(two_gen);
+    REQUIRE(m);
+    be_error err = {0};
+    be_plan *p = be_plan_new(m);
+    REQUIRE(p);
+    int J = be_model_cohorts(m);
+    p->buy[1 * 3 + 1] = 2;
+    p->buy[3 * 3 + 1] = 0.25;
+    p->retire[1 * J + FLEET] = 4;
+    buffer b = {{0}, 0};
+    CHECK(be_plan_write(m, p, "hand-made", to_buffer, &b, &err) == BE_OK);
+    CHECK_STR(b.text,
+        "# A plan for the model 'Two generations, by hand' (plan file format: "
+        "docs/plans.md).\n"
+        "# hand-made\n"
+        "breakeven_plan: 1\n"
+        "buy:\n"
+        "  - {device: new, period: 2026, units: 2}\n"
+        "  - {device: new, period: 2028, units: 0.25}\n"
+        "rent: []\n"
+        "retire:\n"
+        "  - {device: old, period: 2026, units: 4, cohort: fleet 1}\n");
+    CHECK(be_plan_write(m, p, "two\nlines", to_buffer, &b, &err) == BE_EARG);
+    be_plan_free(p);
+    be_model_free(m);
+}
+
+/* Solve, write the plan, read it back: the evaluation of what was read
+ * equals the solver's objective. */
+static void round_trip(const char *path)
+{
+    be_error err = {0};
+    be_model *m = be_model_load_file(path, NULL, &err);
+    REQUIRE(m);
+    be_settings s;
+    be_settings_init(&s);
+    s.time_limit = 20;
+    be_solution *sol = be_solve(m, &s, &err);
+    REQUIRE(sol && sol->plan);
+    buffer *b = calloc(1, sizeof *b);
+    REQUIRE(b);
+    CHECK(be_plan_write(m, sol->plan, NULL, to_buffer, b, &err) == BE_OK);
+    be_plan *q = be_plan_load_string(m, b->text, b->n, "written", &err);
+    if (!q)
+        fprintf(stderr, "%s: %d:%d: %s\n%s", path, err.line, err.column,
+                err.message, b->text);
+    CHECK(q != NULL);
+    if (q) {
+        int ok;
+        CHECK_CLOSE(evaluated(m, q, &ok), sol->objective, 1e-7);
+        CHECK(ok);
+    }
+    be_plan_free(q);
+    free(b);
+    be_solution_free(sol);
+    be_model_free(m);
+}
+
+static void test_plan_round_trip(void)
+{
+    /* A whole-unit model with retirements by cohort, Winston's engine
+     * analyzer (objective 1280), the quarterly fractional power-capped
+     * site (LP: fractional units written with 17 digits), and the seed. */
+    round_trip("tests/cli/compare-two-gen.yaml");
+    round_trip("examples/engine-analyzer.yaml");
+    round_trip("models/power-capped-site.yaml");
+    round_trip("models/seed-1mw.yaml");
+    be_cleanup();
+}
+
+static void test_plan_oldest_first(void)
+{
+    /* Two fleet entries of old: 3 aged 2 (entry 1) and 3 aged 0 (entry 2),
+     * lifetime 3.  "retire 4 old in 2025" takes the 3 of entry 1 (oldest)
+     * and 1 of entry 2.  In 2026, an entry naming cohort "fleet 2" (1 unit)
+     * is placed first; then "retire 1 old" finds entry 1 empty and takes
+     * the 1 remaining unit of entry 2.  A third, of 1 unit in 2026, finds
+     * nothing left: an error at its entry. */
+    static const char y[] =
+        "breakeven: 1\nhorizon: {start: 2025, periods: 3}\ndemand: 0\n"
+        "devices:\n  - {name: old, throughput: 1, lifetime: 3}\n"
+        "fleet:\n  - {device: old, count: 3, age: 2}\n"
+        "  - {device: old, count: 3, age: 0}\n";
+    be_model *m = load(y);
+    REQUIRE(m);
+    be_error err = {0};
+    static const char plan[] =
+        "breakeven_plan: 1\n"
+        "retire:\n"
+        "  - {device: old, period: 2026, units: 1}\n"
+        "  - {device: old, period: 2025, units: 4}\n"
+        "  - {device: old, period: 2026, units: 1, cohort: fleet 2}\n";
+    be_plan *p = be_plan_load_string(m, plan, strlen(plan), "p", &err);
+    REQUIRE(p);
+    CHECK(p->retire[0 * 2 + 0] == 3 && p->retire[0 * 2 + 1] == 1);
+    CHECK(p->retire[1 * 2 + 0] == 0 && p->retire[1 * 2 + 1] == 2);
+    be_plan_free(p);
+    static const char too_many[] =
+        "breakeven_plan: 1\n"
+        "retire:\n"
+        "  - {device: old, period: 2025, units: 4}\n"
+        "  - {device: old, period: 2026, units: 2}\n"
+        "  - {device: old, period: 2026, units: 1}\n";
+    p = be_plan_load_string(m, too_many, strlen(too_many), "p", &err);
+    CHECK(p == NULL);
+    CHECK(err.line == 5 && err.column == 5);
+    CHECK_STR(err.message, "retire entry 3: 1 units of 'old' are retired in "
+              "2026, but only 0 are held then");
+    be_model_free(m);
+}
+
+static void test_plan_errors(void)
+{
+    /* Each plan text against the two-generation model; the expected
+     * message and the line and column of the value at fault. */
+    static const struct {
+        const char *text;
+        int line, column;
+        const char *message;
+    } cases[] = {
+        {"breakeven_plan: 1\nbyu: []\n", 2, 1,
+         "unknown key 'byu' in the plan; expected breakeven_plan, relaxed, "
+         "buy, rent or retire"},
+        {"buy: []\n", 1, 1,
+         "missing required key 'breakeven_plan' (the plan format version: "
+         "write 'breakeven_plan: 1')"},
+        {"breakeven_plan: 2\n", 1, 17,
+         "breakeven_plan must be 1 (the only plan format version), found '2'"},
+        {"breakeven: 1\n", 1, 1,
+         "this is a model file, not a plan file (a plan starts with "
+         "'breakeven_plan: 1')"},
+        {"breakeven_plan: 1\nrelaxed: yes\n", 2, 10,
+         "relaxed must be true or false, found 'yes'"},
+        {"breakeven_plan: 1\nbuy: {device: new}\n", 2, 6,
+         "buy must be a list of entries, found a mapping"},
+        {"breakeven_plan: 1\nbuy:\n  - new\n", 3, 5,
+         "buy entry 1 must be a mapping like {device: NAME, period: LABEL, "
+         "units: N}, found 'new'"},
+        {"breakeven_plan: 1\nbuy:\n  - {device: newer, period: 2026, units: 2}\n",
+         3, 14, "buy entry 1: unknown device 'newer'"},
+        {"breakeven_plan: 1\nbuy:\n  - {device: new, period: 2024, units: 2}\n",
+         3, 27, "buy entry 1: period must be a period label of the model, "
+         "2025 to 2028, found '2024'"},
+        {"breakeven_plan: 1\nbuy:\n  - {device: new, period: 2025, units: 2}\n",
+         3, 27, "buy entry 1: 'new' cannot be bought in 2025 (on sale from "
+         "2026 to 2028)"},
+        {"breakeven_plan: 1\nbuy:\n  - {device: new, period: 2026, units: -1}\n",
+         3, 40, "buy entry 1: units must be at least 0, found '-1'"},
+        {"breakeven_plan: 1\nbuy:\n  - {device: new, period: 2026, units: two}\n",
+         3, 40, "buy entry 1: units must be a number, found 'two'"},
+        {"breakeven_plan: 1\nbuy:\n  - {device: new, period: 2026}\n", 3, 5,
+         "buy entry 1: missing key 'units'"},
+        {"breakeven_plan: 1\nbuy:\n"
+         "  - {device: new, period: 2026, units: 1, cohrt: 2026}\n", 3, 43,
+         "buy entry 1: unknown key 'cohrt'; expected device, period, units"},
+        {"breakeven_plan: 1\nbuy:\n  - {device: old, period: 2026, units: 1}\n",
+         3, 14, "buy entry 1: 'old' has no price: it cannot be bought"},
+        {"breakeven_plan: 1\nbuy:\n  - {device: cloud, period: 2026, units: 1}\n",
+         3, 14, "buy entry 1: 'cloud' is rented: list it under rent"},
+        {"breakeven_plan: 1\nrent:\n  - {device: new, period: 2026, units: 1}\n",
+         3, 14, "rent entry 1: 'new' is owned, not rented: list it under buy"},
+        {"breakeven_plan: 1\nretire:\n"
+         "  - {device: old, period: 2026, units: 5}\n", 3, 5,
+         "retire entry 1: 5 units of 'old' are retired in 2026, but only 4 "
+         "are held then"},
+        {"breakeven_plan: 1\nretire:\n"
+         "  - {device: old, period: 2026, units: 1, cohort: fleet 2}\n", 3, 51,
+         "retire entry 1: there is no fleet entry 2 (the model has 1)"},
+        {"breakeven_plan: 1\nretire:\n"
+         "  - {device: old, period: 2026, units: 1, cohort: 2025}\n", 3, 51,
+         "retire entry 1: 'old' has no price: no units of it are bought in "
+         "2025"},
+        {"breakeven_plan: 1\nretire:\n"
+         "  - {device: old, period: 2026, units: 1, cohort: first}\n", 3, 51,
+         "retire entry 1: cohort must be 'fleet N' (the N-th entry of the "
+         "model's fleet) or the period the units were bought, found 'first'"},
+        {"breakeven_plan: 1\nbuy:\n  - {device: new, period: 2026, units: 1}\n"
+         "retire:\n"
+         "  - {device: new, period: 2026, units: 1, cohort: 2026}\n", 5, 5,
+         "retire entry 1: 1 units of 'new' (cohort 2026) are retired in 2026, "
+         "but only 0 are held then"},
+        {"breakeven_plan: 1\nretire:\n"
+         "  - {device: cloud, period: 2026, units: 1}\n", 3, 14,
+         "retire entry 1: 'cloud' is rented: rented units are not retired "
+         "(rent fewer)"},
+    };
+    be_model *m = load(two_gen);
+    REQUIRE(m);
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        be_error err = {0};
+        be_plan *p = be_plan_load_string(m, cases[i].text,
+                                         strlen(cases[i].text), "plan.yaml",
+                                         &err);
+        CHECK(p == NULL);
+        be_plan_free(p);
+        if (err.line != cases[i].line || err.column != cases[i].column ||
+            strcmp(err.message, cases[i].message) != 0 ||
+            err.code != BE_EMODEL || strcmp(err.file, "plan.yaml") != 0) {
+            fprintf(stderr, "case %zu: got %d:%d: %s (code %d)\n", i,
+                    err.line, err.column, err.message, err.code);
+            check_failures++;
+        }
+    }
+    /* malformed YAML, and a file that is not there */
+    be_error err = {0};
+    CHECK(be_plan_load_string(m, "buy: [\n", 7, "bad", &err) == NULL);
+    CHECK(err.code == BE_ESYNTAX && err.line > 0);
+    CHECK(be_plan_load_file(m, "tests/cli/no-such-plan.yaml", &err) == NULL);
+    CHECK(err.code == BE_EIO);
+    be_model_free(m);
+}
+
+/* ---- payback ---- */
+
+static void test_payback_by_hand(void)
+{
+    /* Ten old units (throughput 1, O&M 100 a year each: 1000 a year) and a
+     * new device doing all their work alone (throughput 10, price 2400, no
+     * O&M); no discounting, nothing resold, 3 years.  Keeping the old costs
+     * 3000, replacing in 2025 costs 2400, replacing in 2026 1000 + 2400:
+     * the optimum replaces in 2025.
+     * Keep running = keep the ten old, buy nothing (demand is met).
+     * Per year, replace now: 2400, 0, 0; keep running: 1000, 1000, 1000.
+     * Cumulative saving of replacing: -1400, -400, +600.  It turns
+     * positive during 2027: f = 400 / (600 - (-400)) = 0.4 of the year,
+     * so it pays back in 2027 after 2 + 0.4 = 2.4 years, and saves 600. */
+    static const char y[] =
+        "breakeven: 1\nhorizon: {start: 2025, periods: 3}\n"
+        "end_of_horizon: none\ndemand: 10\n"
+        "devices:\n"
+        "  - {name: old, throughput: 1, lifetime: 10, om: 100}\n"
+        "  - {name: new, throughput: 10, lifetime: 10, price: 2400}\n"
+        "fleet:\n  - {device: old, count: 10, age: 0}\n";
+    be_model *m = load(y);
+    REQUIRE(m);
+    be_error err = {0};
+    be_solution *sol = be_solve(m, NULL, &err);
+    REQUIRE(sol && sol->plan);
+    CHECK_CLOSE(sol->objective, 2400, 1e-9);
+    be_paybacks *pb = be_paybacks_compute(m, sol->plan, &err);
+    REQUIRE(pb);
+    REQUIRE(pb->n == 1);
+    const be_payback *b = &pb->items[0];
+    CHECK(b->period == 0);
+    CHECK(b->retired[0] == 10 && b->bought[1] == 1);
+    CHECK_CLOSE(b->cumulative[0], -1400, 1e-12);
+    CHECK_CLOSE(b->cumulative[1], -400, 1e-12);
+    CHECK_CLOSE(b->cumulative[2], 600, 1e-12);
+    CHECK(b->payback_period == 2);
+    CHECK_CLOSE(b->payback_years, 2.4, 1e-12);
+    CHECK_CLOSE(b->saving, 600, 1e-12);
+    CHECK(b->keep_violation == BE_FEASIBLE_PLAN);
+    CHECK(b->keep->buy[1] == 0 && b->keep->retire[0] == 0);
+    be_paybacks_free(pb);
+    be_solution_free(sol);
+    be_model_free(m);
+}
+
+static void test_payback_shortfall(void)
+{
+    /* The two-generation model: the optimum (1300, like replace on
+     * release) retires the 4 old and buys 2 new in 2026.  Keep running:
+     * the 4 old stay through 2026 and reach their lifetime in 2027; the
+     * shortfall of 4 is then bought of the replacement's device: 2 new in
+     * 2027.  Per year from 2026, replace now: 700, 100, 100; keep running:
+     * 400, 600 + 100, 100.  Cumulative saving: -300, +300, +300: pays back
+     * in 2027, half-way (300 / 600), after 1.5 years. */
+    be_model *m = load(two_gen);
+    REQUIRE(m);
+    be_error err = {0};
+    be_solution *sol = be_solve(m, NULL, &err);
+    REQUIRE(sol && sol->plan);
+    CHECK_CLOSE(sol->objective, 1300, 1e-9);
+    be_paybacks *pb = be_paybacks_compute(m, sol->plan, &err);
+    REQUIRE(pb);
+    REQUIRE(pb->n == 1);
+    const be_payback *b = &pb->items[0];
+    CHECK(b->period == 1);
+    CHECK(b->keep->buy[2 * 3 + 1] == 2 && b->keep->buy[1 * 3 + 1] == 0);
+    CHECK_CLOSE(b->keep_cost[1], 400, 1e-12);
+    CHECK_CLOSE(b->keep_cost[2], 700, 1e-12);
+    CHECK_CLOSE(b->cumulative[0], 0, 1e-12);
+    CHECK_CLOSE(b->cumulative[1], -300, 1e-12);
+    CHECK_CLOSE(b->cumulative[2], 300, 1e-12);
+    CHECK(b->payback_period == 2);
+    CHECK_CLOSE(b->payback_years, 1.5, 1e-12);
+    CHECK_CLOSE(b->saving, 300, 1e-12);
+    be_paybacks_free(pb);
+    be_solution_free(sol);
+    be_model_free(m);
+}
+
+static void test_payback_power_cap(void)
+{
+    /* tests/cli/compare-capped.yaml: ten old (1 kW, O&M 100) under a 5 kW
+     * cap; one new (throughput 10, 2 kW, price 5000, no O&M) does their
+     * work.  The old alone draw 10 kW: the optimum must replace them in
+     * 2025 (5000).  Keeping them costs 1000 a year, 3000 in all: replacing
+     * never pays back on its own (saving -4000, -3000, -2000) and keep
+     * running breaks the power cap in 2025. */
+    be_error err = {0};
+    be_model *m = be_model_load_file("tests/cli/compare-capped.yaml", NULL,
+                                     &err);
+    REQUIRE(m);
+    be_solution *sol = be_solve(m, NULL, &err);
+    REQUIRE(sol && sol->plan);
+    be_paybacks *pb = be_paybacks_compute(m, sol->plan, &err);
+    REQUIRE(pb && pb->n == 1);
+    const be_payback *b = &pb->items[0];
+    CHECK(b->payback_period == -1);
+    CHECK(isnan(b->payback_years));
+    CHECK_CLOSE(b->saving, -2000, 1e-12);
+    CHECK_CLOSE(b->cumulative[0], -4000, 1e-12);
+    CHECK(b->keep_violation == BE_VIOLATES_POWER);
+    CHECK(b->keep_violation_period == 0);
+    be_paybacks_free(pb);
+
+    /* A plan without replacements has no paybacks. */
+    be_plan *p = be_plan_new(m);
+    REQUIRE(p);
+    pb = be_paybacks_compute(m, p, &err);
+    CHECK(pb && pb->n == 0);
+    be_paybacks_free(pb);
+    be_plan_free(p);
+    be_solution_free(sol);
+    be_model_free(m);
+}
+
+void suite_compare(void)
+{
+    RUN(test_baselines_by_hand);
+    RUN(test_baseline_cover_rule);
+    RUN(test_plan_write_exact);
+    RUN(test_plan_round_trip);
+    RUN(test_plan_oldest_first);
+    RUN(test_plan_errors);
+    RUN(test_payback_by_hand);
+    RUN(test_payback_shortfall);
+    RUN(test_payback_power_cap);
+}

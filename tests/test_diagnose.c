@@ -1,0 +1,203 @@
+/*
+ * test_diagnose.c -- why a model has no plan (be_diagnose) and the
+ * coefficient-range warning (be_model_check_scaling), on small models
+ * whose answers are worked out by hand in each test's comment.
+ */
+#include <string.h>
+
+#include "check.h"
+#include "breakeven.h"
+
+void suite_diagnose(void);
+
+static be_model *load(const char *text)
+{
+    be_error err = {0};
+    be_model *m = be_model_load_string(text, strlen(text), "test.yaml", NULL,
+                                       &err);
+    if (!m)
+        fprintf(stderr, "  test.yaml:%d:%d: %s\n", err.line, err.column,
+                err.message);
+    return m;
+}
+
+static be_diagnosis *diagnose(const be_model *m)
+{
+    be_settings s;
+    be_settings_init(&s);
+    s.time_limit = 10;
+    be_error err = {0};
+    be_diagnosis *d = be_diagnose(m, &s, &err);
+    if (!d)
+        fprintf(stderr, "  %s\n", err.message);
+    return d;
+}
+
+/* Demand 20, 30, 40 in 2024..2026; boxes of throughput 1 drawing 1 kW
+ * (pue 1) under a 30 kW cap.  2024 and 2025 fit (20, 30 boxes); in 2026 at
+ * most 30 boxes = 30 units of throughput fit, 10 short; meeting demand
+ * needs 40 boxes = 40 kW, 10 kW over the cap. */
+static void power_cap_gives_way(void)
+{
+    be_model *m = load(
+        "breakeven: 1\nhorizon: {start: 2024, periods: 3}\n"
+        "demand: [20, 30, 40]\nsite: {power_cap_kw: 30}\n"
+        "devices:\n  - {name: box, throughput: 1, power_kw: 1, lifetime: 5,"
+        " price: 100}\n");
+    REQUIRE(m);
+    be_diagnosis *d = diagnose(m);
+    REQUIRE(d);
+    CHECK(d->status == BE_INFEASIBLE);
+    REQUIRE(d->n == 2);
+    CHECK(d->gives[0].kind == BE_GIVE_DEMAND);
+    CHECK(d->gives[0].period == 2);
+    CHECK_CLOSE(d->gives[0].limit, 40, 1e-9);
+    CHECK_CLOSE(d->gives[0].reachable, 30, 1e-6);
+    CHECK_CLOSE(d->gives[0].amount, 10, 1e-6);
+    CHECK_STR(d->gives[0].text, "2026: demand of 40 cannot be met: at most "
+              "30 fits under the 30 kW power cap");
+    CHECK(d->gives[1].kind == BE_GIVE_POWER);
+    CHECK(d->gives[1].period == 2);
+    CHECK_CLOSE(d->gives[1].reachable, 40, 1e-6);
+    CHECK_CLOSE(d->gives[1].amount, 10, 1e-6);
+    CHECK_STR(d->gives[1].text, "2026: the units needed to meet demand draw "
+              "40 kW, the power cap is 30 kW");
+    be_diagnosis_free(d);
+    be_model_free(m);
+}
+
+/* One year, demand 2, units of throughput 1 at 1.55 M each, budget 2.5 M:
+ * whole units, so one unit (1.55 M) fits and demand falls 1 short; two
+ * units cost 3.1 M, 0.6 M over the budget. */
+static void budget_gives_way(void)
+{
+    be_model *m = load(
+        "breakeven: 1\nhorizon: {start: 2026, periods: 1}\ndemand: 2\n"
+        "site: {budget: 2500000}\n"
+        "devices:\n  - {name: rack, throughput: 1, lifetime: 5,"
+        " price: 1550000}\n");
+    REQUIRE(m);
+    be_diagnosis *d = diagnose(m);
+    REQUIRE(d);
+    CHECK(d->status == BE_INFEASIBLE);
+    REQUIRE(d->n == 2);
+    CHECK(d->gives[0].kind == BE_GIVE_DEMAND);
+    CHECK_CLOSE(d->gives[0].reachable, 1, 1e-6);
+    CHECK_STR(d->gives[0].text, "2026: demand of 2 cannot be met: with a "
+              "budget of 2.5 M in 2026, the closest plan has 1 in service");
+    CHECK(d->gives[1].kind == BE_GIVE_BUDGET);
+    CHECK_CLOSE(d->gives[1].reachable, 3100000, 1e-6);
+    CHECK_CLOSE(d->gives[1].amount, 600000, 1e-6);
+    CHECK_STR(d->gives[1].text, "2026: buying the capacity needed costs "
+              "3.1 M, the budget is 2.5 M");
+    be_diagnosis_free(d);
+    be_model_free(m);
+}
+
+/* Nothing for sale: 5 old units (throughput 1, lifetime 4, age 1) and
+ * demand 8 in both periods.  3 short in 2025 and 2026; no limit can help,
+ * so only the demand lines. */
+static void nothing_for_sale(void)
+{
+    be_model *m = load(
+        "breakeven: 1\nhorizon: {start: 2025, periods: 2}\ndemand: 8\n"
+        "devices:\n  - {name: old, throughput: 1, lifetime: 4}\n"
+        "fleet:\n  - {device: old, count: 5, age: 1}\n");
+    REQUIRE(m);
+    be_diagnosis *d = diagnose(m);
+    REQUIRE(d);
+    REQUIRE(d->n == 2);
+    CHECK(d->gives[0].kind == BE_GIVE_DEMAND && d->gives[0].period == 0);
+    CHECK(d->gives[1].kind == BE_GIVE_DEMAND && d->gives[1].period == 1);
+    CHECK_CLOSE(d->gives[1].amount, 3, 1e-6);
+    CHECK_STR(d->gives[0].text, "2025: demand of 8 cannot be met: at most 5 "
+              "can be in service (the fleet in place and what is for sale or "
+              "rent by then)");
+    be_diagnosis_free(d);
+    be_model_free(m);
+}
+
+/* Power and budget both short in the same period.  Boxes: throughput 1,
+ * 1 kW, price 100; cap 10 kW; budget 300 a year; demand 2, 12, 5.  The
+ * budgets buy 3 boxes in 2024 and 3 in 2025: at most 6 in 2025, 6 short
+ * (the budget of 2025 is spent, the cap is not reached).  Meeting demand
+ * needs 12 boxes: 6 more at 100 = 600 over a budget (the latest, 2025, by
+ * the tie-break), and 12 kW, 2 over the cap. */
+static void budget_and_cap(void)
+{
+    be_model *m = load(
+        "breakeven: 1\nhorizon: {start: 2024, periods: 3}\n"
+        "demand: [2, 12, 5]\nsite: {power_cap_kw: 10, budget: 300}\n"
+        "devices:\n  - {name: box, throughput: 1, power_kw: 1, lifetime: 5,"
+        " price: 100}\n");
+    REQUIRE(m);
+    be_diagnosis *d = diagnose(m);
+    REQUIRE(d);
+    REQUIRE(d->n == 3);
+    CHECK(d->gives[0].kind == BE_GIVE_DEMAND && d->gives[0].period == 1);
+    CHECK_CLOSE(d->gives[0].reachable, 6, 1e-6);
+    CHECK_STR(d->gives[0].text, "2025: demand of 12 cannot be met: with a "
+              "budget of 300 in 2025, the closest plan has 6 in service");
+    CHECK(d->gives[1].kind == BE_GIVE_BUDGET && d->gives[1].period == 1);
+    CHECK_CLOSE(d->gives[1].amount, 600, 1e-6);
+    CHECK_STR(d->gives[1].text, "2025: buying the capacity needed costs "
+              "900, the budget is 300");
+    CHECK(d->gives[2].kind == BE_GIVE_POWER && d->gives[2].period == 1);
+    CHECK_CLOSE(d->gives[2].amount, 2, 1e-6);
+    be_diagnosis_free(d);
+    be_model_free(m);
+}
+
+/* A model with a plan: nothing must give way. */
+static void feasible_has_nothing(void)
+{
+    be_model *m = load(
+        "breakeven: 1\nhorizon: {start: 2024, periods: 3}\n"
+        "demand: [20, 30, 30]\nsite: {power_cap_kw: 30}\n"
+        "devices:\n  - {name: box, throughput: 1, power_kw: 1, lifetime: 5,"
+        " price: 100}\n");
+    REQUIRE(m);
+    be_diagnosis *d = diagnose(m);
+    REQUIRE(d);
+    CHECK(d->status == BE_OPTIMAL);
+    CHECK(d->n == 0);
+    be_diagnosis_free(d);
+    be_model_free(m);
+}
+
+/* Scaling: the seed model's coefficients (flow 1 .. prices ~ 1e6) span far
+ * less than 1e9; a price of 5e12 beside a throughput of 0.001 spans
+ * 5e15 (the objective's buy coefficient over the demand row's throughput)
+ * and the advice is to express money in millions. */
+static void scaling_warning(void)
+{
+    char buf[512];
+    be_error err = {0};
+    be_model *seed = be_model_load_file("models/seed-1mw.yaml", NULL, &err);
+    REQUIRE(seed);
+    CHECK(be_model_check_scaling(seed, buf, sizeof buf) == 0);
+    CHECK_STR(buf, "");
+    be_model_free(seed);
+    be_model *m = load(
+        "breakeven: 1\nhorizon: {start: 2024, periods: 2}\ndemand: 1\n"
+        "devices:\n  - {name: chip, throughput: 0.001, lifetime: 5,"
+        " price: 5000000000000}\n");
+    REQUIRE(m);
+    CHECK(be_model_check_scaling(m, buf, sizeof buf) == 1);
+    CHECK_STR(buf, "the program's coefficients span 5.0e+15 (from 0.001 in "
+              "the demand rows (throughput) to 5e+12 in the objective "
+              "(money)), too wide for reliable floating point: express "
+              "money in millions");
+    CHECK(be_model_check_scaling(m, NULL, 0) == 1);
+    be_model_free(m);
+}
+
+void suite_diagnose(void)
+{
+    RUN(power_cap_gives_way);
+    RUN(budget_gives_way);
+    RUN(nothing_for_sale);
+    RUN(budget_and_cap);
+    RUN(feasible_has_nothing);
+    RUN(scaling_warning);
+}

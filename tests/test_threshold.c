@@ -1,0 +1,165 @@
+/*
+ * test_threshold.c -- be_threshold_search on tiny models whose
+ * breakpoints are worked out by hand.
+ */
+#include <math.h>
+#include <string.h>
+
+#include "check.h"
+#include "breakeven.h"
+
+void suite_threshold(void);
+
+/* One yearly period, demand 1.  'lean' costs 100 and draws nothing; 'hot'
+ * costs 50 and draws 1 kW, i.e. 8760 kWh in the year: hot is cheaper
+ * while 50 + 8760 p < 100, i.e. below p* = 50/8760 = 0.00570776...
+ * Over energy.price 0 .. 0.02 with tolerance 1e-7: one breakpoint within
+ * 1e-7 of p*, the plan 'buy hot' below (cost 50 at p = 0) and 'buy lean'
+ * above (100 at p = 0.02). */
+static void test_threshold_energy_price(void)
+{
+    static const char y[] =
+        "breakeven: 1\n"
+        "horizon: {start: 2025, periods: 1}\n"
+        "demand: 1\n"
+        "energy: {price: 0.01}\n"
+        "devices:\n"
+        "  - {name: lean, throughput: 1, lifetime: 1, price: 100}\n"
+        "  - {name: hot, throughput: 1, power_kw: 1, lifetime: 1,"
+        " price: 50}\n";
+    be_threshold_options o;
+    be_threshold_options_init(&o);
+    o.param = "energy.price";
+    o.lo = 0;
+    o.hi = 0.02;
+    o.tol = 1e-7;
+    be_error err = {0};
+    be_threshold *r = be_threshold_search(y, sizeof y - 1, "tiny", &o, &err);
+    REQUIRE(r);
+    double pstar = 50.0 / 8760.0;
+    int changes = 0, at = -1;
+    for (int i = 0; i + 1 < r->n; i++)
+        if (r->samples[i].outcome != r->samples[i + 1].outcome) {
+            changes++;
+            at = i;
+        }
+    CHECK(changes == 1);
+    REQUIRE(at >= 0);
+    double below = r->samples[at].value, above = r->samples[at + 1].value;
+    CHECK(above - below <= 1e-7);
+    CHECK(below <= pstar + 1e-12 && above >= pstar - 1e-12);
+    const be_threshold_sample *first = &r->samples[0],
+                              *last = &r->samples[r->n - 1];
+    CHECK_CLOSE(first->value, 0, 1e-15);
+    CHECK_CLOSE(first->cost, 50, 1e-9);
+    CHECK(first->plan && first->plan->buy[1] == 1 && first->plan->buy[0] == 0);
+    CHECK_CLOSE(last->value, 0.02, 1e-15);
+    CHECK_CLOSE(last->cost, 100, 1e-9);
+    CHECK(last->plan && last->plan->buy[0] == 1);
+    /* both sides of the break cost the same at p* (continuity) */
+    CHECK_CLOSE(r->samples[at].cost, 50 + 8760 * below, 1e-9);
+    CHECK_CLOSE(r->samples[at + 1].cost, 100, 1e-9);
+    /* 17 grid values, then bisection from a step of 0.00125 to 1e-7:
+     * ceil(log2(0.00125 / 1e-7)) = 14 more */
+    CHECK(r->solves == 17 + 14);
+    CHECK(r->time_limited == 0);
+    be_threshold_free(r);
+}
+
+/* When does replacing move earlier?  An 'old' unit in place (age 0,
+ * lifetime 3, 1 kW: e = 8760 p of energy a year, nothing else); 'new'
+ * draws nothing and costs 200 in 2025, then 100; no resale, no end value,
+ * demand 1 over 3 years.  Keep: 3e.  Replace in 2025: 200.  In 2026:
+ * e + 100.  In 2027: 2e + 100, never best.  So: keep while e < 50;
+ * replace in 2026 for 50 < e < 100; in 2025 for e > 100.  In price:
+ * p1 = 50/8760 = 0.0057078, p2 = 100/8760 = 0.0114155. */
+static void test_threshold_first_replacement(void)
+{
+    static const char y[] =
+        "breakeven: 1\n"
+        "horizon: {start: 2025, periods: 3}\n"
+        "end_of_horizon: none\n"
+        "demand: 1\n"
+        "energy: {price: 0.01}\n"
+        "devices:\n"
+        "  - {name: old, throughput: 1, power_kw: 1, lifetime: 3}\n"
+        "  - {name: new, throughput: 1, lifetime: 3, price: [200, 100, 100]}\n"
+        "fleet:\n"
+        "  - {device: old, count: 1, age: 0}\n";
+    be_threshold_options o;
+    be_threshold_options_init(&o);
+    o.param = "energy.price";
+    o.lo = 0;
+    o.hi = 0.02;
+    o.tol = 1e-6;
+    o.grid = 5;
+    be_error err = {0};
+    be_threshold *r = be_threshold_search(y, sizeof y - 1, "tiny", &o, &err);
+    REQUIRE(r);
+    double p[2] = {50.0 / 8760, 100.0 / 8760};
+    int fr[3] = {-1, 1, 0}, k = 0;
+    CHECK(r->samples[0].first_replacement == -1);
+    for (int i = 0; i + 1 < r->n; i++) {
+        if (r->samples[i].outcome == r->samples[i + 1].outcome)
+            continue;
+        REQUIRE(k < 2);
+        CHECK(r->samples[i + 1].value - r->samples[i].value <= 1e-6);
+        CHECK(r->samples[i].value <= p[k] + 1e-12);
+        CHECK(r->samples[i + 1].value >= p[k] - 1e-12);
+        CHECK(r->samples[i].first_replacement == fr[k]);
+        CHECK(r->samples[i + 1].first_replacement == fr[k + 1]);
+        k++;
+    }
+    CHECK(k == 2);
+    CHECK_CLOSE(r->samples[r->n - 1].cost, 200, 1e-9);
+    be_threshold_free(r);
+}
+
+/* Values at which the model is rejected are an outcome of their own:
+ * a negative energy price is invalid, so over -0.01 .. 0.01 the first
+ * change is at 0 (rejected below, a plan from 0 on). */
+static void test_threshold_rejected_values(void)
+{
+    static const char y[] =
+        "breakeven: 1\n"
+        "horizon: {start: 2025, periods: 1}\n"
+        "demand: 1\n"
+        "devices:\n"
+        "  - {name: lean, throughput: 1, lifetime: 1, price: 100}\n";
+    be_threshold_options o;
+    be_threshold_options_init(&o);
+    o.param = "energy.price";
+    o.lo = -0.01;
+    o.hi = 0.01;
+    o.tol = 1e-5;
+    be_error err = {0};
+    be_threshold *r = be_threshold_search(y, sizeof y - 1, "tiny", &o, &err);
+    REQUIRE(r);
+    CHECK(!r->samples[0].loaded && r->samples[0].message[0]);
+    CHECK(r->samples[r->n - 1].loaded && r->samples[r->n - 1].plan);
+    int changes = 0;
+    for (int i = 0; i + 1 < r->n; i++)
+        if (r->samples[i].outcome != r->samples[i + 1].outcome) {
+            changes++;
+            CHECK(r->samples[i].value < 0 && r->samples[i + 1].value >= 0);
+        }
+    CHECK(changes == 1);
+    be_threshold_free(r);
+    /* rejected everywhere: an error, with the loader's message */
+    o.lo = -0.02;
+    o.hi = -0.01;
+    CHECK(be_threshold_search(y, sizeof y - 1, "tiny", &o, &err) == NULL);
+    CHECK(err.code == BE_EMODEL && strstr(err.message, "energy.price"));
+    /* bad options */
+    o.lo = 1;
+    o.hi = 0;
+    CHECK(be_threshold_search(y, sizeof y - 1, "tiny", &o, &err) == NULL &&
+          err.code == BE_EARG);
+}
+
+void suite_threshold(void)
+{
+    RUN(test_threshold_energy_price);
+    RUN(test_threshold_first_replacement);
+    RUN(test_threshold_rejected_values);
+}
