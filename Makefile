@@ -64,7 +64,7 @@ test: all
 	sh tests/cli.sh ./$(B)/breakeven
 
 bench: all
-	sh bench/run
+	sh bench/run ./$(B)/breakeven
 
 # libFuzzer targets (clang, ASan + UBSan) into build-fuzz/, each run for
 # FUZZ_SECONDS; a crash leaves build-fuzz/crash-* (see docs/hardening.md).

@@ -93,7 +93,9 @@ static int elastic_build(const be_program *p, const double *weight,
     el->slack_row = be__calloc((size_t)nc, sizeof *el->slack_row);
     if (!e->cols || !e->rows || !e->mi || !e->mj || !e->mv || !el->slack_row)
         return 0;
-    memcpy(e->cols, p->cols, (size_t)p->n_cols * sizeof *e->cols);
+    /* a program may have no columns (nothing held, bought or rented) */
+    if (p->n_cols)
+        memcpy(e->cols, p->cols, (size_t)p->n_cols * sizeof *e->cols);
     if (p->n_rows)
         memcpy(e->rows, p->rows, (size_t)p->n_rows * sizeof *e->rows);
     if (p->nnz) {
@@ -241,8 +243,8 @@ static void demand_text(const be_model *m, const be_program *p,
             /* budgets trade off between periods: this is the plan with
              * the least total shortfall, not a bound for t alone */
             snprintf(g->text, sizeof g->text, "%s: demand of %.6g cannot be "
-                     "met: with a budget of %s in %s, the closest plan has "
-                     "%.6g in service", m->labels[t], g->limit,
+                     "met: with a budget of %s in %s, the closest plan "
+                     "delivers %.6g", m->labels[t], g->limit,
                      money(cap, a, sizeof a), m->labels[u], g->reachable);
             return;
         }
@@ -269,7 +271,8 @@ static int unbounded_cause(const be_model *m, const be_program *p,
             int r = t + 1;
             double total;
             if (r >= cc->retire_from && r < cc->retire_end)
-                total = cost + p->cols[cc->retire0 + (r - cc->retire_from)].cost;
+                total = cost +
+                        p->cols[cc->retire0 + (r - cc->retire_from)].cost;
             else if (r == m->T)
                 total = cost;       /* held to the end: salvage is in hold */
             else
@@ -327,8 +330,8 @@ be_diagnosis *be_diagnose(const be_model *m, const be_settings *s,
     power_row = be__calloc((size_t)T, sizeof *power_row);
     budget_row = be__calloc((size_t)T, sizeof *budget_row);
     demand_row = be__calloc((size_t)T, sizeof *demand_row);
-    if (!d->gives || !w || !slack || !act || !step || !power_row || !budget_row ||
-        !demand_row) {
+    if (!d->gives || !w || !slack || !act || !step || !power_row ||
+        !budget_row || !demand_row) {
         be__fail(err, BE_ENOMEM, m->file, nowhere, "out of memory");
         goto fail;
     }

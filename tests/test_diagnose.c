@@ -84,7 +84,7 @@ static void budget_gives_way(void)
     CHECK(d->gives[0].kind == BE_GIVE_DEMAND);
     CHECK_CLOSE(d->gives[0].reachable, 1, 1e-6);
     CHECK_STR(d->gives[0].text, "2026: demand of 2 cannot be met: with a "
-              "budget of 2.5 M in 2026, the closest plan has 1 in service");
+              "budget of 2.5 M in 2026, the closest plan delivers 1");
     CHECK(d->gives[1].kind == BE_GIVE_BUDGET);
     CHECK_CLOSE(d->gives[1].reachable, 3100000, 1e-6);
     CHECK_CLOSE(d->gives[1].amount, 600000, 1e-6);
@@ -117,6 +117,28 @@ static void nothing_for_sale(void)
     be_model_free(m);
 }
 
+/* Fuzzing regression (fuzz_solve, a copy of the memcpy of no columns):
+ * a device that can neither be bought nor rented and no fleet gives a
+ * program without columns.  Demand 1 in 2025: nothing can be in service,
+ * 1 short. */
+static void no_columns(void)
+{
+    be_model *m = load(
+        "breakeven: 1\nhorizon: {start: 2025, periods: 1}\ndemand: 1\n"
+        "devices:\n  - {name: old, throughput: 1, lifetime: 4}\n");
+    REQUIRE(m);
+    be_diagnosis *d = diagnose(m);
+    REQUIRE(d);
+    REQUIRE(d->n == 1);
+    CHECK(d->gives[0].kind == BE_GIVE_DEMAND);
+    CHECK_CLOSE(d->gives[0].reachable, 0, 1e-9);
+    CHECK_STR(d->gives[0].text, "2025: demand of 1 cannot be met: at most 0 "
+              "can be in service (the fleet in place and what is for sale or "
+              "rent by then)");
+    be_diagnosis_free(d);
+    be_model_free(m);
+}
+
 /* Power and budget both short in the same period.  Boxes: throughput 1,
  * 1 kW, price 100; cap 10 kW; budget 300 a year; demand 2, 12, 5.  The
  * budgets buy 3 boxes in 2024 and 3 in 2025: at most 6 in 2025, 6 short
@@ -137,7 +159,7 @@ static void budget_and_cap(void)
     CHECK(d->gives[0].kind == BE_GIVE_DEMAND && d->gives[0].period == 1);
     CHECK_CLOSE(d->gives[0].reachable, 6, 1e-6);
     CHECK_STR(d->gives[0].text, "2025: demand of 12 cannot be met: with a "
-              "budget of 300 in 2025, the closest plan has 6 in service");
+              "budget of 300 in 2025, the closest plan delivers 6");
     CHECK(d->gives[1].kind == BE_GIVE_BUDGET && d->gives[1].period == 1);
     CHECK_CLOSE(d->gives[1].amount, 600, 1e-6);
     CHECK_STR(d->gives[1].text, "2025: buying the capacity needed costs "
@@ -199,5 +221,6 @@ void suite_diagnose(void)
     RUN(nothing_for_sale);
     RUN(budget_and_cap);
     RUN(feasible_has_nothing);
+    RUN(no_columns);
     RUN(scaling_warning);
 }

@@ -46,7 +46,7 @@ static const char css[] =
     ".answer p{margin:0 0 6px}.answer p:last-child{margin:0}"
     ".warn{border-left-color:#D55E00}"
     ".cards{display:grid;grid-template-columns:repeat(auto-fit,"
-    "minmax(210px,1fr));gap:12px;margin:16px 0 0}"
+    "minmax(180px,1fr));gap:12px;margin:16px 0 0}"
     ".card{background:#fff;border-radius:6px;padding:12px 16px;"
     "box-shadow:0 1px 3px rgba(0,0,0,.08)}"
     ".card .k{color:#555;font-size:13px}"
@@ -93,10 +93,16 @@ static void num(FILE *fp, double v)
     char b[64];
     if (!isfinite(v))
         fputs("&mdash;", fp);
-    else if (fabs(v - round(v)) < 1e-9)
-        fputs(fmt_money(v, 0, b, sizeof b), fp);
-    else
-        fprintf(fp, "%.4g", v);
+    else {   /* grouped, at most 3 decimals, no trailing zeros */
+        fmt_money(v, fabs(v - round(v)) < 1e-9 ? 0 : 3, b, sizeof b);
+        char *dot = strchr(b, '.');
+        if (dot) {
+            char *end = b + strlen(b);
+            while (end > dot + 1 && end[-1] == '0')
+                *--end = '\0';
+        }
+        fputs(b, fp);
+    }
 }
 
 /* A number cell; zeros are grey so that the changes stand out. */
@@ -213,7 +219,7 @@ static void cards(FILE *fp, const report_data *d)
         card(fp, "Break-even", 0, d->labels[d->breakeven],
              "cumulative cost drops below for good");
     else
-        card(fp, "Break-even", 0, d->ahead ? "at once" : "none",
+        card(fp, "Break-even", 0, d->ahead ? "not needed" : "none",
              d->ahead ? "never behind the baseline"
                       : "the plan does not catch up");
     fputs("</div>\n", fp);

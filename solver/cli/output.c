@@ -7,6 +7,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 int out_open(out_file *o, const char *path)
@@ -26,6 +27,11 @@ int out_open(out_file *o, const char *path)
     int fd = mkstemp(o->tmp);
     if (fd < 0)
         goto fail;
+    /* mkstemp creates the file 0600; give it the mode a plain fopen would
+     * (0666 less the umask), since results are meant to be shared */
+    mode_t mask = umask(0);
+    umask(mask);
+    fchmod(fd, 0666 & ~mask);
     o->fp = fdopen(fd, "w");
     if (!o->fp) {
         int e = errno;

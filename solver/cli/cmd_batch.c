@@ -1,0 +1,403 @@
+/*
+ * cmd_batch.c -- `breakeven batch`: many model files, one summary row
+ * each, solved N at a time in separate processes (runner.c), rows in input
+ * order.  Full results and resumption with --output-dir (docs/batch.md).
+ */
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "output.h"
+#include "runner.h"
+
+extern const cli_command cli_batch;
+
+enum { OPT_JOBS = OPT_COMMAND, OPT_DIR, OPT_RESUME, OPT_NO_HEADER };
+
+typedef struct batch {
+    int n;
+    char **files;
+    char **json;          /* [n] result paths (--output-dir), else NULL */
+    char **summary;       /* [n] */
+    cli_common c;
+    int jsonl, quiet;
+    run_row *rows;        /* [n] */
+    unsigned char *have;  /* [n] row known */
+    int printed;          /* rows 0 .. printed-1 are out */
+    FILE *out;
+    int exit_code;
+} batch;
+
+static void print_devices(FILE *fp, const run_row *r, int what)
+{
+    char num[40];
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *m = open_memstream(&buf, &len);
+    if (!m)
+        return;
+    int first = 1;
+    for (int k = 0; k < r->n_devices; k++) {
+        const row_device *d = &r->devices[k];
+        const char *v = what == 0 ? d->first_buy : what == 1 ?
+                        d->first_early_retire : fmt_num(d->bought, num,
+                                                        sizeof num);
+        if (!v[0])
+            continue;
+        fprintf(m, "%s%s=%s", first ? "" : ";", d->name, v);
+        first = 0;
+    }
+    if (fclose(m) == 0)
+        csv_field(fp, buf);
+    free(buf);
+}
+
+static void json_period(FILE *fp, const char *key, const char *label)
+{
+    fprintf(fp, "\"%s\": ", key);
+    if (label[0])
+        json_str(fp, label);
+    else
+        fputs("null", fp);
+}
+
+static void print_row(batch *b, int i)
+{
+    const run_row *r = &b->rows[i];
+    FILE *fp = b->out;
+    char num[40];
+    if (b->jsonl) {
+        fputs("{\"file\": ", fp);
+        json_str(fp, b->files[i]);
+        fputs(", \"model\": ", fp);
+        json_str(fp, r->model);
+        fputs(", \"status\": ", fp);
+        json_str(fp, r->status);
+        fprintf(fp, ", \"exit\": %d, \"net_present_cost\": %s, ", r->exit_code,
+                fmt_num(r->cost, num, sizeof num));
+        json_period(fp, "first_replacement", r->first_replacement);
+        fputs(", \"devices\": {", fp);
+        for (int k = 0; k < r->n_devices; k++) {
+            const row_device *d = &r->devices[k];
+            fputs(k ? ", " : "", fp);
+            json_str(fp, d->name);
+            fputs(": {", fp);
+            json_period(fp, "first_buy", d->first_buy);
+            fputs(", ", fp);
+            json_period(fp, "first_early_retire", d->first_early_retire);
+            fprintf(fp, ", \"bought\": %s}", fmt_num(d->bought, num,
+                                                    sizeof num));
+        }
+        fputs("}, \"message\": ", fp);
+        json_str(fp, r->message);
+        fprintf(fp, ", \"resumed\": %s, \"seconds\": %.3f}\n",
+                r->resumed ? "true" : "false", r->seconds);
+        return;
+    }
+    csv_field(fp, b->files[i]);
+    fputc(',', fp);
+    csv_field(fp, r->model);
+    fputc(',', fp);
+    csv_field(fp, r->status);
+    fprintf(fp, ",%d,", r->exit_code);
+    if (isfinite(r->cost))
+        fputs(fmt_num(r->cost, num, sizeof num), fp);
+    fputc(',', fp);
+    csv_field(fp, r->first_replacement);
+    for (int w = 0; w < 3; w++) {
+        fputc(',', fp);
+        print_devices(fp, r, w);
+    }
+    fputc(',', fp);
+    csv_field(fp, r->message);
+    fprintf(fp, ",%s,%.3f\n", r->resumed ? "true" : "false", r->seconds);
+}
+
+static void flush_rows(batch *b)
+{
+    while (b->printed < b->n && b->have[b->printed]) {
+        print_row(b, b->printed);
+        b->printed++;
+    }
+    fflush(b->out);
+}
+
+static void work(void *ctx, int i, run_row *r)
+{
+    batch *b = ctx;
+    run_model(b->files[i], &b->c, b->json ? b->json[i] : NULL,
+              b->summary ? b->summary[i] : NULL, r);
+}
+
+static void done(void *ctx, int i, run_row *r)
+{
+    batch *b = ctx;
+    b->rows[i] = *r;
+    row_init(r);          /* the devices now belong to b->rows[i] */
+    b->have[i] = 1;
+    const run_row *x = &b->rows[i];
+    b->exit_code = batch_exit(b->exit_code, x->exit_code);
+    if (x->exit_code != 0) {
+        /* "FILE:LINE:COL: message" like every other command's errors */
+        int at = x->message[0] >= '0' && x->message[0] <= '9' &&
+                 strcmp(x->status, "invalid model") == 0;
+        fprintf(stderr, "breakeven: %s:%s%s%s%s\n", b->files[i],
+                at ? "" : " ", at ? "" : x->status, at ? "" : ": ",
+                x->message);
+    } else if (x->message[0] && !b->quiet) {
+        fprintf(stderr, "breakeven: %s: note: %s\n", b->files[i],
+                x->message);
+    }
+    flush_rows(b);
+}
+
+/* DIR/NAME.EXT for model path (NAME: the file name without .yaml/.yml). */
+static char *result_path(const char *dir, const char *model, const char *ext)
+{
+    const char *base = strrchr(model, '/');
+    base = base ? base + 1 : model;
+    size_t n = strlen(base);
+    if (n > 5 && strcmp(base + n - 5, ".yaml") == 0)
+        n -= 5;
+    else if (n > 4 && strcmp(base + n - 4, ".yml") == 0)
+        n -= 4;
+    size_t size = strlen(dir) + n + strlen(ext) + 3;
+    char *p = malloc(size);
+    if (p)
+        snprintf(p, size, "%s/%.*s%s", dir, (int)n, base, ext);
+    return p;
+}
+
+static int newer(const struct stat *a, const struct stat *b)
+{
+    return a->st_mtim.tv_sec > b->st_mtim.tv_sec ||
+           (a->st_mtim.tv_sec == b->st_mtim.tv_sec &&
+            a->st_mtim.tv_nsec > b->st_mtim.tv_nsec);
+}
+
+/* --resume: the row of model i from its .summary file, when both result
+ * files are newer than the model file. */
+static int resume_row(batch *b, int i)
+{
+    struct stat sm, sj, ss;
+    if (stat(b->files[i], &sm) != 0 || stat(b->json[i], &sj) != 0 ||
+        stat(b->summary[i], &ss) != 0 || !newer(&sj, &sm) ||
+        !newer(&ss, &sm))
+        return 0;
+    FILE *fp = fopen(b->summary[i], "rb");
+    if (!fp)
+        return 0;
+    char buf[65536];
+    size_t len = fread(buf, 1, sizeof buf, fp);
+    fclose(fp);
+    if (len == sizeof buf || row_parse(&b->rows[i], buf, len) != 0)
+        return 0;
+    b->rows[i].resumed = 1;
+    b->have[i] = 1;
+    b->exit_code = batch_exit(b->exit_code, b->rows[i].exit_code);
+    return 1;
+}
+
+int cmd_batch(int argc, char **argv);
+
+int cmd_batch(int argc, char **argv)
+{
+    static const cli_opt opts[] = {
+        {"--format", NULL, 1, OPT_FORMAT}, {"--output", "-o", 1, OPT_OUTPUT},
+        {"--relax", NULL, 0, OPT_RELAX}, {"--mip-gap", NULL, 1, OPT_MIP_GAP},
+        {"--time-limit", NULL, 1, OPT_TIME_LIMIT},
+        {"--quiet", "-q", 0, OPT_QUIET}, {"--set", NULL, 1, OPT_SET},
+        {"--jobs", "-j", 1, OPT_JOBS}, {"--output-dir", NULL, 1, OPT_DIR},
+        {"--resume", NULL, 0, OPT_RESUME},
+        {"--no-header", NULL, 0, OPT_NO_HEADER}, {0}};
+    static const char *const formats[] = {"csv", "jsonl", NULL};
+    batch b;
+    memset(&b, 0, sizeof b);
+    cli_common_init(&b.c, "csv");
+    cli_args a = {&cli_batch, argc, argv, 1};
+    const char *v, *dir = NULL;
+    int id, resume = 0, header = 1, rc = EXIT_PLAN;
+    long jobs = sysconf(_SC_NPROCESSORS_ONLN);
+    b.files = calloc((size_t)argc, sizeof *b.files);
+    if (!b.files) {
+        fputs("breakeven: out of memory\n", stderr);
+        return EXIT_SOLVER;
+    }
+    while ((id = cli_next(&a, opts, &v)) != CLI_END) {
+        if (id == CLI_ERROR) {
+            rc = EXIT_USAGE;
+            goto done;
+        }
+        double x;
+        switch (id) {
+        case CLI_ARG: b.files[b.n++] = (char *)v; break;
+        case OPT_JOBS:
+            if (cli_parse_number(v, &x) || x < 1 || x > 1024 || x != (int)x) {
+                rc = cli_usage_error(&cli_batch, "-j needs a whole number of "
+                                     "processes from 1 to 1024, found '%s'",
+                                     v);
+                goto done;
+            }
+            jobs = (long)x;
+            break;
+        case OPT_DIR: dir = v; break;
+        case OPT_RESUME: resume = 1; break;
+        case OPT_NO_HEADER: header = 0; break;
+        default:
+            if (cli_common_option(&cli_batch, &b.c, id, v, formats) < 0) {
+                rc = EXIT_USAGE;
+                goto done;
+            }
+        }
+    }
+    if (b.n == 0) {
+        rc = cli_usage_error(&cli_batch, "batch needs at least one model "
+                             "file");
+        goto done;
+    }
+    if (resume && !dir) {
+        rc = cli_usage_error(&cli_batch, "--resume needs --output-dir (where "
+                             "the results of the earlier run are)");
+        goto done;
+    }
+    b.jsonl = strcmp(b.c.format, "jsonl") == 0;
+    b.quiet = b.c.quiet;
+    b.rows = calloc((size_t)b.n, sizeof *b.rows);
+    b.have = calloc((size_t)b.n, 1);
+    if (!b.rows || !b.have) {
+        fputs("breakeven: out of memory\n", stderr);
+        rc = EXIT_SOLVER;
+        goto done;
+    }
+    for (int i = 0; i < b.n; i++)
+        row_init(&b.rows[i]);
+    if (dir) {
+        if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
+            fprintf(stderr, "breakeven: %s: cannot create the folder: %s\n",
+                    dir, strerror(errno));
+            rc = EXIT_SOLVER;
+            goto done;
+        }
+        b.json = calloc((size_t)b.n, sizeof *b.json);
+        b.summary = calloc((size_t)b.n, sizeof *b.summary);
+        if (!b.json || !b.summary) {
+            fputs("breakeven: out of memory\n", stderr);
+            rc = EXIT_SOLVER;
+            goto done;
+        }
+        for (int i = 0; i < b.n; i++) {
+            b.json[i] = result_path(dir, b.files[i], ".json");
+            b.summary[i] = result_path(dir, b.files[i], ".summary");
+            if (!b.json[i] || !b.summary[i]) {
+                fputs("breakeven: out of memory\n", stderr);
+                rc = EXIT_SOLVER;
+                goto done;
+            }
+        }
+        /* two models with one file name would share a result file */
+        for (int i = 0; i < b.n; i++)
+            for (int j = 0; j < i; j++)
+                if (strcmp(b.json[i], b.json[j]) == 0) {
+                    rc = cli_usage_error(&cli_batch, "%s and %s would both "
+                                         "write %s: give the models "
+                                         "different file names",
+                                         b.files[j], b.files[i], b.json[i]);
+                    goto done;
+                }
+        for (int i = 0; resume && i < b.n; i++)
+            resume_row(&b, i);
+    }
+
+    out_file out;
+    if (out_open(&out, b.c.output) != 0) {
+        fprintf(stderr, "breakeven: %s: cannot write: %s\n", b.c.output,
+                strerror(errno));
+        rc = EXIT_SOLVER;
+        goto done;
+    }
+    b.out = out.fp;
+    if (header && !b.jsonl)
+        fputs("file,model,status,exit,net_present_cost,first_replacement,"
+              "first_buy,first_early_retire,bought,message,resumed,seconds\n",
+              b.out);
+    flush_rows(&b);
+    pool_options po = {0};
+    po.jobs = (int)(jobs < 1 ? 1 : jobs > b.n ? b.n : jobs);
+    /* the solver stops itself at the limit; the kill is for a process
+     * that does not (up to two diagnosis solves follow an infeasible one) */
+    po.kill_after = b.c.time_limit > 0 ? 3 * b.c.time_limit + 5 : 0;
+    po.progress = !b.quiet && isatty(fileno(stderr));
+    po.skip = b.have;
+    unsigned char *skip = malloc((size_t)b.n);
+    if (!skip) {
+        out_abort(&out);
+        rc = EXIT_SOLVER;
+        goto done;
+    }
+    memcpy(skip, b.have, (size_t)b.n);
+    po.skip = skip;
+    int pr = pool_run(b.n, &po, work, done, &b);
+    free(skip);
+    if (pr != 0) {
+        out_abort(&out);
+        rc = EXIT_SOLVER;
+        goto done;
+    }
+    flush_rows(&b);
+    if (out_commit(&out) != 0) {
+        fprintf(stderr, "breakeven: %s: cannot write: %s\n",
+                b.c.output ? b.c.output : "standard output", strerror(errno));
+        rc = EXIT_SOLVER;
+        goto done;
+    }
+    rc = b.exit_code;
+done:
+    for (int i = 0; b.rows && i < b.n; i++)
+        row_clear(&b.rows[i]);
+    for (int i = 0; b.json && i < b.n; i++)
+        free(b.json[i]);
+    for (int i = 0; b.summary && i < b.n; i++)
+        free(b.summary[i]);
+    free(b.json);
+    free(b.summary);
+    free(b.rows);
+    free(b.have);
+    free(b.files);
+    return rc;
+}
+
+const cli_command cli_batch = {
+    "batch", cmd_batch,
+    "solve many model files, N at a time, one summary row each",
+    "usage: breakeven batch FILE... [-j N] [--format csv|jsonl] [-o FILE]\n"
+    "                       [--output-dir DIR] [--resume] [--no-header]\n"
+    "                       [--time-limit S] [--relax] [--mip-gap G]\n"
+    "                       [--set PATH=VALUE]... [--quiet]\n",
+    "  -j, --jobs N       solve N models at once, each in its own process\n"
+    "                     (default: the number of online cores)\n"
+    "  --format F         csv (default) or jsonl: one row per model file, in\n"
+    "                     input order: file, model, status, exit, net present\n"
+    "                     cost, first_replacement (first period with an early\n"
+    "                     retirement), per device first_buy,\n"
+    "                     first_early_retire and bought, message, resumed,\n"
+    "                     seconds\n"
+    "  -o, --output FILE  write the rows to FILE (atomically)\n"
+    "  --output-dir DIR   also write each model's full result (the solve\n"
+    "                     --format json object) to DIR/NAME.json, and its\n"
+    "                     row to DIR/NAME.summary, atomically\n"
+    "  --resume           skip models whose results in DIR are newer than\n"
+    "                     the model file (their rows come from DIR)\n"
+    "  --no-header        no CSV header line (to concatenate runs)\n"
+    "  --time-limit S     per model; a process still running after 3 S + 5\n"
+    "                     seconds is killed\n"
+    "  --relax, --mip-gap G, --set PATH=VALUE   as for solve, for every model\n"
+    "  -q, --quiet        no notes and no progress line on standard error\n"
+    "exit code of a batch: the largest of the models' own exit codes (0 when\n"
+    "every model has a plan; 1 some model has none; 3 some file is invalid;\n"
+    "4 a solver failure, a time limit without a plan, a crash or a kill),\n"
+    "2 for a bad command line, 4 when the rows could not be written.\n",
+};

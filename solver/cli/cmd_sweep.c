@@ -1,0 +1,437 @@
+/*
+ * cmd_sweep.c -- `breakeven sweep`: one model solved over the full grid of
+ * one or more parameters (--vary PATH=LO:HI:STEP), one tidy row per point,
+ * points solved N at a time in separate processes (runner.c).
+ *
+ * Every point is a fresh solve: the model is loaded again with the point's
+ * values as --set overrides.  No warm start (GLPK's basis is not carried
+ * from one point to the next); docs/batch.md says why.
+ */
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "output.h"
+#include "runner.h"
+
+extern const cli_command cli_sweep;
+
+enum { OPT_JOBS = OPT_COMMAND, OPT_VARY, OPT_NO_HEADER };
+
+#define MAX_VARY 16
+#define MAX_POINTS 1000000
+
+typedef struct vary {
+    const char *arg;      /* PATH=LO:HI:STEP as given */
+    char path[256];
+    double lo, hi, step;
+    int n;                /* values: lo + i*step, i = 0 .. n-1 */
+    char (*values)[32];   /* [n] each value as text ("%.15g") */
+} vary;
+
+typedef struct sweep {
+    const char *model;
+    cli_common c;
+    int nv;
+    vary v[MAX_VARY];
+    long points;
+    int jsonl;
+    char **devices;       /* device names of the model, for the columns */
+    int n_devices;
+    run_row *rows;
+    unsigned char *have;
+    long printed;
+    FILE *out;
+    int exit_code, quiet;
+} sweep;
+
+/* The index of dimension d in point p: the last --vary varies fastest. */
+static int coord(const sweep *s, long p, int d)
+{
+    for (int e = s->nv - 1; e > d; e--)
+        p /= s->v[e].n;
+    return (int)(p % s->v[d].n);
+}
+
+/* Parse PATH=LO:HI:STEP and lay out its values.  The i-th value is
+ * lo + i*step (never a running sum, which drifts), written with 15
+ * significant digits so that 0.1 + 2*0.1 reads "0.3"; hi is included when
+ * it is within step*1e-9 of a grid value. */
+static int parse_vary(vary *v, const char *arg)
+{
+    const char *eq = strchr(arg, '=');
+    if (!eq || eq == arg || (size_t)(eq - arg) >= sizeof v->path)
+        return cli_usage_error(&cli_sweep, "--vary needs PATH=LO:HI:STEP, "
+                               "found '%s'", arg);
+    v->arg = arg;
+    snprintf(v->path, sizeof v->path, "%.*s", (int)(eq - arg), arg);
+    char buf[3][64];
+    const char *p = eq + 1;
+    for (int i = 0; i < 3; i++) {
+        const char *c = i < 2 ? strchr(p, ':') : p + strlen(p);
+        if (!c || (size_t)(c - p) >= sizeof buf[i] || (i == 2 && strchr(p, ':')))
+            return cli_usage_error(&cli_sweep, "--vary needs PATH=LO:HI:STEP, "
+                                   "found '%s'", arg);
+        snprintf(buf[i], sizeof buf[i], "%.*s", (int)(c - p), p);
+        p = c + 1;
+    }
+    if (cli_parse_number(buf[0], &v->lo) || cli_parse_number(buf[1], &v->hi) ||
+        cli_parse_number(buf[2], &v->step))
+        return cli_usage_error(&cli_sweep, "--vary %s: LO, HI and STEP must "
+                               "be numbers", arg);
+    if (v->step <= 0 || v->hi < v->lo)
+        return cli_usage_error(&cli_sweep, "--vary %s: needs LO <= HI and "
+                               "STEP > 0", arg);
+    double n = floor((v->hi - v->lo) / v->step + 1e-9) + 1;
+    if (!(n <= MAX_POINTS))
+        return cli_usage_error(&cli_sweep, "--vary %s: more than %d values",
+                               arg, MAX_POINTS);
+    v->n = (int)n;
+    v->values = calloc((size_t)v->n, sizeof *v->values);
+    if (!v->values) {
+        fputs("breakeven: out of memory\n", stderr);
+        return EXIT_SOLVER;
+    }
+    for (int i = 0; i < v->n; i++) {
+        double x = v->lo + i * v->step;
+        snprintf(v->values[i], sizeof v->values[i], "%.15g", x);
+        if (strcmp(v->values[i], "-0") == 0)
+            strcpy(v->values[i], "0");
+    }
+    return 0;
+}
+
+/* The overrides of point p: the user's --set first, then the point's. */
+static void point_common(const sweep *s, long p, cli_common *c,
+                         char (*sets)[320])
+{
+    *c = s->c;
+    for (int d = 0; d < s->nv; d++) {
+        snprintf(sets[d], sizeof sets[d], "%s=%s", s->v[d].path,
+                 s->v[d].values[coord(s, p, d)]);
+        c->sets[c->n_sets++] = sets[d];
+    }
+}
+
+static void work(void *ctx, int i, run_row *r)
+{
+    sweep *s = ctx;
+    cli_common c;
+    char sets[MAX_VARY][320];
+    point_common(s, i, &c, sets);
+    run_model(s->model, &c, NULL, NULL, r);
+}
+
+static const row_device *find_device(const run_row *r, int k,
+                                     const char *name)
+{
+    if (k < r->n_devices && strcmp(r->devices[k].name, name) == 0)
+        return &r->devices[k];
+    for (int j = 0; j < r->n_devices; j++)
+        if (strcmp(r->devices[j].name, name) == 0)
+            return &r->devices[j];
+    return NULL;
+}
+
+static void print_header(sweep *s)
+{
+    FILE *fp = s->out;
+    for (int d = 0; d < s->nv; d++) {
+        csv_field(fp, s->v[d].path);
+        fputc(',', fp);
+    }
+    fputs("status,exit,net_present_cost,first_replacement", fp);
+    static const char *const what[] = {"bought", "first_buy",
+                                       "first_early_retire"};
+    for (int k = 0; k < s->n_devices; k++)
+        for (int w = 0; w < 3; w++) {
+            char col[200];
+            snprintf(col, sizeof col, "%s.%s", what[w], s->devices[k]);
+            fputc(',', fp);
+            csv_field(fp, col);
+        }
+    fputs(",iterations,message,seconds\n", fp);
+}
+
+static void print_row(sweep *s, long p)
+{
+    const run_row *r = &s->rows[p];
+    FILE *fp = s->out;
+    char num[40];
+    if (s->jsonl) {
+        fputc('{', fp);
+        for (int d = 0; d < s->nv; d++) {
+            json_str(fp, s->v[d].path);
+            fprintf(fp, ": %s, ", s->v[d].values[coord(s, p, d)]);
+        }
+        fputs("\"status\": ", fp);
+        json_str(fp, r->status);
+        fprintf(fp, ", \"exit\": %d, \"net_present_cost\": %s, "
+                "\"first_replacement\": ", r->exit_code,
+                fmt_num(r->cost, num, sizeof num));
+        if (r->first_replacement[0])
+            json_str(fp, r->first_replacement);
+        else
+            fputs("null", fp);
+        fputs(", \"devices\": {", fp);
+        for (int k = 0; k < r->n_devices; k++) {
+            const row_device *d = &r->devices[k];
+            fputs(k ? ", " : "", fp);
+            json_str(fp, d->name);
+            fprintf(fp, ": {\"bought\": %s, \"first_buy\": ",
+                    fmt_num(d->bought, num, sizeof num));
+            if (d->first_buy[0])
+                json_str(fp, d->first_buy);
+            else
+                fputs("null", fp);
+            fputs(", \"first_early_retire\": ", fp);
+            if (d->first_early_retire[0])
+                json_str(fp, d->first_early_retire);
+            else
+                fputs("null", fp);
+            fputc('}', fp);
+        }
+        fprintf(fp, "}, \"iterations\": %d, \"message\": ", r->iterations);
+        json_str(fp, r->message);
+        fprintf(fp, ", \"seconds\": %.3f}\n", r->seconds);
+        return;
+    }
+    for (int d = 0; d < s->nv; d++)
+        fprintf(fp, "%s,", s->v[d].values[coord(s, p, d)]);
+    csv_field(fp, r->status);
+    fprintf(fp, ",%d,", r->exit_code);
+    if (isfinite(r->cost))
+        fputs(fmt_num(r->cost, num, sizeof num), fp);
+    fputc(',', fp);
+    csv_field(fp, r->first_replacement);
+    for (int k = 0; k < s->n_devices; k++) {
+        const row_device *d = find_device(r, k, s->devices[k]);
+        if (d)
+            fprintf(fp, ",%s,", fmt_num(d->bought, num, sizeof num));
+        else
+            fputs(",,", fp);
+        csv_field(fp, d ? d->first_buy : "");
+        fputc(',', fp);
+        csv_field(fp, d ? d->first_early_retire : "");
+    }
+    fputc(',', fp);
+    if (r->iterations >= 0)
+        fprintf(fp, "%d", r->iterations);
+    fputc(',', fp);
+    csv_field(fp, r->message);
+    fprintf(fp, ",%.3f\n", r->seconds);
+}
+
+static void done(void *ctx, int i, run_row *r)
+{
+    sweep *s = ctx;
+    s->rows[i] = *r;
+    row_init(r);
+    s->have[i] = 1;
+    const run_row *x = &s->rows[i];
+    s->exit_code = batch_exit(s->exit_code, x->exit_code);
+    if (x->exit_code != 0 || (x->message[0] && !s->quiet)) {
+        fprintf(stderr, "breakeven: %s at", s->model);
+        for (int d = 0; d < s->nv; d++)
+            fprintf(stderr, "%s %s=%s", d ? "," : "", s->v[d].path,
+                    s->v[d].values[coord(s, i, d)]);
+        fprintf(stderr, ": %s%s%s\n", x->exit_code ? x->status : "note",
+                x->message[0] ? ": " : "", x->message);
+    }
+    while (s->printed < s->points && s->have[s->printed]) {
+        print_row(s, s->printed);
+        row_clear(&s->rows[s->printed]);
+        s->printed++;
+    }
+    fflush(s->out);
+}
+
+int cmd_sweep(int argc, char **argv);
+
+int cmd_sweep(int argc, char **argv)
+{
+    static const cli_opt opts[] = {
+        {"--format", NULL, 1, OPT_FORMAT}, {"--output", "-o", 1, OPT_OUTPUT},
+        {"--relax", NULL, 0, OPT_RELAX}, {"--mip-gap", NULL, 1, OPT_MIP_GAP},
+        {"--time-limit", NULL, 1, OPT_TIME_LIMIT},
+        {"--quiet", "-q", 0, OPT_QUIET}, {"--set", NULL, 1, OPT_SET},
+        {"--jobs", "-j", 1, OPT_JOBS}, {"--vary", NULL, 1, OPT_VARY},
+        {"--no-header", NULL, 0, OPT_NO_HEADER}, {0}};
+    static const char *const formats[] = {"csv", "jsonl", NULL};
+    sweep s;
+    memset(&s, 0, sizeof s);
+    cli_common_init(&s.c, "csv");
+    cli_args a = {&cli_sweep, argc, argv, 1};
+    const char *v;
+    int id, header = 1, rc = EXIT_PLAN;
+    long jobs = sysconf(_SC_NPROCESSORS_ONLN);
+    be_model *m = NULL;
+    while ((id = cli_next(&a, opts, &v)) != CLI_END) {
+        if (id == CLI_ERROR) {
+            rc = EXIT_USAGE;
+            goto done;
+        }
+        double x;
+        switch (id) {
+        case CLI_ARG:
+            if (s.model) {
+                rc = cli_usage_error(&cli_sweep, "unexpected argument '%s' "
+                                     "(one model file per sweep)", v);
+                goto done;
+            }
+            s.model = v;
+            break;
+        case OPT_JOBS:
+            if (cli_parse_number(v, &x) || x < 1 || x > 1024 || x != (int)x) {
+                rc = cli_usage_error(&cli_sweep, "-j needs a whole number of "
+                                     "processes from 1 to 1024, found '%s'",
+                                     v);
+                goto done;
+            }
+            jobs = (long)x;
+            break;
+        case OPT_VARY:
+            if (s.nv == MAX_VARY) {
+                rc = cli_usage_error(&cli_sweep, "at most %d --vary options",
+                                     MAX_VARY);
+                goto done;
+            }
+            if ((rc = parse_vary(&s.v[s.nv++], v)) != 0)
+                goto done;
+            break;
+        case OPT_NO_HEADER: header = 0; break;
+        default:
+            if (cli_common_option(&cli_sweep, &s.c, id, v, formats) < 0) {
+                rc = EXIT_USAGE;
+                goto done;
+            }
+        }
+    }
+    if (!s.model) {
+        rc = cli_usage_error(&cli_sweep, "sweep needs a model file");
+        goto done;
+    }
+    if (s.nv == 0) {
+        rc = cli_usage_error(&cli_sweep, "sweep needs at least one --vary "
+                             "PATH=LO:HI:STEP");
+        goto done;
+    }
+    if (s.c.n_sets + s.nv > (int)(sizeof s.c.sets / sizeof s.c.sets[0])) {
+        rc = cli_usage_error(&cli_sweep, "too many --set and --vary options");
+        goto done;
+    }
+    s.points = 1;
+    for (int d = 0; d < s.nv; d++) {
+        s.points *= s.v[d].n;
+        if (s.points > MAX_POINTS) {
+            rc = cli_usage_error(&cli_sweep, "the grid has more than %d "
+                                 "points", MAX_POINTS);
+            goto done;
+        }
+    }
+    s.jsonl = strcmp(s.c.format, "jsonl") == 0;
+    s.quiet = s.c.quiet;
+
+    /* The model must be valid as given, and its paths must exist at the
+     * first point; a value rejected at some points is reported per row. */
+    m = cli_load(s.model, &s.c, &rc, NULL);
+    if (!m)
+        goto done;
+    {
+        cli_common c;
+        char sets[MAX_VARY][320];
+        point_common(&s, 0, &c, sets);
+        be_error err = {0};
+        be_load_options opt;
+        be_load_options_init(&opt);
+        opt.overrides = c.sets;
+        opt.n_overrides = c.n_sets;
+        be_model *m0 = be_model_load_file(s.model, &opt, &err);
+        if (!m0 && err.code == BE_EARG) {
+            cli_print_error(&err);
+            rc = EXIT_USAGE;
+            goto done;
+        }
+        be_model_free(m0);
+    }
+    s.n_devices = be_model_devices(m);
+    s.devices = calloc((size_t)s.n_devices + 1, sizeof *s.devices);
+    s.rows = calloc((size_t)s.points, sizeof *s.rows);
+    s.have = calloc((size_t)s.points, 1);
+    if (!s.devices || !s.rows || !s.have) {
+        fputs("breakeven: out of memory\n", stderr);
+        rc = EXIT_SOLVER;
+        goto done;
+    }
+    for (int k = 0; k < s.n_devices; k++)
+        s.devices[k] = (char *)be_model_device_name(m, k);
+    for (long p = 0; p < s.points; p++)
+        row_init(&s.rows[p]);
+
+    out_file out;
+    if (out_open(&out, s.c.output) != 0) {
+        fprintf(stderr, "breakeven: %s: cannot write: %s\n", s.c.output,
+                strerror(errno));
+        rc = EXIT_SOLVER;
+        goto done;
+    }
+    s.out = out.fp;
+    if (header && !s.jsonl)
+        print_header(&s);
+    pool_options po = {0};
+    po.jobs = (int)(jobs < 1 ? 1 : jobs > s.points ? s.points : jobs);
+    po.kill_after = s.c.time_limit > 0 ? 3 * s.c.time_limit + 5 : 0;
+    po.progress = !s.quiet && isatty(fileno(stderr));
+    if (pool_run((int)s.points, &po, work, done, &s) != 0) {
+        out_abort(&out);
+        rc = EXIT_SOLVER;
+        goto done;
+    }
+    if (out_commit(&out) != 0) {
+        fprintf(stderr, "breakeven: %s: cannot write: %s\n",
+                s.c.output ? s.c.output : "standard output", strerror(errno));
+        rc = EXIT_SOLVER;
+        goto done;
+    }
+    rc = s.exit_code;
+done:
+    for (long p = 0; s.rows && p < s.points; p++)
+        row_clear(&s.rows[p]);
+    for (int d = 0; d < s.nv; d++)
+        free(s.v[d].values);
+    free(s.rows);
+    free(s.have);
+    free(s.devices);
+    be_model_free(m);
+    return rc;
+}
+
+const cli_command cli_sweep = {
+    "sweep", cmd_sweep,
+    "solve one model over a grid of parameter values, one row per point",
+    "usage: breakeven sweep MODEL.yaml --vary PATH=LO:HI:STEP [--vary ...]\n"
+    "                       [-j N] [--format csv|jsonl] [-o FILE]"
+    " [--no-header]\n"
+    "                       [--time-limit S] [--relax] [--mip-gap G]\n"
+    "                       [--set PATH=VALUE]... [--quiet]\n",
+    "  --vary PATH=LO:HI:STEP  values LO, LO+STEP, ... up to HI (included\n"
+    "                     within STEP*1e-9) for PATH (as in --set); several\n"
+    "                     --vary make the full grid, the last varying fastest\n"
+    "  -j, --jobs N       solve N points at once, each in its own process\n"
+    "                     (default: the number of online cores)\n"
+    "  --format F         csv (default) or jsonl: one row per point: the\n"
+    "                     values, status, exit, net present cost,\n"
+    "                     first_replacement, per device bought, first_buy,\n"
+    "                     first_early_retire; iterations, message, seconds\n"
+    "  -o, --output FILE  write the rows to FILE (atomically)\n"
+    "  --no-header        no CSV header line (to concatenate runs)\n"
+    "  --time-limit S     per point; a process still running after 3 S + 5\n"
+    "                     seconds is killed\n"
+    "  --relax, --mip-gap G, --set PATH=VALUE   as for solve, at every point\n"
+    "  -q, --quiet        no notes and no progress line on standard error\n"
+    "Every point is a fresh solve: no warm start from a neighbour's basis.\n"
+    "exit code: the largest of the points' own exit codes, as for batch.\n",
+};
