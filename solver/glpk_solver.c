@@ -209,6 +209,16 @@ static void duals(glp_prob *P, const be_program *p, int msg, be_glpk_out *out)
         out->dual[i] = glp_get_row_dual(P, i + 1);
 }
 
+#define PCH_MAX_COLUMNS 1000
+
+static int n_integer(const be_program *p)
+{
+    int n = 0;
+    for (int i = 0; i < p->n_cols; i++)
+        n += p->cols[i].integer;
+    return n;
+}
+
 /* Solve the loaded problem; fills out->status and the objective. */
 static int run(glp_prob *P, const be_program *p, const be_settings *s,
                guard *g, be_glpk_out *out)
@@ -219,7 +229,12 @@ static int run(glp_prob *P, const be_program *p, const be_settings *s,
         glp_init_iocp(&ip);
         ip.msg_lev = msg;
         ip.presolve = GLP_ON;
-        ip.br_tech = GLP_BR_PCH;
+        /* Hybrid pseudocost branching solves small fleet models far
+         * faster than GLPK's default (FIELD-NOTES), but its start-up
+         * strong-branches every integer column without looking at the
+         * clock: on thousands of columns it overruns any time limit by
+         * minutes (bench/run).  Above PCH_MAX_COLUMNS: Driebeck-Tomlin. */
+        ip.br_tech = n_integer(p) <= PCH_MAX_COLUMNS ? GLP_BR_PCH : GLP_BR_DTH;
         ip.bt_tech = GLP_BT_BLB;
         ip.mir_cuts = GLP_ON;
         ip.mip_gap = s ? s->mip_gap : 1e-6;
