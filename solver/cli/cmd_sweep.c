@@ -41,8 +41,7 @@ typedef struct sweep {
     int jsonl;
     char **devices;       /* device names of the model, for the columns */
     int n_devices;
-    run_row *rows;
-    unsigned char *have;
+    run_row **rows;       /* [points] finished, not yet printed */
     long printed;
     FILE *out;
     int exit_code, quiet;
@@ -158,7 +157,7 @@ static void print_header(sweep *s)
 
 static void print_row(sweep *s, long p)
 {
-    const run_row *r = &s->rows[p];
+    const run_row *r = s->rows[p];
     FILE *fp = s->out;
     char num[40];
     if (s->jsonl) {
@@ -228,10 +227,14 @@ static void print_row(sweep *s, long p)
 static void done(void *ctx, int i, run_row *r)
 {
     sweep *s = ctx;
-    s->rows[i] = *r;
-    row_init(r);
-    s->have[i] = 1;
-    const run_row *x = &s->rows[i];
+    run_row *x = malloc(sizeof *x);
+    if (!x) {
+        fputs("breakeven: out of memory\n", stderr);
+        exit(EXIT_SOLVER);
+    }
+    *x = *r;
+    row_init(r);          /* the devices now belong to x */
+    s->rows[i] = x;
     s->exit_code = batch_exit(s->exit_code, x->exit_code);
     if (x->exit_code != 0 || (x->message[0] && !s->quiet)) {
         fprintf(stderr, "breakeven: %s at", s->model);
@@ -241,9 +244,11 @@ static void done(void *ctx, int i, run_row *r)
         fprintf(stderr, ": %s%s%s\n", x->exit_code ? x->status : "note",
                 x->message[0] ? ": " : "", x->message);
     }
-    while (s->printed < s->points && s->have[s->printed]) {
+    while (s->printed < s->points && s->rows[s->printed]) {
         print_row(s, s->printed);
-        row_clear(&s->rows[s->printed]);
+        row_clear(s->rows[s->printed]);
+        free(s->rows[s->printed]);
+        s->rows[s->printed] = NULL;
         s->printed++;
     }
     fflush(s->out);
@@ -360,16 +365,13 @@ int cmd_sweep(int argc, char **argv)
     s.n_devices = be_model_devices(m);
     s.devices = calloc((size_t)s.n_devices + 1, sizeof *s.devices);
     s.rows = calloc((size_t)s.points, sizeof *s.rows);
-    s.have = calloc((size_t)s.points, 1);
-    if (!s.devices || !s.rows || !s.have) {
+    if (!s.devices || !s.rows) {
         fputs("breakeven: out of memory\n", stderr);
         rc = EXIT_SOLVER;
         goto done;
     }
     for (int k = 0; k < s.n_devices; k++)
         s.devices[k] = (char *)be_model_device_name(m, k);
-    for (long p = 0; p < s.points; p++)
-        row_init(&s.rows[p]);
 
     out_file out;
     if (out_open(&out, s.c.output) != 0) {
@@ -399,11 +401,13 @@ int cmd_sweep(int argc, char **argv)
     rc = s.exit_code;
 done:
     for (long p = 0; s.rows && p < s.points; p++)
-        row_clear(&s.rows[p]);
+        if (s.rows[p]) {
+            row_clear(s.rows[p]);
+            free(s.rows[p]);
+        }
     for (int d = 0; d < s.nv; d++)
         free(s.v[d].values);
     free(s.rows);
-    free(s.have);
     free(s.devices);
     be_model_free(m);
     return rc;

@@ -83,29 +83,39 @@ expect batch-crash 4 "^breakeven: $BD/b-life.yaml: crashed: the solving process 
 ok batch-crash-row grep -q "^$BD/b-life.yaml,,crashed,4,,,,,,the solving process died of signal" "$tmp/out"
 ok batch-crash-others test "$(grep -c ',optimal,0,' "$tmp/out")" -eq 3
 
-# An interrupted batch: a process that hangs is killed at 3 x the time
-# limit + 5 s (here 5.3 s) while the others finish and write their
-# results; --resume then solves only that one and takes the other rows
-# from --output-dir.
-R=$tmp/results
+# A process that hangs is killed at 3 x the time limit + 5 s (here 5.3 s),
+# and the batch goes on.
 BE_BATCH_TEST_HOOK=hang:c-engine
 start=$(date +%s)
-# shellcheck disable=SC2086
-expect batch-hang 4 "^breakeven: $BD/c-engine.yaml: killed: still running after 5.3 s" batch $GOOD "$BD/d-infeasible.yaml" -j 2 --time-limit 0.1 --output-dir "$R"
+expect batch-hang 4 "^breakeven: $BD/c-engine.yaml: killed: still running after 5.3 s" batch "$BD/c-engine.yaml" "$BD/a-ten.yaml" -j 2 --time-limit 0.1
 ok batch-hang-time test $(($(date +%s) - start)) -lt 30
 ok batch-hang-row grep -q "^$BD/c-engine.yaml,,killed,4," "$tmp/out"
-ok batch-hang-others test "$(grep -c ',optimal,0,' "$tmp/out")" -eq 3
-ok batch-hang-no-result test ! -e "$R/c-engine.json"
+ok batch-hang-other grep -q "^$BD/a-ten.yaml,Ten units" "$tmp/out"
 unset BE_BATCH_TEST_HOOK
-ok batch-result-files test -s "$R/a-ten.json" -a -s "$R/b-life.summary" -a -s "$R/d-infeasible.json"
-# the result is exactly what solve --format json prints (diagnosis too)
-expect batch-result-solve 0 "" solve "$BD/a-ten.yaml" --time-limit 0.1 --format json
-ok batch-result-same cmp -s "$tmp/out" "$R/a-ten.json"
-expect batch-result-solve-infeasible 1 "" solve "$BD/d-infeasible.yaml" --time-limit 0.1 --format json
-ok batch-result-infeasible cmp -s "$tmp/out" "$R/d-infeasible.json"
+
+# --output-dir: every model with a status leaves its result; an invalid
+# file leaves none.
+R=$tmp/results
 # shellcheck disable=SC2086
-expect batch-resume 0 "" batch $GOOD "$BD/d-infeasible.yaml" -j 2 --time-limit 0.1 --output-dir "$R" --resume
-ok batch-resume-solved grep -q "^$BD/c-engine.yaml,Engine.*,optimal,0,1280,.*,false,[0-9.]*$" "$tmp/out"
+expect batch-results 3 "" batch $GOOD "$BD/d-infeasible.yaml" "$BD/e-syntax.yaml" -j 2 --output-dir "$R"
+ok batch-result-files test -s "$R/a-ten.json" -a -s "$R/b-life.summary" -a -s "$R/d-infeasible.json"
+ok batch-result-invalid test ! -e "$R/e-syntax.json"
+# the result is what solve --format json prints (diagnosis too), apart
+# from the phase times in "stats"
+nosec() { sed 's/"build_seconds": [^,]*, "solve_seconds": [^}]*}/T/' "$@"; }
+expect batch-result-solve 0 "" solve "$BD/a-ten.yaml" --format json
+nosec "$tmp/out" >"$tmp/solve.json"
+nosec "$R/a-ten.json" >"$tmp/result.json"
+ok batch-result-same cmp -s "$tmp/result.json" "$tmp/solve.json"
+expect batch-result-solve-infeasible 1 "" solve "$BD/d-infeasible.yaml" --format json
+ok batch-result-infeasible cmp -s "$tmp/out" "$R/d-infeasible.json"
+# An interrupted batch: the run stopped before c-engine's result was
+# written; --resume solves only that one and takes the other rows from
+# --output-dir.
+rm -f "$R/c-engine.json" "$R/c-engine.summary"
+# shellcheck disable=SC2086
+expect batch-resume 1 "" batch $GOOD "$BD/d-infeasible.yaml" -j 2 --output-dir "$R" --resume
+ok batch-resume-solved grep -q "^$BD/c-engine.yaml,\"Engine.*,optimal,0,1280,.*,false,[0-9.]*$" "$tmp/out"
 ok batch-resume-kept test "$(grep -c ',true,[0-9.]*$' "$tmp/out")" -eq 4
 ok batch-resume-ten grep -Eq "^$BD/a-ten.yaml,Ten units at 1 MW against five at 0.5 MW,optimal,0,4854000,2027,new=2027,old=2027,old=0;new=5,,true,[0-9.]+$" "$tmp/out"
 ok batch-resume-infeasible grep -q "^$BD/d-infeasible.yaml,over the cap,infeasible,1,.*,true," "$tmp/out"
@@ -113,7 +123,7 @@ ok batch-resume-infeasible grep -q "^$BD/d-infeasible.yaml,over the cap,infeasib
 rm -f "$R/b-life.json"
 touch -t 200001010000 "$R/f-cap.json" "$R/f-cap.summary"
 # shellcheck disable=SC2086
-expect batch-resume-again 1 "" batch $GOOD "$BD/d-infeasible.yaml" -j 2 --time-limit 0.1 --output-dir "$R" --resume
+expect batch-resume-again 1 "" batch $GOOD "$BD/d-infeasible.yaml" -j 2 --output-dir "$R" --resume
 ok batch-resume-again-rows sh -c "cut -d, -f1,11 '$tmp/out' | grep -c ',false$' | grep -qx 2"
 ok batch-resume-again-life grep -q "^$BD/b-life.yaml,Economic life of a machine,optimal,0,18900,.*,false," "$tmp/out"
 ok batch-resume-again-cap grep -q "^$BD/f-cap.yaml,.*,false,[0-9.]*$" "$tmp/out"
