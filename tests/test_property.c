@@ -236,7 +236,7 @@ static void test_property_random_models(void)
 {
     const char *env = getenv("BE_PROPERTY_MODELS");
     const char *seed = getenv("BE_PROPERTY_SEED");
-    int n = env ? atoi(env) : 300;
+    int n = env ? (int)strtol(env, NULL, 10) : 300;
     rng_state = seed ? strtoull(seed, NULL, 10) : 20261129u;
     if (rng_state == 0)
         rng_state = 1;
