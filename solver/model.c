@@ -235,8 +235,10 @@ static be_code check_arbitrage(const be_model *m, be_error *err)
             if (cycle < -1e-9 * (1.0 + c->basis))
                 return be__fail(err, BE_EMODEL, m->file, d->resale_pos,
                     "device '%s': a unit bought in %s and sold in %s returns "
-                    "%.6g more than it costs (resale above the purchase "
-                    "price); such a model has no meaningful optimum",
+                    "%.2f more than it costs (purchase, running costs, "
+                    "resale and taxes together), so buying more is always "
+                    "better; such a model has no meaningful optimum: check "
+                    "its resale values against its purchase prices",
                     d->name, m->labels[c->start], m->labels[sale], -cycle);
         }
     }

@@ -988,9 +988,11 @@ static void test_loader_error_devices(void)
                        "    lifetime: 2\n    price: 100\n"
                        "    resale: [150, 50]\n", 9, 5,
                        "device 'a': a unit bought in 2024 and sold in 2025 "
-                       "returns 50 more than it costs (resale above the "
-                       "purchase price); such a model has no meaningful "
-                       "optimum");
+                       "returns 50.00 more than it costs (purchase, "
+                       "running costs, resale and taxes together), so buying "
+                       "more is always better; such a model has no "
+                       "meaningful optimum: check its resale values against "
+                       "its purchase prices");
 }
 
 static void test_loader_error_fleet(void)

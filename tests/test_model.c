@@ -113,8 +113,10 @@ static void test_model_arbitrage(void)
     CHECK(err.code == BE_EMODEL);
     CHECK(err.line == 8 && err.column == 5);
     CHECK_STR(err.message, "device 'a': a unit bought in 2025 and sold in "
-              "2026 returns 10 more than it costs (resale above the purchase "
-              "price); such a model has no meaningful optimum");
+              "2026 returns 10.00 more than it costs (purchase, running costs, "
+              "resale and taxes together), so buying more is always better; "
+              "such a model has no meaningful optimum: check its resale "
+              "values against its purchase prices");
     be_model_free(m);
 }
 
