@@ -268,7 +268,7 @@ typedef struct be_solution {
     int integer;         /* 1 when solved as a MIP */
     double objective;    /* GLPK's objective value */
     double bound;        /* best bound (MIP); == objective for an LP */
-    double gap;          /* relative gap |objective-bound|/|objective| */
+    double gap;          /* relative gap |objective-bound| / max(1, |objective|) */
     be_plan *plan;       /* NULL when there is no plan */
     be_eval *eval;       /* evaluation of plan, NULL when none */
     /* Shadow prices, when be_settings.duals was set and a plan was found:

@@ -1050,7 +1050,9 @@ static be_code parse_fleet_entry(loader *L, const be_ynode *n, int f)
                             &e->purchase_price)))
             return rc;
         e->has_purchase_price = 1;
-    } else if (!dv->buyable) {
+    } else if (!dv->buyable || dv->avail_from > 0) {
+        /* the default basis is the device's price in period 0, which is
+         * only a purchase price when the device is on sale then */
         const char *why =
             dv->resale_kind == BE_RESALE_CURVE
                 ? "its resale is a fraction of the purchase price"
@@ -1061,8 +1063,9 @@ static be_code parse_fleet_entry(loader *L, const be_ynode *n, int f)
                 : NULL;
         if (why)
             return FAIL(L, n, "%s'%s' needs a purchase_price: %s, and the "
-                        "device has no price", prefix(ctx, p, sizeof p),
-                        dv->name, why);
+                        "device %s", prefix(ctx, p, sizeof p), dv->name, why,
+                        dv->buyable ? "is not for sale in the first period"
+                                    : "has no price");
     }
     return BE_OK;
 }

@@ -1,7 +1,7 @@
 /*
  * lp.h -- the program builder: a be_model becomes a linear program held in
  * plain arrays (columns, rows, a coordinate-form matrix), independent of
- * GLPK.  glpk.c loads it into GLPK in one call; exporters and tests read it
+ * GLPK.  glpk_solver.c loads it into GLPK in one call; exporters and tests read it
  * directly.  Internal: not installed.
  *
  * Variables (columns), all >= 0, named as in the documentation:

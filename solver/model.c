@@ -245,10 +245,25 @@ static be_code check_arbitrage(const be_model *m, be_error *err)
     return BE_OK;
 }
 
+/* Plans and evaluations hold one value per period and cohort, indexed as
+ * int: keep periods x cohorts well inside both memory and INT_MAX. */
+#define BE_MAX_PERIOD_COHORTS 20000000
+
 be_code be__model_finish(be_model *m, be_error *err)
 {
     be_pos nowhere = {0, 0};
     int T = m->T;
+    size_t cohorts = (size_t)m->n_fleet;
+    for (int k = 0; k < m->n_devices; k++)
+        if (m->devices[k].buyable)
+            cohorts += (size_t)(m->devices[k].avail_to -
+                                m->devices[k].avail_from + 1);
+    if (cohorts > BE_MAX_PERIOD_COHORTS / (size_t)(T > 0 ? T : 1))
+        return be__fail(err, BE_ELIMIT, m->file, nowhere,
+                        "the model is too large: %d periods x %zu cohorts "
+                        "(groups of units bought together) is over %d; use "
+                        "longer periods or shorter purchase windows", T,
+                        cohorts, BE_MAX_PERIOD_COHORTS);
     m->dt = 1.0 / periods_per_year(m);
     m->discount = be__calloc((size_t)T + 1, sizeof *m->discount);
     m->labels = be__calloc((size_t)T + 1, sizeof *m->labels);

@@ -105,9 +105,9 @@ static void explain_infeasible(const be_model *m, be_solution *sol)
                 free_price |= c->basis == 0.0;
             }
         }
-        if (can_rent || need <= fleet * (1 + 1e-9))
+        if (can_rent)
             continue;
-        if (!can_buy) {
+        if (!can_buy && need > fleet * (1 + 1e-9)) {
             snprintf(sol->reason, sizeof sol->reason,
                      "%s: demand of %g cannot be met: the fleet in place "
                      "delivers at most %g and nothing can be bought or "
@@ -115,36 +115,53 @@ static void explain_infeasible(const be_model *m, be_solution *sol)
             return;
         }
         if (m->has_power_cap && !free_power) {
-            /* fractional knapsack over throughput per kW */
+            /* Fractional knapsack over throughput per kW: units that draw
+             * nothing count in full; then fleet units, most throughput per
+             * kW first, each up to its count; the best buyable device fills
+             * what is left.  The result is the most capacity that fits. */
             double kw = m->power_cap[t], best_buy = 0.0, cap = 0.0;
-            for (int j = 0; j < m->n_cohorts; j++) {
+            for (int j = m->n_fleet; j < m->n_cohorts; j++) {
                 const be_cohort *c = &m->cohorts[j];
                 const be_device *d = &m->devices[c->device];
-                if (c->fleet_entry < 0 && c->start <= t && t < c->end) {
+                if (c->start <= t && t < c->end) {
                     double e = d->throughput / (d->power_kw * m->pue);
                     best_buy = e > best_buy ? e : best_buy;
                 }
             }
-            /* fleet units more efficient than the best purchase first */
-            double used = 0.0;
-            for (int j = 0; j < m->n_fleet; j++) {
-                const be_cohort *c = &m->cohorts[j];
+            int *used = be__calloc((size_t)m->n_fleet, sizeof *used);
+            if (!used)
+                return;
+            for (;;) {
+                int pick = -1;
+                double pick_e = best_buy;
+                for (int j = 0; j < m->n_fleet; j++) {
+                    const be_cohort *c = &m->cohorts[j];
+                    const be_device *d = &m->devices[c->device];
+                    if (used[j] || t >= c->end)
+                        continue;
+                    double w = d->power_kw * m->pue;
+                    if (w == 0.0) {
+                        cap += c->count * d->throughput;
+                        used[j] = 1;
+                        continue;
+                    }
+                    if (d->throughput / w > pick_e) {
+                        pick = j;
+                        pick_e = d->throughput / w;
+                    }
+                }
+                if (pick < 0)
+                    break;
+                const be_cohort *c = &m->cohorts[pick];
                 const be_device *d = &m->devices[c->device];
                 double w = d->power_kw * m->pue;
-                if (t >= c->end || w == 0.0) {
-                    if (t < c->end)
-                        cap += c->count * d->throughput;
-                    continue;
-                }
-                if (d->throughput / w > best_buy) {
-                    cap += c->count * d->throughput;
-                    used += c->count * w;
-                }
+                double units = kw / w < c->count ? kw / w : c->count;
+                cap += units * d->throughput;
+                kw -= units * w;
+                used[pick] = 1;
             }
-            if (used < kw)
-                cap += (kw - used) * best_buy;
-            else
-                cap = cap * kw / used; /* loose, still an upper bound */
+            free(used);
+            cap += kw * best_buy;
             if (need > cap * (1 + 1e-9)) {
                 snprintf(sol->reason, sizeof sol->reason,
                          "%s: demand of %g cannot be met: at most %.6g fits "
@@ -153,7 +170,7 @@ static void explain_infeasible(const be_model *m, be_solution *sol)
                 return;
             }
         }
-        if (m->has_budget && !free_price) {
+        if (m->has_budget && !free_price && need > fleet * (1 + 1e-9)) {
             double cap = fleet;
             for (int j = m->n_fleet; j < m->n_cohorts; j++) {
                 const be_cohort *c = &m->cohorts[j];

@@ -142,6 +142,27 @@ static void test_solve_infeasible(void)
     be_solution_free(sol);
     be_model_free(m);
 
+    /* The fleet alone could serve 120 but only 100 fits under 10 kW: ten
+     * units of 10 per kW first (10 kW), none of the 2-per-kW ones. */
+    sol = solve_text(
+        "breakeven: 1\n"
+        "horizon: {start: 2024, periods: 1}\n"
+        "demand: 101\n"
+        "site: {power_cap_kw: 10}\n"
+        "devices:\n"
+        "  - {name: a, throughput: 10, power_kw: 1, lifetime: 5}\n"
+        "  - {name: b, throughput: 2, power_kw: 1, lifetime: 5}\n"
+        "fleet:\n"
+        "  - {device: b, count: 10, age: 1}\n"
+        "  - {device: a, count: 10, age: 1}\n",
+        &m);
+    REQUIRE(sol);
+    CHECK(sol->status == BE_INFEASIBLE);
+    CHECK_STR(sol->reason, "2024: demand of 101 cannot be met: at most 100 "
+                           "fits under the 10 kW power cap");
+    be_solution_free(sol);
+    be_model_free(m);
+
     /* nothing for sale and the fleet is too small */
     sol = solve_text(
         "breakeven: 1\n"
