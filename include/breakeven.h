@@ -229,6 +229,19 @@ typedef struct be_progress {
  * better plan.  Must not call back into the library. */
 typedef void (*be_progress_fn)(void *ctx, const be_progress *p);
 
+/* A simplex basis kept from one solve to the next (a warm start).  Give
+ * the same be_basis to a sequence of LP solves (relaxed, or models with
+ * integer: false) that differ only in their numbers (the same program
+ * shape: rows and columns), as a parameter scan does: each starts from the
+ * previous solve's final basis and leaves its own there.  A basis that
+ * does not fit (another shape) or that GLPK rejects is ignored and the
+ * solve starts cold.  Whole-unit (MIP) solves ignore it: without GLPK's
+ * MIP presolve, which a warm root would need, they were slower.  be_basis_new returns NULL when out of
+ * memory; be_basis_free accepts NULL. */
+typedef struct be_basis be_basis;
+be_basis *be_basis_new(void);
+void be_basis_free(be_basis *b);
+
 typedef struct be_settings {
     int relax;           /* solve the LP relaxation of an integer model */
     double mip_gap;      /* relative gap at which branch and bound stops;
@@ -240,6 +253,7 @@ typedef struct be_settings {
                             *_price arrays); default 0 */
     be_progress_fn progress; /* MIP progress reports; default NULL */
     void *progress_ctx;
+    be_basis *basis;     /* warm start (see be_basis); default NULL */
 } be_settings;
 
 void be_settings_init(be_settings *s);
@@ -261,6 +275,7 @@ typedef struct be_stats {
     double solve_seconds;
     double evaluate_seconds;
     int simplex_iterations; /* -1 when GLPK does not report it */
+    int warm_started;       /* 1: started from be_settings.basis */
 } be_stats;
 
 typedef struct be_solution {
@@ -396,7 +411,10 @@ void be_challenge_free(be_challenge *c);
  * and retire numbers (each to 1e-6, relative above 1), or both have no
  * plan for the same reason (status, or the model rejected at that value).
  * A change that appears and disappears between two grid values is not
- * seen.  No warm start and no LP ranging: every value is a fresh solve. */
+ * seen.  Each value is a fresh load of the model; its solve starts from
+ * the previous solve's basis when the program has the same shape (see
+ * be_basis; o->cold turns that off).  No LP ranging: breakpoints are found
+ * by bisection to the tolerance. */
 typedef struct be_threshold_options {
     const char *param;      /* PATH as in be_load_options.overrides */
     double lo, hi;          /* lo < hi */
@@ -404,6 +422,8 @@ typedef struct be_threshold_options {
     int grid;               /* >= 2; 0 means 17 */
     be_settings solve;      /* for every solve; time_limit 0 means 30 s */
     const be_load_options *load;  /* may be NULL */
+    int cold;               /* 1: every solve from scratch; default 0: each
+                               starts from the previous basis (be_basis) */
 } be_threshold_options;
 
 void be_threshold_options_init(be_threshold_options *o);
@@ -424,6 +444,9 @@ typedef struct be_threshold {
     int n;                        /* samples, sorted by value */
     be_threshold_sample *samples;
     int solves;                   /* models loaded and solved */
+    int warm_starts;              /* solves started from the previous
+                                     solve's basis */
+    long iterations;              /* simplex iterations, all solves */
     int time_limited;             /* solves stopped by the time limit */
     double tol;                   /* the tolerance used */
 } be_threshold;

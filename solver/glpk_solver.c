@@ -209,6 +209,90 @@ static void duals(glp_prob *P, const be_program *p, int msg, be_glpk_out *out)
         out->dual[i] = glp_get_row_dual(P, i + 1);
 }
 
+/* ---- warm starts: the statuses of every row and column ---- */
+
+struct be_basis {
+    int rows, cols;          /* the shape it was taken from; 0: empty */
+    int *row_stat, *col_stat;
+};
+
+be_basis *be_basis_new(void)
+{
+    return be__calloc(1, sizeof(be_basis));
+}
+
+void be_basis_free(be_basis *b)
+{
+    if (!b)
+        return;
+    free(b->row_stat);
+    free(b->col_stat);
+    free(b);
+}
+
+static int basis_fits(const be_basis *b, const be_program *p)
+{
+    return b && b->rows == p->n_rows && b->cols == p->n_cols && b->rows > 0;
+}
+
+static void basis_apply(glp_prob *P, const be_basis *b)
+{
+    for (int i = 0; i < b->rows; i++)
+        glp_set_row_stat(P, i + 1, b->row_stat[i]);
+    for (int j = 0; j < b->cols; j++)
+        glp_set_col_stat(P, j + 1, b->col_stat[j]);
+}
+
+/* Keep P's basis in b (on failure to allocate, b is left empty). */
+static void basis_store(glp_prob *P, const be_program *p, be_basis *b)
+{
+    if (b->rows != p->n_rows || b->cols != p->n_cols) {
+        free(b->row_stat);
+        free(b->col_stat);
+        b->row_stat = be__calloc((size_t)p->n_rows, sizeof(int));
+        b->col_stat = be__calloc((size_t)p->n_cols, sizeof(int));
+        b->rows = b->cols = 0;
+        if (!b->row_stat || !b->col_stat)
+            return;
+    }
+    for (int i = 0; i < p->n_rows; i++)
+        b->row_stat[i] = glp_get_row_stat(P, i + 1);
+    for (int j = 0; j < p->n_cols; j++)
+        b->col_stat[j] = glp_get_col_stat(P, j + 1);
+    b->rows = p->n_rows;
+    b->cols = p->n_cols;
+}
+
+/* An LP from the kept basis when it fits (presolve off: it would discard
+ * the basis), else cold with presolve; a kept basis GLPK rejects
+ * (singular, ill-conditioned) falls back to a cold start.  The final basis
+ * is kept for the next solve.  Only LPs: warm-starting the root of a MIP
+ * means giving up GLPK's MIP presolve, and on the seed model's threshold
+ * scan (54 MIP solves) that took 19.5 s against 10.7 s cold. */
+static int simplex_warm(glp_prob *P, const be_program *p, const be_settings *s,
+                        int msg, be_glpk_out *out)
+{
+    glp_smcp sp;
+    glp_init_smcp(&sp);
+    sp.msg_lev = msg;
+    sp.tm_lim = time_limit_ms(s);
+    int warm = basis_fits(s->basis, p);
+    if (warm)
+        basis_apply(P, s->basis);
+    sp.presolve = warm ? GLP_OFF : GLP_ON;
+    int rc = glp_simplex(P, &sp);
+    if (warm && rc != 0 && rc != GLP_ETMLIM) {
+        glp_std_basis(P);
+        sp.presolve = GLP_ON;
+        rc = glp_simplex(P, &sp);
+        warm = 0;
+    }
+    out->warm_started = warm;
+    if (rc == 0 && glp_get_status(P) == GLP_OPT)
+        basis_store(P, p, s->basis);
+    return rc;
+}
+
 #define PCH_MAX_COLUMNS 1000
 
 static int n_integer(const be_program *p)
@@ -290,12 +374,17 @@ static int run(glp_prob *P, const be_program *p, const be_settings *s,
         return 1;
     }
 
-    glp_smcp sp;
-    glp_init_smcp(&sp);
-    sp.msg_lev = msg;
-    sp.presolve = GLP_ON;
-    sp.tm_lim = time_limit_ms(s);
-    int rc = glp_simplex(P, &sp);
+    int rc;
+    if (s && s->basis) {
+        rc = simplex_warm(P, p, s, msg, out);
+    } else {
+        glp_smcp sp;
+        glp_init_smcp(&sp);
+        sp.msg_lev = msg;
+        sp.presolve = GLP_ON;
+        sp.tm_lim = time_limit_ms(s);
+        rc = glp_simplex(P, &sp);
+    }
     out->iterations = glp_get_it_cnt(P);
     switch (rc) {
     case 0: {

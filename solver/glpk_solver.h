@@ -20,6 +20,7 @@ typedef struct be_glpk_out {
     double *dual;            /* [n_rows] row duals when s->duals and a plan
                                 was found, else NULL; caller frees */
     int iterations;
+    int warm_started;        /* started from s->basis */
 } be_glpk_out;
 
 /* Solve p (as a MIP when p->integer).  Fills out on success (status may be

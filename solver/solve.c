@@ -19,6 +19,7 @@ void be_settings_init(be_settings *s)
     s->duals = 0;
     s->progress = NULL;
     s->progress_ctx = NULL;
+    s->basis = NULL;
 }
 
 /* Shadow prices per period from the row duals (see breakeven.h). */
@@ -236,6 +237,7 @@ be_solution *be_solve(const be_model *m, const be_settings *s, be_error *err)
     double t2 = now();
     sol->stats.solve_seconds = t2 - t1;
     sol->stats.simplex_iterations = out.iterations;
+    sol->stats.warm_started = out.warm_started;
     sol->status = out.status;
     if (out.status == BE_OPTIMAL || out.status == BE_TIME_LIMIT_PLAN) {
         sol->objective = out.objective;

@@ -2,9 +2,9 @@
  * threshold.c -- the values of one parameter at which the optimal plan
  * changes: a grid scan, then bisection of every change to the tolerance
  * (breakeven.h, docs/breakeven-answers.md).  Each value is a fresh load
- * of the model text with one more override and a fresh solve: no warm
- * start and no LP ranging, which would need the GLPK wrapper to keep its
- * problem object between solves.
+ * of the model text with one more override; its solve starts from the
+ * previous solve's simplex basis (be_basis) unless the options say cold.
+ * No LP ranging: breakpoints come from bisection.
  */
 #include "model.h"
 
@@ -143,6 +143,10 @@ static int sample(search *s, double x)
     }
     be_solution *sol = be_solve(m, &s->solve, &e);
     r->solves++;
+    if (sol) {
+        r->warm_starts += sol->stats.warm_started;
+        r->iterations += sol->stats.simplex_iterations;
+    }
     if (!sol) {
         be_model_free(m);
         if (s->err)
@@ -229,6 +233,10 @@ be_threshold *be_threshold_search(const char *text, size_t len,
         return NULL;
     }
     be_threshold *r = s.r;
+    /* neighbouring values share the program's shape: warm start each
+     * solve from the last (without memory for it, solve cold) */
+    be_basis *basis = o->cold ? NULL : be_basis_new();
+    s.solve.basis = basis;
     r->tol = o->tol > 0 ? o->tol : (o->hi - o->lo) * 1e-4;
     int grid = o->grid ? o->grid : 17;
     for (int i = 0; i < grid; i++) {
@@ -259,8 +267,10 @@ be_threshold *be_threshold_search(const char *text, size_t len,
         if (r->samples[i].outcome < 0)
             r->samples[i].outcome = next++;
     }
+    be_basis_free(basis);
     return r;
 fail:
+    be_basis_free(basis);
     be_threshold_free(r);
     return NULL;
 }

@@ -17,7 +17,7 @@ int cmd_threshold(int argc, char **argv);
 
 extern const cli_command cli_threshold;
 
-enum { OPT_PARAM = OPT_COMMAND, OPT_RANGE, OPT_TOL, OPT_GRID };
+enum { OPT_PARAM = OPT_COMMAND, OPT_RANGE, OPT_TOL, OPT_GRID, OPT_COLD };
 
 typedef struct run {
     int begin, end;       /* samples [begin, end) share an outcome */
@@ -26,7 +26,7 @@ typedef struct run {
 typedef struct threshold_run {
     const char *param;
     double lo, hi, tol;
-    int grid, have_range;
+    int grid, have_range, cold;
     const char *text;
     size_t len;
     const char *path;
@@ -71,6 +71,9 @@ bad_range:
         if (cli_parse_number(value, &t->tol) || t->tol <= 0)
             return cli_usage_error(&cli_threshold, "--tol needs a number > 0,"
                                    " found '%s'", value), CLI_ERROR;
+        return 1;
+    case OPT_COLD:
+        t->cold = 1;
         return 1;
     case OPT_GRID: {
         double g;
@@ -306,14 +309,15 @@ static void write_text(FILE *fp, void *ctx)
     headline(fp, t);
     fputs(".\n\n", fp);
     fprintf(fp, "%s from %s to %s: %d plan%s, %d change%s, found with %d "
-            "solve%s (%d grid values,\nbisected to %.3g).  Every value is a "
-            "fresh load and solve: no warm start and no\nLP ranging; a "
-            "change narrower than the grid step can be missed.\n", t->param,
+            "solve%s (%d grid values,\nbisected to %.3g); %d started from "
+            "the previous solve's basis, %ld simplex\niterations in all.  "
+            "No LP ranging: a change narrower than the grid step can be\n"
+            "missed.\n", t->param,
             fmt_value(t, t->lo, v1, sizeof v1),
             fmt_value(t, t->hi, v2, sizeof v2), t->n_runs,
             t->n_runs == 1 ? "" : "s", t->n_runs - 1,
             t->n_runs == 2 ? "" : "s", r->solves, r->solves == 1 ? "" : "s",
-            t->grid, r->tol);
+            t->grid, r->tol, r->warm_starts, r->iterations);
     if (r->time_limited)
         fprintf(fp, "%d solve%s stopped at the time limit: those plans are "
                 "not proven optimal.\n", r->time_limited,
@@ -354,11 +358,13 @@ static void write_json(FILE *fp, void *ctx)
     fputs("{\"param\": ", fp);
     json_str(fp, t->param);
     fprintf(fp, ", \"lo\": %s, \"hi\": %s, \"tol\": %s, \"grid\": %d, "
-            "\"solves\": %d, \"time_limited\": %d, \"warm_start\": false, "
+            "\"solves\": %d, \"time_limited\": %d, \"warm_start\": %s, "
+            "\"warm_starts\": %d, \"iterations\": %ld, "
             "\"lp_ranging\": false, \"answer\": ",
             fmt_num(t->lo, b[0], sizeof b[0]), fmt_num(t->hi, b[1], sizeof b[1]),
             fmt_num(r->tol, b[2], sizeof b[2]), t->grid, r->solves,
-            r->time_limited);
+            r->time_limited, r->warm_starts > 0 ? "true" : "false", r->warm_starts,
+            r->iterations);
     /* the headline, as text */
     char *line = NULL;
     size_t n = 0;
@@ -449,7 +455,7 @@ int cmd_threshold(int argc, char **argv)
         {"--format", NULL, 1, OPT_FORMAT}, {"--output", "-o", 1, OPT_OUTPUT},
         {"--param", NULL, 1, OPT_PARAM}, {"--range", NULL, 1, OPT_RANGE},
         {"--tol", NULL, 1, OPT_TOL}, {"--grid", NULL, 1, OPT_GRID},
-        CLI_COMMON_SOLVE_OPTS, {0}};
+        {"--cold", NULL, 0, OPT_COLD}, CLI_COMMON_SOLVE_OPTS, {0}};
     static const char *const formats[] = {"text", "json", "csv", NULL};
     cli_common c;
     cli_common_init(&c, "text");
@@ -478,6 +484,7 @@ int cmd_threshold(int argc, char **argv)
     o.hi = t.hi;
     o.tol = t.tol;
     o.grid = t.grid;
+    o.cold = t.cold;
     cli_settings(&c, &o.solve);
     be_load_options lo;
     be_load_options_init(&lo);
@@ -548,6 +555,8 @@ const cli_command cli_threshold = {
     "  --tol T            bisect each change until the two values are T\n"
     "                     apart (default (HI-LO)/10000)\n"
     "  --grid N           values solved first, evenly spaced (default 17)\n"
+    "  --cold             start every LP solve from scratch, not from the\n"
+    "                     previous basis (to compare)\n"
     "  --time-limit S     seconds per solve (default 30)\n"
     "  --relax            solve LP relaxations (fractional units)\n"
     "  --mip-gap G        relative gap for branch and bound (default 1e-6)\n"

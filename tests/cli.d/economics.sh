@@ -60,3 +60,9 @@ expect threshold-bad-grid 2 '--grid needs a whole number' threshold examples/eco
 expect threshold-rejected 3 'energy\.price=-2: ' threshold examples/economic-life.yaml --param energy.price --range -2:-1
 expect threshold-out 0 '' threshold $D/econ-replace.yaml --param energy.price --range 0:0.02 --format json -o "$tmp/thr.json"
 ok threshold-out-written grep -q '"warm_start": false' "$tmp/thr.json"
+# As LPs the scan starts each solve from the previous basis (and --cold
+# turns that off), reaching the same breakpoints.
+expect threshold-warm 0 '"warm_start": true, "warm_starts": 16,' threshold models/power-capped-site.yaml --param energy.price --range 0.02:0.4 --format json
+warm_answer=$(sed -n 's/.*"answer": \("[^"]*"\).*/\1/p' "$tmp/out")
+expect threshold-cold 0 '"warm_start": false, "warm_starts": 0,' threshold models/power-capped-site.yaml --param energy.price --range 0.02:0.4 --format json --cold
+ok threshold-warm-same-answer test "$warm_answer" = "$(sed -n 's/.*"answer": \("[^"]*"\).*/\1/p' "$tmp/out")"
