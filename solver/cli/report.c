@@ -109,9 +109,13 @@ void report_answer(FILE *fp, const be_model *m, const be_solution *sol)
 {
     char money[64];
     if (!sol->plan) {
-        fprintf(fp, "No plan: the model is %s%s%s.\n",
-                be_status_name(sol->status), sol->reason[0] ? ": " : "",
-                sol->reason);
+        if (sol->status == BE_NO_PLAN)
+            fprintf(fp, "No plan: the time limit was reached before any "
+                    "plan was found.\n");
+        else
+            fprintf(fp, "No plan: the model is %s%s%s.\n",
+                    be_status_name(sol->status), sol->reason[0] ? ": " : "",
+                    sol->reason);
         return;
     }
     int changes;
