@@ -275,42 +275,6 @@ static be_code want_map(loader *L, const be_ynode *n, const char *ctx,
 
 /* ---- scalars ---- */
 
-/* -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)? over exactly n bytes */
-static int number_syntax(const char *s, size_t n)
-{
-    size_t i = 0, start;
-#define DIGIT(c) ((c) >= '0' && (c) <= '9')
-    if (i < n && s[i] == '-')
-        i++;
-    if (i >= n)
-        return 0;
-    if (s[i] == '0')
-        i++;
-    else if (s[i] >= '1' && s[i] <= '9')
-        while (i < n && DIGIT(s[i]))
-            i++;
-    else
-        return 0;
-    if (i < n && s[i] == '.') {
-        start = ++i;
-        while (i < n && DIGIT(s[i]))
-            i++;
-        if (i == start)
-            return 0;
-    }
-    if (i < n && (s[i] == 'e' || s[i] == 'E')) {
-        i++;
-        if (i < n && (s[i] == '+' || s[i] == '-'))
-            i++;
-        start = i;
-        while (i < n && DIGIT(s[i]))
-            i++;
-        if (i == start)
-            return 0;
-    }
-#undef DIGIT
-    return i == n;
-}
 
 /* Why a scalar that looks like a number is not one (or ""). */
 static const char *number_hint(const be_ynode *n)
@@ -320,7 +284,7 @@ static const char *number_hint(const be_ynode *n)
     if (n->kind != BE_YSCALAR)
         return "";
     if (n->style != BE_YPLAIN)
-        return number_syntax(s, len) ? " (quoted values are text; remove "
+        return be__yaml_number_syntax(s, len) ? " (quoted values are text; remove "
                                        "the quotes)" : "";
     if (len && (s[0] == '-' || s[0] == '+'))
         i = 1;
@@ -350,7 +314,7 @@ static be_code number(loader *L, const be_ynode *n, const char *ctx,
 {
     char p[200], d[300];
     if (n->kind != BE_YSCALAR || n->style != BE_YPLAIN ||
-        !number_syntax(n->u.text, n->n))
+        !be__yaml_number_syntax(n->u.text, n->n))
         return FAIL(L, n, "%s%s must be a number, found %s%s",
                     prefix(ctx, p, sizeof p), what, describe(n, d, sizeof d),
                     number_hint(n));
@@ -538,7 +502,7 @@ static be_code series(loader *L, const be_ynode *n, const char *ctx,
         return BE_OK;
     }
     if (n->kind == BE_YSCALAR && n->style == BE_YPLAIN &&
-        number_syntax(n->u.text, n->n)) {
+        be__yaml_number_syntax(n->u.text, n->n)) {
         if ((rc = number_in(L, n, ctx, what, 0, 0, INFINITY, 0, &v[0])))
             return rc;
         for (int t = 1; t < T; t++)
@@ -700,7 +664,7 @@ static be_code parse_om(loader *L, const be_ynode *n, be_device *dv,
         return per_year_list(L, n, dv, ctx, "om", "for year", " of age",
                              "one per year of age", dv->om);
     if (n->kind == BE_YSCALAR && n->style == BE_YPLAIN &&
-        number_syntax(n->u.text, n->n)) {
+        be__yaml_number_syntax(n->u.text, n->n)) {
         be_code rc = number_in(L, n, ctx, "om", 0, 0, INFINITY, 0, &dv->om[0]);
         for (int i = 1; !rc && i < dv->n_years; i++)
             dv->om[i] = dv->om[0];
@@ -759,7 +723,7 @@ static be_code parse_label(loader *L, const be_ynode *n, const char *ctx,
     size_t len = n->n;
 
     if (n->kind == BE_YSCALAR && n->style == BE_YPLAIN &&
-        number_syntax(s, len)) {
+        be__yaml_number_syntax(s, len)) {
         double year;
         be_code rc = whole_number(L, n, ctx, what, &year);
         if (rc)

@@ -90,43 +90,6 @@ static const be_ynode *lookup(const be_ynode *map, const char *key,
     return NULL;
 }
 
-/* -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)? over exactly n bytes, as
- * the model loader accepts numbers. */
-static int number_syntax(const char *s, size_t n)
-{
-    size_t i = 0, start;
-#define DIGIT(c) ((c) >= '0' && (c) <= '9')
-    if (i < n && s[i] == '-')
-        i++;
-    if (i >= n)
-        return 0;
-    if (s[i] == '0')
-        i++;
-    else if (s[i] >= '1' && s[i] <= '9')
-        while (i < n && DIGIT(s[i]))
-            i++;
-    else
-        return 0;
-    if (i < n && s[i] == '.') {
-        start = ++i;
-        while (i < n && DIGIT(s[i]))
-            i++;
-        if (i == start)
-            return 0;
-    }
-    if (i < n && (s[i] == 'e' || s[i] == 'E')) {
-        i++;
-        if (i < n && (s[i] == '+' || s[i] == '-'))
-            i++;
-        start = i;
-        while (i < n && DIGIT(s[i]))
-            i++;
-        if (i == start)
-            return 0;
-    }
-#undef DIGIT
-    return i == n;
-}
 
 /* "buy entry 2: " */
 typedef struct ctx {
@@ -139,7 +102,7 @@ static be_code units_value(reader *R, const ctx *c, const be_ynode *v,
 {
     char d[240];
     if (v->kind != BE_YSCALAR || v->style != BE_YPLAIN ||
-        !number_syntax(v->u.text, v->n))
+        !be__yaml_number_syntax(v->u.text, v->n))
         return fail(R, v->pos, "%s entry %d: units must be a number, found %s",
                     c->list, c->n, quote(v, d, sizeof d));
     errno = 0;

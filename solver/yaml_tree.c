@@ -507,3 +507,40 @@ be_code be__yaml_parse(const char *text, size_t len, int max_depth,
     *root = b.root;
     return BE_OK;
 }
+
+/* The one number grammar of model and plan files (see yaml_tree.h). */
+int be__yaml_number_syntax(const char *s, size_t n)
+{
+    size_t i = 0, start;
+#define DIGIT(c) ((c) >= '0' && (c) <= '9')
+    if (i < n && s[i] == '-')
+        i++;
+    if (i >= n)
+        return 0;
+    if (s[i] == '0')
+        i++;
+    else if (s[i] >= '1' && s[i] <= '9')
+        while (i < n && DIGIT(s[i]))
+            i++;
+    else
+        return 0;
+    if (i < n && s[i] == '.') {
+        start = ++i;
+        while (i < n && DIGIT(s[i]))
+            i++;
+        if (i == start)
+            return 0;
+    }
+    if (i < n && (s[i] == 'e' || s[i] == 'E')) {
+        i++;
+        if (i < n && (s[i] == '+' || s[i] == '-'))
+            i++;
+        start = i;
+        while (i < n && DIGIT(s[i]))
+            i++;
+        if (i == start)
+            return 0;
+    }
+#undef DIGIT
+    return i == n;
+}

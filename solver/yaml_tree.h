@@ -68,4 +68,9 @@ void *be__yaml_alloc(be_ydoc *doc, size_t n);
  * UTF-8 are escaped as \xNN, and long text is cut with "...". */
 const char *be__yaml_quote(const char *s, size_t n, char *buf, size_t size);
 
+/* 1 when s[0..n) is a number as model and plan files write them:
+ * -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?  -- no '+', no leading
+ * zeros, no '_', no bare '.5' or '5.', no hex, no YAML 1.1 forms. */
+int be__yaml_number_syntax(const char *s, size_t n);
+
 #endif /* BE_YAML_TREE_H */
