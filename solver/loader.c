@@ -284,8 +284,8 @@ static const char *number_hint(const be_ynode *n)
     if (n->kind != BE_YSCALAR)
         return "";
     if (n->style != BE_YPLAIN)
-        return be__yaml_number_syntax(s, len) ? " (quoted values are text; remove "
-                                       "the quotes)" : "";
+        return be__yaml_number_syntax(s, len)
+                   ? " (quoted values are text; remove the quotes)" : "";
     if (len && (s[0] == '-' || s[0] == '+'))
         i = 1;
     if (i < len && s[i] == '.' && i + 1 < len && s[i + 1] >= '0' &&
