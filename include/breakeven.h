@@ -241,6 +241,12 @@ typedef void (*be_progress_fn)(void *ctx, const be_progress *p);
 typedef struct be_basis be_basis;
 be_basis *be_basis_new(void);
 void be_basis_free(be_basis *b);
+/* A basis as bytes, to hand it to another process (sweep's children).
+ * be_basis_encode writes at most size bytes to buf and returns the number
+ * needed (0 for an empty basis); be_basis_decode replaces b's contents and
+ * returns BE_OK, or BE_EARG (b unchanged) when the bytes are not a basis. */
+size_t be_basis_encode(const be_basis *b, unsigned char *buf, size_t size);
+be_code be_basis_decode(be_basis *b, const unsigned char *buf, size_t n);
 
 typedef struct be_settings {
     int relax;           /* solve the LP relaxation of an integer model */

@@ -230,6 +230,69 @@ void be_basis_free(be_basis *b)
     free(b);
 }
 
+/* Bytes: "BEB1", rows and cols as 4-byte little-endian, then one byte of
+ * GLPK status (GLP_BS .. GLP_NS, 1 .. 5) per row and per column. */
+static void put32(unsigned char *q, int v)
+{
+    for (int i = 0; i < 4; i++)
+        q[i] = (unsigned char)(((unsigned)v >> (8 * i)) & 0xff);
+}
+
+static int get32(const unsigned char *q)
+{
+    unsigned v = 0;
+    for (int i = 0; i < 4; i++)
+        v |= (unsigned)q[i] << (8 * i);
+    return v > (unsigned)INT_MAX ? -1 : (int)v;
+}
+
+size_t be_basis_encode(const be_basis *b, unsigned char *buf, size_t size)
+{
+    if (!b || b->rows <= 0)
+        return 0;
+    size_t need = 12 + (size_t)b->rows + (size_t)b->cols;
+    if (!buf || size < need)
+        return need;
+    memcpy(buf, "BEB1", 4);
+    put32(buf + 4, b->rows);
+    put32(buf + 8, b->cols);
+    for (int i = 0; i < b->rows; i++)
+        buf[12 + i] = (unsigned char)b->row_stat[i];
+    for (int j = 0; j < b->cols; j++)
+        buf[12 + (size_t)b->rows + j] = (unsigned char)b->col_stat[j];
+    return need;
+}
+
+be_code be_basis_decode(be_basis *b, const unsigned char *buf, size_t n)
+{
+    if (!b || !buf || n < 12 || memcmp(buf, "BEB1", 4) != 0)
+        return BE_EARG;
+    int rows = get32(buf + 4), cols = get32(buf + 8);
+    if (rows <= 0 || cols < 0 || n != 12 + (size_t)rows + (size_t)cols)
+        return BE_EARG;
+    for (size_t i = 12; i < n; i++)
+        if (buf[i] < GLP_BS || buf[i] > GLP_NS)
+            return BE_EARG;
+    int *rs = be__calloc((size_t)rows, sizeof *rs);
+    int *cs = be__calloc((size_t)cols, sizeof *cs);
+    if (!rs || !cs) {
+        free(rs);
+        free(cs);
+        return BE_ENOMEM;
+    }
+    for (int i = 0; i < rows; i++)
+        rs[i] = buf[12 + i];
+    for (int j = 0; j < cols; j++)
+        cs[j] = buf[12 + (size_t)rows + j];
+    free(b->row_stat);
+    free(b->col_stat);
+    b->row_stat = rs;
+    b->col_stat = cs;
+    b->rows = rows;
+    b->cols = cols;
+    return BE_OK;
+}
+
 static int basis_fits(const be_basis *b, const be_program *p)
 {
     return b && b->rows == p->n_rows && b->cols == p->n_cols && b->rows > 0;

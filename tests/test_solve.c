@@ -4,6 +4,7 @@
  * objective equals the evaluated cost of its own schedule.
  */
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "check.h"
@@ -366,6 +367,26 @@ static void test_solve_warm_start(void)
         CHECK(again.warm_started == relax && moved.warm_started == relax);
         if (relax)
             CHECK(again.simplex_iterations < first.simplex_iterations);
+        /* a basis survives a trip through bytes (another process); MIP
+         * solves keep none */
+        CHECK((be_basis_encode(b, NULL, 0) > 0) == relax);
+        if (relax) {
+            size_t n = be_basis_encode(b, NULL, 0);
+            unsigned char *bytes = malloc(n);
+            REQUIRE(n > 12 && bytes && be_basis_encode(b, bytes, n) == n);
+            be_basis *copy = be_basis_new();
+            REQUIRE(copy);
+            CHECK(be_basis_decode(copy, bytes, n) == BE_OK);
+            be_stats decoded;
+            CHECK_CLOSE(solve_with(seed, "energy.price=0.12", copy, relax,
+                                   &decoded), c4, 1e-9);
+            CHECK(decoded.warm_started == relax);
+            bytes[12] = 9;                    /* not a GLPK status */
+            CHECK(be_basis_decode(copy, bytes, n) == BE_EARG);
+            CHECK(be_basis_decode(copy, bytes, 5) == BE_EARG);
+            be_basis_free(copy);
+            free(bytes);
+        }
         double e = solve_with("examples/engine-analyzer.yaml", NULL, b, relax,
                               &other);
         CHECK(other.warm_started == 0);

@@ -84,6 +84,8 @@ typedef struct cli_common {
     double mip_gap, time_limit;
     const char *sets[64];  /* --set PATH=VALUE, in order */
     int n_sets;
+    const char *basis_file;/* sweep: a warm-start basis shared by the
+                              solves of neighbouring points, or NULL */
 } cli_common;
 
 void cli_common_init(cli_common *c, const char *default_format);

@@ -3,9 +3,10 @@
  * one or more parameters (--vary PATH=LO:HI:STEP), one tidy row per point,
  * points solved N at a time in separate processes (runner.c).
  *
- * Every point is a fresh solve: the model is loaded again with the point's
- * values as --set overrides.  No warm start (GLPK's basis is not carried
- * from one point to the next); docs/batch.md says why.
+ * Every point is a fresh load: the model is read again with the point's
+ * values as --set overrides.  LP points start from the simplex basis the
+ * last finished neighbour left in a file shared by the children (be_basis;
+ * --cold: none); docs/batch.md has the figures.
  */
 #include <errno.h>
 #include <math.h>
@@ -19,7 +20,7 @@
 
 extern const cli_command cli_sweep;
 
-enum { OPT_JOBS = OPT_COMMAND, OPT_VARY, OPT_NO_HEADER };
+enum { OPT_JOBS = OPT_COMMAND, OPT_VARY, OPT_NO_HEADER, OPT_COLD };
 
 #define MAX_VARY 16
 #define MAX_POINTS 1000000
@@ -264,9 +265,12 @@ int cmd_sweep(int argc, char **argv)
         {"--time-limit", NULL, 1, OPT_TIME_LIMIT},
         {"--quiet", "-q", 0, OPT_QUIET}, {"--set", NULL, 1, OPT_SET},
         {"--jobs", "-j", 1, OPT_JOBS}, {"--vary", NULL, 1, OPT_VARY},
-        {"--no-header", NULL, 0, OPT_NO_HEADER}, {0}};
+        {"--no-header", NULL, 0, OPT_NO_HEADER}, {"--cold", NULL, 0, OPT_COLD},
+        {0}};
     static const char *const formats[] = {"csv", "jsonl", NULL};
     sweep s;
+    int cold = 0;
+    char basis_dir[4096] = "", basis_file[4200] = "";
     memset(&s, 0, sizeof s);
     cli_common_init(&s.c, "csv");
     cli_args a = {&cli_sweep, argc, argv, 1};
@@ -308,6 +312,7 @@ int cmd_sweep(int argc, char **argv)
                 goto done;
             break;
         case OPT_NO_HEADER: header = 0; break;
+        case OPT_COLD: cold = 1; break;
         default:
             if (cli_common_option(&cli_sweep, &s.c, id, v, formats) < 0) {
                 rc = EXIT_USAGE;
@@ -383,6 +388,20 @@ int cmd_sweep(int argc, char **argv)
     s.out = out.fp;
     if (header && !s.jsonl)
         print_header(&s);
+    /* Warm starts: each point's child starts from the basis the last
+     * finished neighbour stored (LP solves only; see be_basis).  Points
+     * run in grid order, so with -j 1 that is the previous point. */
+    if (!cold) {
+        const char *tmpdir = getenv("TMPDIR");
+        snprintf(basis_dir, sizeof basis_dir, "%s/breakeven-sweep-XXXXXX",
+                 tmpdir && tmpdir[0] ? tmpdir : "/tmp");
+        if (mkdtemp(basis_dir)) {
+            snprintf(basis_file, sizeof basis_file, "%s/basis", basis_dir);
+            s.c.basis_file = basis_file;
+        } else {
+            basis_dir[0] = '\0';
+        }
+    }
     pool_options po = {0};
     po.jobs = (int)(jobs < 1 ? 1 : jobs > s.points ? s.points : jobs);
     po.kill_after = s.c.time_limit > 0 ? 3 * s.c.time_limit + 5 : 0;
@@ -410,6 +429,10 @@ done:
     free(s.rows);
     free(s.devices);
     be_model_free(m);
+    if (basis_dir[0]) {
+        unlink(basis_file);
+        rmdir(basis_dir);
+    }
     return rc;
 }
 
@@ -432,10 +455,13 @@ const cli_command cli_sweep = {
     "                     first_early_retire; iterations, message, seconds\n"
     "  -o, --output FILE  write the rows to FILE (atomically)\n"
     "  --no-header        no CSV header line (to concatenate runs)\n"
+    "  --cold             no warm starts: every LP point from scratch\n"
     "  --time-limit S     per point; a process still running after 3 S + 5\n"
     "                     seconds is killed\n"
     "  --relax, --mip-gap G, --set PATH=VALUE   as for solve, at every point\n"
     "  -q, --quiet        no notes and no progress line on standard error\n"
-    "Every point is a fresh solve: no warm start from a neighbour's basis.\n"
+    "LP points (integer: false or --relax) start from the simplex basis the\n"
+    "last finished neighbour left (warm start); --cold solves each from\n"
+    "scratch.  Whole-unit points always start cold.\n"
     "exit code: the largest of the points' own exit codes, as for batch.\n",
 };

@@ -279,6 +279,39 @@ static int write_text(const char *path, const char *text, size_t len)
     return out_commit(&out);
 }
 
+/* The warm-start basis neighbouring points share (sweep): read the last
+ * one stored, if any (a missing or unreadable file just means a cold
+ * start), and store this solve's by an atomic rename, so that a reader
+ * never sees half a basis. */
+static be_basis *basis_read(const char *file)
+{
+    be_basis *b = be_basis_new();
+    FILE *f = b ? fopen(file, "rb") : NULL;
+    if (f) {
+        unsigned char *buf = malloc((size_t)1 << 26);
+        size_t n = buf ? fread(buf, 1, (size_t)1 << 26, f) : 0;
+        if (buf && !ferror(f))
+            (void)be_basis_decode(b, buf, n);   /* bad bytes: start cold */
+        free(buf);
+        fclose(f);
+    }
+    return b;
+}
+
+static void basis_write(const char *file, const be_basis *b)
+{
+    size_t n = be_basis_encode(b, NULL, 0);
+    unsigned char *buf = n ? malloc(n) : NULL;
+    out_file out;
+    if (buf && be_basis_encode(b, buf, n) == n && out_open(&out, file) == 0) {
+        if (fwrite(buf, 1, n, out.fp) == n)
+            (void)out_commit(&out);
+        else
+            out_abort(&out);
+    }
+    free(buf);
+}
+
 void run_model(const char *path, const cli_common *c, const char *json_path,
                const char *summary_path, run_row *r)
 {
@@ -306,7 +339,12 @@ void run_model(const char *path, const cli_common *c, const char *json_path,
     be_settings s;
     cli_settings(c, &s);
     s.log = NULL;
+    be_basis *basis = c->basis_file ? basis_read(c->basis_file) : NULL;
+    s.basis = basis;
     sol = be_solve(m, &s, &err);
+    if (basis && sol && sol->plan)
+        basis_write(c->basis_file, basis);
+    be_basis_free(basis);
     if (!sol) {
         copy(r->model, sizeof r->model, be_model_name(m));
         copy(r->status, sizeof r->status, "solver error");

@@ -179,3 +179,15 @@ ok sweep-jsonl-row grep -Eq '^\{"energy.price": 0.05, "status": "optimal", "exit
 # a value the model rejects is that point's row; the others are solved
 expect sweep-invalid-point 3 "at demand=-1: invalid model" sweep $TEN --vary demand=-1:0:1 --no-header
 ok sweep-invalid-row grep -q "^-1,invalid model,3,," "$tmp/out"
+
+# ---- sweep warm starts: LP points start from a neighbour's basis ----
+# power-capped-site is an LP (integer: false).  Warm and cold sweeps reach
+# the same costs (1e-9 relative; degenerate optima may differ in the last
+# digits of a plan), the warm one with far fewer simplex iterations.
+sweep_iters() { awk -F, 'NR==1{for(i=1;i<=NF;i++) if($i=="iterations") c=i} NR>1{s+=$c} END{print s+0}' "$1"; }
+expect sweep-warm 0 "" sweep models/power-capped-site.yaml --vary energy.price=0.02:0.2:0.02 -j 1 -o "$tmp/warm.csv"
+expect sweep-cold 0 "" sweep models/power-capped-site.yaml --vary energy.price=0.02:0.2:0.02 -j 1 --cold -o "$tmp/cold.csv"
+ok "sweep-warm-fewer-iterations ($(sweep_iters "$tmp/warm.csv") vs $(sweep_iters "$tmp/cold.csv"))" test "$(sweep_iters "$tmp/warm.csv")" -lt "$(sweep_iters "$tmp/cold.csv")"
+ok sweep-warm-same-costs sh -c "paste -d, '$tmp/warm.csv' '$tmp/cold.csv' | awk -F, -v n=\$(head -n 1 '$tmp/warm.csv' | awk -F, '{print NF}') 'NR > 1 { a = \$4; b = \$(n + 4); d = a - b; if (d < 0) d = -d; if (d > 1e-9 * (b < 0 ? -b : b)) bad = 1; rows++ } END { exit bad || rows != 10 }'"
+expect sweep-warm-j2 0 "" sweep models/power-capped-site.yaml --vary energy.price=0.02:0.2:0.02 -j 2 -o "$tmp/warm2.csv"
+ok sweep-warm-j2-rows test "$(wc -l <"$tmp/warm2.csv")" -eq 11
