@@ -12,8 +12,8 @@
 # model, written into a temporary folder.  Three timings:
 #   1. a shell loop of `breakeven solve MODEL --format json` over them;
 #   2. `breakeven batch -j 1` and `-j JOBS` over them (rows to /dev/null);
-#   3. a 100-point sweep of the energy price, `sweep -j JOBS`: fresh
-#      solves (warm starts from a neighbour's basis are not implemented).
+#   3. a 100-point sweep of the energy price, `sweep -j JOBS`, and a
+#      9-point sweep of a larger LP with and without warm starts.
 set -eu
 BIN=${1:-build/breakeven}
 N=${2:-1000}
@@ -56,5 +56,21 @@ t0=$(now)
 t1=$(now)
 points=$(($(wc -l <"$dir/sweep.csv") - 1))
 echo "sweep: $points points of examples/ten-to-five.yaml (energy.price=0.001:0.1:0.001), -j $JOBS"
-echo "  fresh solves:                     $(rate "$points" "$t0" "$t1" points)"
-echo "  warm starts:                      not implemented (no figure)"
+echo "  (whole units: every point starts cold) $(rate "$points" "$t0" "$t1" points)"
+
+# Warm starts pay on LPs of some size: a generated 10-type x 60-month
+# model with integer: false, 9 energy prices, one process at a time so
+# each point starts from the previous point's basis.
+sh "$(dirname "$0")/gen-large.sh" 10 60 false >"$dir/lp.yaml"
+iters() { awk -F, 'NR==1{for(i=1;i<=NF;i++) if($i=="iterations") c=i} NR>1{s+=$c} END{print s+0}' "$1"; }
+echo "sweep: 9 points of a 10-type x 60-month LP (energy.price=0.06:0.1:0.005), -j 1"
+for mode in warm cold; do
+    flag=""; [ "$mode" = cold ] && flag="--cold"
+    t0=$(now)
+    "$BIN" sweep "$dir/lp.yaml" --vary energy.price=0.06:0.1:0.005 -j 1 $flag \
+        --quiet >"$dir/lp-$mode.csv"
+    t1=$(now)
+    printf '  %-34s %s s, %s simplex iterations\n' "$mode starts:" \
+        "$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", b - a }')" \
+        "$(iters "$dir/lp-$mode.csv")"
+done
