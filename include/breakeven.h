@@ -419,8 +419,12 @@ void be_challenge_free(be_challenge *c);
  * A change that appears and disappears between two grid values is not
  * seen.  Each value is a fresh load of the model; its solve starts from
  * the previous solve's basis when the program has the same shape (see
- * be_basis; o->cold turns that off).  No LP ranging: breakpoints are found
- * by bisection to the tolerance. */
+ * be_basis; o->cold turns that off).  Breakpoints are found by bisection
+ * to the tolerance, except for an LP whose parameter enters only the
+ * objective, and linearly (checked by building the program at lo, mid and
+ * hi): each plan's cost is then a line in the parameter, and a breakpoint
+ * is exactly where two plans' lines cross (parametric cost ranging done
+ * with solves; a third plan better at the crossing splits the interval). */
 typedef struct be_threshold_options {
     const char *param;      /* PATH as in be_load_options.overrides */
     double lo, hi;          /* lo < hi */
@@ -453,6 +457,11 @@ typedef struct be_threshold {
     int warm_starts;              /* solves started from the previous
                                      solve's basis */
     long iterations;              /* simplex iterations, all solves */
+    int exact_mode;               /* 1: an LP whose parameter enters only
+                                     the objective, linearly: breakpoints
+                                     are the intersections of the plans'
+                                     cost lines, confirmed by a solve */
+    int exact;                    /* breakpoints found that way */
     int time_limited;             /* solves stopped by the time limit */
     double tol;                   /* the tolerance used */
 } be_threshold;

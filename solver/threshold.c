@@ -4,9 +4,10 @@
  * (breakeven.h, docs/breakeven-answers.md).  Each value is a fresh load
  * of the model text with one more override; its solve starts from the
  * previous solve's simplex basis (be_basis) unless the options say cold.
- * No LP ranging: breakpoints come from bisection.
+ * Breakpoints come from bisection, or exactly from crossing cost lines
+ * when the parameter enters only the objective of an LP (refine_exact).
  */
-#include "model.h"
+#include "lp.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -30,6 +31,7 @@ typedef struct search {
     size_t cap;
     be_error *err;
     int failed;
+    be_model *m_lo, *m_hi;   /* exact mode: the model at lo and at hi */
 } search;
 
 /* The shortest "%.*g" that reads back as v (a plain YAML number). */
@@ -82,6 +84,41 @@ static int same_outcome(const be_threshold_sample *a,
                         (size_t)p->periods * (size_t)p->cohorts);
 }
 
+/* The model with the parameter at x (and the caller's overrides); NULL
+ * with *e filled when it is rejected or memory runs out. */
+static be_model *load_at(search *s, double x, be_error *e)
+{
+    const be_load_options *base = s->o->load;
+    int nb = base ? base->n_overrides : 0;
+    const char **ov = calloc((size_t)nb + 1, sizeof *ov);
+    size_t plen = strlen(s->o->param);
+    char *set = malloc(plen + 48);
+    if (!ov || !set) {
+        free(ov);
+        free(set);
+        e->code = BE_ENOMEM;
+        e->message[0] = '\0';
+        return NULL;
+    }
+    for (int i = 0; i < nb; i++)
+        ov[i] = base->overrides[i];
+    memcpy(set, s->o->param, plen);
+    set[plen] = '=';
+    number_text(x, set + plen + 1, 47);
+    ov[nb] = set;
+    be_load_options lo;
+    if (base)
+        lo = *base;
+    else
+        be_load_options_init(&lo);
+    lo.overrides = ov;
+    lo.n_overrides = nb + 1;
+    be_model *m = be_model_load_string(s->text, s->len, s->name, &lo, e);
+    free(ov);
+    free(set);
+    return m;
+}
+
 /* Load and solve at value x; appends a sample and returns its index, or
  * -1 on a failure that ends the search (err filled). */
 static int sample(search *s, double x)
@@ -104,34 +141,12 @@ static int sample(search *s, double x)
     smp->first_replacement = -1;
     smp->outcome = -1;
 
-    const be_load_options *base = s->o->load;
-    int nb = base ? base->n_overrides : 0;
-    const char **ov = calloc((size_t)nb + 1, sizeof *ov);
-    size_t plen = strlen(s->o->param);
-    char *set = malloc(plen + 48);
-    if (!ov || !set) {
-        free(ov);
-        free(set);
+    be_error e = {0};
+    be_model *m = load_at(s, x, &e);
+    if (!m && e.code == BE_ENOMEM && !e.message[0]) {
         be__fail(s->err, BE_ENOMEM, s->name, nowhere, "out of memory");
         return -1;
     }
-    for (int i = 0; i < nb; i++)
-        ov[i] = base->overrides[i];
-    memcpy(set, s->o->param, plen);
-    set[plen] = '=';
-    number_text(x, set + plen + 1, 47);
-    ov[nb] = set;
-    be_load_options lo;
-    if (base)
-        lo = *base;
-    else
-        be_load_options_init(&lo);
-    lo.overrides = ov;
-    lo.n_overrides = nb + 1;
-    be_error e = {0};
-    be_model *m = be_model_load_string(s->text, s->len, s->name, &lo, &e);
-    free(ov);
-    free(set);
     int idx = r->n++;
     if (!m) {
         if (e.code == BE_ENOMEM || e.code == BE_EARG) {
@@ -166,6 +181,125 @@ static int sample(search *s, double x)
     be_solution_free(sol);
     be_model_free(m);
     return idx;
+}
+
+/* ---- exact breakpoints for objective-only LP parameters ---- */
+
+static int same_program(const be_program *a, const be_program *b)
+{
+    if (a->n_rows != b->n_rows || a->n_cols != b->n_cols || a->nnz != b->nnz)
+        return 0;
+    for (int i = 0; i < a->n_rows; i++)
+        if (a->rows[i].sense != b->rows[i].sense ||
+            a->rows[i].rhs != b->rows[i].rhs)
+            return 0;
+    for (size_t e = 0; e < a->nnz; e++)
+        if (a->mi[e] != b->mi[e] || a->mj[e] != b->mj[e] ||
+            a->mv[e] != b->mv[e])
+            return 0;
+    return 1;
+}
+
+/* Does the parameter enter only the objective of an LP, linearly?  Build
+ * the program at lo, mid and hi: the same matrix and right-hand sides,
+ * and every cost at mid halfway between its costs at lo and hi.  Keeps
+ * the models at lo and hi for pricing plans. */
+static int exact_mode(search *s)
+{
+    const be_threshold_options *o = s->o;
+    be_error e = {0};
+    double mid = o->lo + (o->hi - o->lo) / 2;
+    be_model *ml = load_at(s, o->lo, &e), *mh = load_at(s, o->hi, &e),
+             *mm = load_at(s, mid, &e);
+    be_program *pl = NULL, *ph = NULL, *pm = NULL;
+    int ok = ml && mh && mm && (!ml->integer || s->solve.relax);
+    if (ok) {
+        pl = be__program_build(ml, 0, &e);
+        ph = be__program_build(mh, 0, &e);
+        pm = be__program_build(mm, 0, &e);
+        ok = pl && ph && pm && same_program(pl, ph) && same_program(pl, pm);
+    }
+    for (int i = 0; ok && i < pl->n_cols; i++) {
+        double cl = pl->cols[i].cost, ch = ph->cols[i].cost;
+        double scale = 1.0 + fabs(cl) + fabs(ch);
+        ok = fabs(pm->cols[i].cost - (cl + ch) / 2) <= 1e-12 * scale;
+    }
+    be__program_free(pl);
+    be__program_free(ph);
+    be__program_free(pm);
+    be_model_free(mm);
+    if (!ok) {
+        be_model_free(ml);
+        be_model_free(mh);
+        return 0;
+    }
+    s->m_lo = ml;
+    s->m_hi = mh;
+    return 1;
+}
+
+/* A plan's net present cost as a line in the parameter: a + b * value. */
+static int cost_line(search *s, const be_plan *p, double *a, double *b)
+{
+    be_eval *el = be_evaluate(s->m_lo, p, NULL);
+    be_eval *eh = be_evaluate(s->m_hi, p, NULL);
+    int ok = el && eh;
+    if (ok) {
+        *b = (eh->cost.total - el->cost.total) / (s->o->hi - s->o->lo);
+        *a = el->cost.total - *b * s->o->lo;
+    }
+    be_eval_free(el);
+    be_eval_free(eh);
+    return ok;
+}
+
+static int refine(search *s, int ia, int ib, int depth);
+
+/* Samples ia and ib hold different plans.  Their cost lines cross at x;
+ * solve there: if no plan beats the two lines at x, x is the breakpoint
+ * (one more solve just past it makes the bracket tight); otherwise the
+ * plan found there splits the interval.  Falls back to bisection when the
+ * lines are parallel or cross outside the interval. */
+static int refine_exact(search *s, int ia, int ib, int depth)
+{
+    const be_threshold_sample *sa = &s->r->samples[ia];
+    const be_threshold_sample *sb = &s->r->samples[ib];
+    double lo = sa->value, hi = sb->value, a1, b1, a2, b2;
+    if (depth > 60 || !sa->plan || !sb->plan ||
+        !cost_line(s, sa->plan, &a1, &b1) || !cost_line(s, sb->plan, &a2, &b2) ||
+        fabs(b1 - b2) <= 1e-12 * (1.0 + fabs(b1) + fabs(b2)))
+        return refine(s, ia, ib, depth + 1);
+    double x = (a2 - a1) / (b1 - b2);
+    if (!(x > lo && x < hi))
+        return refine(s, ia, ib, depth + 1);
+    int im = sample(s, x);
+    if (im < 0)
+        return -1;
+    const be_threshold_sample *sm = &s->r->samples[im];
+    double line = a1 + b1 * x;
+    if (!sm->plan)
+        return refine(s, ia, im, depth + 1) < 0 ? -1
+             : refine(s, im, ib, depth + 1);
+    if (sm->cost < line - 1e-9 * fmax(1.0, fabs(line))) {
+        /* a third plan: each side again */
+        if (!same_outcome(&s->r->samples[ia], sm) &&
+            refine_exact(s, ia, im, depth + 1) < 0)
+            return -1;
+        if (!same_outcome(sm, &s->r->samples[ib]) &&
+            refine_exact(s, im, ib, depth + 1) < 0)
+            return -1;
+        return 0;
+    }
+    /* x is where the plans tie; the solver returned one of them there.
+     * A solve a hair beyond, on the side of the other, shows it. */
+    s->r->exact++;
+    int with_a = same_outcome(sm, &s->r->samples[ia]);
+    double eps = fmin(s->r->tol * 1e-3, (hi - lo) * 1e-6);
+    double y = with_a ? fmin(x + eps, hi) : fmax(x - eps, lo);
+    if (y == x || y == lo || y == hi)
+        return 0;
+    int iy = sample(s, y);
+    return iy < 0 ? -1 : 0;
 }
 
 /* Bisect between samples ia and ib (values a < b, different outcomes)
@@ -253,9 +387,11 @@ be_threshold *be_threshold_search(const char *text, size_t len,
                  o->lo, r->samples[0].message);
         goto fail;
     }
+    r->exact_mode = exact_mode(&s);
     for (int i = 0; i + 1 < grid; i++)
         if (!same_outcome(&r->samples[i], &r->samples[i + 1]) &&
-            refine(&s, i, i + 1, 0) < 0)
+            (r->exact_mode ? refine_exact(&s, i, i + 1, 0)
+                           : refine(&s, i, i + 1, 0)) < 0)
             goto fail;
     qsort(r->samples, (size_t)r->n, sizeof *r->samples, by_value);
     /* number the outcomes: equal outcomes share a number */
@@ -268,9 +404,13 @@ be_threshold *be_threshold_search(const char *text, size_t len,
             r->samples[i].outcome = next++;
     }
     be_basis_free(basis);
+    be_model_free(s.m_lo);
+    be_model_free(s.m_hi);
     return r;
 fail:
     be_basis_free(basis);
+    be_model_free(s.m_lo);
+    be_model_free(s.m_hi);
     be_threshold_free(r);
     return NULL;
 }

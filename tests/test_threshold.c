@@ -63,6 +63,7 @@ static void test_threshold_energy_price(void)
      * ceil(log2(0.00125 / 1e-7)) = 14 more */
     CHECK(r->solves == 17 + 14);
     CHECK(r->time_limited == 0);
+    CHECK(r->exact_mode == 0);      /* whole units: bisection */
     be_threshold_free(r);
 }
 
@@ -157,8 +158,84 @@ static void test_threshold_rejected_values(void)
           err.code == BE_EARG);
 }
 
+/* Exact breakpoints.  The models of the two tests above as LPs
+ * (integer: false): energy.price enters only the objective, linearly, so
+ * each breakpoint is where two plans' cost lines cross.  One period:
+ * lean 100, hot 50 + 8760 p cross at p* = 50/8760, found by one solve at
+ * the crossing and one just past it (17 + 2 solves).  Three years: keep
+ * 3e, replace in 2026 e + 100, in 2025 200 (e = 8760 p): crossings at
+ * 50/8760 and 100/8760; with grid 3 both lie in one grid interval, and
+ * the first crossing tried (keep against replace-2025, at e = 100) meets
+ * the better middle plan and splits the interval. */
+static void test_threshold_exact_lp(void)
+{
+    static const char one[] =
+        "breakeven: 1\n"
+        "horizon: {start: 2025, periods: 1}\n"
+        "integer: false\n"
+        "demand: 1\n"
+        "energy: {price: 0.01}\n"
+        "devices:\n"
+        "  - {name: lean, throughput: 1, lifetime: 1, price: 100}\n"
+        "  - {name: hot, throughput: 1, power_kw: 1, lifetime: 1,"
+        " price: 50}\n";
+    be_threshold_options o;
+    be_threshold_options_init(&o);
+    o.param = "energy.price";
+    o.lo = 0;
+    o.hi = 0.02;
+    o.tol = 1e-7;
+    be_error err = {0};
+    be_threshold *r = be_threshold_search(one, sizeof one - 1, "one", &o, &err);
+    REQUIRE(r);
+    CHECK(r->exact_mode == 1 && r->exact == 1);
+    double x = NAN;
+    for (int i = 0; i + 1 < r->n; i++)
+        if (r->samples[i].outcome != r->samples[i + 1].outcome) {
+            double a = r->samples[i].value, b = r->samples[i + 1].value;
+            CHECK(b - a <= 1e-10);
+            x = fabs(a - 50.0 / 8760) < fabs(b - 50.0 / 8760) ? a : b;
+        }
+    CHECK_CLOSE(x, 50.0 / 8760, 1e-15);
+    CHECK(r->solves == 17 + 2);
+    be_threshold_free(r);
+
+    static const char three[] =
+        "breakeven: 1\n"
+        "horizon: {start: 2025, periods: 3}\n"
+        "integer: false\n"
+        "end_of_horizon: none\n"
+        "demand: 1\n"
+        "energy: {price: 0.01}\n"
+        "devices:\n"
+        "  - {name: old, throughput: 1, power_kw: 1, lifetime: 3}\n"
+        "  - {name: new, throughput: 1, lifetime: 3, price: [200, 100, 100]}\n"
+        "fleet:\n"
+        "  - {device: old, count: 1, age: 0}\n";
+    for (int grid = 3; grid <= 17; grid += 14) {
+        o.grid = grid;
+        o.tol = 1e-6;
+        r = be_threshold_search(three, sizeof three - 1, "three", &o, &err);
+        REQUIRE(r);
+        CHECK(r->exact_mode == 1 && r->exact == 2);
+        double want[2] = {50.0 / 8760, 100.0 / 8760};
+        int k = 0;
+        for (int i = 0; i + 1 < r->n; i++)
+            if (r->samples[i].outcome != r->samples[i + 1].outcome) {
+                double a = r->samples[i].value, b = r->samples[i + 1].value;
+                REQUIRE(k < 2);
+                double near = fabs(a - want[k]) < fabs(b - want[k]) ? a : b;
+                CHECK_CLOSE(near, want[k], 1e-15);
+                k++;
+            }
+        CHECK(k == 2);
+        be_threshold_free(r);
+    }
+}
+
 void suite_threshold(void)
 {
+    RUN(test_threshold_exact_lp);
     RUN(test_threshold_energy_price);
     RUN(test_threshold_first_replacement);
     RUN(test_threshold_rejected_values);

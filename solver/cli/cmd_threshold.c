@@ -309,15 +309,24 @@ static void write_text(FILE *fp, void *ctx)
     headline(fp, t);
     fputs(".\n\n", fp);
     fprintf(fp, "%s from %s to %s: %d plan%s, %d change%s, found with %d "
-            "solve%s (%d grid values,\nbisected to %.3g); %d started from "
-            "the previous solve's basis, %ld simplex\niterations in all.  "
-            "No LP ranging: a change narrower than the grid step can be\n"
-            "missed.\n", t->param,
+            "solve%s (%d grid values);\n%d started from the previous "
+            "solve's basis, %ld simplex iterations in all.\n", t->param,
             fmt_value(t, t->lo, v1, sizeof v1),
             fmt_value(t, t->hi, v2, sizeof v2), t->n_runs,
             t->n_runs == 1 ? "" : "s", t->n_runs - 1,
             t->n_runs == 2 ? "" : "s", r->solves, r->solves == 1 ? "" : "s",
-            t->grid, r->tol, r->warm_starts, r->iterations);
+            t->grid, r->warm_starts, r->iterations);
+    if (r->exact_mode)
+        fprintf(fp, "Exact breakpoints (%d): this is an LP and %s enters "
+                "only its objective, linearly,\nso each plan's cost is a "
+                "line in it and a breakpoint is where two lines cross\n"
+                "(checked by a solve there).  A change narrower than the "
+                "grid step can be missed.\n", r->exact, t->param);
+    else
+        fprintf(fp, "Breakpoints bisected to %.3g (not an LP whose "
+                "parameter enters only the objective, so no\nexact "
+                "ranging).  A change narrower than the grid step can be "
+                "missed.\n", r->tol);
     if (r->time_limited)
         fprintf(fp, "%d solve%s stopped at the time limit: those plans are "
                 "not proven optimal.\n", r->time_limited,
@@ -360,11 +369,11 @@ static void write_json(FILE *fp, void *ctx)
     fprintf(fp, ", \"lo\": %s, \"hi\": %s, \"tol\": %s, \"grid\": %d, "
             "\"solves\": %d, \"time_limited\": %d, \"warm_start\": %s, "
             "\"warm_starts\": %d, \"iterations\": %ld, "
-            "\"lp_ranging\": false, \"answer\": ",
+            "\"exact\": %s, \"exact_breakpoints\": %d, \"answer\": ",
             fmt_num(t->lo, b[0], sizeof b[0]), fmt_num(t->hi, b[1], sizeof b[1]),
             fmt_num(r->tol, b[2], sizeof b[2]), t->grid, r->solves,
             r->time_limited, r->warm_starts > 0 ? "true" : "false", r->warm_starts,
-            r->iterations);
+            r->iterations, r->exact_mode ? "true" : "false", r->exact);
     /* the headline, as text */
     char *line = NULL;
     size_t n = 0;

@@ -66,3 +66,13 @@ expect threshold-warm 0 '"warm_start": true, "warm_starts": 16,' threshold model
 warm_answer=$(sed -n 's/.*"answer": \("[^"]*"\).*/\1/p' "$tmp/out")
 expect threshold-cold 0 '"warm_start": false, "warm_starts": 0,' threshold models/power-capped-site.yaml --param energy.price --range 0.02:0.4 --format json --cold
 ok threshold-warm-same-answer test "$warm_answer" = "$(sed -n 's/.*"answer": \("[^"]*"\).*/\1/p' "$tmp/out")"
+
+# Exact breakpoints: ten-to-five as an LP (--relax); energy.price enters
+# only the objective, so the breakpoint is where the keep and replace cost
+# lines cross: 37,500 / 876,000 = 0.04280821917808219 (the walkthrough's
+# hand value), found with 17 + 2 solves.
+expect threshold-exact 0 '"exact": true, "exact_breakpoints": 1,' threshold examples/ten-to-five.yaml --param energy.price --range 0.02:0.08 --relax --format json
+ok threshold-exact-value grep -q '"above": 0.04280821917808219[0-9]*}' "$tmp/out"
+ok threshold-exact-solves grep -q '"solves": 19,' "$tmp/out"
+expect threshold-exact-text 0 'Exact breakpoints \(1\): this is an LP and energy.price enters only its objective' threshold examples/ten-to-five.yaml --param energy.price --range 0.02:0.08 --relax
+expect threshold-bisected-text 0 'Breakpoints bisected to' threshold examples/ten-to-five.yaml --param energy.price --range 0.02:0.08
