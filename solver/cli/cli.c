@@ -203,6 +203,19 @@ void cli_print_error(const be_error *err)
             err->message);
 }
 
+int cli_no_plan(const char *model, const be_solution *sol)
+{
+    if (sol->status == BE_NO_PLAN) {
+        fprintf(stderr, "breakeven: %s: time limit reached before any plan "
+                "was found\n", model);
+        return EXIT_SOLVER;
+    }
+    fprintf(stderr, "breakeven: %s: no feasible plan: the model is %s%s%s\n",
+            model, be_status_name(sol->status), sol->reason[0] ? ": " : "",
+            sol->reason);
+    return EXIT_NO_PLAN;
+}
+
 int cli_exit_for(be_code code)
 {
     switch (code) {

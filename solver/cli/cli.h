@@ -117,6 +117,11 @@ void cli_settings(const cli_common *c, be_settings *s);
 be_model *cli_load(const char *path, const cli_common *c, int *exit_code,
                    double *seconds);
 
+/* For commands that need a plan: say on stderr why sol has none ("time
+ * limit reached before any plan", "no feasible plan: ...") and return the
+ * exit code (EXIT_SOLVER or EXIT_NO_PLAN). */
+int cli_no_plan(const char *model, const be_solution *sol);
+
 /* "breakeven: FILE:LINE:COL: message" on stderr. */
 void cli_print_error(const be_error *err);
 int cli_exit_for(be_code code);

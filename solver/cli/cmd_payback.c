@@ -282,16 +282,7 @@ int cmd_payback(int argc, char **argv)
         goto done;
     }
     if (!sol->plan) {
-        if (sol->status == BE_NO_PLAN) {
-            fprintf(stderr, "breakeven: %s: time limit reached before any "
-                    "plan was found\n", model);
-            rc = EXIT_SOLVER;
-        } else {
-            fprintf(stderr, "breakeven: %s: no feasible plan: the model is "
-                    "%s%s%s\n", model, be_status_name(sol->status),
-                    sol->reason[0] ? ": " : "", sol->reason);
-            rc = EXIT_NO_PLAN;
-        }
+        rc = cli_no_plan(model, sol);
         goto done;
     }
     pb = be_paybacks_compute(m, sol->plan, &err);
