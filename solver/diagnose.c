@@ -103,8 +103,11 @@ static int elastic_build(const be_program *p, const double *weight,
         memcpy(e->mj, p->mj, p->nnz * sizeof *e->mj);
         memcpy(e->mv, p->mv, p->nnz * sizeof *e->mv);
     }
+    /* No upper bounds: the builder's rest on the power cap and the
+     * budget holding, and the elastic program may break them. */
     for (int j = 0; j < p->n_cols; j++) {
         e->cols[j].cost = 0.0;
+        e->cols[j].upper = INFINITY;
         el->slack_row[j] = -1;
     }
     e->n_rows = p->n_rows;
@@ -127,6 +130,7 @@ static int elastic_build(const be_program *p, const double *weight,
         e->cols[j].age = -1;
         e->cols[j].integer = 0;
         e->cols[j].cost = weight[i];
+        e->cols[j].upper = INFINITY;
         el->slack_row[j] = i;
         e->mi[e->nnz] = i;
         e->mj[e->nnz] = j;

@@ -12,6 +12,7 @@
 #include <limits.h>
 #include <math.h>
 #include <setjmp.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,9 +31,15 @@ typedef struct guard {
     be_progress_fn progress;
     void *progress_ctx;
     double started, last_report;
+    double first_plan;       /* seconds from started to the first
+                                whole-unit plan, or -1 */
+    double plan_cost;        /* the heuristic's plan, or NAN */
+    double gap;              /* the relative gap asked for */
+    int plan_good;           /* the search stopped: plan_cost is within
+                                gap of the bound */
 } guard;
 
-static double seconds_now(void)
+double be__now(void)
 {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
@@ -70,8 +77,12 @@ static void install(guard *g, const be_settings *s)
     g->have_bound = 0;
     g->progress = s ? s->progress : NULL;
     g->progress_ctx = s ? s->progress_ctx : NULL;
-    g->started = seconds_now();
+    g->started = be__now();
     g->last_report = 0.0;
+    g->first_plan = -1.0;
+    g->plan_cost = NAN;
+    g->gap = 0.0;
+    g->plan_good = 0;
     glp_term_hook(on_term, g);
     glp_error_hook(on_error, g);
 }
@@ -113,6 +124,16 @@ static be_code check_finite(const be_model *m, const be_program *p,
     return BE_OK;
 }
 
+/* The builder's bounds on column j: [0, upper], or >= 0. */
+static void set_bounds(glp_prob *P, int j, double upper)
+{
+    if (isfinite(upper))
+        glp_set_col_bnds(P, j, upper > 0.0 ? GLP_DB : GLP_FX, 0.0,
+                         upper > 0.0 ? upper : 0.0);
+    else
+        glp_set_col_bnds(P, j, GLP_LO, 0.0, 0.0);
+}
+
 /* Create and fill the GLPK problem.  Called under the error guard. */
 static glp_prob *load(const be_model *m, const be_program *p, int *ia,
                       int *ja, double *ar)
@@ -135,7 +156,7 @@ static glp_prob *load(const be_model *m, const be_program *p, int *ia,
     for (int i = 0; i < p->n_cols; i++) {
         const be_col *c = &p->cols[i];
         glp_set_col_name(P, i + 1, be__col_name(m, p, i, name, sizeof name));
-        glp_set_col_bnds(P, i + 1, GLP_LO, 0.0, 0.0);
+        set_bounds(P, i + 1, c->upper);
         glp_set_obj_coef(P, i + 1, c->cost);
         if (p->integer && c->integer)
             glp_set_col_kind(P, i + 1, GLP_IV);
@@ -152,14 +173,24 @@ static glp_prob *load(const be_model *m, const be_program *p, int *ia,
 static void mip_callback(glp_tree *tree, void *info)
 {
     guard *g = info;
+    int reason = glp_ios_reason(tree);
+    if (reason == GLP_IBINGO && g->first_plan < 0)
+        g->first_plan = be__now() - g->started;
     int node = glp_ios_best_node(tree);
     if (node != 0) {
         g->bound = glp_ios_node_bound(tree, node);
         g->have_bound = 1;
     }
+    /* GLPK stops at the gap only for its own plans: stop for the
+     * heuristic's too */
+    if (node != 0 && isfinite(g->plan_cost) && !g->plan_good &&
+        g->plan_cost - g->bound <= g->gap * fmax(1.0, fabs(g->plan_cost))) {
+        g->plan_good = 1;
+        glp_ios_terminate(tree);
+    }
     if (!g->progress)
         return;
-    double now = seconds_now();
+    double now = be__now();
     int better = glp_ios_reason(tree) == GLP_IBINGO;
     if (!better && now - g->last_report < 0.25)
         return;
@@ -170,11 +201,27 @@ static void mip_callback(glp_tree *tree, void *info)
     glp_ios_tree_size(tree, &active, NULL, NULL);
     pr.have_plan = glp_mip_status(P) == GLP_FEAS || better;
     pr.best = pr.have_plan ? glp_mip_obj_val(P) : 0.0;
+    if (!pr.have_plan && isfinite(g->plan_cost)) {  /* the heuristic's */
+        pr.have_plan = 1;
+        pr.best = g->plan_cost;
+    }
+    if (pr.have_plan && isfinite(g->plan_cost) && g->plan_cost < pr.best)
+        pr.best = g->plan_cost;
     pr.bound = g->have_bound ? g->bound : -INFINITY;
-    pr.gap = pr.have_plan ? glp_ios_mip_gap(tree) : INFINITY;
+    pr.gap = pr.have_plan && isfinite(pr.bound)
+           ? fabs(pr.best - pr.bound) / fmax(1.0, fabs(pr.best)) : INFINITY;
     pr.seconds = now - g->started;
     pr.open_nodes = active;
     g->progress(g->progress_ctx, &pr);
+}
+
+/* Milliseconds from now to deadline (be__now clock), at least 1. */
+static int time_limit_ms_left(double deadline)
+{
+    double ms = (deadline - be__now()) * 1000.0;
+    if (!(ms < (double)INT_MAX))
+        return INT_MAX;
+    return ms < 1.0 ? 1 : (int)ms;
 }
 
 static int time_limit_ms(const be_settings *s)
@@ -192,8 +239,11 @@ static void duals(glp_prob *P, const be_program *p, int msg, be_glpk_out *out)
 {
     if (p->integer) {
         for (int i = 0; i < p->n_cols; i++) {
-            if (glp_get_col_kind(P, i + 1) != GLP_IV)
+            if (glp_get_col_kind(P, i + 1) != GLP_IV) {
+                /* the builder's bounds would take duals from the rows */
+                glp_set_col_bnds(P, i + 1, GLP_LO, 0.0, 0.0);
                 continue;
+            }
             double v = out->x[i];
             glp_set_col_kind(P, i + 1, GLP_CV);
             glp_set_col_bnds(P, i + 1, GLP_FX, v, v);
@@ -366,76 +416,267 @@ static int n_integer(const be_program *p)
     return n;
 }
 
-/* Solve the loaded problem; fills out->status and the objective. */
-static int run(glp_prob *P, const be_program *p, const be_settings *s,
-               guard *g, be_glpk_out *out)
+/* ---- the loaded program, for the heuristic (glpk_solver.h) ---- */
+
+struct be_lp {
+    glp_prob *P;
+    const be_program *p;
+    const be_settings *s;
+    int warm;                /* scaled, with a basis: sub-MIPs start from it */
+};
+
+void be__lp_free_col(be_lp *lp, int j, int integer)
+{
+    const be_col *c = &lp->p->cols[j];
+    set_bounds(lp->P, j + 1, c->upper);
+    glp_set_col_kind(lp->P, j + 1,
+                     integer && lp->p->integer && c->integer ? GLP_IV
+                                                             : GLP_CV);
+}
+
+void be__lp_fix_col(be_lp *lp, int j, double v)
+{
+    glp_set_col_kind(lp->P, j + 1, GLP_CV);
+    glp_set_col_bnds(lp->P, j + 1, GLP_FX, v, v);
+}
+
+void be__lp_log(be_lp *lp, const char *fmt, ...)
+{
+    if (!lp->s || !lp->s->log)
+        return;
+    char line[256];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(line, sizeof line, fmt, ap);
+    va_end(ap);
+    lp->s->log(lp->s->log_ctx, line);
+}
+
+typedef struct sub_limits {
+    int max_nodes, no_plan_factor;
+} sub_limits;
+
+/* Sub-MIPs stop after max_nodes nodes: a count, not a clock, so that the
+ * heuristic gives the same plan on a fast machine and a slow one. */
+static void sub_callback(glp_tree *tree, void *info)
+{
+    const sub_limits *l = info;
+    if (glp_ios_reason(tree) != GLP_ISELECT)
+        return;
+    int total = 0;
+    glp_ios_tree_size(tree, NULL, NULL, &total);
+    /* without a plan yet, no_plan_factor times as many */
+    int plan = glp_mip_status(glp_ios_get_prob(tree)) == GLP_FEAS;
+    if (total > (plan ? 1 : l->no_plan_factor) * l->max_nodes)
+        glp_ios_terminate(tree);
+}
+
+int be__lp_solve(be_lp *lp, double seconds, int max_nodes, double gap,
+                 int thorough, double *x, double *cost)
+{
+    if (!(seconds > 0.0))
+        return 0;
+    sub_limits l = {max_nodes, thorough ? 10 : 1};
+    glp_iocp ip;
+    glp_init_iocp(&ip);
+    ip.msg_lev = GLP_MSG_OFF;
+    ip.presolve = GLP_ON;
+    ip.br_tech = GLP_BR_DTH;
+    ip.bt_tech = GLP_BT_BLB;
+    ip.mir_cuts = GLP_ON;
+    ip.mip_gap = gap;
+    double ms = seconds * 1000.0;
+    ip.tm_lim = ms >= (double)INT_MAX ? INT_MAX : (int)ms + 1;
+    ip.cb_func = sub_callback;
+    ip.cb_info = &l;
+    if (!thorough) {
+        glp_smcp sp;
+        glp_init_smcp(&sp);
+        sp.msg_lev = GLP_MSG_OFF;
+        sp.meth = GLP_DUALP;
+        sp.tm_lim = ip.tm_lim;
+        if (!lp->warm) {
+            glp_scale_prob(lp->P, GLP_SF_AUTO);
+            glp_adv_basis(lp->P, 0);
+            lp->warm = 1;
+        }
+        int r = glp_simplex(lp->P, &sp);
+        if (r != 0 || glp_get_status(lp->P) != GLP_OPT) {
+            glp_std_basis(lp->P);
+            r = glp_simplex(lp->P, &sp);
+            if (r != 0 || glp_get_status(lp->P) != GLP_OPT)
+                return 0;
+        }
+        ip.presolve = GLP_OFF;
+    }
+    glp_intopt(lp->P, &ip);
+    int st = glp_mip_status(lp->P);
+    if (st != GLP_OPT && st != GLP_FEAS)
+        return 0;
+    const be_program *p = lp->p;
+    for (int j = 0; j < p->n_cols; j++) {
+        double v = glp_mip_col_val(lp->P, j + 1);
+        x[j] = glp_get_col_kind(lp->P, j + 1) == GLP_IV ||
+               glp_get_col_type(lp->P, j + 1) == GLP_FX ? round(v) : v;
+    }
+    *cost = glp_mip_obj_val(lp->P);
+    return 1;
+}
+
+/* Fill out->status etc. from a finished glp_intopt. */
+static int mip_status(glp_prob *P, int rc, be_glpk_out *out)
+{
+    int st = glp_mip_status(P);
+    switch (rc) {
+    case 0:
+    case GLP_EMIPGAP:
+    case GLP_ETMLIM:
+        if (st == GLP_OPT || (st == GLP_FEAS && rc != GLP_ETMLIM))
+            out->status = BE_OPTIMAL;
+        else if (st == GLP_FEAS)
+            out->status = BE_TIME_LIMIT_PLAN;
+        else if (st == GLP_NOFEAS)
+            out->status = BE_INFEASIBLE;
+        else if (rc == GLP_ETMLIM)
+            out->status = BE_NO_PLAN;
+        else
+            return 0;
+        return 1;
+    case GLP_ENOPFS:
+        out->status = BE_INFEASIBLE;
+        return 1;
+    case GLP_ENODFS:
+        out->status = BE_UNBOUNDED;
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+/* The share of the time limit the heuristic may use before branch and
+ * bound starts; without a limit it stops by its own node counts. */
+#define HEURISTIC_SHARE 0.5
+#define MIP_TOL_OBJ 1e-7     /* GLPK's default tol_obj, set explicitly */
+
+/*
+ * A MIP: the heuristic's plan first (heuristic.c), then GLPK's branch and
+ * bound (with MIP presolve, so that GLPK's branch and bound runs on its
+ * presolved copy).  The answer is the cheaper of the two plans, and the
+ * search stops as soon as the heuristic's plan is within the gap of the
+ * tree's bound (mip_callback).
+ *
+ * Ways of handing the plan to GLPK that were measured and dropped:
+ * glp_ios_heur_sol takes a plan of the program the callback sees, which
+ * is the presolved copy, so it needs MIP presolve off, and branch and
+ * bound was then far slower (models/gpu-generations.yaml --set
+ * demand.start=290: 0.11% gap after 30 s, against proven optimal in 16 s
+ * with presolve).  An objective cutoff row (cost <= the plan's cost) made
+ * every node's LP harder: the same model proven in 5.9 s against 3.0 s
+ * without it, and a 7-quarter random model went from 4 s to the 20 s time
+ * limit.
+ */
+static int run_mip(glp_prob *P, const be_model *m, const be_program *p,
+                   const be_settings *s, guard *g, be_glpk_out *out)
 {
     int msg = s && s->log ? GLP_MSG_ON : GLP_MSG_ERR;
-    if (p->integer) {
-        glp_iocp ip;
-        glp_init_iocp(&ip);
-        ip.msg_lev = msg;
-        ip.presolve = GLP_ON;
-        /* Hybrid pseudocost branching solves small fleet models far
-         * faster than GLPK's default (FIELD-NOTES), but its start-up
-         * strong-branches every integer column without looking at the
-         * clock: on thousands of columns it overruns any time limit by
-         * minutes (bench/run).  Above PCH_MAX_COLUMNS: Driebeck-Tomlin. */
-        ip.br_tech = n_integer(p) <= PCH_MAX_COLUMNS ? GLP_BR_PCH : GLP_BR_DTH;
-        ip.bt_tech = GLP_BT_BLB;
-        ip.mir_cuts = GLP_ON;
-        ip.mip_gap = s ? s->mip_gap : 1e-6;
-        ip.tm_lim = time_limit_ms(s);
-        ip.cb_func = mip_callback;
-        ip.cb_info = g;
-        int rc = glp_intopt(P, &ip);
-        int st = glp_mip_status(P);
-        out->iterations = glp_get_it_cnt(P);
-        switch (rc) {
-        case 0:
-        case GLP_EMIPGAP:
-        case GLP_ETMLIM:
-            if (st == GLP_OPT || (st == GLP_FEAS && rc != GLP_ETMLIM))
-                out->status = BE_OPTIMAL;
-            else if (st == GLP_FEAS)
-                out->status = BE_TIME_LIMIT_PLAN;
-            else if (st == GLP_NOFEAS)
-                out->status = BE_INFEASIBLE;
-            else if (rc == GLP_ETMLIM)
-                out->status = BE_NO_PLAN;
-            else
-                return 0;
-            break;
-        case GLP_ENOPFS:
-            out->status = BE_INFEASIBLE;
-            break;
-        case GLP_ENODFS:
-            out->status = BE_UNBOUNDED;
-            break;
-        default:
-            return 0;
-        }
-        if (g->progress) {        /* a last report: where the search ended */
-            be_progress pr = {st == GLP_OPT || st == GLP_FEAS, 0, 0, 0, 0, 0};
-            pr.best = pr.have_plan ? glp_mip_obj_val(P) : 0.0;
-            pr.bound = st == GLP_OPT ? pr.best
-                     : g->have_bound ? g->bound : -INFINITY;
-            pr.gap = !pr.have_plan ? INFINITY : st == GLP_OPT ? 0.0
-                   : fabs(pr.best - pr.bound) / fmax(1.0, fabs(pr.best));
-            pr.seconds = seconds_now() - g->started;
+    double limit = s && s->time_limit > 0.0 ? s->time_limit : INFINITY;
+    double deadline = g->started + limit, gap = s ? s->mip_gap : 1e-6;
+    be_lp lp = {P, p, s, 0};
+    double *hx = be__calloc((size_t)p->n_cols, sizeof *hx);
+    double hcost = NAN, first = -1.0, h0 = be__now();
+    int have = hx && be__heuristic(&lp, m, p, h0 + HEURISTIC_SHARE * limit,
+                                   hx, &hcost, &first);
+    out->heuristic_seconds = be__now() - h0;
+    out->heuristic_cost = have ? hcost : NAN;
+    for (int j = 0; j < p->n_cols; j++)
+        be__lp_free_col(&lp, j, 1);
+    if (have) {
+        g->first_plan = h0 + first - g->started;
+        g->plan_cost = hcost;
+        g->gap = gap;
+        if (g->progress) {
+            be_progress pr = {1, hcost, -INFINITY, INFINITY,
+                              be__now() - g->started, 0};
             g->progress(g->progress_ctx, &pr);
         }
-        if (out->status == BE_OPTIMAL || out->status == BE_TIME_LIMIT_PLAN) {
+    }
+
+    glp_iocp ip;
+    glp_init_iocp(&ip);
+    ip.msg_lev = msg;
+    ip.presolve = GLP_ON;
+    /* Hybrid pseudocost branching solves small fleet models far faster
+     * than GLPK's default (FIELD-NOTES), but its start-up strong-branches
+     * every integer column without looking at the clock: on thousands of
+     * columns it overruns any time limit by minutes (bench/run).  Above
+     * PCH_MAX_COLUMNS: Driebeck-Tomlin. */
+    ip.br_tech = n_integer(p) <= PCH_MAX_COLUMNS ? GLP_BR_PCH : GLP_BR_DTH;
+    ip.bt_tech = GLP_BT_BLB;
+    ip.mir_cuts = GLP_ON;
+    ip.mip_gap = gap;
+    ip.tol_obj = MIP_TOL_OBJ;
+    ip.tm_lim = time_limit_ms_left(deadline);
+    ip.cb_func = mip_callback;
+    ip.cb_info = g;
+    int rc = glp_intopt(P, &ip);
+    out->iterations = glp_get_it_cnt(P);
+    if (rc == GLP_ESTOP && g->plan_good) {
+        out->status = BE_OPTIMAL;               /* within the gap */
+    } else if (!mip_status(P, rc, out)) {
+        free(hx);
+        return 0;
+    }
+    int glpk_plan = glp_mip_status(P) == GLP_OPT ||
+                    glp_mip_status(P) == GLP_FEAS;
+    int from_glpk = glpk_plan && !(have && glp_mip_obj_val(P) > hcost);
+    if (have && !glpk_plan && out->status != BE_OPTIMAL)
+        out->status = BE_TIME_LIMIT_PLAN;   /* GLPK found none in time */
+    if (out->status == BE_OPTIMAL || out->status == BE_TIME_LIMIT_PLAN) {
+        if (from_glpk) {
             out->objective = glp_mip_obj_val(P);
-            out->bound = out->status == BE_OPTIMAL && rc == 0 ? out->objective
-                       : g->have_bound ? g->bound : -INFINITY;
             for (int i = 0; i < p->n_cols; i++)
                 out->x[i] = glp_mip_col_val(P, i + 1);
-            if (out->dual)
-                duals(P, p, msg, out);
+        } else {
+            out->objective = hcost;
+            memcpy(out->x, hx, (size_t)p->n_cols * sizeof *out->x);
         }
-        return 1;
+        /* GLPK prunes a node whose bound is within tol_obj (relative)
+         * of its incumbent, so a pruned subtree can hold a plan that much
+         * cheaper: the bound leaves room for it. */
+        double pruned = glpk_plan ? glp_mip_obj_val(P) - MIP_TOL_OBJ *
+                                    (1.0 + fabs(glp_mip_obj_val(P)))
+                                  : INFINITY;
+        if (rc == 0 && glp_mip_status(P) == GLP_OPT)
+            out->bound = fmin(pruned, out->objective);  /* tree searched */
+        else if (g->have_bound)
+            out->bound = fmin(fmin(g->bound, pruned), out->objective);
+        else
+            out->bound = -INFINITY;
+        if (out->dual)
+            duals(P, p, msg, out);
     }
+    if (g->progress) {        /* a last report: where the search ended */
+        int plan = out->status == BE_OPTIMAL ||
+                   out->status == BE_TIME_LIMIT_PLAN;
+        be_progress pr = {plan, plan ? out->objective : 0.0,
+                          plan ? out->bound : -INFINITY, INFINITY,
+                          be__now() - g->started, 0};
+        if (plan && isfinite(out->bound))
+            pr.gap = fabs(pr.best - pr.bound) / fmax(1.0, fabs(pr.best));
+        g->progress(g->progress_ctx, &pr);
+    }
+    out->first_plan_seconds = g->first_plan;
+    free(hx);
+    return 1;
+}
+
+/* Solve the loaded problem; fills out->status and the objective. */
+static int run(glp_prob *P, const be_model *m, const be_program *p,
+               const be_settings *s, guard *g, be_glpk_out *out)
+{
+    int msg = s && s->log ? GLP_MSG_ON : GLP_MSG_ERR;
+    if (p->integer)
+        return run_mip(P, m, p, s, g, out);
 
     int rc;
     if (s && s->basis) {
@@ -545,7 +786,7 @@ static be_code solve_task(call *c, const be_model *m, const be_program *p,
                           const be_settings *s, void *ctx, be_error *err)
 {
     be_pos nowhere = {0, 0};
-    if (run(c->P, p, s, &c->g, ctx))
+    if (run(c->P, m, p, s, &c->g, ctx))
         return BE_OK;
     return be__fail(err, BE_ESOLVER, m->file, nowhere,
                     "GLPK could not solve the program%s%s",

@@ -21,7 +21,52 @@ typedef struct be_glpk_out {
                                 was found, else NULL; caller frees */
     int iterations;
     int warm_started;        /* started from s->basis */
+    double first_plan_seconds; /* MIP: when the first whole-unit plan was
+                                  known, from the start of the solve; -1
+                                  when none */
+    double heuristic_seconds;  /* MIP: time spent in heuristic.c */
+    double heuristic_cost;     /* MIP: the heuristic's plan, or NAN */
 } be_glpk_out;
+
+/*
+ * The loaded program, as the primal heuristic (heuristic.c) sees it: it
+ * fixes and frees columns and solves sub-MIPs, and never sees GLPK.  Only
+ * valid inside be__glpk_solve (under its error guard).
+ */
+typedef struct be_lp be_lp;
+
+/* Column j (0-based) back to its kind and the builder's bounds; integer 0
+ * makes a whole-unit column continuous. */
+void be__lp_free_col(be_lp *lp, int j, int integer);
+/* Column j fixed at v. */
+void be__lp_fix_col(be_lp *lp, int j, double v);
+/* Solve the program as it stands now as a MIP, for at most `seconds` and
+ * about `max_nodes` branch-and-bound nodes (ten times as many while no
+ * plan is found), to relative gap `gap`.  Quick (thorough 0): the root LP
+ * by the dual simplex from the last basis, branch and bound on the
+ * program as it is.  Thorough: GLPK's MIP presolve first (a cold start,
+ * but it finds plans where the quick way does not).  Returns 1 with x
+ * (n_cols values, integer and fixed columns exactly whole) and *cost when
+ * a whole-unit plan was found, else 0. */
+int be__lp_solve(be_lp *lp, double seconds, int max_nodes, double gap,
+                 int thorough, double *x, double *cost);
+/* Seconds on a monotonic clock. */
+double be__now(void);
+/* A line for the solver log (be_settings.log), when there is one. */
+void be__lp_log(be_lp *lp, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+
+/* heuristic.c: a whole-unit plan for the program loaded in lp, by
+ * relax-and-fix over windows of periods, improved by fix-and-optimize,
+ * before `deadline` (be__now() clock).  Returns 1 with x (n_cols values),
+ * *cost and *first (seconds from the call to its first plan) when it
+ * found one; leaves the columns in any state (the caller restores
+ * them). */
+int be__heuristic(be_lp *lp, const be_model *m, const be_program *p,
+                  double deadline, double *x, double *cost, double *first);
 
 /* Solve p (as a MIP when p->integer).  Fills out on success (status may be
  * infeasible etc.); returns BE_ESOLVER/BE_ENOMEM/BE_EMODEL with err. */

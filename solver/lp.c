@@ -65,6 +65,7 @@ static int add_col(builder *b, be_col_kind kind, int device, int cohort,
     c->age = age;
     c->integer = integer;
     c->cost = cost;
+    c->upper = INFINITY;
     return p->n_cols++;
 }
 
@@ -151,7 +152,74 @@ static int needs_suffix(const be_model *m, int j)
     return 0;
 }
 
-static void build_cohort(builder *b, int j, int integer)
+/*
+ * Bounds.  Every integer column gets a finite upper bound: GLPK's MIR cut
+ * generator skips every row that holds an integer column without one
+ * (FIELD-NOTES), and the heuristic (heuristic.c) rounds within them.
+ * Tighter is better, but none may cut off every optimal plan
+ * (docs/schema.md, "Bounds on whole units"):
+ *
+ *  - Implied bounds hold for every feasible plan.  A cohort's units only
+ *    leave along its life (flow rows), so hold[t] <= hold[t'] for t' <= t:
+ *    a fleet cohort holds at most its count; under a power cap, hold[t] <=
+ *    floor(cap(t') / (power_kw pue)) for every t' from its start to t; a
+ *    bought cohort holds at most what the budget of its purchase period
+ *    buys, floor(budget(s) / price(s)).
+ *  - The demand bound holds for some optimal plan.  M = ceil(max demand(t)
+ *    / throughput, over the periods of the horizon the cohort can live in)
+ *    units of a cohort bought in s serve, alone, the demand of any period
+ *    it is in service.  Take an optimal plan that holds more than M in some
+ *    period and keep min(hold[t], M) instead: still non-increasing, so
+ *    still a plan; every period where units were dropped is served by the
+ *    M that remain; power and spending only fall.  The dropped units are
+ *    whole cycles (bought in s, held, sold or valued at the horizon's end),
+ *    and the loader refuses a model in which any such cycle has a negative
+ *    net present cost (resale arbitrage, model.c, to 1e-9 of the price), so
+ *    the new plan costs no more.  Rent is bounded the same way, per period:
+ *    rent[k,t] <= ceil(demand(t) / throughput), rents being >= 0.
+ *    A fleet cohort gets no demand bound: keeping a unit already owned can
+ *    cost less than selling it whatever the demand (a tax shield, a resale
+ *    value that does not fall).
+ *  - retire[t] <= the bound of hold[t-1] (or the count at the start): a
+ *    continuous column, but implied the same way, and cheap.
+ * Numbers within 1e-9 (relative) of a whole number are taken as it.
+ */
+static double floor_whole(double x)
+{
+    return floor(x + 1e-9 * fmax(1.0, fabs(x)));
+}
+
+static double ceil_whole(double x)
+{
+    return ceil(x - 1e-9 * fmax(1.0, fabs(x)));
+}
+
+/* The bound of hold[t] for each t in [c->start, last) into ub. */
+static void cohort_bounds(const be_model *m, const be_cohort *c, int last,
+                          double *ub)
+{
+    const be_device *d = &m->devices[c->device];
+    double start_ub = INFINITY;
+    if (c->fleet_entry >= 0) {
+        start_ub = c->count;
+    } else {
+        double most = 0.0;
+        for (int t = c->start; t < last; t++)
+            most = fmax(most, m->demand[t]);
+        start_ub = ceil_whole(most / d->throughput);
+        double price = d->price[c->start];
+        if (m->has_budget && price > 0.0)
+            start_ub = fmin(start_ub, floor_whole(m->budget[c->start] / price));
+    }
+    double w = d->power_kw * m->pue, run = start_ub;
+    for (int t = c->start; t < last; t++) {
+        if (m->has_power_cap && w > 0.0)
+            run = fmin(run, floor_whole(m->power_cap[t] / w));
+        ub[t - c->start] = fmax(run, 0.0);
+    }
+}
+
+static void build_cohort(builder *b, int j, int integer, double *ub)
 {
     const be_model *m = b->m;
     be_program *p = b->p;
@@ -163,15 +231,21 @@ static void build_cohort(builder *b, int j, int integer)
     cc->name_suffix = c->fleet_entry >= 0 && needs_suffix(m, j)
                     ? c->fleet_entry + 1 : 0;
     cc->buy = -1;
+    cohort_bounds(m, c, last, ub);
     if (c->fleet_entry < 0) {
         double price = m->devices[k].price[c->start];
         cc->buy = add_col(b, BE_COL_BUY, k, j, c->start, -1, integer,
                           price * m->discount[c->start]);
+        if (cc->buy >= 0)
+            p->cols[cc->buy].upper = last > c->start ? ub[0] : 0.0;
     }
     cc->hold0 = p->n_cols;
-    for (int t = c->start; t < last; t++)
-        add_col(b, BE_COL_HOLD, k, j, t, c->age0 + t - c->start, integer,
-                hold_cost(m, c, c->age0 + t - c->start, t));
+    for (int t = c->start; t < last; t++) {
+        int col = add_col(b, BE_COL_HOLD, k, j, t, c->age0 + t - c->start,
+                          integer, hold_cost(m, c, c->age0 + t - c->start, t));
+        if (col >= 0)
+            p->cols[col].upper = ub[t - c->start];
+    }
     cc->hold_end = last > c->start ? last : c->start;
 
     cc->retire_from = c->fleet_entry >= 0 ? c->start : c->start + 1;
@@ -181,7 +255,11 @@ static void build_cohort(builder *b, int j, int integer)
     cc->retire0 = p->n_cols;
     for (int t = cc->retire_from; t < cc->retire_end; t++) {
         int age = c->age0 + t - c->start;
-        add_col(b, BE_COL_RETIRE, k, j, t, age, 0, -sale_value(m, c, age, t));
+        int col = add_col(b, BE_COL_RETIRE, k, j, t, age, 0,
+                          -sale_value(m, c, age, t));
+        if (col >= 0)
+            p->cols[col].upper = t > c->start ? ub[t - 1 - c->start]
+                                              : c->count;
     }
 
     /* flow[t]: hold[t] + retire[t] - hold[t-1] - buy = count */
@@ -260,8 +338,12 @@ be_program *be__program_build(const be_model *m, int integer, be_error *err)
     if (!p->cc || !p->rent_col)
         goto nomem;
 
+    double *ub = be__calloc((size_t)T + 1, sizeof *ub);
+    if (!ub)
+        goto nomem;
     for (int j = 0; j < m->n_cohorts; j++)
-        build_cohort(&b, j, integer);
+        build_cohort(&b, j, integer, ub);
+    free(ub);
     for (int t = 0; t < T; t++) {
         for (int k = 0; k < K; k++) {
             const be_device *d = &m->devices[k];
@@ -271,9 +353,18 @@ be_program *be__program_build(const be_model *m, int integer, be_error *err)
                 p->rent_col[t * K + k] = add_col(&b, BE_COL_RENT, k, -1, t,
                     -1, integer,
                     (1.0 - tau) * d->rent[t] * m->dt * m->discount[t]);
+            if (p->rent_col[t * K + k] >= 0)
+                p->cols[p->rent_col[t * K + k]].upper =
+                    ceil_whole(m->demand[t] / d->throughput);
         }
     }
     build_period_rows(&b);
+    /* An LP keeps no bounds: they would take shadow prices away from the
+     * power and budget rows (an LP's dual on a column bound), and an LP
+     * solves as fast without them (bench/run). */
+    if (!integer)
+        for (int i = 0; i < p->n_cols; i++)
+            p->cols[i].upper = INFINITY;
     if (b.failed) {
         if (p->n_cols >= INT_MAX - 1 || p->n_rows >= INT_MAX - 1 ||
             p->nnz >= (size_t)INT_MAX - 1) {

@@ -36,6 +36,9 @@ typedef struct be_col {
     int device, cohort, period, age;  /* cohort and age: -1 for buy, rent */
     int integer;
     double cost;                      /* objective coefficient */
+    double upper;                     /* upper bound; INFINITY for none
+                                         (lp.c "Bounds" says why each
+                                         finite one is valid) */
 } be_col;
 
 typedef struct be_row {

@@ -1,0 +1,192 @@
+/*
+ * heuristic.c -- a whole-unit plan quickly, for branch and bound to start
+ * from (glpk_solver.c hands it to GLPK as the incumbent).
+ *
+ * GLPK's own primal heuristics work on binary columns only (FIELD-NOTES):
+ * on the general-integer programs of a fleet nothing finds a plan early,
+ * and branch and bound has nothing to prune with.  The structure of the
+ * problem gives one: decisions follow time.
+ *
+ * 1. Relax-and-fix.  Periods are taken in windows (half a year: 1 year,
+ *    2 quarters or 6 months, fewer when a window would hold more than
+ *    WINDOW_COLUMNS whole-unit columns).  For window [a, b) the sub-MIP
+ *    has the whole-unit columns of periods before a fixed at the values
+ *    chosen so far, those of [a, b) whole, and those after b fractional:
+ *    the LP of the future prices what the window decides.  After the last
+ *    window every column is whole: a plan.  A window whose sub-MIP finds
+ *    nothing is tried again one period at a time with more nodes; when a
+ *    single period still fails, the heuristic gives up (branch and bound
+ *    then starts without a plan).
+ * 2. Fix-and-optimize.  With every whole-unit column fixed at the plan
+ *    but those of one window (two windows wide, stepping by one, so they
+ *    overlap), the sub-MIP re-decides that window exactly; a cheaper plan
+ *    replaces the current one.  Passes repeat until one improves nothing.
+ *
+ * Every sub-MIP stops after a number of nodes, not seconds, so the plan
+ * is the same on any machine (the deadline only cuts the work short).
+ * References: relax-and-fix and fix-and-optimize as in Pochet and Wolsey,
+ * "Production Planning by Mixed Integer Programming" (2006), ch. 3.6, and
+ * Helber and Sahling (2010), Int. J. Production Economics 123(2).
+ */
+#include "glpk_solver.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define WINDOW_COLUMNS 150     /* whole-unit columns in a relax-and-fix
+                                  window, at most (unless one period has
+                                  more) */
+#define RF_NODES 100           /* nodes per relax-and-fix sub-MIP */
+#define RF_GAP 1e-3
+#define FO_NODES 500           /* nodes per fix-and-optimize sub-MIP */
+#define FO_GAP 1e-6
+#define FO_PASSES 4
+
+typedef struct heur {
+    be_lp *lp;
+    const be_program *p;
+    int T;
+    double deadline;
+    int *per_period;           /* [T] whole-unit columns in each period */
+} heur;
+
+static int whole(const be_program *p, int j)
+{
+    return p->integer && p->cols[j].integer;
+}
+
+static double left(const heur *h)
+{
+    return h->deadline - be__now();
+}
+
+/* Columns of periods before a fixed at x, [a, b) whole, the rest
+ * fractional (relax-and-fix); or, with fix_outside, everything outside
+ * [a, b) fixed at x (fix-and-optimize). */
+static void set_window(heur *h, int a, int b, const double *x,
+                       int fix_outside)
+{
+    const be_program *p = h->p;
+    for (int j = 0; j < p->n_cols; j++) {
+        int t = p->cols[j].period;
+        if (!whole(p, j))
+            be__lp_free_col(h->lp, j, 0);
+        else if (t >= a && t < b)
+            be__lp_free_col(h->lp, j, 1);
+        else if (t < a || fix_outside)
+            be__lp_fix_col(h->lp, j, x[j]);
+        else
+            be__lp_free_col(h->lp, j, 0);
+    }
+}
+
+/* The end of the relax-and-fix window that starts at a. */
+static int window_end(const heur *h, int a, int periods)
+{
+    int b = a + 1, n = h->per_period[a];
+    while (b < h->T && b - a < periods &&
+           n + h->per_period[b] <= WINDOW_COLUMNS)
+        n += h->per_period[b++];
+    return b;
+}
+
+/* One window: the quick way, then the thorough one. */
+static int solve_window(heur *h, int a, int b, double *x, double *cost)
+{
+    set_window(h, a, b, x, 0);
+    double t0 = be__now();
+    int ok = be__lp_solve(h->lp, left(h), RF_NODES, RF_GAP, 0, x, cost);
+    if (!ok)
+        ok = be__lp_solve(h->lp, left(h), 4 * RF_NODES, RF_GAP, 1, x, cost);
+    be__lp_log(h->lp, "heuristic: periods %d-%d: %s %.10g (%.2f s)\n", a,
+               b - 1, ok ? "plan" : "no plan", ok ? *cost : 0.0,
+               be__now() - t0);
+    return ok;
+}
+
+static int relax_and_fix(heur *h, int periods, double *x, double *cost)
+{
+    for (int a = 0, prev = 0; a < h->T;) {
+        int b = window_end(h, a, periods);
+        /* a window that finds nothing is decided again together with the
+         * one before it, whose choices may have left it no plan */
+        if (!solve_window(h, a, b, x, cost) &&
+            (a == 0 || !solve_window(h, prev, b, x, cost)))
+            return 0;
+        prev = a;
+        a = b;
+    }
+    return 1;
+}
+
+static int fix_and_optimize(heur *h, int periods, double *x, double *cost,
+                            double *y)
+{
+    int improved = 0;
+    for (int pass = 0; pass < FO_PASSES && left(h) > 0.0; pass++) {
+        int better = 0;
+        for (int a = 0; a < h->T && left(h) > 0.0; a += periods) {
+            int b = a + 2 * periods < h->T ? a + 2 * periods : h->T;
+            double c;
+            set_window(h, a, b, x, 1);
+            if (be__lp_solve(h->lp, left(h), FO_NODES, FO_GAP, 1, y, &c) &&
+                c < *cost - 1e-9 * fmax(1.0, fabs(*cost))) {
+                memcpy(x, y, (size_t)h->p->n_cols * sizeof *x);
+                *cost = c;
+                better = 1;
+            }
+            if (b == h->T)
+                break;
+        }
+        be__lp_log(h->lp, "heuristic: fix-and-optimize pass %d: %.10g\n",
+                   pass + 1, *cost);
+        improved |= better;
+        if (!better)
+            break;
+    }
+    return improved;
+}
+
+/* Half a year of periods. */
+static int half_year(const be_model *m)
+{
+    int n = (int)floor(0.5 / m->dt + 0.5);
+    return n < 1 ? 1 : n;
+}
+
+int be__heuristic(be_lp *lp, const be_model *m, const be_program *p,
+                  double deadline, double *x, double *cost, double *first)
+{
+    double t0 = be__now();
+    heur h = {lp, p, m->T, deadline, NULL};
+    int found = 0;
+    double *y = NULL;
+    if (!p->integer || p->n_cols == 0 || m->T == 0)
+        return 0;
+    h.per_period = be__calloc((size_t)m->T, sizeof *h.per_period);
+    y = be__calloc((size_t)p->n_cols, sizeof *y);
+    if (!h.per_period || !y)
+        goto done;
+    for (int j = 0; j < p->n_cols; j++)
+        if (whole(p, j))
+            h.per_period[p->cols[j].period]++;
+    memset(x, 0, (size_t)p->n_cols * sizeof *x);
+    int periods = half_year(m);
+    if (!relax_and_fix(&h, periods, x, cost)) {
+        be__lp_log(lp, "heuristic: relax-and-fix found no plan (%.2f s)\n",
+                   be__now() - t0);
+        goto done;
+    }
+    found = 1;
+    *first = be__now() - t0;
+    be__lp_log(lp, "heuristic: relax-and-fix plan %.10g after %.2f s\n",
+               *cost, *first);
+    fix_and_optimize(&h, periods, x, cost, y);
+    be__lp_log(lp, "heuristic: plan %.10g after %.2f s\n", *cost,
+               be__now() - t0);
+done:
+    free(h.per_period);
+    free(y);
+    return found;
+}
