@@ -248,11 +248,18 @@ void be_basis_free(be_basis *b);
 size_t be_basis_encode(const be_basis *b, unsigned char *buf, size_t size);
 be_code be_basis_decode(be_basis *b, const unsigned char *buf, size_t n);
 
+/* The time limit of a whole-unit solve when be_settings.time_limit is 0:
+ * branch and bound on a large fleet can run for hours, and the plan it
+ * has after a minute is rarely improved by much (README "Whole units"). */
+#define BE_DEFAULT_MIP_SECONDS 60.0
+
 typedef struct be_settings {
     int relax;           /* solve the LP relaxation of an integer model */
     double mip_gap;      /* relative gap at which branch and bound stops;
                             default 1e-6 */
-    double time_limit;   /* seconds, 0 = none */
+    double time_limit;   /* seconds; 0 (the default) means
+                            BE_DEFAULT_MIP_SECONDS for a whole-unit solve
+                            and no limit for an LP; INFINITY: no limit */
     be_log_fn log;       /* receives GLPK's output; default NULL */
     void *log_ctx;
     int duals;           /* also compute shadow prices (be_solution's
@@ -282,13 +289,24 @@ typedef struct be_stats {
     double evaluate_seconds;
     int simplex_iterations; /* -1 when GLPK does not report it */
     int warm_started;       /* 1: started from be_settings.basis */
+    /* Whole-unit solves (MIP) only: */
+    double time_limit;      /* the limit in force, seconds (INFINITY:
+                               none) */
+    double first_plan_seconds; /* from the start of the solve to the first
+                               whole-unit plan; -1 when none was found */
+    double heuristic_seconds;  /* spent finding the heuristic's plan */
+    double heuristic_cost;     /* that plan's cost, NAN when it found none
+                               (the answer is the cheaper of it and
+                               branch and bound's) */
 } be_stats;
 
 typedef struct be_solution {
     be_status status;
     int integer;         /* 1 when solved as a MIP */
     double objective;    /* GLPK's objective value */
-    double bound;        /* best bound (MIP); == objective for an LP */
+    double bound;        /* a proven lower bound on the cost of every
+                            plan (MIP; -INFINITY when none is known yet);
+                            == objective for an LP */
     double gap;          /* relative gap |objective-bound| / max(1, |objective|) */
     be_plan *plan;       /* NULL when there is no plan */
     be_eval *eval;       /* evaluation of plan, NULL when none */

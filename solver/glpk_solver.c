@@ -453,10 +453,10 @@ void be__lp_log(be_lp *lp, const char *fmt, ...)
 }
 
 typedef struct sub_limits {
-    int max_nodes, no_plan_factor;
+    int plan_nodes, no_plan_nodes;
 } sub_limits;
 
-/* Sub-MIPs stop after max_nodes nodes: a count, not a clock, so that the
+/* Sub-MIPs stop after a number of nodes: a count, not a clock, so that the
  * heuristic gives the same plan on a fast machine and a slow one. */
 static void sub_callback(glp_tree *tree, void *info)
 {
@@ -465,18 +465,18 @@ static void sub_callback(glp_tree *tree, void *info)
         return;
     int total = 0;
     glp_ios_tree_size(tree, NULL, NULL, &total);
-    /* without a plan yet, no_plan_factor times as many */
     int plan = glp_mip_status(glp_ios_get_prob(tree)) == GLP_FEAS;
-    if (total > (plan ? 1 : l->no_plan_factor) * l->max_nodes)
+    if (total > (plan ? l->plan_nodes : l->no_plan_nodes))
         glp_ios_terminate(tree);
 }
 
-int be__lp_solve(be_lp *lp, double seconds, int max_nodes, double gap,
+int be__lp_solve(be_lp *lp, double seconds, int plan_nodes,
+                 int no_plan_nodes, double gap,
                  int thorough, double *x, double *cost)
 {
     if (!(seconds > 0.0))
         return 0;
-    sub_limits l = {max_nodes, thorough ? 10 : 1};
+    sub_limits l = {plan_nodes, no_plan_nodes};
     glp_iocp ip;
     glp_init_iocp(&ip);
     ip.msg_lev = GLP_MSG_OFF;
@@ -799,6 +799,8 @@ be_code be__glpk_solve(const be_model *m, const be_program *p,
     be_pos nowhere = {0, 0};
     be_code rc = BE_OK;
     memset(out, 0, sizeof *out);
+    out->first_plan_seconds = -1.0;
+    out->heuristic_cost = NAN;
     out->x = be__calloc((size_t)p->n_cols, sizeof *out->x);
     if (s && s->duals)
         out->dual = be__calloc((size_t)p->n_rows, sizeof *out->dual);

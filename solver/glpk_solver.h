@@ -40,15 +40,16 @@ typedef struct be_lp be_lp;
 void be__lp_free_col(be_lp *lp, int j, int integer);
 /* Column j fixed at v. */
 void be__lp_fix_col(be_lp *lp, int j, double v);
-/* Solve the program as it stands now as a MIP, for at most `seconds` and
- * about `max_nodes` branch-and-bound nodes (ten times as many while no
- * plan is found), to relative gap `gap`.  Quick (thorough 0): the root LP
- * by the dual simplex from the last basis, branch and bound on the
- * program as it is.  Thorough: GLPK's MIP presolve first (a cold start,
- * but it finds plans where the quick way does not).  Returns 1 with x
- * (n_cols values, integer and fixed columns exactly whole) and *cost when
- * a whole-unit plan was found, else 0. */
-int be__lp_solve(be_lp *lp, double seconds, int max_nodes, double gap,
+/* Solve the program as it stands now as a MIP, for at most `seconds`,
+ * to relative gap `gap`, and for at most plan_nodes branch-and-bound nodes
+ * once a plan is found (no_plan_nodes before).  Quick (thorough 0): the
+ * root LP by the dual simplex from the last basis, branch and bound on
+ * the program as it is.  Thorough: GLPK's MIP presolve first (a cold
+ * start, but it finds plans where the quick way does not).  Returns 1
+ * with x (n_cols values, integer and fixed columns exactly whole) and
+ * *cost when a whole-unit plan was found, else 0. */
+int be__lp_solve(be_lp *lp, double seconds, int plan_nodes,
+                 int no_plan_nodes, double gap,
                  int thorough, double *x, double *cost);
 /* Seconds on a monotonic clock. */
 double be__now(void);

@@ -13,10 +13,13 @@
  *    has the whole-unit columns of periods before a fixed at the values
  *    chosen so far, those of [a, b) whole, and those after b fractional:
  *    the LP of the future prices what the window decides.  After the last
- *    window every column is whole: a plan.  A window whose sub-MIP finds
- *    nothing is tried again one period at a time with more nodes; when a
- *    single period still fails, the heuristic gives up (branch and bound
- *    then starts without a plan).
+ *    window every column is whole: a plan.  Each sub-MIP is tried the
+ *    quick way first (warm dual simplex, no presolve) and, when that finds
+ *    nothing within its nodes, the thorough way (GLPK's MIP presolve); a
+ *    window that still finds nothing is decided again together with the
+ *    window before it, whose choices may have left it without a plan.
+ *    When that fails too, the heuristic gives up and branch and bound
+ *    starts on its own.
  * 2. Fix-and-optimize.  With every whole-unit column fixed at the plan
  *    but those of one window (two windows wide, stepping by one, so they
  *    overlap), the sub-MIP re-decides that window exactly; a cheaper plan
@@ -37,11 +40,16 @@
 #define WINDOW_COLUMNS 150     /* whole-unit columns in a relax-and-fix
                                   window, at most (unless one period has
                                   more) */
-#define RF_NODES 100           /* nodes per relax-and-fix sub-MIP */
+/* Nodes per sub-MIP once it has a plan, and before; the gap it stops at.
+ * Chosen on bench/gen-large.sh 5 36 true (README "Whole units"): smaller
+ * windows or node counts found worse plans, larger ones found them later. */
+#define RF_NODES 50
+#define RF_NO_PLAN_NODES 200
 #define RF_GAP 1e-3
-#define FO_NODES 500           /* nodes per fix-and-optimize sub-MIP */
+#define FO_NODES 500
+#define FO_NO_PLAN_NODES 5000
 #define FO_GAP 1e-6
-#define FO_PASSES 4
+#define FO_PASSES 4            /* fix-and-optimize passes at most */
 
 typedef struct heur {
     be_lp *lp;
@@ -96,9 +104,11 @@ static int solve_window(heur *h, int a, int b, double *x, double *cost)
 {
     set_window(h, a, b, x, 0);
     double t0 = be__now();
-    int ok = be__lp_solve(h->lp, left(h), RF_NODES, RF_GAP, 0, x, cost);
+    int ok = be__lp_solve(h->lp, left(h), RF_NODES, RF_NO_PLAN_NODES, RF_GAP,
+                          0, x, cost);
     if (!ok)
-        ok = be__lp_solve(h->lp, left(h), 4 * RF_NODES, RF_GAP, 1, x, cost);
+        ok = be__lp_solve(h->lp, left(h), RF_NODES, 10 * RF_NO_PLAN_NODES,
+                          RF_GAP, 1, x, cost);
     be__lp_log(h->lp, "heuristic: periods %d-%d: %s %.10g (%.2f s)\n", a,
                b - 1, ok ? "plan" : "no plan", ok ? *cost : 0.0,
                be__now() - t0);
@@ -130,7 +140,8 @@ static int fix_and_optimize(heur *h, int periods, double *x, double *cost,
             int b = a + 2 * periods < h->T ? a + 2 * periods : h->T;
             double c;
             set_window(h, a, b, x, 1);
-            if (be__lp_solve(h->lp, left(h), FO_NODES, FO_GAP, 1, y, &c) &&
+            if (be__lp_solve(h->lp, left(h), FO_NODES, FO_NO_PLAN_NODES,
+                             FO_GAP, 1, y, &c) &&
                 c < *cost - 1e-9 * fmax(1.0, fabs(*cost))) {
                 memcpy(x, y, (size_t)h->p->n_cols * sizeof *x);
                 *cost = c;

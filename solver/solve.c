@@ -72,10 +72,10 @@ static be_code check_settings(const be_model *m, const be_settings *s,
     if (!(s->mip_gap >= 0.0 && s->mip_gap < 1.0))
         return be__fail(err, BE_EARG, m->file, nowhere,
                         "mip_gap must be in [0, 1), found %g", s->mip_gap);
-    if (!(s->time_limit >= 0.0) || isinf(s->time_limit))
+    if (!(s->time_limit >= 0.0))
         return be__fail(err, BE_EARG, m->file, nowhere,
-                        "time_limit must be a finite number >= 0, found %g",
-                        s->time_limit);
+                        "time_limit must be a number >= 0 or INFINITY, "
+                        "found %g", s->time_limit);
     return BE_OK;
 }
 
@@ -231,13 +231,22 @@ be_solution *be_solve(const be_model *m, const be_settings *s, be_error *err)
     double t1 = now();
     sol->stats.build_seconds = t1 - t0;
 
+    /* a whole-unit solve never runs unbounded by default */
+    be_settings limited = *s;
+    if (sol->integer && limited.time_limit == 0.0)
+        limited.time_limit = BE_DEFAULT_MIP_SECONDS;
     be_glpk_out out;
-    if (be__glpk_solve(m, p, s, &out, err) != BE_OK)
+    if (be__glpk_solve(m, p, &limited, &out, err) != BE_OK)
         goto fail;
     double t2 = now();
     sol->stats.solve_seconds = t2 - t1;
     sol->stats.simplex_iterations = out.iterations;
     sol->stats.warm_started = out.warm_started;
+    sol->stats.time_limit = limited.time_limit > 0.0 ? limited.time_limit
+                                                     : INFINITY;
+    sol->stats.first_plan_seconds = out.first_plan_seconds;
+    sol->stats.heuristic_seconds = out.heuristic_seconds;
+    sol->stats.heuristic_cost = out.heuristic_cost;
     sol->status = out.status;
     if (out.status == BE_OPTIMAL || out.status == BE_TIME_LIMIT_PLAN) {
         sol->objective = out.objective;

@@ -112,10 +112,15 @@ int cli_common_option(const cli_command *cmd, cli_common *c, int id,
                                    "found '%s'", value), CLI_ERROR;
         return 1;
     case OPT_TIME_LIMIT:
-        if (cli_parse_number(value, &c->time_limit) || c->time_limit <= 0)
+        if (strcmp(value, "none") == 0) {
+            c->time_limit = INFINITY;
+            return 1;
+        }
+        if (cli_parse_number(value, &c->time_limit) || c->time_limit <= 0 ||
+            isinf(c->time_limit))
             return cli_usage_error(cmd, "--time-limit needs a number of "
-                                   "seconds > 0, found '%s'", value),
-                   CLI_ERROR;
+                                   "seconds > 0 or 'none', found '%s'",
+                                   value), CLI_ERROR;
         return 1;
     case OPT_STATS:
         c->stats = 1;

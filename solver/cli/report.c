@@ -214,6 +214,15 @@ void report_text(FILE *fp, const be_model *m, const be_solution *sol)
     fprintf(fp, "Net present cost   %20s   (solver objective %s)\n",
             fmt_money(e->cost.total, 2, b1, sizeof b1),
             fmt_money(sol->objective, 2, b2, sizeof b2));
+    if (sol->integer) {
+        if (isfinite(sol->bound))
+            fprintf(fp, "Lower bound        %20s   (proven: no whole-unit "
+                    "plan costs less)\n",
+                    fmt_money(sol->bound, 2, b1, sizeof b1));
+        else
+            fprintf(fp, "Lower bound        %20s   (the search stopped "
+                    "before it proved one)\n", "none");
+    }
     cost_line(fp, "purchases", e->cost.purchases);
     cost_line(fp, "energy", e->cost.energy);
     cost_line(fp, "O&M", e->cost.om);
@@ -366,7 +375,15 @@ void report_json_diagnosis(FILE *fp, const be_model *m,
             sol->stats.rows, sol->stats.cols, sol->stats.nonzeros,
             sol->stats.integer_cols, sol->stats.simplex_iterations);
     jnum(fp, "build_seconds", sol->stats.build_seconds, 1);
-    jnum(fp, "solve_seconds", sol->stats.solve_seconds, 0);
+    jnum(fp, "solve_seconds", sol->stats.solve_seconds, sol->integer);
+    if (sol->integer) {
+        const be_stats *st = &sol->stats;
+        jnum(fp, "time_limit", st->time_limit, 1);
+        jnum(fp, "first_plan_seconds", st->first_plan_seconds >= 0.0
+             ? st->first_plan_seconds : NAN, 1);
+        jnum(fp, "heuristic_seconds", st->heuristic_seconds, 1);
+        jnum(fp, "heuristic_cost", st->heuristic_cost, 0);
+    }
     fputs("}}\n", fp);
 }
 
@@ -374,16 +391,27 @@ void report_json_diagnosis(FILE *fp, const be_model *m,
 
 void report_csv(FILE *fp, const be_model *m, const be_solution *sol)
 {
-    char b[8][40];
+    char b[11][40];
+    /* The plan's cost, the proven bound and the gap repeat on every row
+     * (tidy data); the bound is empty while none is known. */
     fputs("period,device,in_service,bought,retired,capacity,demand,"
-          "power_kw,spend,period_cost\n", fp);
+          "power_kw,spend,period_cost,plan_cost,bound,gap\n", fp);
     if (!sol->plan)
         return;
     const be_eval *e = sol->eval;
     int T = e->periods, K = e->devices;
+    fmt_num(e->cost.total, b[8], 40);
+    if (isfinite(sol->bound))
+        fmt_num(sol->bound, b[9], 40);
+    else
+        b[9][0] = '\0';
+    if (isfinite(sol->gap))
+        fmt_num(sol->gap, b[10], 40);
+    else
+        b[10][0] = '\0';
     for (int t = 0; t < T; t++)
         for (int k = 0; k < K; k++)
-            fprintf(fp, "%s,%s,%s,%s,%s,%s,%s,%s,%s,%s\n",
+            fprintf(fp, "%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s\n",
                     be_model_period_label(m, t), be_model_device_name(m, k),
                     fmt_num(e->in_service[t * K + k], b[0], 40),
                     fmt_num(e->bought[t * K + k], b[1], 40),
@@ -392,5 +420,6 @@ void report_csv(FILE *fp, const be_model *m, const be_solution *sol)
                     fmt_num(be_model_demand(m, t), b[4], 40),
                     fmt_num(e->power_kw[t], b[5], 40),
                     fmt_num(e->spend[t], b[6], 40),
-                    fmt_num(e->period_cost[t].total, b[7], 40));
+                    fmt_num(e->period_cost[t].total, b[7], 40),
+                    b[8], b[9], b[10]);
 }
