@@ -816,6 +816,35 @@ be_code be__glpk_solve(const be_model *m, const be_program *p,
     return rc;
 }
 
+typedef struct heuristic_args {
+    double *x, cost;
+    int found;
+} heuristic_args;
+
+static be_code heuristic_task(call *c, const be_model *m, const be_program *p,
+                              const be_settings *s, void *ctx, be_error *err)
+{
+    (void)err;
+    heuristic_args *h = ctx;
+    be_lp lp = {c->P, p, s, 0};
+    double limit = s && s->time_limit > 0.0 ? s->time_limit : INFINITY;
+    double first;
+    h->found = be__heuristic(&lp, m, p, be__now() + limit, h->x, &h->cost,
+                             &first);
+    return BE_OK;
+}
+
+be_code be__glpk_heuristic(const be_model *m, const be_program *p,
+                           const be_settings *s, double *x, double *cost,
+                           int *found, be_error *err)
+{
+    heuristic_args h = {x, NAN, 0};
+    be_code rc = guarded(m, p, s, heuristic_task, &h, err);
+    *cost = h.cost;
+    *found = rc == BE_OK && h.found;
+    return rc;
+}
+
 typedef struct write_args {
     be_program_format format;
     const char *path;

@@ -74,6 +74,13 @@ int be__heuristic(be_lp *lp, const be_model *m, const be_program *p,
 be_code be__glpk_solve(const be_model *m, const be_program *p,
                        const be_settings *s, be_glpk_out *out, be_error *err);
 
+/* The heuristic alone (for tests and measurements): *found = 1 with x
+ * (n_cols values) and *cost when it found a plan within s->time_limit
+ * (0: no limit). */
+be_code be__glpk_heuristic(const be_model *m, const be_program *p,
+                           const be_settings *s, double *x, double *cost,
+                           int *found, be_error *err);
+
 /* Write p to path through GLPK's CPLEX LP or free MPS writer. */
 be_code be__glpk_write(const be_model *m, const be_program *p,
                        const be_settings *s, be_program_format format,

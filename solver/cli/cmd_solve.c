@@ -192,6 +192,8 @@ const cli_command cli_solve = {
     "  --mip-gap G        stop branch and bound at relative gap G\n"
     "                     (default 1e-6)\n"
     "  --time-limit S     stop after S seconds with the best plan so far\n"
+    "                     (default 60 for whole units, none for an LP;\n"
+    "                     'none': no limit)\n"
     "  --set PATH=VALUE   override a value of the model, e.g.\n"
     "                     --set energy.price=0.12 --set devices.new.price.growth=-0.2\n"
     "  --stats            phase times and program size on standard error\n"
