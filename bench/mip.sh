@@ -140,7 +140,12 @@ status=0
 cpus=$(nproc 2>/dev/null || echo '?')
 cpu=$(lscpu 2>/dev/null | sed -n 's/^Model name: *//p' | head -n 1)
 echo "breakeven MIP benchmark: $cpus CPU(s)${cpu:+, $cpu}; $("$be" --version 2>/dev/null || true)"
-echo "breakeven --time-limit $limits; ${cbc:+$("$cbc" -quit </dev/null 2>/dev/null | sed -n 's/^Version: */cbc /p' | head -n 1) }sec $cbc_limit (timeMode elapsed); ratio at $ratio_at s vs cbc at $cbc_limit s"
+if [ -n "$cbc" ]; then
+    v=$("$cbc" -quit </dev/null 2>/dev/null | sed -n 's/^Version: *\([^ ]*\).*/ \1/p' | head -n 1)
+    echo "breakeven --time-limit $limits; cbc$v sec $cbc_limit (timeMode elapsed); ratio at $ratio_at s vs cbc at $cbc_limit s"
+else
+    echo "breakeven --time-limit $limits; cbc not run"
+fi
 echo
 
 # The results, one line per model, fields separated by '|':
@@ -191,7 +196,7 @@ while read -r name kind rest <&3; do
     fi
 
     # breakeven, once per limit.
-    be_costs= be_walls= be_first= be_bound= be_gap= be_opt=0 rows= cols= ints=
+    be_costs='' be_walls='' be_first='' be_bound='' be_gap='' be_opt=0 rows='' cols='' ints='' planned=0
     for n in $limits; do
         printf 'breakeven %ss ' "$n" >&2
         t0=$(now)
@@ -207,6 +212,7 @@ while read -r name kind rest <&3; do
         cost=
         [ -s "$tmp/be.json" ] && cost=$(jnum "$tmp/be.json" objective)
         be_costs="$be_costs|$cost"
+        [ -z "$cost" ] || planned=1
         be_walls="$be_walls|$wall"
         if [ -s "$tmp/be.json" ]; then
             be_bound=$(jnum "$tmp/be.json" bound)
@@ -221,10 +227,11 @@ while read -r name kind rest <&3; do
         pb=$(awk -v p="$(stat "$tmp/be.err" parse)" -v b="$(stat "$tmp/be.err" build)" 'BEGIN { printf "%.3f", p + b }')
         echo "$name|$ints|$n|$wall|$pb" >>"$tmp/tl"
     done
-    [ -n "$be_first" ] || be_first=n/a
+    # "-": no plan in any run; "n/a": plans, but no first_plan_seconds
+    [ -n "$be_first" ] || { if [ "$planned" = 1 ]; then be_first=n/a; else be_first=-; fi; }
 
     # cbc, once.
-    cbc_first= cbc_costs= cbc_bound= cbc_gap= cbc_wall= cbc_opt=0 constant=0
+    cbc_first='' cbc_costs='' cbc_bound='' cbc_gap='' cbc_wall='' cbc_opt=0 constant=0
     if [ -n "$cbc" ]; then
         printf 'cbc %ss' "$cbc_limit" >&2
         "$be" lp "$m" $sets -o "$tmp/m.lp"
@@ -289,7 +296,8 @@ function ratio(b, c) { return b == "" || c == "" || c == 0 ? "-" : sprintf("%.4f
 function pct(x) { return x == "" ? "-" : x + 0 >= 10 ? ">999%" : sprintf("%.3f%%", 100 * x) }
 BEGIN {
     nl = split(L, lim, " ")
-    printf "%-13s %-20s | %-39s | %-39s |\n", "", "", "breakeven", "cbc"
+    w = sprintf("%%-%ds", 25 + 10 * nl)    # one solver'"'"'s columns
+    printf "%-13s %-20s | " w " | " w " |\n", "", "", "breakeven", "cbc"
     printf "%-13s %-20s |", "model", "size (int cols)"
     for (s = 0; s < 2; s++) {
         printf " %6s", "first"
@@ -359,7 +367,6 @@ fi
 
 # The CSV.
 {
-    set -- $limits
     printf 'model,devices,periods,rows,columns,integer_columns,feasible_by,be_first_plan_s'
     for n in $limits; do printf ',be_cost_%ss' "$n"; done
     printf ',be_bound,be_gap'
