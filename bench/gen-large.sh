@@ -1,5 +1,5 @@
 #!/bin/sh
-# gen-large.sh -- write a generated fleet model (the benchmarks') to standard output.
+# gen-large.sh -- write one of the benchmarks' generated fleet models to standard output.
 #
 #   sh bench/gen-large.sh [DEVICES [PERIODS [INTEGER [WINDOW]]]] [KEY=VALUE]...
 #
@@ -16,9 +16,11 @@
 #   fleet=N  the initial fleet holds about N units in all (default: 180
 #            or more, see below), in the same proportions
 #   legacy=L device types already in service (default: one per 4 types,
-#            at most 3; at most DEVICES - 1)
+#            at most 3; L at most DEVICES - 1 and 5, so ages stay within
+#            the 6-year life)
 #   cohorts=C  cohorts of each type in service, 6 months apart (12 with
-#            yearly periods; default 2, so ages are mixed)
+#            yearly periods; default 2, so ages are mixed); a cohort that
+#            would be younger than one period is left out
 #   growth=G demand growth per year (default 0.6)
 #   cap=F    site power cap F x the larger of the initial fleet's facility
 #            power and the most the demand needs on the most efficient
