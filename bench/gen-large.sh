@@ -1,13 +1,38 @@
 #!/bin/sh
-# gen-large.sh -- write the benchmark's large fleet model to standard output.
+# gen-large.sh -- write one of the benchmarks' generated fleet models to standard output.
 #
-#   sh bench/gen-large.sh [DEVICES [PERIODS [INTEGER [WINDOW]]]]
+#   sh bench/gen-large.sh [DEVICES [PERIODS [INTEGER [WINDOW]]]] [KEY=VALUE]...
 #
 #   DEVICES  device types (default 20, at least 2)
-#   PERIODS  monthly periods (default 120 = 10 years)
+#   PERIODS  periods (default 120 = 10 years of months)
 #   INTEGER  true (default: whole units, a MIP) or false (an LP)
 #   WINDOW   months each type is on sale after its release (default 48;
 #            0: until the horizon ends)
+#
+# Options (bench/mip.sh uses them; without them the output is the large
+# model of bench/run, byte for byte):
+#   period=month|quarter|year  the period length (default month); release
+#            months, the window and the cohorts' ages are rounded to it
+#   fleet=N  the initial fleet holds about N units in all (default: 180
+#            or more, see below), in the same proportions
+#   legacy=L device types already in service (default: one per 4 types,
+#            at most 3; L at most DEVICES - 1 and 5, so ages stay within
+#            the 6-year life)
+#   cohorts=C  cohorts of each type in service, 6 months apart (12 with
+#            yearly periods; default 2, so ages are mixed); a cohort that
+#            would be younger than one period is left out
+#   growth=G demand growth per year (default 0.6)
+#   cap=F    site power cap F x the larger of the initial fleet's facility
+#            power and the most the demand needs on the most efficient
+#            type on sale (0: no cap).  Without this option the cap is
+#            1.05 x the latter alone, which can leave the initial fleet
+#            above the cap (then units must go at once)
+#   budget=F purchase budget per period: F x the price of buying one
+#            period's demand growth on the type with the best work per $
+#            on sale in period 0, moving as that price and the demand do
+#            (default: no budget)
+#   rent=yes rented capacity on offer in every period (default no)
+#   tax=no   no income tax or depreciation (default yes)
 #
 # The model: a fleet of 8-GPU-server-class units serving a load that grows
 # 60% a year, from 2025-01.  The first few device types (one per 4 types,
@@ -37,53 +62,103 @@
 #   site power cap       5% above the facility power the demand needs on
 #                        the most efficient type on sale (assumption);
 #                        it binds in the last months
-#   finance              21% tax, 5-year straight-line depreciation
+#   finance              21% tax (assumption: US federal rate), 5-year
+#                        straight-line depreciation (Amazon 2025, s2)
+#   rent (rent=yes)      eight H100 GPUs at $2.35/GPU-hour (SemiAnalysis
+#                        index, 1-year contracts, Mar 2026, s2) x 8,760 h =
+#                        $164,688 a year for 7.912 PFLOPS, falling 22% a
+#                        year (RBC: H100 rates -22% in 2025, s2); rented
+#                        units use no site power and no budget
+#   budget (budget=F)    the best price per work in period 0, falling 30% a
+#                        year (Epoch, s4), times the demand's growth
 set -eu
 
-devices=${1:-20}
-periods=${2:-120}
-integer=${3:-true}
-window=${4:-48}
+usage() { echo "gen-large.sh: $1" >&2; exit 2; }
+whole() { case $2 in ''|*[!0-9]*) usage "$1 must be a whole number, found '$2'";; esac; }
+number() {
+    case $2 in ''|.|*[!0-9.]*|*.*.*) usage "$1 must be a number, found '$2'";; esac
+}
 
-case $devices in ''|*[!0-9]*) echo "gen-large.sh: DEVICES must be a whole number, found '$devices'" >&2; exit 2;; esac
-case $periods in ''|*[!0-9]*) echo "gen-large.sh: PERIODS must be a whole number, found '$periods'" >&2; exit 2;; esac
-case $integer in true|false) ;; *) echo "gen-large.sh: INTEGER must be true or false, found '$integer'" >&2; exit 2;; esac
-case $window in ''|*[!0-9]*) echo "gen-large.sh: WINDOW must be a whole number, found '$window'" >&2; exit 2;; esac
+# Positional arguments first (those without '='), then KEY=VALUE options.
+devices=20 periods=120 integer=true window=48
+n=0
+while [ $# -gt 0 ]; do
+    case $1 in *=*) break;; esac
+    n=$((n + 1))
+    case $n in
+    1) devices=$1;; 2) periods=$1;; 3) integer=$1;; 4) window=$1;;
+    *) usage "too many arguments (options are KEY=VALUE)";;
+    esac
+    shift
+done
+period=month fleet=0 legacy=-1 cohorts=2 growth=0.6 cap=-1 budget=0 rent=no tax=yes
+options=
+for o in "$@"; do
+    k=${o%%=*} v=${o#*=}
+    case $k in
+    period) case $v in month|quarter|year) ;; *) usage "period must be month, quarter or year, found '$v'";; esac;;
+    fleet|cohorts) whole "$k" "$v";;
+    legacy) whole "$k" "$v";;
+    growth|cap|budget) number "$k" "$v";;
+    rent|tax) case $v in yes|no) ;; *) usage "$k must be yes or no, found '$v'";; esac;;
+    *) usage "unknown option '$k' (period, fleet, legacy, cohorts, growth, cap, budget, rent, tax)";;
+    esac
+    eval "$k=\$v"
+    options="$options $o"
+done
+
+whole DEVICES "$devices"
+whole PERIODS "$periods"
+case $integer in true|false) ;; *) usage "INTEGER must be true or false, found '$integer'";; esac
+whole WINDOW "$window"
 if [ "$devices" -lt 2 ] || [ "$periods" -lt 1 ]; then
-    echo "gen-large.sh: need at least 2 devices and 1 period" >&2
-    exit 2
+    usage "need at least 2 devices and 1 period"
 fi
+if [ "$cohorts" -lt 1 ]; then usage "cohorts must be at least 1"; fi
+if [ "$legacy" -ge "$devices" ] || [ "$legacy" -gt 5 ]; then usage "legacy must be below DEVICES and at most 5 (ages stay within the 6-year life)"; fi
 
-awk -v D="$devices" -v P="$periods" -v INTEGER="$integer" -v W="$window" '
-function label(m,    y, mm) {          # month m (0 = January 2025) as YYYY-MM
-    y = 2025 + int((m >= 0 ? m : m - 11) / 12)
-    mm = m - (y - 2025) * 12 + 1
-    return sprintf("%d-%02d", y, mm)
+awk -v D="$devices" -v P="$periods" -v INTEGER="$integer" -v W="$window" \
+    -v PERIOD="$period" -v FLEET="$fleet" -v LEGACY="$legacy" -v COHORTS="$cohorts" \
+    -v G="$growth" -v CAP="$cap" -v BUDGET="$budget" -v RENT="$rent" -v TAX="$tax" \
+    -v OPTIONS="$options" '
+function floor(x,    i) { i = int(x); return i > x ? i - 1 : i }
+function label(t,    m, y) {           # the label of period t
+    m = t * pm                         # its first month (0 = January 2025)
+    y = 2025 + floor(m / 12)
+    if (PERIOD == "year") return sprintf("%d", y)
+    if (PERIOD == "quarter") return sprintf("%d-Q%d", y, (m - (y - 2025) * 12) / 3 + 1)
+    return sprintf("%d-%02d", y, m - (y - 2025) * 12 + 1)
 }
 function r6(x) { return sprintf("%.6g", x) }
 BEGIN {
+    pm = PERIOD == "year" ? 12 : PERIOD == "quarter" ? 3 : 1   # months per period
+    M = P * pm                         # the horizon in months
     start = 2025
     anchor = -24                       # DGX H100, January 2023
     tp0 = 7.912; kw0 = 10.2; price0 = 269000
     life = 6                           # years
-    window = W > 0 ? W : P + 48        # months on sale
+    window = W > 0 ? W : M + 48        # months on sale
     pdecline = -0.10                   # a type'"'"'s own price, per year
     colo = 194.95                      # $/kW-month
+    gap = pm > 6 ? pm : 6              # months between the fleet'"'"'s cohorts
 
     L = int(D / 4); if (L < 1) L = 1; if (L > 3) L = 3
-    s = int(P / (D - L + 1)); if (s < 1) s = 1
+    if (LEGACY >= 1) L = LEGACY
+    s = pm * int(P / (D - L + 1)); if (s < pm) s = pm
 
-    printf "# Generated by bench/gen-large.sh %d %d %s (see that script for the sources).\n", D, P, INTEGER
+    printf "# Generated by bench/gen-large.sh %d %d %s%s (see that script for the sources).\n", D, P, INTEGER, OPTIONS
     printf "breakeven: 1\n"
-    printf "name: Benchmark - %d device types over %d months\n", D, P
-    printf "horizon: {start: %d, periods: %d, period: month}\n", start, P
+    printf "name: Benchmark - %d device types over %d %ss\n", D, P, PERIOD
+    printf "horizon: {start: %d, periods: %d, period: %s}\n", start, P, PERIOD
     printf "discount_rate: 0.08\n"
     printf "integer: %s\n", INTEGER
     printf "end_of_horizon: salvage\n"
     printf "energy: {price: {start: 0.0806, growth: 0.02}, pue: 1.3, utilization: 0.75}\n"
-    printf "finance: {tax_rate: 0.21, depreciation_years: 5}\n"
+    if (TAX == "yes")
+        printf "finance: {tax_rate: 0.21, depreciation_years: 5}\n"
     printf "devices:\n"
 
+    best0 = -1                         # the best price per work on sale in period 0
     for (i = 0; i < D; i++) {
         # release month: legacy types 12 months apart before the start,
         # the others every s months from the start
@@ -100,44 +175,69 @@ BEGIN {
         printf "    om: %s\n", r6(colo * kw[i] * 12)
         printf "    resale: {fraction: 0.9, half_life: 1.94}\n"
         last = rel[i] + window - 1
-        if (last >= 0 && rel[i] <= P - 1) {
+        if (last >= 0 && rel[i] <= M - 1) {
             # the price series is anchored at period 0
             p0 = launch[i] * (1 + pdecline) ^ (-rel[i] / 12)
             printf "    price: {start: %s, growth: %s}\n", r6(p0), pdecline
-            printf "    available: {from: %s", label(rel[i] > 0 ? rel[i] : 0)
-            if (last < P - 1)
-                printf ", to: %s", label(last)
+            printf "    available: {from: %s", label(rel[i] > 0 ? rel[i] / pm : 0)
+            if (floor(last / pm) < P - 1)
+                printf ", to: %s", label(floor(last / pm))
             printf "}\n"
+            if (rel[i] <= 0 && (best0 < 0 || p0 / tp[i] < best0))
+                best0 = p0 / tp[i]
         }
     }
+    if (RENT == "yes") {
+        printf "  - name: cloud\n"
+        printf "    throughput: 7.912\n"
+        printf "    rent: {start: 164688, growth: -0.22}\n"
+    }
 
-    # the initial fleet: legacy types, two cohorts each
-    printf "fleet:\n"
-    tput = 0
-    for (i = 0; i < L; i++) {
-        for (j = 0; j < 2; j++) {
-            age = -rel[i] - 6 * j      # months
+    # the initial fleet: legacy types, COHORTS cohorts each, 6 months
+    # (a period, if longer) apart; cohorts that would be younger than a
+    # period are left out
+    tput = 0; fleetkw = 0; k = 0; units = 0
+    for (i = 0; i < L; i++)
+        for (j = 0; j < COHORTS; j++) {
+            age = -rel[i] - gap * j    # months
+            if (age < pm) continue
             n = (j == 0 ? 120 : 60) - 20 * (L - 1 - i)
             if (n < 10) n = 10
-            printf "  - {device: gen%02d, count: %d, age: %s, purchase_price: %s}\n", \
-                i, n, r6(age / 12), r6(launch[i])
-            tput += n * tp[i]
+            cd[k] = i; ca[k] = age; cn[k] = n; units += n; k++
         }
+    printf "fleet:\n"
+    for (c = 0; c < k; c++) {
+        n = cn[c]
+        if (FLEET > 0) { n = int(FLEET * n / units + 0.5); if (n < 1) n = 1 }
+        printf "  - {device: gen%02d, count: %d, age: %s, purchase_price: %s}\n", \
+            cd[c], n, r6(ca[c] / 12), r6(launch[cd[c]])
+        tput += n * tp[cd[c]]
+        fleetkw += n * kw[cd[c]] * 1.3
     }
     d0 = 0.95 * tput
-    printf "demand: {start: %s, growth: 0.6}\n", r6(d0)
+    printf "demand: {start: %s, growth: %s}\n", r6(d0), G
 
-    # the power cap: 5% above the most facility power the demand needs
+    # the power cap: 1.05 (or CAP) x the most facility power the demand needs
     # when served by the most efficient type on sale at the time
     need = 0
     for (t = 0; t < P; t++) {
+        m = t * pm
         best = -1
         for (i = 0; i < D; i++)
-            if (rel[i] <= t && t < rel[i] + window && \
+            if (rel[i] <= m && m < rel[i] + window && \
                 (best < 0 || kw[i] / tp[i] < best))
                 best = kw[i] / tp[i]
-        kwt = d0 * 1.6 ^ (t / 12) * best * 1.3
+        kwt = d0 * (1 + G) ^ (m / 12) * best * 1.3
         if (kwt > need) need = kwt
     }
-    printf "site: {power_cap_kw: %s}\n", r6(1.05 * need)
+    site = ""
+    if (CAP < 0)                       # the rule of the large model
+        site = sprintf("power_cap_kw: %s", r6(1.05 * need))
+    else if (CAP > 0)
+        site = sprintf("power_cap_kw: %s", r6(CAP * (fleetkw > need ? fleetkw : need)))
+    if (BUDGET > 0 && best0 > 0)
+        site = sprintf("%s%sbudget: {start: %s, growth: %s}", site, site != "" ? ", " : "", \
+            r6(BUDGET * best0 * d0 * G * pm / 12), r6((1 + G) * 0.7 - 1))
+    if (site != "")
+        printf "site: {%s}\n", site
 }'
