@@ -476,6 +476,7 @@ int be__lp_solve(be_lp *lp, double seconds, int plan_nodes,
 {
     if (!(seconds > 0.0))
         return 0;
+    double deadline = be__now() + seconds;
     sub_limits l = {plan_nodes, no_plan_nodes};
     glp_iocp ip;
     glp_init_iocp(&ip);
@@ -494,7 +495,7 @@ int be__lp_solve(be_lp *lp, double seconds, int plan_nodes,
         glp_init_smcp(&sp);
         sp.msg_lev = GLP_MSG_OFF;
         sp.meth = GLP_DUALP;
-        sp.tm_lim = ip.tm_lim;
+        sp.tm_lim = time_limit_ms_left(deadline);
         if (!lp->warm) {
             glp_scale_prob(lp->P, GLP_SF_AUTO);
             glp_adv_basis(lp->P, 0);
@@ -508,6 +509,9 @@ int be__lp_solve(be_lp *lp, double seconds, int plan_nodes,
                 return 0;
         }
         ip.presolve = GLP_OFF;
+        ip.tm_lim = time_limit_ms_left(deadline);
+        if (be__now() >= deadline)
+            return 0;
     }
     glp_intopt(lp->P, &ip);
     int st = glp_mip_status(lp->P);
@@ -558,6 +562,82 @@ static int mip_status(glp_prob *P, int rc, be_glpk_out *out)
 #define HEURISTIC_SHARE 0.5
 #define MIP_TOL_OBJ 1e-7     /* GLPK's default tol_obj, set explicitly */
 
+/* The end of run_mip: the cheaper of GLPK's plan and the heuristic's
+ * (hx, hcost when have), its bound, duals and the last progress report;
+ * rc is glp_intopt's return code, -1 when it did not run.  Frees hx. */
+static int mip_answer(glp_prob *P, const be_program *p, const be_settings *s,
+                      guard *g, be_glpk_out *out, int have, double *hx,
+                      double hcost, int rc)
+{
+    int msg = s && s->log ? GLP_MSG_ON : GLP_MSG_ERR;
+    int ran = rc != -1;
+    int glpk_plan = ran && (glp_mip_status(P) == GLP_OPT ||
+                            glp_mip_status(P) == GLP_FEAS);
+    int from_glpk = glpk_plan && !(have && glp_mip_obj_val(P) > hcost);
+    if (have && !glpk_plan && out->status != BE_OPTIMAL)
+        out->status = BE_TIME_LIMIT_PLAN;   /* GLPK found none in time */
+    if (out->status == BE_OPTIMAL || out->status == BE_TIME_LIMIT_PLAN) {
+        if (from_glpk) {
+            out->objective = glp_mip_obj_val(P);
+            for (int i = 0; i < p->n_cols; i++)
+                out->x[i] = glp_mip_col_val(P, i + 1);
+        } else {
+            out->objective = hcost;
+            memcpy(out->x, hx, (size_t)p->n_cols * sizeof *out->x);
+        }
+        /* GLPK prunes a node whose bound is within tol_obj (relative)
+         * of its incumbent, so a pruned subtree can hold a plan that much
+         * cheaper: the bound leaves room for it. */
+        double pruned = glpk_plan ? glp_mip_obj_val(P) - MIP_TOL_OBJ *
+                                    (1.0 + fabs(glp_mip_obj_val(P)))
+                                  : INFINITY;
+        if (rc == 0 && glp_mip_status(P) == GLP_OPT)
+            out->bound = fmin(pruned, out->objective);  /* tree searched */
+        else if (g->have_bound)
+            out->bound = fmin(fmin(g->bound, pruned), out->objective);
+        else
+            out->bound = -INFINITY;
+        if (out->dual)
+            duals(P, p, msg, out);
+    }
+    if (g->progress) {        /* a last report: where the search ended */
+        int plan = out->status == BE_OPTIMAL ||
+                   out->status == BE_TIME_LIMIT_PLAN;
+        be_progress pr = {plan, plan ? out->objective : 0.0,
+                          plan ? out->bound : -INFINITY, INFINITY,
+                          be__now() - g->started, 0};
+        if (plan && isfinite(out->bound))
+            pr.gap = fabs(pr.best - pr.bound) / fmax(1.0, fabs(pr.best));
+        g->progress(g->progress_ctx, &pr);
+    }
+    out->first_plan_seconds = g->first_plan;
+    free(hx);
+    return 1;
+}
+
+/* The root LP of a large MIP, within the deadline: warm from the
+ * heuristic's basis when there is one, else scaled from an advanced basis
+ * as glpsol starts; a basis GLPK refuses is rebuilt once. */
+static int root_lp(glp_prob *P, int msg, int warm, double deadline)
+{
+    glp_smcp sp;
+    glp_init_smcp(&sp);
+    sp.msg_lev = msg;
+    sp.meth = GLP_DUALP;
+    sp.tm_lim = time_limit_ms_left(deadline);
+    if (!warm) {
+        glp_scale_prob(P, GLP_SF_AUTO);
+        glp_adv_basis(P, 0);
+    }
+    int rc = glp_simplex(P, &sp);
+    if (rc != 0 && rc != GLP_ETMLIM) {
+        glp_adv_basis(P, 0);
+        sp.tm_lim = time_limit_ms_left(deadline);
+        rc = glp_simplex(P, &sp);
+    }
+    return rc;
+}
+
 /*
  * A MIP: the heuristic's plan first (heuristic.c), then GLPK's branch and
  * bound (with MIP presolve, so that GLPK's branch and bound runs on its
@@ -601,10 +681,35 @@ static int run_mip(glp_prob *P, const be_model *m, const be_program *p,
         }
     }
 
+    /* GLPK's MIP presolve solves the root LP without a time limit
+     * (FIELD-NOTES): on a large program that alone overran short limits
+     * (20 device types x 120 months, 2 s limit: 3.6 s).  Above
+     * PCH_MAX_COLUMNS the root LP is solved here, timed, warm from the
+     * heuristic's basis, and branch and bound runs without presolve. */
+    int big = n_integer(p) > PCH_MAX_COLUMNS;
+    if (big) {
+        int lp_rc = root_lp(P, msg, lp.warm, deadline);
+        int st = glp_get_status(P);
+        if (lp_rc != 0 || st != GLP_OPT) {
+            if (lp_rc == GLP_ETMLIM)
+                out->status = have ? BE_TIME_LIMIT_PLAN : BE_NO_PLAN;
+            else if (lp_rc == 0 && st == GLP_NOFEAS)
+                out->status = BE_INFEASIBLE;
+            else if (lp_rc == 0 && st == GLP_UNBND)
+                out->status = BE_UNBOUNDED;
+            else {
+                free(hx);
+                return 0;
+            }
+            return mip_answer(P, p, s, g, out, have, hx, hcost, -1);
+        }
+        g->bound = glp_get_obj_val(P);    /* the LP relaxation's */
+        g->have_bound = 1;
+    }
     glp_iocp ip;
     glp_init_iocp(&ip);
     ip.msg_lev = msg;
-    ip.presolve = GLP_ON;
+    ip.presolve = big ? GLP_OFF : GLP_ON;
     /* Hybrid pseudocost branching solves small fleet models far faster
      * than GLPK's default (FIELD-NOTES), but its start-up strong-branches
      * every integer column without looking at the clock: on thousands of
@@ -626,48 +731,7 @@ static int run_mip(glp_prob *P, const be_model *m, const be_program *p,
         free(hx);
         return 0;
     }
-    int glpk_plan = glp_mip_status(P) == GLP_OPT ||
-                    glp_mip_status(P) == GLP_FEAS;
-    int from_glpk = glpk_plan && !(have && glp_mip_obj_val(P) > hcost);
-    if (have && !glpk_plan && out->status != BE_OPTIMAL)
-        out->status = BE_TIME_LIMIT_PLAN;   /* GLPK found none in time */
-    if (out->status == BE_OPTIMAL || out->status == BE_TIME_LIMIT_PLAN) {
-        if (from_glpk) {
-            out->objective = glp_mip_obj_val(P);
-            for (int i = 0; i < p->n_cols; i++)
-                out->x[i] = glp_mip_col_val(P, i + 1);
-        } else {
-            out->objective = hcost;
-            memcpy(out->x, hx, (size_t)p->n_cols * sizeof *out->x);
-        }
-        /* GLPK prunes a node whose bound is within tol_obj (relative)
-         * of its incumbent, so a pruned subtree can hold a plan that much
-         * cheaper: the bound leaves room for it. */
-        double pruned = glpk_plan ? glp_mip_obj_val(P) - MIP_TOL_OBJ *
-                                    (1.0 + fabs(glp_mip_obj_val(P)))
-                                  : INFINITY;
-        if (rc == 0 && glp_mip_status(P) == GLP_OPT)
-            out->bound = fmin(pruned, out->objective);  /* tree searched */
-        else if (g->have_bound)
-            out->bound = fmin(fmin(g->bound, pruned), out->objective);
-        else
-            out->bound = -INFINITY;
-        if (out->dual)
-            duals(P, p, msg, out);
-    }
-    if (g->progress) {        /* a last report: where the search ended */
-        int plan = out->status == BE_OPTIMAL ||
-                   out->status == BE_TIME_LIMIT_PLAN;
-        be_progress pr = {plan, plan ? out->objective : 0.0,
-                          plan ? out->bound : -INFINITY, INFINITY,
-                          be__now() - g->started, 0};
-        if (plan && isfinite(out->bound))
-            pr.gap = fabs(pr.best - pr.bound) / fmax(1.0, fabs(pr.best));
-        g->progress(g->progress_ctx, &pr);
-    }
-    out->first_plan_seconds = g->first_plan;
-    free(hx);
-    return 1;
+    return mip_answer(P, p, s, g, out, have, hx, hcost, rc);
 }
 
 /* Solve the loaded problem; fills out->status and the objective. */
