@@ -163,36 +163,26 @@ static be_eval *evaluate(const be_model *m, const be_plan *p)
     return e;
 }
 
-/* The per-period costs add up to the whole-horizon costs, and each total
- * is its categories' sum. */
-static void check_cost_sums(const be_eval *e)
+/* Each period's costs, category by category, against a table worked out
+ * by hand (want[t]; fields left out are 0).  The totals in the table are
+ * the hand sums purchases + energy + om + rent + taxes - resale - salvage,
+ * not the evaluator's. */
+static void check_period_costs(const be_eval *e, const be_costs *want, int n)
 {
-    be_costs s;
-    memset(&s, 0, sizeof s);
-    for (int t = 0; t < e->periods; t++) {
-        const be_costs *c = &e->period_cost[t];
-        CHECK_CLOSE(c->total, c->purchases + c->energy + c->om + c->rent +
-                                  c->taxes - c->resale - c->salvage, 1e-12);
-        s.purchases += c->purchases;
-        s.energy += c->energy;
-        s.om += c->om;
-        s.rent += c->rent;
-        s.taxes += c->taxes;
-        s.resale += c->resale;
-        s.salvage += c->salvage;
-        s.total += c->total;
+    CHECK(e->periods == n);
+    for (int t = 0; t < n && t < e->periods; t++) {
+        const be_costs *c = &e->period_cost[t], *w = &want[t];
+        CHECK_CLOSE(c->purchases, w->purchases, 1e-12);
+        CHECK_CLOSE(c->energy, w->energy, 1e-12);
+        CHECK_CLOSE(c->om, w->om, 1e-12);
+        CHECK_CLOSE(c->rent, w->rent, 1e-12);
+        CHECK_CLOSE(c->taxes, w->taxes, 1e-12);
+        CHECK_CLOSE(c->resale, w->resale, 1e-12);
+        CHECK_CLOSE(c->salvage, w->salvage, 1e-12);
+        CHECK_CLOSE(c->total, w->total, 1e-12);
+        if (check_failures)
+            fprintf(stderr, "    in period %d\n", t);
     }
-    CHECK_CLOSE(e->cost.purchases, s.purchases, 1e-12);
-    CHECK_CLOSE(e->cost.energy, s.energy, 1e-12);
-    CHECK_CLOSE(e->cost.om, s.om, 1e-12);
-    CHECK_CLOSE(e->cost.rent, s.rent, 1e-12);
-    CHECK_CLOSE(e->cost.taxes, s.taxes, 1e-12);
-    CHECK_CLOSE(e->cost.resale, s.resale, 1e-12);
-    CHECK_CLOSE(e->cost.salvage, s.salvage, 1e-12);
-    CHECK_CLOSE(e->cost.total, s.total, 1e-12);
-    CHECK_CLOSE(e->cost.total, e->cost.purchases + e->cost.energy +
-                                   e->cost.om + e->cost.rent + e->cost.taxes -
-                                   e->cost.resale - e->cost.salvage, 1e-12);
 }
 
 /* ---- the textbook cases ---- */
@@ -257,7 +247,17 @@ static void test_evaluate_engine_optimal(void)
         CHECK(e->power_kw[t] == 0);
     }
     CHECK(e->held_at_end[0] == 1);
-    check_cost_sums(e);
+    /* by period: buy at 0, 1 and 4; trade-in at 1 (age 1) and at 4 (age 3,
+     * forced); O&M by age 1, 1, 2, 3, 1; the last unit salvaged at age 1 */
+    static const be_costs by_period[] = {
+        {.purchases = 1000, .om = 60, .total = 1060},
+        {.purchases = 1000, .om = 60, .resale = 800, .total = 260},
+        {.om = 80, .total = 80},
+        {.om = 120, .total = 120},
+        {.purchases = 1000, .om = 60, .resale = 500, .salvage = 800,
+         .total = -240},
+    };
+    check_period_costs(e, by_period, 5);
     be_eval_free(e);
 
     /* The other optima: cycles 3 + 1 + 1 (buy at 0, 3, 4) and
@@ -372,7 +372,23 @@ static void test_evaluate_economic_life(void)
     CHECK_CLOSE(e->cost.om, 6900, 1e-12);
     CHECK_CLOSE(e->cost.resale, 100, 1e-12);
     CHECK_CLOSE(e->cost.salvage, 100, 1e-12);
-    check_cost_sums(e);
+    /* by period: buy at 0 and 6, O&M by age 1..6 twice, the first unit
+     * scrapped at 6 for 100, the second salvaged at 12 (booked in 11) */
+    static const be_costs by_period[] = {
+        {.purchases = 6100, .om = 100, .total = 6200},
+        {.om = 250, .total = 250},
+        {.om = 400, .total = 400},
+        {.om = 600, .total = 600},
+        {.om = 900, .total = 900},
+        {.om = 1200, .total = 1200},
+        {.purchases = 6100, .om = 100, .resale = 100, .total = 6100},
+        {.om = 250, .total = 250},
+        {.om = 400, .total = 400},
+        {.om = 600, .total = 600},
+        {.om = 900, .total = 900},
+        {.om = 1200, .salvage = 100, .total = 1100},
+    };
+    check_period_costs(e, by_period, 12);
     be_eval_free(e);
 
     memset(p->buy, 0, 12 * sizeof *p->buy);
@@ -438,7 +454,16 @@ static void test_evaluate_discounting(void)
     CHECK_CLOSE(e->period_cost[2].total, (1000 + 100 - 200) * d2 - 500 * d3,
                 1e-12);
     CHECK(e->spend[2] == 1000);   /* nominal */
-    check_cost_sums(e);
+    /* by period, discounted: the second purchase, its O&M and the first
+     * unit's resale at 2 (d2); the salvage, booked in the last period, at
+     * the start of 3 (d3) */
+    const be_costs by_period[] = {
+        {.purchases = 1000, .om = 100, .total = 1100},
+        {.om = 100 * d1, .total = 100 * d1},
+        {.purchases = 1000 * d2, .om = 100 * d2, .resale = 200 * d2,
+         .salvage = 500 * d3, .total = (1000 + 100 - 200) * d2 - 500 * d3},
+    };
+    check_period_costs(e, by_period, 3);
     be_eval_free(e);
     be_plan_free(p);
     be_model_free(m);
@@ -479,7 +504,11 @@ static void test_evaluate_energy(void)
     CHECK(e->in_service[0] == 3 && e->in_service[1] == 3);
     CHECK(e->held_at_end[0] == 3);
     CHECK(e->cost.salvage == 0);
-    check_cost_sums(e);
+    static const be_costs by_period[] = {
+        {.energy = 3942, .total = 3942},
+        {.energy = 7884, .total = 7884},
+    };
+    check_period_costs(e, by_period, 2);
     be_eval_free(e);
     be_plan_free(p);
     be_model_free(m);
@@ -520,7 +549,19 @@ static void test_evaluate_quarterly(void)
     CHECK_CLOSE(e->cost.om, 900, 1e-12);
     CHECK_CLOSE(e->period_cost[7].om, 200, 1e-12);
     CHECK_CLOSE(e->cost.total, 1675, 1e-12);
-    check_cost_sums(e);
+    /* by quarter: O&M 100 a quarter (400 a year) at ages 0-3 quarters,
+     * 200 at age 4; the trade-in at Q3, the salvage in the last quarter */
+    static const be_costs by_period[] = {
+        {.purchases = 1000, .om = 100, .total = 1100},
+        {.om = 100, .total = 100},
+        {.om = 100, .total = 100},
+        {.purchases = 1000, .om = 100, .resale = 700, .total = 400},
+        {.om = 100, .total = 100},
+        {.om = 100, .total = 100},
+        {.om = 100, .total = 100},
+        {.om = 200, .salvage = 525, .total = -325},
+    };
+    check_period_costs(e, by_period, 8);
     be_eval_free(e);
     be_plan_free(p);
     be_model_free(m);
@@ -626,7 +667,22 @@ static void test_evaluate_taxes(void)
     CHECK_CLOSE(e->cost.total, 1619.2, 1e-12);
     CHECK_CLOSE(e->period_cost[1].taxes, -243.8, 1e-12);
     CHECK_CLOSE(e->period_cost[1].total, 731.4, 1e-12);
-    check_cost_sums(e);
+    /* by period (two units in service in each: O&M 200, energy 175.2):
+     *   t0: depreciation 500 (A) + 500 (fleet): taxes -0.25 * 375.2 -
+     *       0.25 * 1000 = -343.8; total 1000 + 375.2 - 343.8 = 1031.4
+     *   t1: as above, 731.4
+     *   t2: depreciation 500 (B); salvages 300 + 100 taxed 75 + 25: taxes
+     *       -93.8 - 125 + 100 = -118.8; total 375.2 - 118.8 - 400 = -143.6
+     * (-343.8 - 243.8 - 118.8 = -706.4; 1031.4 + 731.4 - 143.6 = 1619.2) */
+    static const be_costs by_period[] = {
+        {.purchases = 1000, .energy = 175.2, .om = 200, .taxes = -343.8,
+         .total = 1031.4},
+        {.purchases = 1000, .energy = 175.2, .om = 200, .taxes = -243.8,
+         .resale = 400, .total = 731.4},
+        {.energy = 175.2, .om = 200, .taxes = -118.8, .salvage = 400,
+         .total = -143.6},
+    };
+    check_period_costs(e, by_period, 3);
     be_eval_free(e);
     be_plan_free(p);
     be_model_free(m);

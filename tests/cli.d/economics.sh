@@ -5,6 +5,9 @@
 # Economic life, the textbook answer: (6100 - 100 + O&M of years 1..n) / n
 # is lowest at n = 6: 9450 / 6 = 1575 a year.
 expect life-answer 0 '^machine bought in 2025: economic life 6 years, at 1,575\.00 a year' life examples/economic-life.yaml
+# n = 7: 6100 - 100 + O&M 100+250+400+600+900+1200+1600 = 11,050; / 7 =
+# 1,578.57.  The CSV row of n = 6: npv 9450, EAC 1575 (throughput 1, so
+# per throughput too), sold within the horizon, the economic life.
 expect life-table 0 '^ +7 +11,050\.00 +1,578\.57 ' life examples/economic-life.yaml
 expect life-json 0 '"economic_life_years": 6, "eac": 1575, ' life examples/economic-life.yaml --format json
 expect life-csv 0 '^machine,2025,6,9450,1575,1575,1,1$' life examples/economic-life.yaml --format csv
@@ -18,11 +21,21 @@ ok life-out-written grep -q '^machine,2025,6,9450,1575,1575,1,1$' "$tmp/life.csv
 
 # Defender vs challenger.  ten-to-five: keeping an old unit costs 10,000 of
 # O&M + 87,600 of energy + the resale it loses (10,000 a year at ages 2..5),
-# 107,600 a year per unit of throughput; a new unit (throughput 2) from
-# 2027 costs less per unit of throughput.
+# 107,600 a year per unit of throughput.  A new unit (throughput 2), on sale
+# from 2027, kept 4 years: 300,000 + 4 x (10,000 + 87,600) - 50,000 =
+# 640,400, 160,100 a year, 80,050 per unit of throughput (1 to 3 years:
+# 98,800, 86,300, 82,133): below 107,600 at once, so it wins from 2027.
 expect challenger-answer 0 '^fleet entry 1 \(10 old aged [0-9]+\): new wins from 2027' challenger examples/ten-to-five.yaml
 expect challenger-csv 0 '^fleet_entry,defender,challenger,period,defender_age_years,defender_cost,challenger_cost' challenger examples/ten-to-five.yaml --format csv
-expect challenger-seed 0 'next-pod wins from 2027' challenger models/seed-1mw.yaml --device next-pod
+# The seed (r = 8%, v = 1/1.08; resale S(a) = 2,690,000 x 0.5^(a/2.7);
+# energy 100 kW x 1.54 x 8760 h x 0.0806 = 108,732.62 a year; O&M 234,000).
+# Keeping an h100-pod through 2027 (age 4): S(4) - S(5) v + 234,000 +
+# 108,732.62 = 963,345.15 - 745,228.28 / 1.08 + 342,732.62 = 616,051.59.
+# A next-pod kept 6 years: npv = 2,690,000 + 342,732.62 x (1 - v^6) / (1 -
+# v) - S(6) v^6 = 4,037,873.98, times (1 - v) / (1 - v^6) = 0.200292:
+# 808,753.95 a year, 404,376.98 per unit of throughput (2): it wins in
+# 2027, the first year it is on sale.
+expect challenger-seed 0 'next-pod wins from 2027: keeping costs 616,051\.59 a year per unit of throughput, buying next-pod 404,376\.98 \(kept 6 years\)' challenger models/seed-1mw.yaml --device next-pod
 expect challenger-no-fleet 1 'no initial fleet' challenger examples/economic-life.yaml
 
 # Shadow prices against the hand calculation (tests/cli/econ-lp.yaml) and a
@@ -48,12 +61,18 @@ expect threshold-break 0 '^  energy\.price = 0\.04280[0-9]* and 0\.04280[0-9]*$'
 expect threshold-first-year 0 '^The first replacement moves to 2025 \(the first period of the horizon\) at energy\.price >= 0\.01141[56][0-9]*; below that it comes in 2026\.$' threshold $D/econ-replace.yaml --param energy.price --range 0:0.02 --tol 1e-6 --grid 5
 expect threshold-json 0 '"breakpoints": \[\{"below": 0\.0057[0-9]*, "above": 0\.0057[0-9]*\}, \{"below": 0\.0114[0-9]*, "above": 0\.0114[0-9]*\}\]' threshold $D/econ-replace.yaml --param energy.price --range 0:0.02 --tol 1e-6 --grid 5 --format json
 ok threshold-json-brackets awk -v s="$(sed -n 's/.*"breakpoints": \[\([^]]*\)\].*/\1/p' "$tmp/out" | tr -d '{}" ' | tr ',' ' ')" 'BEGIN { n = split(s, f, " "); for (i = 1; i <= n; i++) { split(f[i], kv, ":"); v[i] = kv[2] } p1 = 50 / 8760; p2 = 100 / 8760; exit !(n == 4 && v[1] <= p1 && v[2] >= p1 && v[2] - v[1] <= 1e-6 && v[3] <= p2 && v[4] >= p2 && v[4] - v[3] <= 1e-6) }'
-# economic-life.yaml by price P: 4 cycles of 3 years cost 4(P + 650 + 100)
-# ... against 3 of 4 years 3(P + 1250); equal at P = 1150.  3 of 4 against
-# 2 of 6 years 2(P + 3350): equal at 2950.
+# economic-life.yaml by price P (O&M of 3, 4, 6 years 750, 1350, 3450, less
+# the scrap value 100): 4 cycles of 3 years cost 4(P + 650), 6600 at P =
+# 1000, against 3 of 4 years 3(P + 1250); equal at P = 1150.  3 of 4
+# against 2 of 6 years 2(P + 3350): equal at 2950.
 expect threshold-csv 0 '^devices\.machine\.price,1000,1149\.[0-9]*,optimal,6600,' threshold examples/economic-life.yaml --param devices.machine.price --range 1000:20000 --format csv
 expect threshold-csv-2 0 '^devices\.machine\.price,1150\.[0-9]*,2949\.[0-9]*,optimal,' threshold examples/economic-life.yaml --param devices.machine.price --range 1000:20000 --format csv
+# The seed over energy prices 0.02 .. 0.4: a regression value (from
+# breakeven threshold when this was written), checked at both ends against
+# solve, whose first replacement (the answer's period) must be 2027 too.
 expect threshold-whole-range 0 '^The first replacement is in 2027 \(the first year next-pod can be bought\) over the whole range of energy\.price, 0\.02 to 0\.4\.$' threshold models/seed-1mw.yaml --param energy.price --range 0.02:0.4 --time-limit 30
+expect threshold-whole-range-lo 0 '^In 2027: retire ' solve models/seed-1mw.yaml --set energy.price=0.02 --time-limit 30
+expect threshold-whole-range-hi 0 '^In 2027: retire ' solve models/seed-1mw.yaml --set energy.price=0.4 --time-limit 30
 expect threshold-no-param 2 'threshold needs --param' threshold examples/economic-life.yaml --range 0:1
 expect threshold-bad-range 2 '--range needs LO:HI' threshold examples/economic-life.yaml --param energy.price --range 2:1
 expect threshold-bad-grid 2 '--grid needs a whole number' threshold examples/economic-life.yaml --param energy.price --range 0:1 --grid 1
@@ -61,7 +80,8 @@ expect threshold-rejected 3 'energy\.price=-2: ' threshold examples/economic-lif
 expect threshold-out 0 '' threshold $D/econ-replace.yaml --param energy.price --range 0:0.02 --format json -o "$tmp/thr.json"
 ok threshold-out-written grep -q '"warm_start": false' "$tmp/thr.json"
 # As LPs the scan starts each solve from the previous basis (and --cold
-# turns that off), reaching the same breakpoints.
+# turns that off), reaching the same breakpoints: of the 17 grid values
+# (the default --grid) the first starts cold, the other 16 warm.
 expect threshold-warm 0 '"warm_start": true, "warm_starts": 16,' threshold models/power-capped-site.yaml --param energy.price --range 0.02:0.4 --format json
 warm_answer=$(sed -n 's/.*"answer": \("[^"]*"\).*/\1/p' "$tmp/out")
 expect threshold-cold 0 '"warm_start": false, "warm_starts": 0,' threshold models/power-capped-site.yaml --param energy.price --range 0.02:0.4 --format json --cold

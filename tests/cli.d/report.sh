@@ -18,7 +18,9 @@ ok report-infeasible-page grep -q "No plan: the model is infeasible" "$tmp/inf.h
 
 # ---- the seed model's page ----
 expect report-seed 0 "" report $SEED -o "$tmp/seed.html" --time-limit 30
-ok report-answer grep -q "In 2027: retire 11 h100-pod, buy 6 next-pod" "$tmp/seed.html"
+# the page leads with solve's answer (tests/cli.sh: seed-answer, which
+# seed-cbc checks against cbc's solution of the exported program)
+ok report-answer grep -qF "$seed_answer" "$tmp/seed.html"
 ok report-four-charts test "$(grep -o '<svg ' "$tmp/seed.html" | wc -l)" -eq 4
 ok report-no-script sh -c "! grep -qi '<script' '$tmp/seed.html'"
 ok report-no-network sh -c "! grep -Eqi '(src|href)=\"(https?:)?//' '$tmp/seed.html'"
@@ -73,7 +75,9 @@ same_series() {
               exit bad }' "$1" "$2"
 }
 ok plot-series-match-solve same_series "$tmp/want.csv" "$tmp/got.csv"
-ok plot-series-count test "$(wc -l <"$tmp/got.csv")" -eq 42
+# 7 periods (2025 .. 2031) times 6 series: in service of each of the two
+# devices, capacity, demand, facility power, cumulative cost
+ok plot-series-count test "$(wc -l <"$tmp/got.csv")" -eq $((7 * 6))
 
 # the data tables under the charts hold exactly the plotted series
 html_series() {
@@ -84,9 +88,18 @@ html_series() {
 sort "$tmp/plot.csv" >"$tmp/plot-all.csv"
 html_series "$tmp/seed.html" >"$tmp/html.csv"
 ok report-tables-match-plot cmp -s "$tmp/plot-all.csv" "$tmp/html.csv"
-# the break-even of gpu-generations: the plan is behind until 2026
+# the break-even of gpu-generations: the first period from which the
+# plan's cumulative discounted cost stays below the baseline's, worked out
+# here from the two plotted cost lines (2026 when this was written: the
+# plan is behind in 2024 and 2025)
 expect report-breakeven 0 "" report models/gpu-generations.yaml -o "$tmp/gpu.html" --time-limit 30
-ok report-breakeven-2026 grep -q "pays for itself in <strong>2026</strong>" "$tmp/gpu.html"
+$W "$BIN" plot models/gpu-generations.yaml --chart cost --format csv --time-limit 30 >"$tmp/gpu-cost.csv" 2>/dev/null
+be_year=$(awk -F, '$2 == "optimal plan" { n++; p[n] = $3; o[n] = $4 }
+    $2 == "run the fleet to end of life" { b[++m] = $4 }
+    END { if (n == 0 || n != m) exit 1
+          y = ""; for (i = n; i >= 1 && o[i] < b[i]; i--) y = p[i]
+          print y }' "$tmp/gpu-cost.csv")
+ok "report-breakeven-year ($be_year)" grep -q "pays for itself in <strong>${be_year:-none}</strong>" "$tmp/gpu.html"
 
 # ---- plot files ----
 expect plot-svg 0 "" plot $SEED --chart cost -o "$tmp/cost.svg"
