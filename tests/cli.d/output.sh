@@ -67,6 +67,8 @@ fifo_run() { # fifo_run NAME REGEX ARGS... (the FIFO is $O/fifo)
 fifo_run out-fifo '"status": "optimal"' solve $E --format json -o "$O/fifo"
 fifo_run lp-out-fifo '^Minimize' lp $E -o "$O/fifo"
 fifo_run lp-mps-out-fifo '^ROWS' lp $E --format mps -o "$O/fifo"
+fifo_run plan-out-fifo '^breakeven_plan: 1$' solve $E --plan-out "$O/fifo"
+fifo_run report-out-fifo '^<!DOCTYPE html>' report $E -o "$O/fifo"
 fifo_run threshold-out-fifo '^param,from,to' threshold $E --param devices.analyzer.price --range 1000:2000 --grid 3 --format csv -o "$O/fifo"
 
 # batch --output-dir writes DIR/NAME.json and DIR/NAME.summary the same
