@@ -56,7 +56,7 @@ $(B)/pic/%.o: %.c include/breakeven.h $(wildcard solver/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(STD) $(WARN) $(CPPFLAGS) $(CFLAGS) -fPIC -c $< -o $@
 
-$(B)/libbreakeven.map:
+$(B)/libbreakeven.map: Makefile
 	@mkdir -p $(B)
 	printf '{\n  global: be_[a-z]*;\n  local: *;\n};\n' >$@
 
