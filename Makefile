@@ -4,11 +4,16 @@
 #   make run        build, then solve models/seed-1mw.yaml
 #   make check      the whole test suite (unit, CLI, sanitizers, valgrind)
 #   make bench      benchmarks (see README "Performance")
-#   make install    PREFIX=/usr/local DESTDIR=
+#   make shared     the shared library (build/libbreakeven.so.X.Y.Z)
+#   make install    PREFIX=/usr/local DESTDIR= (program, both libraries,
+#                   header, breakeven.pc, man page); make uninstall
 #   make deps       install the Debian packages the build needs
 
 PREFIX  ?= /usr/local
 DESTDIR ?=
+LIBDIR  ?= $(PREFIX)/lib
+INCLUDEDIR ?= $(PREFIX)/include
+LDCONFIG ?= ldconfig
 CC      ?= cc
 CFLAGS  ?= -O2 -g
 STD      = -std=c11 -D_POSIX_C_SOURCE=200809L
@@ -27,6 +32,15 @@ TEST_SRC = $(sort $(wildcard tests/test_*.c)) tests/main.c
 LIB_OBJ  = $(LIB_SRC:%.c=$(B)/%.o)
 CLI_OBJ  = $(CLI_SRC:%.c=$(B)/%.o)
 TEST_OBJ = $(TEST_SRC:%.c=$(B)/%.o)
+# The shared library: the same sources compiled position-independent,
+# exporting the public be_* names only (not the internal be__ ones).  Its
+# soname carries the major version of BE_VERSION (include/breakeven.h).
+PIC_OBJ  = $(LIB_SRC:%.c=$(B)/pic/%.o)
+VERSION := $(shell sed -n 's/^\#define BE_VERSION "\([0-9.]*\)"/\1/p' include/breakeven.h)
+MAJOR    = $(firstword $(subst ., ,$(VERSION)))
+SONAME   = libbreakeven.so.$(MAJOR)
+SHLIB    = libbreakeven.so.$(VERSION)
+LIB_LIBS = -lglpk -lyaml -lm
 
 all: $(B)/breakeven $(B)/unit
 
@@ -37,6 +51,21 @@ $(B)/%.o: %.c include/breakeven.h $(wildcard solver/*.h solver/cli/*.h tests/*.h
 $(B)/libbreakeven.a: $(LIB_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
+
+$(B)/pic/%.o: %.c include/breakeven.h $(wildcard solver/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(STD) $(WARN) $(CPPFLAGS) $(CFLAGS) -fPIC -c $< -o $@
+
+$(B)/libbreakeven.map: Makefile
+	@mkdir -p $(B)
+	printf '{\n  global: be_[a-z]*;\n  local: *;\n};\n' >$@
+
+$(B)/$(SHLIB): $(PIC_OBJ) $(B)/libbreakeven.map
+	$(CC) $(CFLAGS) $(LDFLAGS) -shared -Wl,-soname,$(SONAME) \
+	    -Wl,--version-script=$(B)/libbreakeven.map -Wl,--no-undefined \
+	    -o $@ $(PIC_OBJ) $(LIB_LIBS)
+
+shared: $(B)/$(SHLIB)
 
 $(B)/breakeven: $(CLI_OBJ) $(B)/libbreakeven.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
@@ -74,20 +103,34 @@ FUZZ_SECONDS ?= 60
 fuzz:
 	sh fuzz/run $(FUZZ_SECONDS)
 
-install: $(B)/breakeven $(B)/libbreakeven.a
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include
+# breakeven.pc is written at install time, so that it names this PREFIX
+# (never DESTDIR, the staging folder a package is built in).
+install: $(B)/breakeven $(B)/libbreakeven.a $(B)/$(SHLIB)
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(patsubst $(PREFIX)%,$${prefix}%,$(LIBDIR))|' \
+	    -e 's|@INCLUDEDIR@|$(patsubst $(PREFIX)%,$${prefix}%,$(INCLUDEDIR))|' -e 's|@VERSION@|$(VERSION)|' \
+	    breakeven.pc.in >$(B)/breakeven.pc
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(LIBDIR)/pkgconfig $(DESTDIR)$(INCLUDEDIR)
 	install -m 755 $(B)/breakeven $(DESTDIR)$(PREFIX)/bin/breakeven
-	install -m 644 $(B)/libbreakeven.a $(DESTDIR)$(PREFIX)/lib/libbreakeven.a
-	install -m 644 include/breakeven.h $(DESTDIR)$(PREFIX)/include/breakeven.h
+	install -m 644 $(B)/libbreakeven.a $(DESTDIR)$(LIBDIR)/libbreakeven.a
+	install -m 755 $(B)/$(SHLIB) $(DESTDIR)$(LIBDIR)/$(SHLIB)
+	ln -sf $(SHLIB) $(DESTDIR)$(LIBDIR)/$(SONAME)
+	ln -sf $(SONAME) $(DESTDIR)$(LIBDIR)/libbreakeven.so
+	install -m 644 $(B)/breakeven.pc $(DESTDIR)$(LIBDIR)/pkgconfig/breakeven.pc
+	install -m 644 include/breakeven.h $(DESTDIR)$(INCLUDEDIR)/breakeven.h
 	install -d $(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 644 docs/breakeven.1 $(DESTDIR)$(PREFIX)/share/man/man1/breakeven.1
+	-@if [ -z "$(DESTDIR)" ] && [ "$$(id -u)" = 0 ]; then $(LDCONFIG) 2>/dev/null; fi
 
 uninstall:
-	rm -f $(DESTDIR)$(PREFIX)/bin/breakeven $(DESTDIR)$(PREFIX)/lib/libbreakeven.a \
-	      $(DESTDIR)$(PREFIX)/include/breakeven.h \
+	rm -f $(DESTDIR)$(PREFIX)/bin/breakeven $(DESTDIR)$(LIBDIR)/libbreakeven.a \
+	      $(DESTDIR)$(LIBDIR)/$(SHLIB) $(DESTDIR)$(LIBDIR)/$(SONAME) \
+	      $(DESTDIR)$(LIBDIR)/libbreakeven.so \
+	      $(DESTDIR)$(LIBDIR)/pkgconfig/breakeven.pc \
+	      $(DESTDIR)$(INCLUDEDIR)/breakeven.h \
 	      $(DESTDIR)$(PREFIX)/share/man/man1/breakeven.1
+	-@if [ -z "$(DESTDIR)" ] && [ "$$(id -u)" = 0 ]; then $(LDCONFIG) 2>/dev/null; fi
 
 clean:
 	rm -rf $(B) build-asan build-valgrind
 
-.PHONY: all run deps deps-build check test bench fuzz install uninstall clean
+.PHONY: all shared run deps deps-build check test bench fuzz install uninstall clean

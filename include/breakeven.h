@@ -452,7 +452,26 @@ typedef struct be_threshold_options {
     const be_load_options *load;  /* may be NULL */
     int cold;               /* 1: every solve from scratch; default 0: each
                                starts from the previous basis (be_basis) */
+    int max_solves;         /* >= 0; 0 means 1000.  The grid is always
+                               solved; narrowing the changes stops when the
+                               solves reach this number (be_threshold
+                               .capped), leaving wider intervals */
 } be_threshold_options;
+
+/* How the change between a sample and the next one was found. */
+typedef enum be_break_method {
+    BE_BREAK_NONE = 0,      /* no change: the next sample has the same
+                               outcome (or this is the last sample) */
+    BE_BREAK_EXACT,         /* where two plans' cost lines cross (exact
+                               mode): one of the two values is the crossing,
+                               confirmed by solves at it and just past it */
+    BE_BREAK_BISECTED,      /* bisected: the two values are at most tol
+                               apart */
+    BE_BREAK_OPEN           /* not narrowed to tol (the solve cap was
+                               reached): at least one change lies between
+                               the two values, maybe several, and plans
+                               not seen */
+} be_break_method;
 
 void be_threshold_options_init(be_threshold_options *o);
 
@@ -465,6 +484,10 @@ typedef struct be_threshold_sample {
     int first_replacement;  /* first period retiring units before their end
                                of life; -1 when none or no plan */
     int outcome;            /* samples with equal outcomes share it */
+    int crossing;           /* 1: this value is where two plans' cost lines
+                               cross, an exact breakpoint */
+    be_break_method next_break;  /* the change between this sample and the
+                               next (by value) */
     char message[512];      /* why the model was rejected, when !loaded */
 } be_threshold_sample;
 
@@ -475,11 +498,16 @@ typedef struct be_threshold {
     int warm_starts;              /* solves started from the previous
                                      solve's basis */
     long iterations;              /* simplex iterations, all solves */
-    int exact_mode;               /* 1: an LP whose parameter enters only
-                                     the objective, linearly: breakpoints
-                                     are the intersections of the plans'
-                                     cost lines, confirmed by a solve */
+    int exact_mode;               /* 1: the parameter enters only the
+                                     objective, linearly (LP or MIP): each
+                                     fixed plan's cost is a line in it, and
+                                     breakpoints are where two lines cross,
+                                     confirmed by solves */
     int exact;                    /* breakpoints found that way */
+    int bisected;                 /* breakpoints bisected to tol */
+    int open;                     /* changes not narrowed to tol */
+    int max_solves;               /* the cap used */
+    int capped;                   /* 1: narrowing stopped at max_solves */
     int time_limited;             /* solves stopped by the time limit */
     double tol;                   /* the tolerance used */
 } be_threshold;

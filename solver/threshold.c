@@ -5,7 +5,10 @@
  * of the model text with one more override; its solve starts from the
  * previous solve's simplex basis (be_basis) unless the options say cold.
  * Breakpoints come from bisection, or exactly from crossing cost lines
- * when the parameter enters only the objective of an LP (refine_exact).
+ * when the parameter enters only the objective, linearly, of an LP or a
+ * MIP (step_exact).  The changes are narrowed breadth first, one step for
+ * each pending interval in turn, so that when the cap on solves stops the
+ * search every change has been narrowed about as far as the others.
  */
 #include "lp.h"
 
@@ -32,7 +35,20 @@ typedef struct search {
     be_error *err;
     int failed;
     be_model *m_lo, *m_hi;   /* exact mode: the model at lo and at hi */
+    int max_solves;
 } search;
+
+/* An interval between two samples with different outcomes, still to be
+ * narrowed: by crossing cost lines (exact) or by bisection. */
+typedef struct pending {
+    int a, b;                /* sample indexes, value a < value b */
+    int exact, depth;
+} pending;
+
+typedef struct queue {
+    pending *v;
+    size_t head, n, cap;
+} queue;
 
 /* The shortest "%.*g" that reads back as v (a plain YAML number). */
 static void number_text(double v, char *buf, size_t size)
@@ -193,6 +209,9 @@ static int same_program(const be_program *a, const be_program *b)
         if (a->rows[i].sense != b->rows[i].sense ||
             a->rows[i].rhs != b->rows[i].rhs)
             return 0;
+    for (int j = 0; j < a->n_cols; j++)
+        if (a->cols[j].integer != b->cols[j].integer)
+            return 0;
     for (size_t e = 0; e < a->nnz; e++)
         if (a->mi[e] != b->mi[e] || a->mj[e] != b->mj[e] ||
             a->mv[e] != b->mv[e])
@@ -200,10 +219,11 @@ static int same_program(const be_program *a, const be_program *b)
     return 1;
 }
 
-/* Does the parameter enter only the objective of an LP, linearly?  Build
- * the program at lo, mid and hi: the same matrix and right-hand sides,
- * and every cost at mid halfway between its costs at lo and hi.  Keeps
- * the models at lo and hi for pricing plans. */
+/* Does the parameter enter only the objective, linearly?  Build the
+ * program at lo, mid and hi: the same matrix, right-hand sides and
+ * integer columns, and every cost at mid halfway between its costs at lo
+ * and hi.  Then, LP or MIP, a fixed plan's cost is a line in the
+ * parameter.  Keeps the models at lo and hi for pricing plans. */
 static int exact_mode(search *s)
 {
     const be_threshold_options *o = s->o;
@@ -212,11 +232,12 @@ static int exact_mode(search *s)
     be_model *ml = load_at(s, o->lo, &e), *mh = load_at(s, o->hi, &e),
              *mm = load_at(s, mid, &e);
     be_program *pl = NULL, *ph = NULL, *pm = NULL;
-    int ok = ml && mh && mm && (!ml->integer || s->solve.relax);
+    int ok = ml && mh && mm;
     if (ok) {
-        pl = be__program_build(ml, 0, &e);
-        ph = be__program_build(mh, 0, &e);
-        pm = be__program_build(mm, 0, &e);
+        int integer = ml->integer && !s->solve.relax;
+        pl = be__program_build(ml, integer, &e);
+        ph = be__program_build(mh, integer, &e);
+        pm = be__program_build(mm, integer, &e);
         ok = pl && ph && pm && same_program(pl, ph) && same_program(pl, pm);
     }
     for (int i = 0; ok && i < pl->n_cols; i++) {
@@ -253,62 +274,59 @@ static int cost_line(search *s, const be_plan *p, double *a, double *b)
     return ok;
 }
 
-static int refine(search *s, int ia, int ib, int depth);
-
-/* Samples ia and ib hold different plans.  Their cost lines cross at x;
- * solve there: if no plan beats the two lines at x, x is the breakpoint
- * (one more solve just past it makes the bracket tight); otherwise the
- * plan found there splits the interval.  Falls back to bisection when the
- * lines are parallel or cross outside the interval. */
-static int refine_exact(search *s, int ia, int ib, int depth)
+/* A copy of plan p (which has the shape of the models searched); NULL
+ * when memory runs out. */
+static be_plan *plan_copy(const search *s, const be_plan *p)
 {
-    const be_threshold_sample *sa = &s->r->samples[ia];
-    const be_threshold_sample *sb = &s->r->samples[ib];
-    double lo = sa->value, hi = sb->value, a1, b1, a2, b2;
-    if (depth > 60 || !sa->plan || !sb->plan ||
-        !cost_line(s, sa->plan, &a1, &b1) || !cost_line(s, sb->plan, &a2, &b2) ||
-        fabs(b1 - b2) <= 1e-12 * (1.0 + fabs(b1) + fabs(b2)))
-        return refine(s, ia, ib, depth + 1);
-    double x = (a2 - a1) / (b1 - b2);
-    if (!(x > lo && x < hi))
-        return refine(s, ia, ib, depth + 1);
-    int im = sample(s, x);
-    if (im < 0)
-        return -1;
-    const be_threshold_sample *sm = &s->r->samples[im];
-    double line = a1 + b1 * x;
-    if (!sm->plan)
-        return refine(s, ia, im, depth + 1) < 0 ? -1
-             : refine(s, im, ib, depth + 1);
-    if (sm->cost < line - 1e-9 * fmax(1.0, fabs(line))) {
-        /* a third plan: each side again */
-        if (!same_outcome(&s->r->samples[ia], sm) &&
-            refine_exact(s, ia, im, depth + 1) < 0)
-            return -1;
-        if (!same_outcome(sm, &s->r->samples[ib]) &&
-            refine_exact(s, im, ib, depth + 1) < 0)
-            return -1;
-        return 0;
+    be_plan *c = be_plan_new(s->m_lo);
+    if (!c || c->periods != p->periods || c->devices != p->devices ||
+        c->cohorts != p->cohorts) {
+        be_plan_free(c);
+        return NULL;
     }
-    /* x is where the plans tie; the solver returned one of them there.
-     * A solve a hair beyond, on the side of the other, shows it. */
-    s->r->exact++;
-    int with_a = same_outcome(sm, &s->r->samples[ia]);
-    double eps = fmin(s->r->tol * 1e-3, (hi - lo) * 1e-6);
-    double y = with_a ? fmin(x + eps, hi) : fmax(x - eps, lo);
-    if (y == x || y == lo || y == hi)
-        return 0;
-    int iy = sample(s, y);
-    return iy < 0 ? -1 : 0;
+    size_t pk = (size_t)p->periods * (size_t)p->devices;
+    memcpy(c->buy, p->buy, pk * sizeof *c->buy);
+    memcpy(c->rent, p->rent, pk * sizeof *c->rent);
+    memcpy(c->retire, p->retire,
+           (size_t)p->periods * (size_t)p->cohorts * sizeof *c->retire);
+    c->relaxed = p->relaxed;
+    return c;
 }
 
-/* Bisect between samples ia and ib (values a < b, different outcomes)
- * until they are at most tol apart.  Samples are appended, so indexes
- * stay valid. */
-static int refine(search *s, int ia, int ib, int depth)
+static int push(queue *q, search *s, int a, int b, int exact, int depth)
 {
-    double a = s->r->samples[ia].value, b = s->r->samples[ib].value;
-    if (b - a <= s->r->tol || depth > 200)
+    if (q->n == q->cap) {
+        size_t cap = q->cap ? 2 * q->cap : 64;
+        pending *nv = realloc(q->v, cap * sizeof *nv);
+        if (!nv) {
+            be__fail(s->err, BE_ENOMEM, s->name, nowhere, "out of memory");
+            return -1;
+        }
+        q->v = nv;
+        q->cap = cap;
+    }
+    q->v[q->n++] = (pending){a, b, exact, depth};
+    return 0;
+}
+
+/* Queue [a, m] and [m, b] where their ends differ. */
+static int push_sides(queue *q, search *s, int a, int m, int b, int exact,
+                      int depth)
+{
+    const be_threshold_sample *v = s->r->samples;
+    if (!same_outcome(&v[a], &v[m]) && push(q, s, a, m, exact, depth) < 0)
+        return -1;
+    if (!same_outcome(&v[m], &v[b]) && push(q, s, m, b, exact, depth) < 0)
+        return -1;
+    return 0;
+}
+
+/* One bisection step: solve at the middle, queue the halves that still
+ * hold a change.  Done when the ends are at most tol apart. */
+static int step_bisect(search *s, queue *q, pending p)
+{
+    double a = s->r->samples[p.a].value, b = s->r->samples[p.b].value;
+    if (b - a <= s->r->tol || p.depth > 200)
         return 0;
     double mid = a + (b - a) / 2;
     if (mid <= a || mid >= b)   /* no double in between */
@@ -316,13 +334,101 @@ static int refine(search *s, int ia, int ib, int depth)
     int im = sample(s, mid);
     if (im < 0)
         return -1;
+    return push_sides(q, s, p.a, im, p.b, 0, p.depth + 1);
+}
+
+static int proven(const be_threshold_sample *v)
+{
+    return v->plan && v->status == BE_OPTIMAL;
+}
+
+/* One exact step.  Samples a and b hold different plans, A and B; their
+ * cost lines cross at x: solve there.  If a third plan is cheaper at x,
+ * it splits the interval and each side is done again.  Otherwise x is
+ * the breakpoint and the solver returned A or B there; a solve a hair
+ * past x, on the other's side, must return the other: then the change
+ * lies between x and that value, and x is exact.  Bisection takes over
+ * when a plan is missing or not proven optimal (a time limit), when the
+ * lines are parallel or cross outside the interval. */
+static int step_exact(search *s, queue *q, pending p)
+{
+    const be_threshold_sample *sa = &s->r->samples[p.a];
+    const be_threshold_sample *sb = &s->r->samples[p.b];
+    double lo = sa->value, hi = sb->value, a1, b1, a2, b2;
+    if (p.depth > 60 || !proven(sa) || !proven(sb) ||
+        !cost_line(s, sa->plan, &a1, &b1) || !cost_line(s, sb->plan, &a2, &b2) ||
+        fabs(b1 - b2) <= 1e-12 * (1.0 + fabs(b1) + fabs(b2)))
+        return push(q, s, p.a, p.b, 0, p.depth + 1);
+    double x = (a2 - a1) / (b1 - b2);
+    if (!(x > lo && x < hi))
+        return push(q, s, p.a, p.b, 0, p.depth + 1);
+    int im = sample(s, x);
+    if (im < 0)
+        return -1;
     const be_threshold_sample *sm = &s->r->samples[im];
-    int left = !same_outcome(&s->r->samples[ia], sm);
-    int right = !same_outcome(sm, &s->r->samples[ib]);
-    if (left && refine(s, ia, im, depth + 1) < 0)
+    double line = a1 + b1 * x;
+    if (!proven(sm))
+        return push_sides(q, s, p.a, im, p.b, 0, p.depth + 1);
+    int with_a = same_outcome(sm, &s->r->samples[p.a]);
+    int with_b = !with_a && same_outcome(sm, &s->r->samples[p.b]);
+    if (sm->cost < line - 1e-9 * fmax(1.0, fabs(line)) ||
+        (!with_a && !with_b))
+        /* a third plan, cheaper at x (or tying there): each side again */
+        return push_sides(q, s, p.a, im, p.b, 1, p.depth + 1);
+    double eps = fmin(s->r->tol * 1e-3, (hi - lo) * 1e-6);
+    double y = with_a ? fmin(x + eps, hi) : fmax(x - eps, lo);
+    if (y == x || y == lo || y == hi) {
+        /* no room for a value past x: the change is within eps of it */
+        s->r->samples[im].crossing = 1;
+        s->r->exact++;
+        return 0;
+    }
+    if (s->r->solves >= s->max_solves)
+        return push(q, s, with_a ? im : p.a, with_a ? p.b : im, 1,
+                    p.depth + 1);
+    int iy = sample(s, y);
+    if (iy < 0)
         return -1;
-    if (right && refine(s, im, ib, depth + 1) < 0)
-        return -1;
+    int other = with_a ? p.b : p.a;
+    be_threshold_sample *sy = &s->r->samples[iy];
+    const be_threshold_sample *so = &s->r->samples[other];
+    if (proven(sy) && same_outcome(sy, &s->r->samples[im])) {
+        /* The solver kept x's plan a hair past x.  A whole-unit solve
+         * stops within its MIP gap of the optimum, wider than the hair:
+         * there the other plan's line is below the plan returned, so the
+         * other plan is the better answer (and within the gap too). */
+        double co = with_a ? a2 + b2 * y : a1 + b1 * y;
+        be_plan *copy = co < sy->cost ? plan_copy(s, so->plan) : NULL;
+        if (copy) {
+            be_plan_free(sy->plan);
+            sy->plan = copy;
+            sy->cost = co;
+            sy->first_replacement = so->first_replacement;
+        }
+    }
+    if (same_outcome(sy, so)) {
+        s->r->samples[im].crossing = 1;
+        s->r->exact++;
+        return 0;
+    }
+    /* something else just past x: narrow both gaps again */
+    return with_a ? push_sides(q, s, im, iy, p.b, 1, p.depth + 1)
+                  : push_sides(q, s, p.a, iy, im, 1, p.depth + 1);
+}
+
+/* Narrow every pending change, breadth first, until none is left or the
+ * solves reach the cap. */
+static int narrow(search *s, queue *q)
+{
+    while (q->head < q->n) {
+        if (s->r->solves >= s->max_solves) {
+            s->r->capped = 1;
+            return 0;
+        }
+        pending p = q->v[q->head++];
+        if ((p.exact ? step_exact(s, q, p) : step_bisect(s, q, p)) < 0)
+            return -1;
+    }
     return 0;
 }
 
@@ -346,7 +452,8 @@ be_threshold *be_threshold_search(const char *text, size_t len,
     if (!o || !o->param || !o->param[0] || strchr(o->param, '=') ||
         !isfinite(o->lo) || !isfinite(o->hi) || !(o->lo < o->hi) ||
         !(o->tol >= 0) || !isfinite(o->tol) || o->grid < 0 ||
-        o->grid == 1 || o->grid > 100000 || (!text && len)) {
+        o->grid == 1 || o->grid > 100000 || o->max_solves < 0 ||
+        (!text && len)) {
         be__fail(err, BE_EARG, name, nowhere, "threshold: needs a parameter "
                  "path, a range lo < hi, a tolerance >= 0 and a grid of at "
                  "least 2 values");
@@ -367,6 +474,9 @@ be_threshold *be_threshold_search(const char *text, size_t len,
         return NULL;
     }
     be_threshold *r = s.r;
+    queue q = {0};
+    s.max_solves = o->max_solves > 0 ? o->max_solves : 1000;
+    r->max_solves = s.max_solves;
     /* neighbouring values share the program's shape: warm start each
      * solve from the last (without memory for it, solve cold) */
     be_basis *basis = o->cold ? NULL : be_basis_new();
@@ -390,10 +500,27 @@ be_threshold *be_threshold_search(const char *text, size_t len,
     r->exact_mode = exact_mode(&s);
     for (int i = 0; i + 1 < grid; i++)
         if (!same_outcome(&r->samples[i], &r->samples[i + 1]) &&
-            (r->exact_mode ? refine_exact(&s, i, i + 1, 0)
-                           : refine(&s, i, i + 1, 0)) < 0)
+            push(&q, &s, i, i + 1, r->exact_mode, 0) < 0)
             goto fail;
+    if (narrow(&s, &q) < 0)
+        goto fail;
     qsort(r->samples, (size_t)r->n, sizeof *r->samples, by_value);
+    /* how each change was found: a crossing at either end, else as narrow
+     * as the tolerance (bisected), else left open by the cap */
+    for (int i = 0; i + 1 < r->n; i++) {
+        be_threshold_sample *v = &r->samples[i], *w = &r->samples[i + 1];
+        if (same_outcome(v, w))
+            continue;
+        if (v->crossing || w->crossing) {
+            v->next_break = BE_BREAK_EXACT;
+        } else if (w->value - v->value <= r->tol) {
+            v->next_break = BE_BREAK_BISECTED;
+            r->bisected++;
+        } else {
+            v->next_break = BE_BREAK_OPEN;
+            r->open++;
+        }
+    }
     /* number the outcomes: equal outcomes share a number */
     int next = 0;
     for (int i = 0; i < r->n; i++) {
@@ -403,11 +530,13 @@ be_threshold *be_threshold_search(const char *text, size_t len,
         if (r->samples[i].outcome < 0)
             r->samples[i].outcome = next++;
     }
+    free(q.v);
     be_basis_free(basis);
     be_model_free(s.m_lo);
     be_model_free(s.m_hi);
     return r;
 fail:
+    free(q.v);
     be_basis_free(basis);
     be_model_free(s.m_lo);
     be_model_free(s.m_hi);

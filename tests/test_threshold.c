@@ -15,7 +15,9 @@ void suite_threshold(void);
  * while 50 + 8760 p < 100, i.e. below p* = 50/8760 = 0.00570776...
  * Over energy.price 0 .. 0.02 with tolerance 1e-7: one breakpoint within
  * 1e-7 of p*, the plan 'buy hot' below (cost 50 at p = 0) and 'buy lean'
- * above (100 at p = 0.02). */
+ * above (100 at p = 0.02).  Whole units, but energy.price enters only the
+ * objective: each fixed plan's cost is a line, so the change is found
+ * exactly, at the crossing p* (a solve there, one just past it). */
 static void test_threshold_energy_price(void)
 {
     static const char y[] =
@@ -59,11 +61,12 @@ static void test_threshold_energy_price(void)
     /* both sides of the break cost the same at p* (continuity) */
     CHECK_CLOSE(r->samples[at].cost, 50 + 8760 * below, 1e-9);
     CHECK_CLOSE(r->samples[at + 1].cost, 100, 1e-9);
-    /* 17 grid values, then bisection from a step of 0.00125 to 1e-7:
-     * ceil(log2(0.00125 / 1e-7)) = 14 more */
-    CHECK(r->solves == 17 + 14);
+    /* 17 grid values, then 2 solves at the crossing and just past it */
+    CHECK(r->solves == 17 + 2);
     CHECK(r->time_limited == 0);
-    CHECK(r->exact_mode == 0);      /* whole units: bisection */
+    CHECK(r->exact_mode == 1 && r->exact == 1 && r->bisected == 0);
+    CHECK(r->samples[at].next_break == BE_BREAK_EXACT);
+    CHECK(r->samples[at].crossing || r->samples[at + 1].crossing);
     be_threshold_free(r);
 }
 
@@ -233,8 +236,127 @@ static void test_threshold_exact_lp(void)
     }
 }
 
+/* Exact breakpoints of a whole-unit model, where rounding matters.  One
+ * yearly period, demand 2.  'lean': throughput 1, price 100, no power;
+ * 'hot': throughput 3, price 150, 1 kW (8760 kWh a year at price p).
+ * Whole units: two lean cost 200, one hot 150 + 8760 p (any other mix
+ * costs more), so the plan changes at p = 50/8760 = 0.00570776...  As an
+ * LP (--relax) 2/3 of a hot unit costs 100 + 5840 p against 200: the
+ * change is at p = 100/5840 = 0.01712328...  Over 0 .. 0.03 each search
+ * finds its own value exactly, in 17 grid solves and 2 more. */
+static void test_threshold_exact_mip(void)
+{
+    static const char y[] =
+        "breakeven: 1\n"
+        "horizon: {start: 2025, periods: 1}\n"
+        "demand: 2\n"
+        "energy: {price: 0.01}\n"
+        "devices:\n"
+        "  - {name: lean, throughput: 1, lifetime: 1, price: 100}\n"
+        "  - {name: hot, throughput: 3, power_kw: 1, lifetime: 1,"
+        " price: 150}\n";
+    for (int relax = 0; relax <= 1; relax++) {
+        be_threshold_options o;
+        be_threshold_options_init(&o);
+        o.param = "energy.price";
+        o.lo = 0;
+        o.hi = 0.03;
+        o.tol = 1e-7;
+        o.solve.relax = relax;
+        be_error err = {0};
+        be_threshold *r = be_threshold_search(y, sizeof y - 1, "mip", &o,
+                                              &err);
+        REQUIRE(r);
+        double want = relax ? 100.0 / 5840 : 50.0 / 8760;
+        CHECK(r->exact_mode == 1 && r->exact == 1);
+        CHECK(r->bisected == 0 && r->open == 0 && !r->capped);
+        CHECK(r->solves == 17 + 2);
+        int changes = 0;
+        for (int i = 0; i + 1 < r->n; i++) {
+            const be_threshold_sample *a = &r->samples[i], *b = a + 1;
+            if (a->outcome == b->outcome) {
+                CHECK(a->next_break == BE_BREAK_NONE);
+                continue;
+            }
+            changes++;
+            CHECK(a->next_break == BE_BREAK_EXACT);
+            CHECK(a->crossing || b->crossing);
+            double x = a->crossing ? a->value : b->value;
+            CHECK_CLOSE(x, want, 1e-15);
+            CHECK(b->value - a->value <= 1.000001e-10);   /* tol / 1000 */
+            /* hot below the change, lean above */
+            REQUIRE(a->plan && b->plan);
+            CHECK(a->plan->buy[1] > 0.5 && b->plan->buy[1] < 1e-9);
+            CHECK_CLOSE(b->plan->buy[0], 2, 1e-9);
+            if (!relax)
+                CHECK(a->plan->buy[1] == 1 && a->plan->buy[0] == 0);
+        }
+        CHECK(changes == 1);
+        be_threshold_free(r);
+    }
+}
+
+/* The cap on solves.  One period, integer: false, 'lean' (throughput 1,
+ * price 100): the plan buys exactly the demand, so over demand 1 .. 2
+ * every value has a plan of its own and bisection would split all 16
+ * grid intervals down to the tolerance (1/16 / 1e-6: some 2^16 pieces
+ * each, a million solves).
+ * With max_solves 40: 17 grid solves, then breadth first one round of 16
+ * middles (widths 1/32) and 7 of the next round (widths 1/64): 40 solves,
+ * every change left open, none wider than 1/32. */
+static void test_threshold_cap(void)
+{
+    static const char y[] =
+        "breakeven: 1\n"
+        "horizon: {start: 2025, periods: 1}\n"
+        "integer: false\n"
+        "demand: 1\n"
+        "devices:\n"
+        "  - {name: lean, throughput: 1, lifetime: 1, price: 100}\n";
+    be_threshold_options o;
+    be_threshold_options_init(&o);
+    o.param = "demand";
+    o.lo = 1;
+    o.hi = 2;
+    o.tol = 1e-6;
+    o.max_solves = 40;
+    be_error err = {0};
+    be_threshold *r = be_threshold_search(y, sizeof y - 1, "cap", &o, &err);
+    REQUIRE(r);
+    CHECK(r->exact_mode == 0);   /* demand is a right-hand side */
+    CHECK(r->capped == 1 && r->max_solves == 40 && r->solves == 40);
+    CHECK(r->n == 40);
+    CHECK(r->open == 39 && r->bisected == 0 && r->exact == 0);
+    double widest = 0, narrowest = 1;
+    for (int i = 0; i + 1 < r->n; i++) {
+        double w = r->samples[i + 1].value - r->samples[i].value;
+        widest = fmax(widest, w);
+        narrowest = fmin(narrowest, w);
+        CHECK(r->samples[i].next_break == BE_BREAK_OPEN);
+    }
+    CHECK_CLOSE(widest, 1.0 / 32, 1e-12);
+    CHECK_CLOSE(narrowest, 1.0 / 64, 1e-12);
+    be_threshold_free(r);
+    /* 0 means the default, 1000 */
+    o.max_solves = 0;
+    o.tol = 0.01;
+    r = be_threshold_search(y, sizeof y - 1, "cap", &o, &err);
+    REQUIRE(r);
+    CHECK(r->max_solves == 1000);
+    /* each grid interval (1/16) halved three times, to 1/128 <= 0.01:
+     * 1 + 2 + 4 = 7 solves each, far below the cap */
+    CHECK(!r->capped && r->open == 0 && r->solves == 17 + 16 * 7);
+    be_threshold_free(r);
+    /* a negative cap is refused */
+    o.max_solves = -1;
+    CHECK(be_threshold_search(y, sizeof y - 1, "cap", &o, &err) == NULL &&
+          err.code == BE_EARG);
+}
+
 void suite_threshold(void)
 {
+    RUN(test_threshold_exact_mip);
+    RUN(test_threshold_cap);
     RUN(test_threshold_exact_lp);
     RUN(test_threshold_energy_price);
     RUN(test_threshold_first_replacement);

@@ -14,8 +14,8 @@ int cmd_lp(int argc, char **argv);
 
 extern const cli_command cli_lp;
 
-/* Copy a file to stdout; 0 on success. */
-static int copy_to_stdout(const char *path)
+/* Copy a file to fp; 0 on success. */
+static int copy_to(const char *path, FILE *fp)
 {
     FILE *in = fopen(path, "rb");
     if (!in)
@@ -24,12 +24,12 @@ static int copy_to_stdout(const char *path)
     size_t n;
     int rc = 0;
     while ((n = fread(buf, 1, sizeof buf, in)) > 0)
-        if (fwrite(buf, 1, n, stdout) != n)
+        if (fwrite(buf, 1, n, fp) != n)
             rc = -1;
     if (ferror(in))
         rc = -1;
     fclose(in);
-    return fflush(stdout) == 0 ? rc : -1;
+    return fflush(fp) == 0 ? rc : -1;
 }
 
 /* A temporary file for GLPK to write standard output's copy into. */
@@ -74,37 +74,54 @@ int cmd_lp(int argc, char **argv)
     be_program_format f = strcmp(c.format, "mps") == 0 ? BE_FORMAT_MPS
                                                        : BE_FORMAT_LP;
     /* GLPK opens the file by name: give it the temporary file that out_open
-     * made (renamed into place after), or one whose copy goes to stdout. */
+     * made for a regular file (renamed into place after), or one of our
+     * own whose copy goes to standard output or straight into a device or
+     * FIFO (which GLPK must not open and close itself: a reader of a FIFO
+     * would see the end of the file at the first close). */
     const char *dest = c.output && strcmp(c.output, "-") ? c.output : NULL;
     out_file out;
-    memset(&out, 0, sizeof out);
-    if (dest ? out_open(&out, dest) != 0 : !(out.tmp = temp_path())) {
-        fprintf(stderr, "breakeven: %s: cannot write: %s\n",
-                dest ? dest : "temporary file", strerror(errno));
+    if (out_open(&out, dest) != 0) {
+        fprintf(stderr, "breakeven: %s: cannot write: %s\n", dest,
+                strerror(errno));
         be_model_free(m);
         return EXIT_SOLVER;
     }
-    if (out.fp) {
+    char *scratch = NULL;
+    if (out.tmp) {
         fclose(out.fp);
         out.fp = NULL;
+    } else if (!(scratch = temp_path())) {
+        fprintf(stderr, "breakeven: temporary file: cannot write: %s\n",
+                strerror(errno));
+        out_abort(&out);
+        be_model_free(m);
+        return EXIT_SOLVER;
     }
     be_error err = {0};
-    if (be_write_program(m, &s, f, out.tmp, &err) != BE_OK) {
+    if (be_write_program(m, &s, f, scratch ? scratch : out.tmp, &err)
+        != BE_OK) {
         cli_print_error(&err);
         rc = err.code == BE_EIO ? EXIT_SOLVER : cli_exit_for(err.code);
-    } else if (dest) {
+    } else if (!scratch) {
         if (rename(out.tmp, out.path) != 0) {
             fprintf(stderr, "breakeven: %s: cannot write: %s\n", dest,
                     strerror(errno));
             rc = EXIT_SOLVER;
         }
-    } else if (copy_to_stdout(out.tmp) != 0) {
-        fprintf(stderr, "breakeven: cannot write to standard output\n");
+    } else if (copy_to(scratch, out.fp) != 0 || out_commit(&out) != 0) {
+        fprintf(stderr, "breakeven: %s: cannot write\n",
+                dest ? dest : "standard output");
         rc = EXIT_SOLVER;
     }
-    unlink(out.tmp);
-    free(out.tmp);
-    free(out.path);
+    if (scratch) {
+        unlink(scratch);
+        free(scratch);
+        out_abort(&out);   /* after a failed copy; else a no-op */
+    } else {
+        unlink(out.tmp);   /* after a failed write; else gone already */
+        free(out.tmp);
+        free(out.path);
+    }
     be_model_free(m);
     return rc;
 }

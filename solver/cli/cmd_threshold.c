@@ -17,7 +17,8 @@ int cmd_threshold(int argc, char **argv);
 
 extern const cli_command cli_threshold;
 
-enum { OPT_PARAM = OPT_COMMAND, OPT_RANGE, OPT_TOL, OPT_GRID, OPT_COLD };
+enum { OPT_PARAM = OPT_COMMAND, OPT_RANGE, OPT_TOL, OPT_GRID, OPT_COLD,
+       OPT_MAX_SOLVES };
 
 typedef struct run {
     int begin, end;       /* samples [begin, end) share an outcome */
@@ -26,7 +27,7 @@ typedef struct run {
 typedef struct threshold_run {
     const char *param;
     double lo, hi, tol;
-    int grid, have_range, cold;
+    int grid, have_range, cold, max_solves;
     const char *text;
     size_t len;
     const char *path;
@@ -75,6 +76,15 @@ bad_range:
     case OPT_COLD:
         t->cold = 1;
         return 1;
+    case OPT_MAX_SOLVES: {
+        double n;
+        if (cli_parse_number(value, &n) || n < 1 || n > 1e9 || n != floor(n))
+            return cli_usage_error(&cli_threshold, "--max-solves needs a "
+                                   "whole number from 1 to 1000000000, "
+                                   "found '%s'", value), CLI_ERROR;
+        t->max_solves = (int)n;
+        return 1;
+    }
     case OPT_GRID: {
         double g;
         if (cli_parse_number(value, &g) || g < 2 || g > 10000 ||
@@ -301,6 +311,13 @@ static void plan_words(FILE *fp, const threshold_run *t, int i, int all)
                 n - shown > 1 ? "s" : "");
 }
 
+/* How the change after sample v was found, for JSON and CSV. */
+static const char *break_name(const be_threshold_sample *v)
+{
+    return v->next_break == BE_BREAK_EXACT ? "exact"
+         : v->next_break == BE_BREAK_OPEN ? "open" : "bisected";
+}
+
 static void write_text(FILE *fp, void *ctx)
 {
     const threshold_run *t = ctx;
@@ -317,26 +334,42 @@ static void write_text(FILE *fp, void *ctx)
             t->n_runs == 2 ? "" : "s", r->solves, r->solves == 1 ? "" : "s",
             t->grid, r->warm_starts, r->iterations);
     if (r->exact_mode)
-        fprintf(fp, "Exact breakpoints (%d): this is an LP and %s enters "
-                "only its objective, linearly,\nso each plan's cost is a "
-                "line in it and a breakpoint is where two lines cross\n"
-                "(checked by a solve there).  A change narrower than the "
-                "grid step can be missed.\n", r->exact, t->param);
+        fprintf(fp, "%s enters only the objective, linearly, so each plan's "
+                "cost is a line in it:\n%d breakpoint%s exact, where two "
+                "plans' lines cross (checked by solves there and just\n"
+                "past it); %d bisected to %.3g.", t->param, r->exact,
+                r->exact == 1 ? "" : "s", r->bisected, r->tol);
     else
-        fprintf(fp, "Breakpoints bisected to %.3g (not an LP whose "
-                "parameter enters only the objective, so no\nexact "
-                "ranging).  A change narrower than the grid step can be "
-                "missed.\n", r->tol);
+        fprintf(fp, "Breakpoints bisected to %.3g (%s is not only in the "
+                "objective, so no exact\ncrossing).", r->tol, t->param);
+    fputs("  A change narrower than the grid step can be missed.\n", fp);
+    if (r->capped)
+        fprintf(fp, "Stopped at %d solves (--max-solves): %d change%s not "
+                "narrowed to %.3g; between\nthe two values of such a "
+                "change there is at least one change, maybe several,\n"
+                "with plans not seen.\n", r->max_solves, r->open,
+                r->open == 1 ? "" : "s", r->tol);
     if (r->time_limited)
         fprintf(fp, "%d solve%s stopped at the time limit: those plans are "
                 "not proven optimal.\n", r->time_limited,
                 r->time_limited > 1 ? "s" : "");
     if (t->n_runs > 1) {
         fprintf(fp, "\nThe plan changes between:\n");
-        for (int i = 0; i + 1 < t->n_runs; i++)
-            fprintf(fp, "  %s = %s and %s\n", t->param,
-                    fmt_value(t, last_of(t, i)->value, v1, sizeof v1),
-                    fmt_value(t, first_of(t, i + 1)->value, v2, sizeof v2));
+        for (int i = 0; i + 1 < t->n_runs; i++) {
+            const be_threshold_sample *a = last_of(t, i),
+                                      *b = first_of(t, i + 1);
+            fprintf(fp, "  %s = %s and %s", t->param,
+                    fmt_value(t, a->value, v1, sizeof v1),
+                    fmt_value(t, b->value, v2, sizeof v2));
+            if (a->next_break == BE_BREAK_EXACT)
+                fprintf(fp, "  exact: %s", fmt_num(a->crossing ? a->value
+                                                   : b->value, b1, sizeof b1));
+            else if (a->next_break == BE_BREAK_OPEN)
+                fputs("  not narrowed (solve cap)", fp);
+            else
+                fputs("  bisected", fp);
+            fputc('\n', fp);
+        }
     }
     fprintf(fp, "\nPlans (net present cost at both ends):\n");
     for (int i = 0; i < t->n_runs; i++) {
@@ -369,11 +402,15 @@ static void write_json(FILE *fp, void *ctx)
     fprintf(fp, ", \"lo\": %s, \"hi\": %s, \"tol\": %s, \"grid\": %d, "
             "\"solves\": %d, \"time_limited\": %d, \"warm_start\": %s, "
             "\"warm_starts\": %d, \"iterations\": %ld, "
-            "\"exact\": %s, \"exact_breakpoints\": %d, \"answer\": ",
+            "\"exact\": %s, \"exact_breakpoints\": %d, "
+            "\"bisected_breakpoints\": %d, \"open_breakpoints\": %d, "
+            "\"max_solves\": %d, \"capped\": %s, \"answer\": ",
             fmt_num(t->lo, b[0], sizeof b[0]), fmt_num(t->hi, b[1], sizeof b[1]),
             fmt_num(r->tol, b[2], sizeof b[2]), t->grid, r->solves,
             r->time_limited, r->warm_starts > 0 ? "true" : "false", r->warm_starts,
-            r->iterations, r->exact_mode ? "true" : "false", r->exact);
+            r->iterations, r->exact_mode ? "true" : "false", r->exact,
+            r->bisected, r->open, r->max_solves,
+            r->capped ? "true" : "false");
     /* the headline, as text */
     char *line = NULL;
     size_t n = 0;
@@ -387,10 +424,17 @@ static void write_json(FILE *fp, void *ctx)
         fputs("null", fp);
     }
     fputs(", \"breakpoints\": [", fp);
-    for (int i = 0; i + 1 < t->n_runs; i++)
-        fprintf(fp, "%s{\"below\": %s, \"above\": %s}", i ? ", " : "",
-                fmt_num(last_of(t, i)->value, b[0], sizeof b[0]),
-                fmt_num(first_of(t, i + 1)->value, b[1], sizeof b[1]));
+    for (int i = 0; i + 1 < t->n_runs; i++) {
+        const be_threshold_sample *a = last_of(t, i), *z = first_of(t, i + 1);
+        fprintf(fp, "%s{\"below\": %s, \"above\": %s, \"method\": \"%s\"",
+                i ? ", " : "", fmt_num(a->value, b[0], sizeof b[0]),
+                fmt_num(z->value, b[1], sizeof b[1]), break_name(a));
+        if (a->next_break == BE_BREAK_EXACT)
+            fprintf(fp, ", \"value\": %s", fmt_num(a->crossing ? a->value
+                                                   : z->value, b[2],
+                                                   sizeof b[2]));
+        fputc('}', fp);
+    }
     fputs("], \"intervals\": [", fp);
     for (int i = 0; i < t->n_runs; i++) {
         const be_threshold_sample *a = first_of(t, i), *z = last_of(t, i);
@@ -438,8 +482,8 @@ static void write_csv(FILE *fp, void *ctx)
 {
     const threshold_run *t = ctx;
     char b[4][40];
-    fputs("param,from,to,status,cost_from,cost_to,first_replacement,plan\n",
-          fp);
+    fputs("param,from,to,status,cost_from,cost_to,first_replacement,plan,"
+          "next_change\n", fp);
     for (int i = 0; i < t->n_runs; i++) {
         const be_threshold_sample *a = first_of(t, i), *z = last_of(t, i);
         fprintf(fp, "%s,%s,%s,%s,%s,%s,", t->param,
@@ -454,7 +498,7 @@ static void write_csv(FILE *fp, void *ctx)
         fputs(",\"", fp);
         /* the plan in words, quoted; the words contain no quotes */
         plan_words(fp, t, i, 1);
-        fputs("\"\n", fp);
+        fprintf(fp, "\",%s\n", i + 1 < t->n_runs ? break_name(z) : "");
     }
 }
 
@@ -464,7 +508,8 @@ int cmd_threshold(int argc, char **argv)
         {"--format", NULL, 1, OPT_FORMAT}, {"--output", "-o", 1, OPT_OUTPUT},
         {"--param", NULL, 1, OPT_PARAM}, {"--range", NULL, 1, OPT_RANGE},
         {"--tol", NULL, 1, OPT_TOL}, {"--grid", NULL, 1, OPT_GRID},
-        {"--cold", NULL, 0, OPT_COLD}, CLI_COMMON_SOLVE_OPTS, {0}};
+        {"--cold", NULL, 0, OPT_COLD}, {"--max-solves", NULL, 1,
+        OPT_MAX_SOLVES}, CLI_COMMON_SOLVE_OPTS, {0}};
     static const char *const formats[] = {"text", "json", "csv", NULL};
     cli_common c;
     cli_common_init(&c, "text");
@@ -494,6 +539,7 @@ int cmd_threshold(int argc, char **argv)
     o.tol = t.tol;
     o.grid = t.grid;
     o.cold = t.cold;
+    o.max_solves = t.max_solves;
     cli_settings(&c, &o.solve);
     be_load_options lo;
     be_load_options_init(&lo);
@@ -539,6 +585,10 @@ int cmd_threshold(int argc, char **argv)
                 "(%g s each; --time-limit changes it)\n", model,
                 r->time_limited, r->time_limited > 1 ? "s" : "",
                 o.solve.time_limit ? o.solve.time_limit : 30.0);
+    if (r->capped && !c.quiet)
+        fprintf(stderr, "breakeven: %s: stopped at %d solves (--max-solves "
+                "raises it): %d change%s not narrowed to %g\n", model,
+                r->max_solves, r->open, r->open == 1 ? "" : "s", r->tol);
 done:
     if (t.models)
         for (int i = 0; i < t.n_runs; i++)
@@ -555,14 +605,18 @@ const cli_command cli_threshold = {
     "the values of one parameter at which the optimal plan changes",
     "usage: breakeven threshold MODEL.yaml --param PATH --range LO:HI "
     "[--tol T]\n"
-    "                           [--grid N] [--time-limit S] [--relax]"
+    "                           [--grid N] [--max-solves N] [--time-limit S]"
+    " [--relax]"
     " [--set PATH=VALUE]...\n"
     "                           [--format text|json|csv] [-o FILE]\n",
     "  --param PATH       the parameter, named as in --set: energy.price,\n"
     "                     devices.new.price, discount_rate, ...\n"
     "  --range LO:HI      the values to search\n"
     "  --tol T            bisect each change until the two values are T\n"
-    "                     apart (default (HI-LO)/10000)\n"
+    "                     apart (default (HI-LO)/10000); exact where the\n"
+    "                     parameter enters only the objective\n"
+    "  --max-solves N     stop narrowing the changes at N solves in all\n"
+    "                     (default 1000; the grid is always solved)\n"
     "  --grid N           values solved first, evenly spaced (default 17)\n"
     "  --cold             start every LP solve from scratch, not from the\n"
     "                     previous basis (to compare)\n"

@@ -1,5 +1,9 @@
 /*
- * output.c -- atomic output files and number formatting for the reports.
+ * output.c -- output files and number formatting for the reports.  A
+ * regular file (or a new name) is written atomically: a temporary file
+ * beside it, renamed onto it.  Anything else that exists -- a character
+ * device, a FIFO -- is written directly, since a rename would replace the
+ * node itself; a symbolic link is followed to the file it names.
  */
 #include "output.h"
 
@@ -10,6 +14,80 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+/* The file that path finally names: symbolic links followed one by one,
+ * dangling ones too (their target is the file to create), at most 40 of
+ * them, as the kernel would.  Returns a malloc'd path with *st filled and
+ * *exists set, or NULL with errno set (ELOOP, ENOMEM, or lstat's error
+ * other than ENOENT, which just means a new name). */
+static char *final_target(const char *path, struct stat *st, int *exists)
+{
+    size_t n = strlen(path);
+    char *cur = malloc(n + 1);
+    if (!cur)
+        return NULL;
+    memcpy(cur, path, n + 1);
+    for (int hops = 0;; hops++) {
+        if (lstat(cur, st) != 0) {
+            if (errno == ENOENT) {
+                *exists = 0;
+                return cur;
+            }
+            break;
+        }
+        if (!S_ISLNK(st->st_mode)) {
+            *exists = 1;
+            return cur;
+        }
+        if (hops == 40) {
+            errno = ELOOP;
+            break;
+        }
+        /* the link's text; st_size may be 0 (procfs) or stale: grow */
+        size_t cap = st->st_size > 0 ? (size_t)st->st_size + 1 : 256;
+        char *link = NULL;
+        ssize_t got;
+        for (;;) {
+            char *nl = realloc(link, cap);
+            if (!nl) {
+                free(link);
+                link = NULL;
+                break;
+            }
+            link = nl;
+            got = readlink(cur, link, cap);
+            if (got < 0 || (size_t)got < cap)
+                break;
+            cap *= 2;
+        }
+        if (!link)
+            break;
+        if (got < 0) {
+            int e = errno;
+            free(link);
+            errno = e;
+            break;
+        }
+        /* a relative target is relative to the link's own directory */
+        const char *slash = link[0] == '/' ? NULL : strrchr(cur, '/');
+        size_t dir = slash ? (size_t)(slash - cur) + 1 : 0;
+        char *next = malloc(dir + (size_t)got + 1);
+        if (!next) {
+            free(link);
+            break;
+        }
+        memcpy(next, cur, dir);
+        memcpy(next + dir, link, (size_t)got);
+        next[dir + (size_t)got] = '\0';
+        free(link);
+        free(cur);
+        cur = next;
+    }
+    int e = errno;
+    free(cur);
+    errno = e;
+    return NULL;
+}
+
 int out_open(out_file *o, const char *path)
 {
     memset(o, 0, sizeof *o);
@@ -17,13 +95,28 @@ int out_open(out_file *o, const char *path)
         o->fp = stdout;
         return 0;
     }
-    size_t n = strlen(path);
-    o->path = malloc(n + 1);
-    o->tmp = malloc(n + 16);
-    if (!o->path || !o->tmp)
+    struct stat st;
+    int exists = 0;
+    o->path = final_target(path, &st, &exists);
+    if (!o->path)
         goto fail;
-    memcpy(o->path, path, n + 1);
-    snprintf(o->tmp, n + 16, "%s.tmp-XXXXXX", path);
+    if (exists && !S_ISREG(st.st_mode)) {
+        /* A device, a FIFO (a reader waits on it), or something fopen
+         * refuses (a directory): renaming a file over it would replace
+         * it, so write to it directly, through the name given. */
+        o->fp = fopen(path, "w");
+        if (!o->fp)
+            goto fail;
+        return 0;
+    }
+    /* A regular file or a new name: write a temporary file beside the
+     * final target (the same file system, so the rename is atomic) and
+     * rename it onto the target, never onto a symbolic link. */
+    size_t n = strlen(o->path);
+    o->tmp = malloc(n + 16);
+    if (!o->tmp)
+        goto fail;
+    snprintf(o->tmp, n + 16, "%s.tmp-XXXXXX", o->path);
     int fd = mkstemp(o->tmp);
     if (fd < 0)
         goto fail;
@@ -60,17 +153,19 @@ int out_commit(out_file *o)
         return rc;
     }
     int e = 0;
-    if (fflush(o->fp) != 0 || ferror(o->fp) || fsync(fileno(o->fp)) != 0)
+    /* fsync only the temporary file: on a FIFO or a terminal it fails */
+    if (fflush(o->fp) != 0 || ferror(o->fp) ||
+        (o->tmp && fsync(fileno(o->fp)) != 0))
         e = errno ? errno : EIO;
     if (fclose(o->fp) != 0 && !e)
         e = errno;
     o->fp = NULL;
-    if (!e && rename(o->tmp, o->path) != 0)
+    if (o->tmp && !e && rename(o->tmp, o->path) != 0)
         e = errno;
-    if (e) {
+    if (o->tmp && e)
         unlink(o->tmp);
+    if (e)
         rc = -1;
-    }
     free(o->path);
     free(o->tmp);
     o->path = o->tmp = NULL;
@@ -84,7 +179,8 @@ void out_abort(out_file *o)
         return;
     if (o->fp)
         fclose(o->fp);
-    unlink(o->tmp);
+    if (o->tmp)
+        unlink(o->tmp);
     free(o->path);
     free(o->tmp);
     memset(o, 0, sizeof *o);

@@ -8,12 +8,15 @@
 
 #include <stdio.h>
 
-/* An output destination: stdout, or a temporary file next to `path` that
- * out_commit renames onto path (so a failed run never leaves half a file). */
+/* An output destination: stdout; for a regular file or a new name, a
+ * temporary file next to it that out_commit renames onto it (so a failed
+ * run never leaves half a file); for a device or a FIFO, the file itself
+ * (a rename would replace the node).  Symbolic links are followed first:
+ * the temporary file goes beside the link's final target. */
 typedef struct out_file {
     FILE *fp;
-    char *path;      /* NULL for stdout */
-    char *tmp;
+    char *path;      /* the final target; NULL for stdout */
+    char *tmp;       /* the temporary file; NULL when writing directly */
 } out_file;
 
 /* Open path ("-" or NULL: stdout).  Returns 0, or -1 with errno set. */

@@ -55,18 +55,24 @@ expect prices-infeasible 1 'no shadow prices: the model is infeasible' prices $D
 # Thresholds.  ten-to-five: the swap in 2027 pays above an energy price of
 # 37,500 / 876,000 = 0.0428082 per kWh (examples/README.md, section 3).
 expect threshold-answer 0 '^The first replacement moves to 2027 \(the first year new can be bought\) at energy\.price >= 0\.04280[89]' threshold examples/ten-to-five.yaml --param energy.price --range 0.02:0.08 --tol 1e-6
-expect threshold-break 0 '^  energy\.price = 0\.04280[0-9]* and 0\.04280[0-9]*$' threshold examples/ten-to-five.yaml --param energy.price --range 0.02:0.08 --tol 1e-6
+# Whole units, but energy.price enters only the objective: the change is
+# found exactly where the two plans' cost lines cross, 37,500 / 876,000 =
+# 0.04280821917808219, in 17 grid solves and 2 more.
+expect threshold-break 0 '^  energy\.price = 0\.04280[0-9]* and 0\.04280[0-9]*  exact: 0\.04280821917808219[0-9]*$' threshold examples/ten-to-five.yaml --param energy.price --range 0.02:0.08 --tol 1e-6
+expect threshold-mip-exact 0 '"solves": 19, .*"exact": true, "exact_breakpoints": 1, "bisected_breakpoints": 0, .*"method": "exact", "value": 0\.04280821917808219[0-9]*\}' threshold examples/ten-to-five.yaml --param energy.price --range 0.02:0.08 --format json
 # tests/cli/econ-replace.yaml: keep below 50/8760 = 0.0057078, replace in
 # 2026 up to 100/8760 = 0.0114155, in 2025 above.
 expect threshold-first-year 0 '^The first replacement moves to 2025 \(the first period of the horizon\) at energy\.price >= 0\.01141[56][0-9]*; below that it comes in 2026\.$' threshold $D/econ-replace.yaml --param energy.price --range 0:0.02 --tol 1e-6 --grid 5
-expect threshold-json 0 '"breakpoints": \[\{"below": 0\.0057[0-9]*, "above": 0\.0057[0-9]*\}, \{"below": 0\.0114[0-9]*, "above": 0\.0114[0-9]*\}\]' threshold $D/econ-replace.yaml --param energy.price --range 0:0.02 --tol 1e-6 --grid 5 --format json
-ok threshold-json-brackets awk -v s="$(sed -n 's/.*"breakpoints": \[\([^]]*\)\].*/\1/p' "$tmp/out" | tr -d '{}" ' | tr ',' ' ')" 'BEGIN { n = split(s, f, " "); for (i = 1; i <= n; i++) { split(f[i], kv, ":"); v[i] = kv[2] } p1 = 50 / 8760; p2 = 100 / 8760; exit !(n == 4 && v[1] <= p1 && v[2] >= p1 && v[2] - v[1] <= 1e-6 && v[3] <= p2 && v[4] >= p2 && v[4] - v[3] <= 1e-6) }'
+expect threshold-json 0 '"breakpoints": \[\{"below": 0\.0057[0-9]*, "above": 0\.0057[0-9]*, "method": "exact", "value": 0\.00570776255707762[0-9]*\}, \{"below": 0\.0114[0-9]*, "above": 0\.0114[0-9]*, "method": "exact", "value": 0\.0114155251141552[0-9]*\}\]' threshold $D/econ-replace.yaml --param energy.price --range 0:0.02 --tol 1e-6 --grid 5 --format json
+ok threshold-json-brackets awk -v s="$(sed -n 's/.*"breakpoints": \[\([^]]*\)\].*/\1/p' "$tmp/out" | tr -d '{}" ' | tr ',' ' ')" 'BEGIN { m = split(s, f, " "); n = 0; for (i = 1; i <= m; i++) { split(f[i], kv, ":"); if (kv[1] == "below" || kv[1] == "above") v[++n] = kv[2] } p1 = 50 / 8760; p2 = 100 / 8760; exit !(n == 4 && v[1] <= p1 && v[2] >= p1 && v[2] - v[1] <= 1e-6 && v[3] <= p2 && v[4] >= p2 && v[4] - v[3] <= 1e-6) }'
 # economic-life.yaml by price P (O&M of 3, 4, 6 years 750, 1350, 3450, less
 # the scrap value 100): 4 cycles of 3 years cost 4(P + 650), 6600 at P =
 # 1000, against 3 of 4 years 3(P + 1250); equal at P = 1150.  3 of 4
 # against 2 of 6 years 2(P + 3350): equal at 2950.
+# The price enters only the objective, so both are found exactly: the
+# middle plan runs from 1150 (3 x 2400 = 7200) to 2950 (3 x 4200 = 12600).
 expect threshold-csv 0 '^devices\.machine\.price,1000,1149\.[0-9]*,optimal,6600,' threshold examples/economic-life.yaml --param devices.machine.price --range 1000:20000 --format csv
-expect threshold-csv-2 0 '^devices\.machine\.price,1150\.[0-9]*,2949\.[0-9]*,optimal,' threshold examples/economic-life.yaml --param devices.machine.price --range 1000:20000 --format csv
+expect threshold-csv-2 0 '^devices\.machine\.price,1150,2950,optimal,7200,12600,2029,".*",exact$' threshold examples/economic-life.yaml --param devices.machine.price --range 1000:20000 --format csv
 # The seed over energy prices 0.02 .. 0.4: a regression value (from
 # breakeven threshold when this was written), checked at both ends against
 # solve, whose first replacement (the answer's period) must be 2027 too.
@@ -87,12 +93,29 @@ warm_answer=$(sed -n 's/.*"answer": \("[^"]*"\).*/\1/p' "$tmp/out")
 expect threshold-cold 0 '"warm_start": false, "warm_starts": 0,' threshold models/power-capped-site.yaml --param energy.price --range 0.02:0.4 --format json --cold
 ok threshold-warm-same-answer test "$warm_answer" = "$(sed -n 's/.*"answer": \("[^"]*"\).*/\1/p' "$tmp/out")"
 
-# Exact breakpoints: ten-to-five as an LP (--relax); energy.price enters
+# The same as an LP (--relax); energy.price enters
 # only the objective, so the breakpoint is where the keep and replace cost
 # lines cross: 37,500 / 876,000 = 0.04280821917808219 (the walkthrough's
 # hand value), found with 17 + 2 solves.
 expect threshold-exact 0 '"exact": true, "exact_breakpoints": 1,' threshold examples/ten-to-five.yaml --param energy.price --range 0.02:0.08 --relax --format json
-ok threshold-exact-value grep -q '"above": 0.04280821917808219[0-9]*}' "$tmp/out"
+ok threshold-exact-value grep -q '"above": 0.04280821917808219[0-9]*, "method": "exact", "value": 0.04280821917808219[0-9]*}' "$tmp/out"
 ok threshold-exact-solves grep -q '"solves": 19,' "$tmp/out"
-expect threshold-exact-text 0 'Exact breakpoints \(1\): this is an LP and energy.price enters only its objective' threshold examples/ten-to-five.yaml --param energy.price --range 0.02:0.08 --relax
-expect threshold-bisected-text 0 'Breakpoints bisected to' threshold examples/ten-to-five.yaml --param energy.price --range 0.02:0.08
+expect threshold-exact-text 0 '^1 breakpoint exact, where two plans. lines cross' threshold examples/ten-to-five.yaml --param energy.price --range 0.02:0.08 --relax
+# A discount rate enters the objective, but not linearly: bisection.
+expect threshold-bisected-text 0 'Breakpoints bisected to 2e-05 \(discount_rate is not only in the objective' threshold examples/ten-to-five.yaml --param discount_rate --range 0:0.2
+
+# The cap on solves.  ten-to-five as an LP over demand: the plan changes
+# with every value (fractional units follow the demand), so bisection
+# would split each grid interval down to the tolerance (8,211 solves at
+# the default 1e-3; tol 1e-9 ran past two minutes).  The default cap is
+# 1000; with --max-solves 60 the search stops at exactly 60 solves, says
+# so, and marks every change it could not narrow as open.
+expect threshold-cap 0 '"solves": 60, .*"max_solves": 60, "capped": true' threshold examples/ten-to-five.yaml --relax --param demand --range 5:15 --max-solves 60 --format json
+ok threshold-cap-open grep -q '"method": "open"' "$tmp/out"
+ok threshold-cap-note grep -q '^breakeven: examples/ten-to-five.yaml: stopped at 60 solves (--max-solves raises it): [0-9]* changes not narrowed to 0.001$' "$tmp/err"
+expect threshold-cap-text 0 '^Stopped at 60 solves \(--max-solves\): [0-9]+ changes not narrowed to 0\.001' threshold examples/ten-to-five.yaml --relax --param demand --range 5:15 --max-solves 60 -q
+ok threshold-cap-text-mark grep -q '  not narrowed (solve cap)$' "$tmp/out"
+ok threshold-cap-quiet test ! -s "$tmp/err"
+expect threshold-cap-csv 0 ',open$' threshold examples/ten-to-five.yaml --relax --param demand --range 5:15 --max-solves 60 --format csv
+expect threshold-cap-default 0 '"max_solves": 1000, "capped": false' threshold $D/econ-replace.yaml --param energy.price --range 0:0.02 --format json
+expect threshold-bad-cap 2 '--max-solves needs a whole number from 1' threshold examples/economic-life.yaml --param energy.price --range 0:1 --max-solves 0
