@@ -64,15 +64,17 @@ expect threshold-mip-exact 0 '"solves": 19, .*"exact": true, "exact_breakpoints"
 # 2026 up to 100/8760 = 0.0114155, in 2025 above.
 expect threshold-first-year 0 '^The first replacement moves to 2025 \(the first period of the horizon\) at energy\.price >= 0\.01141[56][0-9]*; below that it comes in 2026\.$' threshold $D/econ-replace.yaml --param energy.price --range 0:0.02 --tol 1e-6 --grid 5
 expect threshold-json 0 '"breakpoints": \[\{"below": 0\.0057[0-9]*, "above": 0\.0057[0-9]*, "method": "exact", "value": 0\.00570776255707762[0-9]*\}, \{"below": 0\.0114[0-9]*, "above": 0\.0114[0-9]*, "method": "exact", "value": 0\.0114155251141552[0-9]*\}\]' threshold $D/econ-replace.yaml --param energy.price --range 0:0.02 --tol 1e-6 --grid 5 --format json
-ok threshold-json-brackets awk -v s="$(sed -n 's/.*"breakpoints": \[\([^]]*\)\].*/\1/p' "$tmp/out" | tr -d '{}" ' | tr ',' ' ')" 'BEGIN { m = split(s, f, " "); n = 0; for (i = 1; i <= m; i++) { split(f[i], kv, ":"); if (kv[1] == "below" || kv[1] == "above") v[++n] = kv[2] } p1 = 50 / 8760; p2 = 100 / 8760; exit !(n == 4 && v[1] <= p1 && v[2] >= p1 && v[2] - v[1] <= 1e-6 && v[3] <= p2 && v[4] >= p2 && v[4] - v[3] <= 1e-6) }'
+ok threshold-json-brackets awk -v s="$(sed -n 's/.*"breakpoints": \[\([^]]*\)\].*/\1/p' "$tmp/out" | tr -d '{}" ' | tr ',' ' ')" 'BEGIN { m = split(s, f, " "); n = 0; for (i = 1; i <= m; i++) { split(f[i], kv, ":"); if (kv[1] == "below" || kv[1] == "above") v[++n] = kv[2] } p1 = 50 / 8760; p2 = 100 / 8760; e = 1e-12; exit !(n == 4 && v[1] <= p1 * (1 + e) && v[2] >= p1 * (1 - e) && v[2] - v[1] <= 1e-6 && v[3] <= p2 * (1 + e) && v[4] >= p2 * (1 - e) && v[4] - v[3] <= 1e-6) }'
 # economic-life.yaml by price P (O&M of 3, 4, 6 years 750, 1350, 3450, less
 # the scrap value 100): 4 cycles of 3 years cost 4(P + 650), 6600 at P =
 # 1000, against 3 of 4 years 3(P + 1250); equal at P = 1150.  3 of 4
 # against 2 of 6 years 2(P + 3350): equal at 2950.
 # The price enters only the objective, so both are found exactly: the
-# middle plan runs from 1150 (3 x 2400 = 7200) to 2950 (3 x 4200 = 12600).
+# middle plan runs from 1150 (3 x 2400 = 7200) to 2950 (3 x 4200 = 12600);
+# at a crossing both plans are optimal, so the interval ends at it or a
+# hair before it, depending on which of the two the solver returns there.
 expect threshold-csv 0 '^devices\.machine\.price,1000,1149\.[0-9]*,optimal,6600,' threshold examples/economic-life.yaml --param devices.machine.price --range 1000:20000 --format csv
-expect threshold-csv-2 0 '^devices\.machine\.price,1150,2950,optimal,7200,12600,2029,".*",exact$' threshold examples/economic-life.yaml --param devices.machine.price --range 1000:20000 --format csv
+expect threshold-csv-2 0 '^devices\.machine\.price,(1150|1149\.99[0-9]*),(2950|2949\.99[0-9]*),optimal,(7200|7199\.99[0-9]*),(12600|12599\.99[0-9]*),2029,".*",exact$' threshold examples/economic-life.yaml --param devices.machine.price --range 1000:20000 --format csv
 # The seed over energy prices 0.02 .. 0.4: a regression value (from
 # breakeven threshold when this was written), checked at both ends against
 # solve, whose first replacement (the answer's period) must be 2027 too.
