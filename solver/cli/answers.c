@@ -3,27 +3,9 @@
  */
 #include "answers.h"
 
-#include <errno.h>
 #include <string.h>
 
 #include "output.h"
-
-int answers_emit(const cli_common *c, answers_writer w, void *ctx)
-{
-    out_file out;
-    if (out_open(&out, c->output) != 0) {
-        fprintf(stderr, "breakeven: %s: cannot write: %s\n", c->output,
-                strerror(errno));
-        return EXIT_SOLVER;
-    }
-    w(out.fp, ctx);
-    if (out_commit(&out) != 0) {
-        fprintf(stderr, "breakeven: %s: cannot write: %s\n",
-                c->output ? c->output : "standard output", strerror(errno));
-        return EXIT_SOLVER;
-    }
-    return EXIT_PLAN;
-}
 
 static void append(char *buf, size_t size, const char *fmt, const char *num,
                    const char *name)

@@ -4,18 +4,11 @@
  * replacement) and the planner's own plan file, all with the evaluator
  * under the same model.  Definitions: docs/plans.md.
  */
-#include <errno.h>
 #include <math.h>
 #include <string.h>
 
 #include "cli.h"
 #include "output.h"
-
-int cmd_compare(int argc, char **argv);
-
-extern const cli_command cli_compare;
-
-enum { OPT_PLAN = OPT_COMMAND, OPT_AGE };
 
 typedef struct row {
     const char *key;     /* optimal, end_of_life, on_release, fixed_age, plan */
@@ -106,8 +99,9 @@ static void answer(FILE *fp, const compare *c)
     }
 }
 
-static void report_text(FILE *fp, const compare *c)
+static void report_text(FILE *fp, const void *data)
 {
+    const compare *c = data;
     char a[64], b[64], v[160];
     answer(fp, c);
     if (c->sol->status == BE_TIME_LIMIT_PLAN)
@@ -159,8 +153,9 @@ static void json_violation(FILE *fp, const be_model *m, const be_eval *e)
     fprintf(fp, ", \"amount\": %s}", fmt_num(e->violation_amount, n, sizeof n));
 }
 
-static void report_json(FILE *fp, const compare *c)
+static void report_json(FILE *fp, const void *data)
 {
+    const compare *c = data;
     char n[40];
     fputs("{\n  \"status\": ", fp);
     json_str(fp, be_status_name(c->sol->status));
@@ -205,8 +200,9 @@ static void csv_str(FILE *fp, const char *s)
     fputc('"', fp);
 }
 
-static void report_csv(FILE *fp, const compare *c)
+static void report_csv(FILE *fp, const void *data)
 {
+    const compare *c = data;
     char n[40];
     fputs("plan,name,net_present_cost,difference,difference_percent,feasible,"
           "violation,violation_period,violation_device,violation_amount\n", fp);
@@ -231,50 +227,31 @@ static void report_csv(FILE *fp, const compare *c)
     }
 }
 
-int cmd_compare(int argc, char **argv)
-{
-    static const cli_opt opts[] = {
-        {"--format", NULL, 1, OPT_FORMAT}, {"--output", "-o", 1, OPT_OUTPUT},
-        {"--plan", NULL, 1, OPT_PLAN}, {"--age", NULL, 1, OPT_AGE},
-        CLI_COMMON_SOLVE_OPTS, {0}};
-    static const char *const formats[] = {"text", "json", "csv", NULL};
-    cli_common cc;
-    cli_common_init(&cc, "text");
-    cli_args a = {&cli_compare, argc, argv, 1};
-    const char *model = NULL, *plan_file = NULL, *v;
-    double age = 0;
-    int id;
-    while ((id = cli_next(&a, opts, &v)) != CLI_END) {
-        if (id == CLI_ERROR)
-            return EXIT_USAGE;
-        if (id == CLI_ARG) {
-            if (model)
-                return cli_usage_error(&cli_compare, "unexpected argument "
-                                       "'%s' (one model file per run)", v);
-            model = v;
-        } else if (id == OPT_PLAN) {
-            plan_file = v;
-        } else if (id == OPT_AGE) {
-            if (cli_parse_number(v, &age) != 0 || !(age > 0) || age > 1000)
-                return cli_usage_error(&cli_compare, "--age needs a number of "
-                                       "years above 0, found '%s'", v);
-        } else if (cli_common_option(&cli_compare, &cc, id, v, formats) < 0) {
-            return EXIT_USAGE;
-        }
-    }
-    if (!model)
-        return cli_usage_error(&cli_compare, "compare needs a model file");
+static const char *plan_file;
+static double age;
 
+static const cli_option options[] = {
+    CLI_OPT_STRING("--plan", NULL, &plan_file, "FILE",
+                   "also price this plan file (docs/plans.md); the answer "
+                   "then compares against it"),
+    CLI_OPT_NUMBER("--age", NULL, &age, "N", 0, 1000, CLI_ABOVE_MIN,
+                   "a number of years above 0",
+                   "also price fixed-age replacement at N years"),
+    CLI_OPT_END};
+
+static const cli_format formats[] = {
+    CLI_TEXT_JSON_CSV(report_text, report_json, report_csv)};
+
+static int run(cli_ctx *x)
+{
     int rc = EXIT_PLAN;
-    be_model *m = cli_load(model, &cc, &rc, NULL);
-    if (!m)
-        return rc;
+    const be_model *m = x->m;
+    const be_solution *sol = x->sol;
     compare c;
     memset(&c, 0, sizeof c);
     c.m = m;
     c.plan_file = plan_file;
     be_error err = {0};
-    be_solution *sol = NULL;
     be_plan *planner = NULL;
     if (plan_file) {
         planner = be_plan_load_file(m, plan_file, &err);
@@ -283,18 +260,6 @@ int cmd_compare(int argc, char **argv)
             rc = cli_exit_for(err.code);
             goto done;
         }
-    }
-    be_settings s;
-    cli_settings(&cc, &s);
-    sol = be_solve(m, &s, &err);
-    if (!sol) {
-        cli_print_error(&err);
-        rc = cli_exit_for(err.code);
-        goto done;
-    }
-    if (!sol->plan) {
-        rc = cli_no_plan(model, sol);
-        goto done;
     }
     c.sol = sol;
     c.rows[0] = (row){"optimal", "optimal", sol->eval, NULL};
@@ -340,56 +305,21 @@ int cmd_compare(int argc, char **argv)
         }
     }
 
-    out_file out;
-    if (out_open(&out, cc.output) != 0) {
-        fprintf(stderr, "breakeven: %s: cannot write: %s\n", cc.output,
-                strerror(errno));
-        rc = EXIT_SOLVER;
-        goto done;
-    }
-    if (strcmp(cc.format, "json") == 0)
-        report_json(out.fp, &c);
-    else if (strcmp(cc.format, "csv") == 0)
-        report_csv(out.fp, &c);
-    else
-        report_text(out.fp, &c);
-    if (out_commit(&out) != 0) {
-        fprintf(stderr, "breakeven: %s: cannot write: %s\n",
-                cc.output ? cc.output : "standard output", strerror(errno));
-        rc = EXIT_SOLVER;
-        goto done;
-    }
-    if (sol->status == BE_TIME_LIMIT_PLAN && !cc.quiet)
-        fprintf(stderr, "breakeven: %s: time limit reached; the optimal plan "
-                "is the best found, within %.3g%% of optimal\n", model,
-                100.0 * sol->gap);
+    rc = cli_emit(x, &c);
 done:
     for (int i = 1; i < c.n; i++) {
         be_eval_free(c.rows[i].eval);
         be_plan_free(c.rows[i].plan);
     }
     be_plan_free(planner);
-    be_solution_free(sol);
-    be_model_free(m);
     return rc;
 }
 
 const cli_command cli_compare = {
-    "compare", cmd_compare,
-    "price the optimal plan against the plans people follow and a plan file",
-    "usage: breakeven compare MODEL.yaml [--plan PLAN.yaml] [--age N]\n"
-    "                         [--format text|json|csv] [-o FILE]\n"
-    "                         [--relax] [--mip-gap G] [--time-limit SECONDS]\n"
-    "                         [--set PATH=VALUE]... [--quiet] [--verbose]\n",
-    "  --plan FILE        also price this plan file (docs/plans.md); the\n"
-    "                     answer then compares against it\n"
-    "  --age N            also price fixed-age replacement at N years\n"
-    "  --format F         text (default), json or csv\n"
-    "  -o, --output FILE  write the result to FILE (atomically)\n"
-    "  --relax            solve the LP relaxation (fractional units)\n"
-    "  --mip-gap G        stop branch and bound at relative gap G\n"
-    "  --time-limit S     stop after S seconds with the best plan so far\n"
-    "  --set PATH=VALUE   override a value of the model\n"
-    "  -q, --quiet        no notes on standard error, only errors\n"
-    "  -v, --verbose      GLPK's solver log on standard error\n",
+    .name = "compare",
+    .summary = "price the optimal plan against the plans people follow and "
+               "a plan file",
+    .flags = CMD_SOLVE | CMD_PLAN | CMD_LOAD | CMD_FILE,
+    .shared = CLI_FORMAT_OPT | CLI_OUTPUT | CLI_SOLVER,
+    .options = options, .formats = formats, .run = run,
 };

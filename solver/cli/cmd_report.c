@@ -8,7 +8,6 @@
  * Every string that comes from the model file or the command line goes
  * through esc() (chart_xml_escape); numbers and period labels are ours.
  */
-#include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,10 +16,6 @@
 #include "cli.h"
 #include "output.h"
 #include "report.h"
-
-int cmd_report(int argc, char **argv);
-
-extern const cli_command cli_report;
 
 #define CHART_W 600
 #define CHART_H 380
@@ -659,100 +654,47 @@ static int page(FILE *fp, const be_model *m, const be_solution *sol,
     return 0;
 }
 
-int cmd_report(int argc, char **argv)
+typedef struct report_run {
+    const cli_ctx *x;
+    const report_data *d;     /* NULL when there is no plan */
+} report_run;
+
+static int write_html(FILE *fp, const void *data, be_error *err)
 {
-    static const cli_opt opts[] = {
-        {"--output", "-o", 1, OPT_OUTPUT}, CLI_COMMON_SOLVE_OPTS, {0}};
-    cli_common c;
-    cli_common_init(&c, NULL);
-    const char *model;
-    int rc = cli_parse_model_command(&cli_report, argc, argv, opts, NULL, &c,
-                                     NULL, NULL, &model);
-    if (rc >= 0)
-        return rc;
-    rc = EXIT_PLAN;
-    be_model *m = cli_load(model, &c, &rc, NULL);
-    if (!m)
-        return rc;
-    be_settings s;
-    cli_settings(&c, &s);
+    const report_run *r = data;
+    const cli_ctx *x = r->x;
+    if (page(fp, x->m, x->sol, r->d, x->path, x->c, err->message,
+             sizeof err->message) == 0)
+        return 0;
+    err->code = BE_EIO;
+    return -1;
+}
+
+static const cli_format formats[] = {{"html", NULL, write_html, NULL}, {0}};
+
+static int run(cli_ctx *x)
+{
     be_error err = {0};
     report_data d = {0};
-    int have_data = 0;
-    be_solution *sol = be_solve(m, &s, &err);
-    if (!sol) {
+    int rc;
+    if (x->sol->plan && report_data_init(&d, x->m, x->sol, &err) != 0) {
         cli_print_error(&err);
-        rc = cli_exit_for(err.code);
-        goto done;
-    }
-    if (sol->plan) {
-        if (report_data_init(&d, m, sol, &err) != 0) {
-            cli_print_error(&err);
-            rc = EXIT_SOLVER;
-            goto done;
-        }
-        have_data = 1;
-    }
-    out_file out;
-    if (out_open(&out, c.output) != 0) {
-        fprintf(stderr, "breakeven: %s: cannot write: %s\n", c.output,
-                strerror(errno));
         rc = EXIT_SOLVER;
-        goto done;
+    } else {
+        report_run r = {x, x->sol->plan ? &d : NULL};
+        rc = cli_emit(x, &r);
     }
-    char why[160] = "";
-    if (page(out.fp, m, sol, have_data ? &d : NULL, model, &c, why,
-             sizeof why) != 0) {
-        out_abort(&out);
-        fprintf(stderr, "breakeven: %s\n", why);
-        rc = EXIT_SOLVER;
-        goto done;
-    }
-    if (out_commit(&out) != 0) {
-        fprintf(stderr, "breakeven: %s: cannot write: %s\n",
-                c.output ? c.output : "standard output", strerror(errno));
-        rc = EXIT_SOLVER;
-        goto done;
-    }
-    switch (sol->status) {
-    case BE_OPTIMAL:
-        break;
-    case BE_TIME_LIMIT_PLAN:
-        if (!c.quiet)
-            fprintf(stderr, "breakeven: %s: time limit reached; the plan is "
-                    "the best found, within %.3g%% of optimal\n", model,
-                    100.0 * sol->gap);
-        break;
-    case BE_INFEASIBLE:
-    case BE_UNBOUNDED:
-        fprintf(stderr, "breakeven: %s: no feasible plan: the model is "
-                "%s%s%s\n", model, be_status_name(sol->status),
-                sol->reason[0] ? ": " : "", sol->reason);
-        rc = EXIT_NO_PLAN;
-        break;
-    case BE_NO_PLAN:
-        fprintf(stderr, "breakeven: %s: time limit reached before any plan "
-                "was found\n", model);
-        rc = EXIT_SOLVER;
-        break;
-    }
-done:
     report_data_free(&d);
-    be_solution_free(sol);
-    be_model_free(m);
     chart_cleanup();
     return rc;
 }
 
 const cli_command cli_report = {
-    "report", cmd_report,
-    "write a self-contained HTML report: answer, charts, schedule, costs",
-    "usage: breakeven report MODEL.yaml [-o FILE.html] [--relax]"
-    " [--mip-gap G]\n"
-    "                        [--time-limit SECONDS] [--set PATH=VALUE]..."
-    " [--quiet]\n",
-    "  -o, --output FILE  write the HTML page to FILE (atomically) instead\n"
-    "                     of standard output\n"
-    "  --relax, --mip-gap, --time-limit, --set, -q, -v: as for solve\n"
-    "The page needs no network and no script: charts are inline SVG.\n",
+    .name = "report",
+    .summary = "write a self-contained HTML report: answer, charts, "
+               "schedule, costs",
+    .flags = CMD_SOLVE | CMD_LOAD | CMD_FILE,
+    .shared = CLI_OUTPUT | CLI_SOLVER, .formats = formats, .run = run,
+    .notes = "The page needs no network and no script: charts are inline "
+             "SVG.",
 };

@@ -13,80 +13,50 @@
 #include "cli.h"
 #include "output.h"
 
-int cmd_threshold(int argc, char **argv);
-
-extern const cli_command cli_threshold;
-
-enum { OPT_PARAM = OPT_COMMAND, OPT_RANGE, OPT_TOL, OPT_GRID, OPT_COLD };
-
-typedef struct run {
+typedef struct span {
     int begin, end;       /* samples [begin, end) share an outcome */
-} run;
+} span;
 
 typedef struct threshold_run {
     const char *param;
     double lo, hi, tol;
-    int grid, have_range, cold;
+    int grid, cold;
     const char *text;
     size_t len;
     const char *path;
     const cli_common *c;
     const be_threshold *r;
-    run *runs;
+    span *runs;
     int n_runs;
     be_model **models;    /* [n_runs] the model at each run's first value,
                              for labels and cohorts; NULL if rejected */
     int digits;           /* significant digits for parameter values */
 } threshold_run;
 
-static int own_option(void *ctx, int id, const char *value)
+static int parse_param(const cli_command *cmd, const char *value, void *dest)
 {
-    threshold_run *t = ctx;
-    switch (id) {
-    case OPT_PARAM:
-        if (!value[0] || strchr(value, '='))
-            return cli_usage_error(&cli_threshold, "--param needs a PATH "
-                                   "such as energy.price, found '%s'", value),
-                   CLI_ERROR;
-        t->param = value;
-        return 1;
-    case OPT_RANGE: {
-        const char *colon = strchr(value, ':');
-        char lo[64];
-        size_t n = colon ? (size_t)(colon - value) : 0;
-        if (!colon || n >= sizeof lo)
-            goto bad_range;
+    if (!value[0] || strchr(value, '='))
+        return cli_usage_error(cmd, "--param needs a PATH such as "
+                               "energy.price, found '%s'", value);
+    *(const char **)dest = value;
+    return 0;
+}
+
+static int parse_range(const cli_command *cmd, const char *value, void *dest)
+{
+    threshold_run *t = dest;
+    const char *colon = strchr(value, ':');
+    char lo[64];
+    size_t n = colon ? (size_t)(colon - value) : 0;
+    if (colon && n < sizeof lo) {
         memcpy(lo, value, n);
         lo[n] = '\0';
-        if (cli_parse_number(lo, &t->lo) ||
-            cli_parse_number(colon + 1, &t->hi) || !(t->lo < t->hi))
-            goto bad_range;
-        t->have_range = 1;
-        return 1;
-bad_range:
-        return cli_usage_error(&cli_threshold, "--range needs LO:HI with LO "
-                               "< HI, found '%s'", value), CLI_ERROR;
+        if (cli_parse_number(lo, &t->lo) == 0 &&
+            cli_parse_number(colon + 1, &t->hi) == 0 && t->lo < t->hi)
+            return 0;
     }
-    case OPT_TOL:
-        if (cli_parse_number(value, &t->tol) || t->tol <= 0)
-            return cli_usage_error(&cli_threshold, "--tol needs a number > 0,"
-                                   " found '%s'", value), CLI_ERROR;
-        return 1;
-    case OPT_COLD:
-        t->cold = 1;
-        return 1;
-    case OPT_GRID: {
-        double g;
-        if (cli_parse_number(value, &g) || g < 2 || g > 10000 ||
-            g != floor(g))
-            return cli_usage_error(&cli_threshold, "--grid needs a whole "
-                                   "number from 2 to 10000, found '%s'",
-                                   value), CLI_ERROR;
-        t->grid = (int)g;
-        return 1;
-    }
-    }
-    return CLI_ERROR;
+    return cli_usage_error(cmd, "--range needs LO:HI with LO < HI, found "
+                           "'%s'", value);
 }
 
 /* Read the whole file (at most 16 MiB, like the loader). */
@@ -301,7 +271,7 @@ static void plan_words(FILE *fp, const threshold_run *t, int i, int all)
                 n - shown > 1 ? "s" : "");
 }
 
-static void write_text(FILE *fp, void *ctx)
+static void write_text(FILE *fp, const void *ctx)
 {
     const threshold_run *t = ctx;
     const be_threshold *r = t->r;
@@ -359,7 +329,7 @@ static void write_text(FILE *fp, void *ctx)
     }
 }
 
-static void write_json(FILE *fp, void *ctx)
+static void write_json(FILE *fp, const void *ctx)
 {
     const threshold_run *t = ctx;
     const be_threshold *r = t->r;
@@ -434,7 +404,7 @@ static void write_json(FILE *fp, void *ctx)
     fputs("\n]}\n", fp);
 }
 
-static void write_csv(FILE *fp, void *ctx)
+static void write_csv(FILE *fp, const void *ctx)
 {
     const threshold_run *t = ctx;
     char b[4][40];
@@ -458,28 +428,34 @@ static void write_csv(FILE *fp, void *ctx)
     }
 }
 
-int cmd_threshold(int argc, char **argv)
+static threshold_run t;
+
+static const cli_option options[] = {
+    CLI_OPT_CALL("--param", &t.param, "PATH", parse_param, CLI_REQUIRED,
+                 "the parameter, named as in --set: energy.price, "
+                 "devices.new.price, discount_rate, ..."),
+    CLI_OPT_CALL("--range", &t, "LO:HI", parse_range, CLI_REQUIRED,
+                 "the values to search"),
+    CLI_OPT_NUMBER("--tol", NULL, &t.tol, "T", 0, DBL_MAX, CLI_ABOVE_MIN,
+                   "a number > 0",
+                   "bisect each change until the two values are T apart "
+                   "(default (HI-LO)/10000)"),
+    CLI_OPT_INT("--grid", NULL, &t.grid, "N", 2, 10000,
+                "a whole number from 2 to 10000",
+                "values solved first, evenly spaced (default 17)"),
+    CLI_OPT_FLAG("--cold", NULL, &t.cold,
+                 "start every LP solve from scratch, not from the previous "
+                 "basis (to compare)"),
+    CLI_OPT_END};
+
+static const cli_format formats[] = {
+    CLI_TEXT_JSON_CSV(write_text, write_json, write_csv)};
+
+static int run(cli_ctx *x)
 {
-    static const cli_opt opts[] = {
-        {"--format", NULL, 1, OPT_FORMAT}, {"--output", "-o", 1, OPT_OUTPUT},
-        {"--param", NULL, 1, OPT_PARAM}, {"--range", NULL, 1, OPT_RANGE},
-        {"--tol", NULL, 1, OPT_TOL}, {"--grid", NULL, 1, OPT_GRID},
-        {"--cold", NULL, 0, OPT_COLD}, CLI_COMMON_SOLVE_OPTS, {0}};
-    static const char *const formats[] = {"text", "json", "csv", NULL};
-    cli_common c;
-    cli_common_init(&c, "text");
-    threshold_run t = {0};
-    const char *model;
-    int rc = cli_parse_model_command(&cli_threshold, argc, argv, opts,
-                                     formats, &c, own_option, &t, &model);
-    if (rc >= 0)
-        return rc;
-    if (!t.param)
-        return cli_usage_error(&cli_threshold, "threshold needs --param PATH");
-    if (!t.have_range)
-        return cli_usage_error(&cli_threshold, "threshold needs --range "
-                               "LO:HI");
-    t.c = &c;
+    const char *model = x->path;
+    int rc;
+    t.c = x->c;
     t.path = model;
     char *text = read_file(model, &t.len);
     if (!text)
@@ -494,11 +470,11 @@ int cmd_threshold(int argc, char **argv)
     o.tol = t.tol;
     o.grid = t.grid;
     o.cold = t.cold;
-    cli_settings(&c, &o.solve);
+    o.solve = x->s;
     be_load_options lo;
     be_load_options_init(&lo);
-    lo.overrides = c.sets;
-    lo.n_overrides = c.n_sets;
+    lo.overrides = x->c->sets;
+    lo.n_overrides = x->c->n_sets;
     o.load = &lo;
     be_error err = {0};
     be_threshold *r = be_threshold_search(text, t.len, model, &o, &err);
@@ -518,8 +494,7 @@ int cmd_threshold(int argc, char **argv)
     t.runs = calloc((size_t)r->n, sizeof *t.runs);
     t.models = calloc((size_t)r->n, sizeof *t.models);
     if (!t.runs || !t.models) {
-        fprintf(stderr, "breakeven: out of memory\n");
-        rc = EXIT_SOLVER;
+        rc = cli_out_of_memory();
         goto done;
     }
     for (int i = 0; i < r->n; i++) {
@@ -531,10 +506,8 @@ int cmd_threshold(int argc, char **argv)
         }
         t.runs[t.n_runs - 1].end = i + 1;
     }
-    rc = answers_emit(&c, strcmp(c.format, "json") == 0 ? write_json
-                          : strcmp(c.format, "csv") == 0 ? write_csv
-                          : write_text, &t);
-    if (rc == EXIT_PLAN && r->time_limited && !c.quiet)
+    rc = cli_emit(x, &t);
+    if (rc == EXIT_PLAN && r->time_limited && !x->c->quiet)
         fprintf(stderr, "breakeven: %s: %d solve%s stopped at the time limit "
                 "(%g s each; --time-limit changes it)\n", model,
                 r->time_limited, r->time_limited > 1 ? "s" : "",
@@ -551,27 +524,10 @@ done:
 }
 
 const cli_command cli_threshold = {
-    "threshold", cmd_threshold,
-    "the values of one parameter at which the optimal plan changes",
-    "usage: breakeven threshold MODEL.yaml --param PATH --range LO:HI "
-    "[--tol T]\n"
-    "                           [--grid N] [--time-limit S] [--relax]"
-    " [--set PATH=VALUE]...\n"
-    "                           [--format text|json|csv] [-o FILE]\n",
-    "  --param PATH       the parameter, named as in --set: energy.price,\n"
-    "                     devices.new.price, discount_rate, ...\n"
-    "  --range LO:HI      the values to search\n"
-    "  --tol T            bisect each change until the two values are T\n"
-    "                     apart (default (HI-LO)/10000)\n"
-    "  --grid N           values solved first, evenly spaced (default 17)\n"
-    "  --cold             start every LP solve from scratch, not from the\n"
-    "                     previous basis (to compare)\n"
-    "  --time-limit S     seconds per solve (default 30)\n"
-    "  --relax            solve LP relaxations (fractional units)\n"
-    "  --mip-gap G        relative gap for branch and bound (default 1e-6)\n"
-    "  --set PATH=VALUE   override another value of the model\n"
-    "  --format F         text (default), json or csv\n"
-    "  -o, --output FILE  write the result to FILE (atomically)\n"
-    "  -q, --quiet        no notes on standard error\n"
-    "  -v, --verbose      GLPK's solver log on standard error\n",
+    .name = "threshold",
+    .summary = "the values of one parameter at which the optimal plan "
+               "changes",
+    .flags = CMD_FILE, .shared = CLI_FORMAT_OPT | CLI_OUTPUT | CLI_SOLVER,
+    .options = options, .formats = formats, .run = run,
+    .notes = "--time-limit applies to each solve (default 30 seconds).",
 };

@@ -430,6 +430,16 @@ void progress_clear(void)
 
 /* ---- the pool ---- */
 
+void pool_options_for(pool_options *o, int jobs, long n, const cli_common *c)
+{
+    memset(o, 0, sizeof *o);
+    if (jobs < 1)
+        jobs = (int)sysconf(_SC_NPROCESSORS_ONLN);
+    o->jobs = jobs < 1 ? 1 : jobs > n ? (int)n : jobs;
+    o->kill_after = c->time_limit > 0 ? 3 * c->time_limit + 5 : 0;
+    o->progress = !c->quiet && isatty(fileno(stderr));
+}
+
 typedef struct slot {
     pid_t pid;
     int fd;                /* read end of the child's pipe, -1 when closed */

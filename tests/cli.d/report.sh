@@ -12,7 +12,7 @@ expect plot-no-chart 2 "plot needs --chart fleet, capacity, power or cost" plot 
 expect plot-bad-chart 2 "unknown chart 'pie'" plot $SEED --chart pie
 expect plot-bad-format 2 "unknown format 'gif'" plot $SEED --chart fleet --format gif
 expect plot-bad-width 2 "--width needs a number of pixels" plot $SEED --chart fleet --width 5
-expect plot-infeasible 1 "no plan to plot: the model is infeasible" plot $D/infeasible.yaml --chart fleet
+expect plot-infeasible 1 "no feasible plan: the model is infeasible" plot $D/infeasible.yaml --chart fleet
 expect report-infeasible 1 "no feasible plan" report $D/infeasible.yaml -o "$tmp/inf.html"
 ok report-infeasible-page grep -q "No plan: the model is infeasible" "$tmp/inf.html"
 
