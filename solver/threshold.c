@@ -34,27 +34,6 @@ typedef struct search {
     be_model *m_lo, *m_hi;   /* exact mode: the model at lo and at hi */
 } search;
 
-/* The shortest "%.*g" that reads back as v (a plain YAML number). */
-static void number_text(double v, char *buf, size_t size)
-{
-    for (int prec = 15; prec <= 17; prec++) {
-        snprintf(buf, size, "%.*g", prec, v == 0.0 ? 0.0 : v);
-        if (strtod(buf, NULL) == v)
-            break;
-    }
-}
-
-/* First period in which units are retired before their end of life. */
-static int first_replacement(const be_model *m, const be_plan *p)
-{
-    for (int t = 0; t < p->periods; t++)
-        for (int j = 0; j < p->cohorts; j++)
-            if (p->retire[t * p->cohorts + j] > 1e-6 &&
-                m->cohorts[j].end != t)
-                return t;
-    return -1;
-}
-
 static int same_numbers(const double *a, const double *b, size_t n)
 {
     for (size_t i = 0; i < n; i++)
@@ -104,7 +83,7 @@ static be_model *load_at(search *s, double x, be_error *e)
         ov[i] = base->overrides[i];
     memcpy(set, s->o->param, plen);
     set[plen] = '=';
-    number_text(x, set + plen + 1, 47);
+    be_format_number(x, set + plen + 1, 47);
     ov[nb] = set;
     be_load_options lo;
     if (base)
@@ -176,7 +155,8 @@ static int sample(search *s, double x)
         smp->plan = sol->plan;
         sol->plan = NULL;
         smp->cost = sol->eval ? sol->eval->cost.total : sol->objective;
-        smp->first_replacement = first_replacement(m, smp->plan);
+        smp->first_replacement = sol->eval ? sol->eval->first_replacement
+                                           : -1;
     }
     be_solution_free(sol);
     be_model_free(m);

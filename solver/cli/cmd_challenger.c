@@ -10,7 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "answers.h"
 #include "cli.h"
 #include "output.h"
 
@@ -36,7 +35,7 @@ static void sentence(FILE *fp, const be_model *m, const be_challenge *p)
     const char *dn = be_model_device_name(m, p->defender);
     const char *cn = be_model_device_name(m, p->challenger);
     fprintf(fp, "fleet entry %d (%g %s aged %s): ", p->fleet_entry + 1,
-            c.count, dn, answers_years(c.age0 * dt, y, sizeof y));
+            c.count, dn, fmt_years(c.age0 * dt, y, sizeof y));
     if (p->periods == 0) {
         fprintf(fp, "already at its end of life in %s",
                 be_model_period_label(m, 0));
@@ -49,7 +48,7 @@ static void sentence(FILE *fp, const be_model *m, const be_challenge *p)
                 be_model_period_label(m, t),
                 fmt_money(p->defender_cost[t], 2, b1, sizeof b1), cn,
                 fmt_money(p->challenger_cost[t], 2, b2, sizeof b2),
-                answers_years(p->challenger_life[t] * dt, y2, sizeof y2),
+                fmt_years(p->challenger_life[t] * dt, y2, sizeof y2),
                 p->challenger_life[t] * dt == 1.0 ? "" : "s");
         return;
     }
@@ -94,10 +93,10 @@ static void write_text(FILE *fp, const void *ctx)
             int sale = !isnan(p->challenger_cost[t]);
             char kept[32];
             if (sale)
-                answers_years(p->challenger_life[t] * dt, kept, sizeof kept);
+                fmt_years(p->challenger_life[t] * dt, kept, sizeof kept);
             fprintf(fp, "%-8s %8s %16s %16s %12s  %s\n",
                     be_model_period_label(m, t),
-                    answers_years((a0 + t) * dt, y, sizeof y),
+                    fmt_years((a0 + t) * dt, y, sizeof y),
                     fmt_money(p->defender_cost[t], 2, b1, sizeof b1),
                     sale ? fmt_money(p->challenger_cost[t], 2, b2, sizeof b2)
                          : "not for sale",

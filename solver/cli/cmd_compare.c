@@ -57,17 +57,10 @@ static void violation_text(const be_model *m, const be_eval *e, char *buf,
     }
 }
 
-static double difference(const compare *c, int i)
+/* Row i against the optimum (be_cost_compare). */
+static be_cost_delta delta(const compare *c, int i)
 {
-    return c->rows[i].eval->cost.total - c->rows[0].eval->cost.total;
-}
-
-/* The difference as a share of row i's own cost, in percent; NaN when that
- * cost is not positive. */
-static double percent(const compare *c, int i)
-{
-    double total = c->rows[i].eval->cost.total;
-    return total > 0 ? 100.0 * difference(c, i) / total : NAN;
+    return be_cost_compare(c->rows[i].eval, c->rows[0].eval);
 }
 
 static void answer(FILE *fp, const compare *c)
@@ -79,22 +72,22 @@ static void answer(FILE *fp, const compare *c)
         snprintf(what, sizeof what, "your plan (%s)", r->name);
     else
         snprintf(what, sizeof what, "running the fleet to end of life");
-    double d = difference(c, c->ref), tol = 1e-6 * fmax(1.0, fabs(opt->cost.total));
+    be_cost_delta d = delta(c, c->ref);
     fmt_money(opt->cost.total, 0, a, sizeof a);
     if (r->eval->violation != BE_FEASIBLE_PLAN) {
         violation_text(c->m, r->eval, v, sizeof v);
         fprintf(fp, "The optimal plan costs %s; %s would cost %s but breaks "
                 "the %s.\n", a, what, fmt_money(r->eval->cost.total, 0, b,
                 sizeof b), v);
-    } else if (d <= tol) {
+    } else if (d.difference <= 0 || d.same) {
         what[0] = (char)(what[0] == 'y' ? 'Y' : 'R');
         fprintf(fp, "%s is already optimal: it costs %s, like the optimal "
                 "plan.\n", what, a);
     } else {
-        double p = percent(c, c->ref);
-        fprintf(fp, "The optimal plan saves %s", fmt_money(d, 0, b, sizeof b));
-        if (isfinite(p))
-            fprintf(fp, " (%.1f%%)", p);
+        fprintf(fp, "The optimal plan saves %s", fmt_money(d.difference, 0, b,
+                                                            sizeof b));
+        if (isfinite(d.percent))
+            fprintf(fp, " (%.1f%%)", d.percent);
         fprintf(fp, " against %s; it costs %s.\n", what, a);
     }
 }
@@ -111,7 +104,8 @@ static void report_text(FILE *fp, const void *data)
             "vs optimum", "", "constraints");
     for (int i = 0; i < c->n; i++) {
         const row *r = &c->rows[i];
-        double d = difference(c, i), p = percent(c, i);
+        be_cost_delta x = delta(c, i);
+        double d = x.difference, p = x.percent;
         char pct[32] = "";
         if (i > 0 && isfinite(p))
             snprintf(pct, sizeof pct, "%+.1f%%", p);
@@ -172,10 +166,11 @@ static void report_json(FILE *fp, const void *data)
         json_str(fp, r->name);
         fprintf(fp, ", \"net_present_cost\": %s",
                 fmt_num(r->eval->cost.total, n, sizeof n));
-        fprintf(fp, ", \"difference\": %s", fmt_num(difference(c, i), n,
+        be_cost_delta x = delta(c, i);
+        fprintf(fp, ", \"difference\": %s", fmt_num(x.difference, n,
                                                    sizeof n));
         fprintf(fp, ", \"difference_percent\": %s",
-                fmt_num(percent(c, i), n, sizeof n));
+                fmt_num(x.percent, n, sizeof n));
         fprintf(fp, ", \"feasible\": %s, \"violation\": ",
                 r->eval->violation == BE_FEASIBLE_PLAN ? "true" : "false");
         json_violation(fp, c->m, r->eval);
@@ -212,9 +207,10 @@ static void report_csv(FILE *fp, const void *data)
         fprintf(fp, "%s,", r->key);
         csv_str(fp, r->name);
         fprintf(fp, ",%s", fmt_num(e->cost.total, n, sizeof n));
-        fprintf(fp, ",%s", fmt_num(difference(c, i), n, sizeof n));
-        double p = percent(c, i);
-        fprintf(fp, ",%s", isfinite(p) ? fmt_num(p, n, sizeof n) : "");
+        be_cost_delta x = delta(c, i);
+        fprintf(fp, ",%s", fmt_num(x.difference, n, sizeof n));
+        fprintf(fp, ",%s", isfinite(x.percent) ? fmt_num(x.percent, n,
+                                                         sizeof n) : "");
         if (e->violation == BE_FEASIBLE_PLAN) {
             fputs(",true,,,,\n", fp);
             continue;

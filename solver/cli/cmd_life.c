@@ -7,7 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "answers.h"
 #include "cli.h"
 #include "output.h"
 
@@ -38,7 +37,7 @@ static void write_text(FILE *fp, const void *ctx)
                 "year (%s per unit of throughput)",
                 said++ ? "; " : "", be_model_device_name(m, l->device),
                 be_model_period_label(m, l->purchase),
-                answers_years(l->best * dt, y, sizeof y),
+                fmt_years(l->best * dt, y, sizeof y),
                 l->best * dt == 1.0 ? "" : "s",
                 fmt_money(l->best_eac, 2, b1, sizeof b1),
                 fmt_money(l->best_eac / l->throughput, 2, b2, sizeof b2));
@@ -64,7 +63,7 @@ static void write_text(FILE *fp, const void *ctx)
                 "EAC a year", "per throughput");
         for (int a = 1; a <= l->ages; a++)
             fprintf(fp, "%10s %18s %16s %16s%s%s\n",
-                    answers_years(a * dt, y, sizeof y),
+                    fmt_years(a * dt, y, sizeof y),
                     fmt_money(l->npv[a - 1], 2, b1, sizeof b1),
                     fmt_money(l->eac[a - 1], 2, b2, sizeof b2),
                     fmt_money(l->eac[a - 1] / l->throughput, 2, b3,
@@ -81,7 +80,7 @@ static void write_text(FILE *fp, const void *ctx)
         fprintf(fp, "%-20s %-8s %12s %16s %16s\n",
                 be_model_device_name(m, l->device),
                 be_model_period_label(m, l->purchase),
-                answers_years(l->best * dt, y, sizeof y),
+                fmt_years(l->best * dt, y, sizeof y),
                 fmt_money(l->best_eac, 2, b1, sizeof b1),
                 fmt_money(l->best_eac / l->throughput, 2, b2, sizeof b2));
     }

@@ -21,7 +21,7 @@ static void units_list(const be_model *m, const double *a, char *buf,
     char u[48];
     buf[0] = '\0';
     for (int k = 0; k < be_model_devices(m); k++) {
-        if (!(a[k] > 1e-9))
+        if (!(a[k] > BE_UNIT_TOL))
             continue;
         int w = snprintf(buf + used, size - used, "%s%s %s", n++ ? " and " : "",
                          fmt_units(a[k], u, sizeof u),
@@ -123,10 +123,10 @@ static void report_text(FILE *fp, const be_model *m, const be_solution *sol,
                 const double *kb = b->keep->buy, *kr = b->keep->rent;
                 double more = kb[s * K + k] - sol->plan->buy[s * K + k];
                 double rent = kr[s * K + k] - sol->plan->rent[s * K + k];
-                if (more > 1e-9 || rent > 1e-9)
+                if (more > BE_UNIT_TOL || rent > BE_UNIT_TOL)
                     fprintf(fp, "%s %s %s %s in %s", extra++ ? "," : "; instead",
-                            more > 1e-9 ? "buy" : "rent",
-                            fmt_units(more > 1e-9 ? more : rent, c, sizeof c),
+                            more > BE_UNIT_TOL ? "buy" : "rent",
+                            fmt_units(more > BE_UNIT_TOL ? more : rent, c, sizeof c),
                             be_model_device_name(m, k),
                             be_model_period_label(m, s));
             }
@@ -151,7 +151,7 @@ static void json_units(FILE *fp, const be_model *m, const double *a)
     int first = 1;
     fputc('{', fp);
     for (int k = 0; k < be_model_devices(m); k++) {
-        if (!(a[k] > 1e-9))
+        if (!(a[k] > BE_UNIT_TOL))
             continue;
         fputs(first ? "" : ", ", fp);
         first = 0;

@@ -6,7 +6,6 @@
 #include <math.h>
 #include <string.h>
 
-#include "answers.h"
 #include "cli.h"
 #include "output.h"
 

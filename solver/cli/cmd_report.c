@@ -144,8 +144,8 @@ static void answer(FILE *fp, const be_model *m, const be_solution *sol,
         fputs("</section>\n", fp);
         return;
     }
-    const be_eval *e = sol->eval, *b = d->base;
-    double save = b->cost.total - e->cost.total;
+    const be_eval *b = d->base;
+    be_cost_delta save = be_cost_compare(b, sol->eval);
     fputs("<p>", fp);
     if (b->violation != BE_FEASIBLE_PLAN) {
         fprintf(fp, "Running the fleet to end of life (keeping every unit "
@@ -155,7 +155,7 @@ static void answer(FILE *fp, const be_model *m, const be_solution *sol,
                 be_violation_name(b->violation),
                 be_model_period_label(m, b->violation_period));
         fputs("Its costs are shown for comparison only.", fp);
-    } else if (fabs(save) <= 1e-9 * fmax(1, fabs(b->cost.total))) {
+    } else if (save.same) {
         fputs("Running the fleet to end of life (keeping every unit until "
               "its lifetime and buying the capacity that is cheapest per "
               "unit of throughput when short) costs the same: here it is "
@@ -166,8 +166,10 @@ static void answer(FILE *fp, const be_model *m, const be_solution *sol,
               "per unit of throughput when short; net present cost ", fp);
         money(fp, b->cost.total);
         fputs("), the plan saves <strong>", fp);
-        money(fp, save);
-        fprintf(fp, "</strong> (%.1f%%)", 100.0 * save / fabs(b->cost.total));
+        money(fp, save.difference);
+        fputs("</strong>", fp);
+        if (isfinite(save.percent))
+            fprintf(fp, " (%.1f%%)", save.percent);
         if (d->breakeven >= 0)
             fprintf(fp, " and pays for itself in <strong>%s</strong>: from "
                     "then on its cumulative discounted cost stays below.",
@@ -304,27 +306,10 @@ static int charts(FILE *fp, const report_data *d, char *why, size_t size)
 static void period_words(FILE *fp, const be_model *m, const be_eval *e,
                          int t)
 {
-    int K = e->devices, n = 0;
-    char u[48];
-    for (int pass = 0; pass < 3; pass++)
-        for (int k = 0; k < K; k++) {
-            int rented = be_model_device_is_rented(m, k);
-            double v = pass == 0 ? e->retired[t * K + k]
-                     : pass == 1 ? e->bought[t * K + k]
-                     : e->in_service[t * K + k];
-            if (pass < 2 && (rented || v <= 0))
-                continue;
-            if (pass == 2 && (!rented ||
-                (t > 0 && v == e->in_service[(t - 1) * K + k]) ||
-                (t == 0 && v == 0)))
-                continue;
-            fmt_units(v, u, sizeof u);
-            fputs(n++ ? ", " : "", fp);
-            fprintf(fp, "%s %s ", pass == 0 ? "retire" : pass == 1 ? "buy"
-                    : "rent", u);
-            esc(fp, be_model_device_name(m, k));
-        }
-    if (!n)
+    char words[2048];
+    if (be_describe_period(m, e, t, words, sizeof words))
+        esc(fp, words);
+    else
         fputs("<span style=\"color:#888\">keep everything</span>", fp);
 }
 

@@ -9,7 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "answers.h"
 #include "cli.h"
 #include "output.h"
 
@@ -30,6 +29,7 @@ typedef struct threshold_run {
     int n_runs;
     be_model **models;    /* [n_runs] the model at each run's first value,
                              for labels and cohorts; NULL if rejected */
+    be_eval **evals;      /* [n_runs] its plan's evaluation, or NULL */
     int digits;           /* significant digits for parameter values */
 } threshold_run;
 
@@ -57,45 +57,6 @@ static int parse_range(const cli_command *cmd, const char *value, void *dest)
     }
     return cli_usage_error(cmd, "--range needs LO:HI with LO < HI, found "
                            "'%s'", value);
-}
-
-/* Read the whole file (at most 16 MiB, like the loader). */
-static char *read_file(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        fprintf(stderr, "breakeven: %s: cannot open the file: %s\n", path,
-                strerror(errno));
-        return NULL;
-    }
-    size_t cap = 1 << 16, n = 0, limit = (size_t)16 << 20;
-    char *buf = malloc(cap);
-    while (buf) {
-        if (n == cap) {
-            char *nb = cap < limit + 1 ? realloc(buf, cap * 2) : NULL;
-            if (!nb) {
-                free(buf);
-                buf = NULL;
-                break;
-            }
-            buf = nb;
-            cap *= 2;
-        }
-        size_t got = fread(buf + n, 1, cap - n, f);
-        n += got;
-        if (got == 0)
-            break;
-    }
-    int bad = ferror(f);
-    fclose(f);
-    if (!buf || bad || n > limit) {
-        fprintf(stderr, "breakeven: %s: cannot read the file%s\n", path,
-                n > limit ? ": larger than 16 MiB" : "");
-        free(buf);
-        return NULL;
-    }
-    *len = n;
-    return buf;
 }
 
 static char *fmt_value(const threshold_run *t, double v, char *buf,
@@ -148,7 +109,7 @@ static void why_earliest(FILE *fp, const be_model *m, const be_plan *p, int e)
         return;
     }
     for (int k = 0; k < p->devices; k++)
-        if (p->buy[e * p->devices + k] > 1e-9 &&
+        if (p->buy[e * p->devices + k] > BE_UNIT_TOL &&
             be_model_device_can_buy(m, k, e) &&
             !be_model_device_can_buy(m, k, e - 1)) {
             fprintf(fp, " (the first %s %s can be bought)",
@@ -158,7 +119,7 @@ static void why_earliest(FILE *fp, const be_model *m, const be_plan *p, int e)
         }
 }
 
-/* "it comes in 2028", "nothing is retired early", "there is no plan
+/* "it comes in 2028", "there is no replacement", "there is no plan
  * (infeasible)": the first replacement of run i, as a clause. */
 static void replacement_clause(FILE *fp, const threshold_run *t, int i)
 {
@@ -166,7 +127,7 @@ static void replacement_clause(FILE *fp, const threshold_run *t, int i)
     if (!s->plan)
         fprintf(fp, "there is no plan (%s)", no_plan(s));
     else if (s->first_replacement < 0 || !t->models[i])
-        fprintf(fp, "nothing is retired early");
+        fprintf(fp, "there is no replacement");
     else
         fprintf(fp, "it comes in %s", be_model_period_label(
                     t->models[i], s->first_replacement));
@@ -183,8 +144,8 @@ static void headline(FILE *fp, const threshold_run *t)
             e = f;
     }
     if (e < 0) {
-        fprintf(fp, "No plan for %s from %s to %s retires units before their "
-                "end of life", t->param, fmt_value(t, t->lo, v1, sizeof v1),
+        fprintf(fp, "No plan for %s from %s to %s makes a replacement "
+                "(retires units before their end of life and buys)", t->param, fmt_value(t, t->lo, v1, sizeof v1),
                 fmt_value(t, t->hi, v2, sizeof v2));
         return;
     }
@@ -245,7 +206,7 @@ static void plan_words(FILE *fp, const threshold_run *t, int i, int all)
 {
     const be_threshold_sample *s = first_of(t, i);
     const be_model *m = t->models[i];
-    if (!s->plan || !m) {
+    if (!s->plan || !m || !t->evals[i]) {
         fprintf(fp, "no plan: %s", no_plan(s));
         if (!s->loaded && s->message[0])
             fprintf(fp, " (%s)", s->message);
@@ -254,8 +215,7 @@ static void plan_words(FILE *fp, const threshold_run *t, int i, int all)
     char buf[512];
     int n = 0, shown = 0;
     for (int p = 0; p < s->plan->periods; p++) {
-        answers_period_actions(m, s->plan, p, buf, sizeof buf);
-        if (!buf[0])
+        if (!be_describe_period(m, t->evals[i], p, buf, sizeof buf))
             continue;
         if (all || shown < 4) {
             fprintf(fp, "%s%s: %s", n ? "; " : "",
@@ -321,7 +281,7 @@ static void write_text(FILE *fp, const void *ctx)
                 fprintf(fp, "first replacement in %s", be_model_period_label(
                             t->models[i], a->first_replacement));
             else
-                fputs("nothing retired early", fp);
+                fputs("no replacement", fp);
         }
         fputs("\n    ", fp);
         plan_words(fp, t, i, 0);
@@ -378,13 +338,12 @@ static void write_json(FILE *fp, const void *ctx)
         else
             fputs("null", fp);
         fputs(", \"plan\": [", fp);
-        if (a->plan && t->models[i]) {
+        if (a->plan && t->evals[i]) {
             char buf[512];
             int k = 0;
             for (int p = 0; p < a->plan->periods; p++) {
-                answers_period_actions(t->models[i], a->plan, p, buf,
-                                       sizeof buf);
-                if (!buf[0])
+                if (!be_describe_period(t->models[i], t->evals[i], p, buf,
+                                        sizeof buf))
                     continue;
                 fprintf(fp, "%s{\"period\": ", k++ ? ", " : "");
                 json_str(fp, be_model_period_label(t->models[i], p));
@@ -457,9 +416,12 @@ static int run(cli_ctx *x)
     int rc;
     t.c = x->c;
     t.path = model;
-    char *text = read_file(model, &t.len);
-    if (!text)
-        return EXIT_MODEL;
+    be_error err = {0};
+    char *text = be_read_file(model, (size_t)16 << 20, &t.len, &err);
+    if (!text) {
+        cli_print_error(&err);
+        return cli_exit_for(err.code);
+    }
     t.text = text;
 
     be_threshold_options o;
@@ -476,7 +438,6 @@ static int run(cli_ctx *x)
     lo.overrides = x->c->sets;
     lo.n_overrides = x->c->n_sets;
     o.load = &lo;
-    be_error err = {0};
     be_threshold *r = be_threshold_search(text, t.len, model, &o, &err);
     if (!r) {
         cli_print_error(&err);
@@ -493,7 +454,8 @@ static int run(cli_ctx *x)
         t.digits = 17;
     t.runs = calloc((size_t)r->n, sizeof *t.runs);
     t.models = calloc((size_t)r->n, sizeof *t.models);
-    if (!t.runs || !t.models) {
+    t.evals = calloc((size_t)r->n, sizeof *t.evals);
+    if (!t.runs || !t.models || !t.evals) {
         rc = cli_out_of_memory();
         goto done;
     }
@@ -502,6 +464,9 @@ static int run(cli_ctx *x)
             t.runs[t.n_runs].begin = i;
             t.models[t.n_runs] = r->samples[i].loaded
                                      ? load_at(&t, r->samples[i].value) : NULL;
+            if (t.models[t.n_runs] && r->samples[i].plan)
+                t.evals[t.n_runs] = be_evaluate(t.models[t.n_runs],
+                                                r->samples[i].plan, NULL);
             t.n_runs++;
         }
         t.runs[t.n_runs - 1].end = i + 1;
@@ -513,10 +478,12 @@ static int run(cli_ctx *x)
                 r->time_limited, r->time_limited > 1 ? "s" : "",
                 o.solve.time_limit ? o.solve.time_limit : 30.0);
 done:
-    if (t.models)
-        for (int i = 0; i < t.n_runs; i++)
-            be_model_free(t.models[i]);
+    for (int i = 0; t.models && i < t.n_runs; i++)
+        be_model_free(t.models[i]);
+    for (int i = 0; t.evals && i < t.n_runs; i++)
+        be_eval_free(t.evals[i]);
     free(t.models);
+    free(t.evals);
     free(t.runs);
     be_threshold_free(r);
     free(text);

@@ -31,6 +31,8 @@ char *fmt_num(double v, char *buf, size_t size);
 char *fmt_money(double v, int decimals, char *buf, size_t size);
 /* A count of units: whole numbers without decimals, else 3 decimals. */
 char *fmt_units(double v, char *buf, size_t size);
+/* Years, written the short way: "6", "1.5", "0.25". */
+char *fmt_years(double years, char *buf, size_t size);
 /* Write s as a JSON string literal (with quotes). */
 void json_str(FILE *fp, const char *s);
 

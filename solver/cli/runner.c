@@ -60,33 +60,23 @@ int row_from_solution(run_row *r, const be_model *m, const be_solution *sol)
                      sol->reason[0] ? ": " : "", sol->reason);
         return 0;
     }
-    const be_plan *p = sol->plan;
-    int T = p->periods, K = p->devices, J = p->cohorts;
-    r->cost = sol->eval->cost.total;
+    const be_eval *e = sol->eval;
+    int T = e->periods, K = e->devices;
+    r->cost = e->cost.total;
     r->devices = calloc((size_t)K + 1, sizeof *r->devices);
     if (!r->devices)
         return -1;
     r->n_devices = K;
-    int first = -1;
     for (int k = 0; k < K; k++) {
         row_device *d = &r->devices[k];
         copy(d->name, sizeof d->name, be_model_device_name(m, k));
         int fb = -1, fr = -1;
         for (int t = 0; t < T; t++) {
-            double b = p->buy[t * K + k];
-            d->bought += b;
-            if (fb < 0 && b > 1e-9)
+            d->bought += e->bought[t * K + k];
+            if (fb < 0 && e->bought[t * K + k] > BE_UNIT_TOL)
                 fb = t;
-        }
-        /* early: retired at the start of t before the cohort's end */
-        for (int j = 0; j < J; j++) {
-            be_cohort_info c;
-            be_model_cohort(m, j, &c);
-            if (c.device != k)
-                continue;
-            for (int t = 0; t < T && (fr < 0 || t < fr); t++)
-                if (t != c.end && p->retire[t * J + j] > 1e-9)
-                    fr = t;
+            if (fr < 0 && e->retired_early[t * K + k] > BE_UNIT_TOL)
+                fr = t;
         }
         if (fb >= 0)
             copy(d->first_buy, sizeof d->first_buy,
@@ -94,12 +84,10 @@ int row_from_solution(run_row *r, const be_model *m, const be_solution *sol)
         if (fr >= 0)
             copy(d->first_early_retire, sizeof d->first_early_retire,
                  be_model_period_label(m, fr));
-        if (fr >= 0 && (first < 0 || fr < first))
-            first = fr;
     }
-    if (first >= 0)
+    if (e->first_replacement >= 0)
         copy(r->first_replacement, sizeof r->first_replacement,
-             be_model_period_label(m, first));
+             be_model_period_label(m, e->first_replacement));
     if (sol->status == BE_TIME_LIMIT_PLAN)
         snprintf(r->message, sizeof r->message, "time limit reached; the "
                  "plan is the best found, within %.3g%% of optimal",

@@ -34,8 +34,8 @@ typedef struct run_row {
                               "solver error", "crashed", "killed" */
     int exit_code;         /* what `solve` would have returned */
     double cost;           /* evaluated net present cost; NaN: no plan */
-    char first_replacement[32];  /* first period with an early retirement
-                                    of any device; "" when none */
+    char first_replacement[32];  /* be_eval's first_replacement; "" when
+                                    none */
     int iterations;        /* simplex iterations, -1 when unknown */
     double seconds;        /* wall clock of load + solve (+ result file) */
     int resumed;           /* taken from --output-dir, not solved again */

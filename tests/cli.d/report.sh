@@ -18,6 +18,12 @@ ok report-infeasible-page grep -q "No plan: the model is infeasible" "$tmp/inf.h
 
 # ---- the seed model's page ----
 expect report-seed 0 "" report $SEED -o "$tmp/seed.html" --time-limit 30
+# One wording of a period everywhere (be_describe_period), with number
+# agreement: the text answer and the HTML schedule say the same.  The
+# counts are regression values of the seed model's optimal plan; the test
+# is about the words.
+expect words-solve 0 "^  2029 +1 h100-pod reaches end of life, buy 1 next-pod$" solve $SEED --time-limit 30
+ok words-report grep -q "<td class=\"l w\">1 h100-pod reaches end of life, buy 1 next-pod</td>" "$tmp/seed.html"
 ok report-answer grep -q "In 2027: retire 11 h100-pod, buy 6 next-pod" "$tmp/seed.html"
 ok report-four-charts test "$(grep -o '<svg ' "$tmp/seed.html" | wc -l)" -eq 4
 ok report-no-script sh -c "! grep -qi '<script' '$tmp/seed.html'"
