@@ -165,21 +165,6 @@ static int sample(search *s, double x)
 
 /* ---- exact breakpoints for objective-only LP parameters ---- */
 
-static int same_program(const be_program *a, const be_program *b)
-{
-    if (a->n_rows != b->n_rows || a->n_cols != b->n_cols || a->nnz != b->nnz)
-        return 0;
-    for (int i = 0; i < a->n_rows; i++)
-        if (a->rows[i].sense != b->rows[i].sense ||
-            a->rows[i].rhs != b->rows[i].rhs)
-            return 0;
-    for (size_t e = 0; e < a->nnz; e++)
-        if (a->mi[e] != b->mi[e] || a->mj[e] != b->mj[e] ||
-            a->mv[e] != b->mv[e])
-            return 0;
-    return 1;
-}
-
 /* Does the parameter enter only the objective of an LP, linearly?  Build
  * the program at lo, mid and hi: the same matrix and right-hand sides,
  * and every cost at mid halfway between its costs at lo and hi.  Keeps
@@ -197,12 +182,13 @@ static int exact_mode(search *s)
         pl = be__program_build(ml, 0, &e);
         ph = be__program_build(mh, 0, &e);
         pm = be__program_build(mm, 0, &e);
-        ok = pl && ph && pm && same_program(pl, ph) && same_program(pl, pm);
+        ok = pl && ph && pm && be__program_same_shape(pl, ph) &&
+             be__program_same_shape(pl, pm);
     }
-    for (int i = 0; ok && i < pl->n_cols; i++) {
-        double cl = pl->cols[i].cost, ch = ph->cols[i].cost;
+    for (int i = 0; ok && i < be__program_cols(pl); i++) {
+        double cl = be__program_cost(pl, i), ch = be__program_cost(ph, i);
         double scale = 1.0 + fabs(cl) + fabs(ch);
-        ok = fabs(pm->cols[i].cost - (cl + ch) / 2) <= 1e-12 * scale;
+        ok = fabs(be__program_cost(pm, i) - (cl + ch) / 2) <= 1e-12 * scale;
     }
     be__program_free(pl);
     be__program_free(ph);
