@@ -179,22 +179,6 @@ static void report_json(FILE *fp, const void *data)
     fputs("\n  ]\n}\n", fp);
 }
 
-/* A CSV field: quoted when it holds a comma, quote or newline. */
-static void csv_str(FILE *fp, const char *s)
-{
-    if (!strpbrk(s, ",\"\n\r")) {
-        fputs(s, fp);
-        return;
-    }
-    fputc('"', fp);
-    for (; *s; s++) {
-        if (*s == '"')
-            fputc('"', fp);
-        fputc(*s, fp);
-    }
-    fputc('"', fp);
-}
-
 static void report_csv(FILE *fp, const void *data)
 {
     const compare *c = data;
@@ -205,7 +189,7 @@ static void report_csv(FILE *fp, const void *data)
         const row *r = &c->rows[i];
         const be_eval *e = r->eval;
         fprintf(fp, "%s,", r->key);
-        csv_str(fp, r->name);
+        csv_field(fp, r->name);
         fprintf(fp, ",%s", fmt_num(e->cost.total, n, sizeof n));
         be_cost_delta x = delta(c, i);
         fprintf(fp, ",%s", fmt_num(x.difference, n, sizeof n));

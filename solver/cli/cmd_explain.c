@@ -3,18 +3,14 @@
  * with the model's numbers, for a small model.
  */
 #include "cli.h"
+#include "output.h"
 
 static int limit = 40;
-
-static int to_file(void *ctx, const char *text, size_t len)
-{
-    return fwrite(text, 1, len, (FILE *)ctx) == len ? 0 : -1;
-}
 
 static int write_text(FILE *fp, const void *data, be_error *err)
 {
     const cli_ctx *x = data;
-    return be_explain(x->m, &x->s, limit, to_file, fp, err) == BE_OK ? 0 : -1;
+    return be_explain(x->m, &x->s, limit, fp_write, fp, err) == BE_OK ? 0 : -1;
 }
 
 static const cli_option options[] = {

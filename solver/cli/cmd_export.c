@@ -3,18 +3,14 @@
  * GNU MathProg file (model and data) for glpsol -m, to read and change.
  */
 #include "cli.h"
+#include "output.h"
 
 static int gmpl;   /* --gmpl: the only format, accepted for clarity */
-
-static int to_file(void *ctx, const char *text, size_t len)
-{
-    return fwrite(text, 1, len, (FILE *)ctx) == len ? 0 : -1;
-}
 
 static int write_gmpl(FILE *fp, const void *data, be_error *err)
 {
     const cli_ctx *x = data;
-    return be_write_gmpl(x->m, &x->s, to_file, fp, err) == BE_OK ? 0 : -1;
+    return be_write_gmpl(x->m, &x->s, fp_write, fp, err) == BE_OK ? 0 : -1;
 }
 
 static const cli_option options[] = {

@@ -139,6 +139,26 @@ char *fmt_years(double years, char *buf, size_t size)
     return buf;
 }
 
+int fp_write(void *ctx, const char *text, size_t len)
+{
+    return fwrite(text, 1, len, (FILE *)ctx) == len ? 0 : -1;
+}
+
+void csv_field(FILE *fp, const char *s)
+{
+    if (!strpbrk(s, ",\"\n\r")) {
+        fputs(s, fp);
+        return;
+    }
+    fputc('"', fp);
+    for (; *s; s++) {
+        if (*s == '"')
+            fputc('"', fp);
+        fputc(*s, fp);
+    }
+    fputc('"', fp);
+}
+
 void json_str(FILE *fp, const char *s)
 {
     fputc('"', fp);

@@ -14,15 +14,10 @@ typedef struct plan_out {
     const char *comment;
 } plan_out;
 
-static int to_file(void *ctx, const char *text, size_t len)
-{
-    return fwrite(text, 1, len, (FILE *)ctx) == len ? 0 : -1;
-}
-
 static int write_plan(FILE *fp, const void *data, be_error *err)
 {
     const plan_out *o = data;
-    return be_plan_write(o->m, o->p, o->comment, to_file, fp, err) == BE_OK
+    return be_plan_write(o->m, o->p, o->comment, fp_write, fp, err) == BE_OK
                ? 0 : -1;
 }
 

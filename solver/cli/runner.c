@@ -646,21 +646,6 @@ int pool_run(int n, const pool_options *o, pool_work_fn work,
 
 /* ---- output ---- */
 
-void csv_field(FILE *fp, const char *s)
-{
-    if (!strpbrk(s, ",\"\n\r")) {
-        fputs(s, fp);
-        return;
-    }
-    fputc('"', fp);
-    for (; *s; s++) {
-        if (*s == '"')
-            fputc('"', fp);
-        fputc(*s, fp);
-    }
-    fputc('"', fp);
-}
-
 int batch_exit(int a, int b)
 {
     return a > b ? a : b;

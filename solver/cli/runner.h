@@ -16,6 +16,7 @@
 #include <stdio.h>
 
 #include "cli.h"
+#include "output.h"
 
 /* One device's decisions in a plan.  Periods are labels ("2027"); ""
  * when it never happens. */
@@ -107,8 +108,6 @@ void progress_clear(void);
 
 /* ---- output ---- */
 
-/* Write s as one CSV field (quoted when it holds , " or a line break). */
-void csv_field(FILE *fp, const char *s);
 /* Severity order of exit codes for a whole batch: the largest wins. */
 int batch_exit(int a, int b);
 
