@@ -20,7 +20,26 @@
  * flags the dispatcher acts on).
  *
  * Each command lives in its own file (cmd_<name>.c) and is listed in the
- * table in main.c.
+ * table in main.c.  A new command is that file and that entry:
+ *
+ *   static int samples = 200;
+ *   static const cli_option options[] = {
+ *       CLI_OPT_INT("--samples", NULL, &samples, "N", 10, 100000,
+ *                   "a whole number from 10 to 100000",
+ *                   "draw N scenarios (default 200)"),
+ *       CLI_OPT_END};
+ *   static const cli_format formats[] = {
+ *       CLI_TEXT_JSON_CSV(write_text, write_json, write_csv)};
+ *   static int run(cli_ctx *x)      // x->m loaded, x->sol has a plan
+ *   {
+ *       ... compute from x->m, x->sol, x->s into data ...
+ *       return cli_emit(x, &data);  // writers get &data
+ *   }
+ *   const cli_command cli_uncertainty = {
+ *       .name = "uncertainty", .summary = "...",
+ *       .flags = CMD_SOLVE | CMD_PLAN | CMD_LOAD | CMD_FILE,
+ *       .shared = CLI_FORMAT_OPT | CLI_OUTPUT | CLI_SOLVER,
+ *       .options = options, .formats = formats, .run = run};
  */
 #ifndef BE_CLI_H
 #define BE_CLI_H
