@@ -306,7 +306,7 @@ static int charts(FILE *fp, const report_data *d, char *why, size_t size)
 static void period_words(FILE *fp, const be_model *m, const be_eval *e,
                          int t)
 {
-    char words[2048];
+    char words[8192];
     if (be_describe_period(m, e, t, words, sizeof words))
         esc(fp, words);
     else

@@ -52,7 +52,7 @@ void report_answer(FILE *fp, const be_model *m, const be_solution *sol)
                 be_model_period_label(m, be_model_periods(m) - 1), money);
         return;
     }
-    char words[2048];
+    char words[8192];
     be_describe_period(m, sol->eval, t, words, sizeof words);
     fprintf(fp, "In %s: %s", be_model_period_label(m, t), words);
     if (changes > 1)
@@ -159,7 +159,7 @@ void report_text(FILE *fp, const be_model *m, const be_solution *sol)
     fprintf(fp, "\nThe plan:\n");
     int said = 0;
     for (int t = 0; t < e->periods; t++) {
-        char words[2048];
+        char words[8192];
         int n = be_describe_period(m, e, t, words, sizeof words);
         fprintf(fp, "  %-8s %s\n", be_model_period_label(m, t),
                 n ? words : "keep everything in service");
