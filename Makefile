@@ -21,7 +21,7 @@ WARN     = -Wall -Wextra -Wpedantic $(if $(CI),-Werror)
 # Cairo draws the charts of `report` and `plot` (docs/report.md).
 CAIRO_CFLAGS := $(shell pkg-config --cflags cairo fontconfig 2>/dev/null || echo -I/usr/include/cairo)
 CAIRO_LIBS   := $(shell pkg-config --libs cairo fontconfig 2>/dev/null || echo -lcairo -lfontconfig)
-CPPFLAGS += -Iinclude -Isolver $(CAIRO_CFLAGS)
+CPPFLAGS += -Iinclude $(CAIRO_CFLAGS)
 LDLIBS   = -lglpk -lyaml $(CAIRO_LIBS) -lm
 B        = build
 
@@ -43,6 +43,10 @@ SHLIB    = libbreakeven.so.$(VERSION)
 LIB_LIBS = -lglpk -lyaml -lm
 
 all: $(B)/breakeven $(B)/unit
+
+# The library's internal headers (solver/*.h) are for the library and its
+# white-box unit tests; the program sees only include/breakeven.h.
+$(LIB_OBJ) $(TEST_OBJ): CPPFLAGS += -Isolver
 
 $(B)/%.o: %.c include/breakeven.h $(wildcard solver/*.h solver/cli/*.h tests/*.h)
 	@mkdir -p $(dir $@)

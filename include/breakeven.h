@@ -199,7 +199,24 @@ typedef struct be_eval {
     int violation_period;     /* -1 when feasible */
     int violation_device;     /* -1 when not about one device */
     double violation_amount;  /* by how much (units, kW or money) */
+    /* retired = retired_early + end_of_life, per device and period: */
+    double *retired_early;    /* [periods*devices] retired at the start of
+                                 t before the end of their life (the
+                                 plan's decision) */
+    double *end_of_life;      /* [periods*devices] reaching the end of their
+                                 life at the start of t */
+    int first_replacement;    /* the first period that both retires units
+                                 before the end of their life and buys
+                                 units (a replacement, docs/plans.md);
+                                 -1 when there is none */
 } be_eval;
+
+/* Unit counts at or below BE_UNIT_TOL are the solver's rounding noise:
+ * every "does the plan buy, retire or rent here" asks count > BE_UNIT_TOL.
+ * Two costs are the same when they differ by at most BE_COST_TOL times
+ * max(1, |reference|) (the solver's default relative gap). */
+#define BE_UNIT_TOL 1e-6
+#define BE_COST_TOL 1e-6
 
 /* Price a plan.  Fails (BE_EARG) only when the plan's shape does not match
  * the model; an infeasible plan is evaluated and flagged in `violation`. */
@@ -207,6 +224,28 @@ be_eval *be_evaluate(const be_model *m, const be_plan *p, be_error *err);
 void be_eval_free(be_eval *e);
 /* "demand", "power cap", ... */
 const char *be_violation_name(be_violation v);
+
+/* The actions of period t of an evaluated plan, in words, in this order:
+ * "3 old reach end of life, retire 11 old, buy 6 new, rent 2 cloud, stop
+ * renting gpu-cloud", at most size bytes (cut short when longer).  The
+ * one wording of a period for every report.  Returns the number of
+ * actions; 0 (and "") when nothing happens. */
+int be_describe_period(const be_model *m, const be_eval *e, int t, char *buf,
+                       size_t size);
+
+/* The shortest "%.*g" form of v that reads back as v ("0" for -0; "nan",
+ * "inf", "-inf" when not finite).  Returns buf. */
+char *be_format_number(double v, char *buf, size_t size);
+/* A count of units: whole numbers without decimals ("12"), else three
+ * ("0.500").  Returns buf. */
+char *be_format_units(double v, char *buf, size_t size);
+
+/* Read the whole file at path in binary mode, at most max_bytes.  Returns
+ * a buffer (free() it; one NUL byte after the len bytes), or NULL with err
+ * filled: BE_EIO (cannot open or read), BE_ELIMIT (larger than max_bytes),
+ * BE_ENOMEM. */
+char *be_read_file(const char *path, size_t max_bytes, size_t *len,
+                   be_error *err);
 
 /* ------------------------------------------------------------------ */
 /* Solving                                                             */
@@ -481,8 +520,8 @@ typedef struct be_threshold_sample {
     be_status status;       /* when loaded */
     double cost;            /* evaluated net present cost; NaN: no plan */
     be_plan *plan;          /* NULL when there is no plan */
-    int first_replacement;  /* first period retiring units before their end
-                               of life; -1 when none or no plan */
+    int first_replacement;  /* be_eval's first_replacement of the plan; -1
+                               when none or no plan */
     int outcome;            /* samples with equal outcomes share it */
     int crossing;           /* 1: this value is where two plans' cost lines
                                cross, an exact breakpoint */
@@ -671,6 +710,27 @@ typedef struct be_paybacks {
 be_paybacks *be_paybacks_compute(const be_model *m, const be_plan *p,
                                  be_error *err);
 void be_paybacks_free(be_paybacks *pb);
+
+/* Break-even of a plan against a reference (typically the optimal plan
+ * against running the fleet to end of life): the cumulative discounted
+ * costs of both, period by period, and the period from which the plan's
+ * stays at or below the reference's for good, after having been above it
+ * (equal within BE_COST_TOL of the reference's total).  cum_plan and
+ * cum_ref ([periods] each) may be NULL.  Returns that period, or -1 when
+ * there is no such crossing; *ahead (may be NULL) is 1 when the plan is
+ * never above the reference. */
+int be_breakeven(const be_eval *plan, const be_eval *ref, double *cum_plan,
+                 double *cum_ref, int *ahead);
+
+/* A plan's cost against the optimum's: difference = plan - optimal;
+ * percent = 100 * difference / plan's cost (NaN when that is not
+ * positive); same = the difference is within BE_COST_TOL. */
+typedef struct be_cost_delta {
+    double difference, percent;
+    int same;
+} be_cost_delta;
+
+be_cost_delta be_cost_compare(const be_eval *plan, const be_eval *optimal);
 
 
 /* ------------------------------------------------------------------ */

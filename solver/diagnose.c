@@ -4,8 +4,9 @@
  * magnitude.
  *
  * Infeasible models are diagnosed with two elastic versions of the
- * program (a copy of lp.c's arrays with penalised slack columns; GLPK is
- * reached only through be__glpk_solve):
+ * program (be__program_copy with penalised slack columns of their own
+ * kind, be__program_add_slack; GLPK is reached only through
+ * be__glpk_solve):
  *   1. demand elastic, limits hard: demand[t] gets a shortfall column
  *      (+1 in the row) and the objective is  sum_t shortfall_t / D(t)
  *      (the original costs are dropped).  Retiring everything always
@@ -54,90 +55,36 @@ static const char *money(double v, char *buf, size_t size)
 }
 
 /* An elastic copy of p: the original columns (costs zeroed), then one
- * slack column per chosen row. */
-typedef struct elastic {
-    be_program e;
-    int *slack_row;          /* [n_cols]: row of a slack column, else -1 */
-    size_t nnz_cap;
-} elastic;
-
-static void elastic_free(elastic *el)
+ * slack column per row with weight[i] > 0, of cost weight[i] (+1 in a >=
+ * row, -1 in a <= row).  slack_row[j] is the row of slack column j
+ * (indices from p's column count on).  NULL when out of memory. */
+static be_program *elastic_build(const be_model *m, const be_program *p,
+                                 const double *weight, int **slack_row)
 {
-    free(el->e.cols);
-    free(el->e.rows);
-    free(el->e.mi);
-    free(el->e.mj);
-    free(el->e.mv);
-    free(el->slack_row);
-}
-
-/* weight[i] > 0: row i gets a slack column of cost weight[i], coefficient
- * +1 for a >= row and -1 for a <= row. */
-static int elastic_build(const be_program *p, const double *weight,
-                         elastic *el)
-{
-    int extra = 0;
-    memset(el, 0, sizeof *el);
+    be_program *e = be__program_copy(m, p);
+    int n = 0;
     for (int i = 0; i < p->n_rows; i++)
-        extra += weight[i] > 0.0;
-    if (p->n_cols > INT_MAX - extra)
-        return 0;
-    be_program *e = &el->e;
-    int nc = p->n_cols + extra;
-    size_t nz = p->nnz + (size_t)extra;
-    e->cols = be__calloc((size_t)nc, sizeof *e->cols);
-    e->rows = be__calloc((size_t)(p->n_rows ? p->n_rows : 1), sizeof *e->rows);
-    e->mi = be__calloc(nz ? nz : 1, sizeof *e->mi);
-    e->mj = be__calloc(nz ? nz : 1, sizeof *e->mj);
-    e->mv = be__calloc(nz ? nz : 1, sizeof *e->mv);
-    el->slack_row = be__calloc((size_t)nc, sizeof *el->slack_row);
-    if (!e->cols || !e->rows || !e->mi || !e->mj || !e->mv || !el->slack_row)
-        return 0;
-    /* a program may have no columns (nothing held, bought or rented) */
-    if (p->n_cols)
-        memcpy(e->cols, p->cols, (size_t)p->n_cols * sizeof *e->cols);
-    if (p->n_rows)
-        memcpy(e->rows, p->rows, (size_t)p->n_rows * sizeof *e->rows);
-    if (p->nnz) {
-        memcpy(e->mi, p->mi, p->nnz * sizeof *e->mi);
-        memcpy(e->mj, p->mj, p->nnz * sizeof *e->mj);
-        memcpy(e->mv, p->mv, p->nnz * sizeof *e->mv);
+        n += weight[i] > 0.0;
+    *slack_row = be__calloc((size_t)n + 1, sizeof **slack_row);
+    if (!e || !*slack_row) {
+        be__program_free(e);
+        return NULL;
     }
+    be__program_zero_costs(e);
     /* No upper bounds: the builder's rest on the power cap and the
      * budget holding, and the elastic program may break them. */
-    for (int j = 0; j < p->n_cols; j++) {
-        e->cols[j].cost = 0.0;
+    for (int j = 0; j < e->n_cols; j++)
         e->cols[j].upper = INFINITY;
-        el->slack_row[j] = -1;
-    }
-    e->n_rows = p->n_rows;
-    e->nnz = p->nnz;
-    e->n_cols = p->n_cols;
-    e->integer = p->integer;
-    /* borrowed, for column names: not freed by elastic_free */
-    e->cc = p->cc;
-    e->rent_col = p->rent_col;
-    for (int i = 0; i < p->n_rows; i++) {
+    for (int i = 0, k = 0; i < p->n_rows; i++) {
         if (!(weight[i] > 0.0))
             continue;
-        int j = e->n_cols++;
-        /* GLPK names the column after its kind; only its messages about
-         * non-finite data would show the name, and weights are finite. */
-        e->cols[j].kind = BE_COL_RENT;
-        e->cols[j].device = 0;
-        e->cols[j].cohort = -1;
-        e->cols[j].period = p->rows[i].period;
-        e->cols[j].age = -1;
-        e->cols[j].integer = 0;
-        e->cols[j].cost = weight[i];
-        e->cols[j].upper = INFINITY;
-        el->slack_row[j] = i;
-        e->mi[e->nnz] = i;
-        e->mj[e->nnz] = j;
-        e->mv[e->nnz] = p->rows[i].sense == 'G' ? 1.0 : -1.0;
-        e->nnz++;
+        if (be__program_add_slack(e, i, weight[i]) < 0) {
+            be__program_free(e);
+            return NULL;
+        }
+        (*slack_row)[k++] = i;
     }
-    return 1;
+    return e;
 }
 
 /* Solve an elastic copy: slack[i] gets the slack of row i (0 if none).
@@ -147,12 +94,13 @@ static be_code elastic_solve(const be_model *m, const be_program *p,
                              double *slack, double *activity, int *solved,
                              be_error *err)
 {
-    elastic el;
+    int *slack_row = NULL;
     be_code rc = BE_OK;
     be_pos nowhere = {0, 0};
     *solved = 0;
-    if (!elastic_build(p, weight, &el)) {
-        elastic_free(&el);
+    be_program *e = elastic_build(m, p, weight, &slack_row);
+    if (!e) {
+        free(slack_row);
         return be__fail(err, BE_ENOMEM, m->file, nowhere, "out of memory");
     }
     be_settings es;
@@ -163,14 +111,15 @@ static be_code elastic_solve(const be_model *m, const be_program *p,
     es.log_ctx = s ? s->log_ctx : NULL;
     be_glpk_out out;
     memset(&out, 0, sizeof out);
-    rc = be__glpk_solve(m, &el.e, &es, &out, err);
+    rc = be__glpk_solve(m, e, &es, &out, err);
     if (rc == BE_OK && out.x &&
         (out.status == BE_OPTIMAL || out.status == BE_TIME_LIMIT_PLAN)) {
         *solved = 1;
         for (int i = 0; i < p->n_rows; i++)
             slack[i] = 0.0;
-        for (int j = p->n_cols; j < el.e.n_cols; j++)
-            slack[el.slack_row[j]] = out.x[j] > 0.0 ? out.x[j] : 0.0;
+        for (int j = be__program_cols(p); j < be__program_cols(e); j++)
+            slack[slack_row[j - be__program_cols(p)]] =
+                out.x[j] > 0.0 ? out.x[j] : 0.0;
         for (int i = 0; i < p->n_rows; i++)
             activity[i] = 0.0;
         for (size_t k = 0; k < p->nnz; k++)
@@ -178,7 +127,8 @@ static be_code elastic_solve(const be_model *m, const be_program *p,
     }
     free(out.x);
     free(out.dual);
-    elastic_free(&el);
+    be__program_free(e);
+    free(slack_row);
     return rc;
 }
 

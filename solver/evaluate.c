@@ -41,7 +41,7 @@
 
 /* Tolerance on unit counts: below this a negative count or an excess
  * retirement is taken for rounding noise of the solver. */
-#define UNIT_TOL 1e-6
+#define UNIT_TOL BE_UNIT_TOL
 
 /* ---- plans ---- */
 
@@ -104,6 +104,8 @@ void be_eval_free(be_eval *e)
     free(e->power_kw);
     free(e->spend);
     free(e->held_at_end);
+    free(e->retired_early);
+    free(e->end_of_life);
     free(e);
 }
 
@@ -123,15 +125,31 @@ static be_eval *eval_new(int T, int K)
     e->power_kw = be__calloc(nt, sizeof *e->power_kw);
     e->spend = be__calloc(nt, sizeof *e->spend);
     e->held_at_end = be__calloc((size_t)K, sizeof *e->held_at_end);
+    e->retired_early = be__calloc(ntk, sizeof *e->retired_early);
+    e->end_of_life = be__calloc(ntk, sizeof *e->end_of_life);
     if (!e->period_cost || !e->in_service || !e->bought || !e->retired ||
-        !e->capacity || !e->power_kw || !e->spend || !e->held_at_end) {
+        !e->capacity || !e->power_kw || !e->spend || !e->held_at_end ||
+        !e->retired_early || !e->end_of_life) {
         be_eval_free(e);
         return NULL;
     }
     e->violation = BE_FEASIBLE_PLAN;
     e->violation_period = -1;
     e->violation_device = -1;
+    e->first_replacement = -1;
     return e;
+}
+
+/* A replacement: units retired before the end of their life and units
+ * bought in one period (docs/plans.md, "Payback"). */
+int be__replacement_at(const be_eval *e, int t)
+{
+    int early = 0, buys = 0, K = e->devices;
+    for (int k = 0; k < K; k++) {
+        early |= e->retired_early[t * K + k] > UNIT_TOL;
+        buys |= e->bought[t * K + k] > UNIT_TOL;
+    }
+    return early && buys;
 }
 
 /* ---- violations ---- */
@@ -270,6 +288,10 @@ static void simulate_cohort(const be_model *m, const be_plan *p, int j,
         if (out > 0.0) {
             sell(m, c, t, age, out, tau, &pc->resale, &pc->taxes);
             e->retired[t * K + k] += out;
+            if (t >= c->end)
+                e->end_of_life[t * K + k] += out;
+            else
+                e->retired_early[t * K + k] += out;
             held -= out;
         }
 
@@ -379,5 +401,8 @@ be_eval *be_evaluate(const be_model *m, const be_plan *p, be_error *err)
                     pc->taxes - pc->resale - pc->salvage;
         add_costs(&e->cost, pc);
     }
+    for (int t = m->T - 1; t >= 0; t--)
+        if (be__replacement_at(e, t))
+            e->first_replacement = t;
     return e;
 }

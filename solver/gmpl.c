@@ -116,7 +116,7 @@ static void write_vars(be__text *o, int integer)
 static void write_num(be__text *o, double v)
 {
     char b[40];
-    be__textf(o, " %s", be__num(v, b, sizeof b));
+    be__textf(o, " %s", be_format_number(v, b, sizeof b));
 }
 
 static void write_data(be__text *o, const be_model *m, const be_program *p)
@@ -162,7 +162,7 @@ static void write_data(be__text *o, const be_model *m, const be_program *p)
         write_num(o, m->devices[k].power_kw);
     }
     be__textf(o, ";\nparam pue := %s;\nparam discount :=",
-              be__num(m->pue, b, sizeof b));
+              be_format_number(m->pue, b, sizeof b));
     for (int t = 0; t < T; t++) {
         be__textf(o, "\n  %d", pnum(m, t));
         write_num(o, m->discount[t]);

@@ -1419,75 +1419,16 @@ be_model *be_model_load_file(const char *path, const be_load_options *opt,
 {
     be_load_options def;
     be_pos nowhere = {0, 0};
-    char reason[128];
     if (!path) {
         be__fail(err, BE_EARG, "", nowhere, "no file name was given");
         return NULL;
     }
     if (!check_options(&opt, &def, path, err))
         return NULL;
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        int e = errno;
-        if (strerror_r(e, reason, sizeof reason) != 0)
-            snprintf(reason, sizeof reason, "error %d", e);
-        be__fail(err, BE_EIO, path, nowhere, "cannot open the file: %s",
-                 reason);
+    size_t n;
+    char *buf = be_read_file(path, opt->max_bytes, &n, err);
+    if (!buf)
         return NULL;
-    }
-    char *buf = NULL;
-    size_t n = 0, cap = 0;
-    int too_big = 0, failed = 0;
-    for (;;) {
-        if (n == cap) {
-            size_t next = cap ? cap * 2 : (size_t)64 << 10;
-            /* never more than max_bytes + 1: one byte past the limit is
-             * enough to know the file is too large */
-            size_t limit = opt->max_bytes < SIZE_MAX ? opt->max_bytes + 1
-                                                     : SIZE_MAX;
-            if (next > limit || next < cap)
-                next = limit;
-            if (next <= cap) {
-                too_big = 1;
-                break;
-            }
-            char *nb = realloc(buf, next);
-            if (!nb) {
-                free(buf);
-                fclose(f);
-                be__fail(err, BE_ENOMEM, path, nowhere, "out of memory");
-                return NULL;
-            }
-            buf = nb;
-            cap = next;
-        }
-        size_t got = fread(buf + n, 1, cap - n, f);
-        n += got;
-        if (n > opt->max_bytes) {
-            too_big = 1;
-            break;
-        }
-        if (got == 0) {
-            failed = ferror(f);
-            break;
-        }
-    }
-    int e = errno;
-    fclose(f);
-    if (too_big || failed) {
-        free(buf);
-        if (too_big)
-            be__fail(err, BE_ELIMIT, path, nowhere,
-                     "the file is larger than the limit of %zu bytes",
-                     opt->max_bytes);
-        else {
-            if (strerror_r(e, reason, sizeof reason) != 0)
-                snprintf(reason, sizeof reason, "error %d", e);
-            be__fail(err, BE_EIO, path, nowhere, "cannot read the file: %s",
-                     reason);
-        }
-        return NULL;
-    }
     be_model *m = load_text(buf, n, path, opt, err);
     free(buf);
     return m;

@@ -429,6 +429,9 @@ char *be__col_name(const be_model *m, const be_program *p, int i, char *buf,
     case BE_COL_RETIRE:
         cohort_name(m, p, "retire", c->cohort, c->age, c->period, buf, size);
         break;
+    case BE_COL_SLACK:
+        snprintf(buf, size, "slack[%s]", m->labels[c->period]);
+        break;
     }
     return buf;
 }
@@ -478,6 +481,7 @@ be_plan *be__program_plan(const be_model *m, const be_program *p,
             plan->retire[c->period * J + c->cohort] = v;
             break;
         case BE_COL_HOLD:
+        case BE_COL_SLACK:
             break;
         }
     }

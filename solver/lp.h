@@ -25,7 +25,8 @@
 
 #include "model.h"
 
-typedef enum be_col_kind { BE_COL_BUY, BE_COL_HOLD, BE_COL_RETIRE, BE_COL_RENT }
+typedef enum be_col_kind { BE_COL_BUY, BE_COL_HOLD, BE_COL_RETIRE, BE_COL_RENT,
+                           BE_COL_SLACK /* be__program_add_slack */ }
     be_col_kind;
 
 typedef enum be_row_kind { BE_ROW_FLOW, BE_ROW_DEMAND, BE_ROW_POWER,
@@ -84,5 +85,22 @@ char *be__row_name(const be_model *m, const be_program *p, int i, char *buf,
 /* The plan a column vector x (n_cols values) describes. */
 be_plan *be__program_plan(const be_model *m, const be_program *p,
                           const double *x, int round_whole);
+
+/* ---- what the analyses need (program.c) ---- */
+
+/* A deep copy of p, the program of m (NULL when out of memory). */
+be_program *be__program_copy(const be_model *m, const be_program *p);
+/* Add an elastic column of kind BE_COL_SLACK to row i, of cost `cost`,
+ * with coefficient +1 in a >= row (a shortfall) and -1 in a <= row (an
+ * excess).  Returns its column index, or -1 when out of memory. */
+int be__program_add_slack(be_program *p, int i, double cost);
+/* Set every column's objective coefficient to 0. */
+void be__program_zero_costs(be_program *p);
+/* 1 when a and b have the same columns, rows, right-hand sides and matrix
+ * (their objectives may differ). */
+int be__program_same_shape(const be_program *a, const be_program *b);
+/* Columns, and the objective coefficient of column j. */
+int be__program_cols(const be_program *p);
+double be__program_cost(const be_program *p, int j);
 
 #endif /* BE_LP_H */

@@ -144,6 +144,10 @@ double be__book_value(const be_model *m, const be_cohort *c, int age);
 int be__cohort_of(const be_model *m, int k, int t);
 
 /* Allocate n*size bytes, zeroed, or NULL on overflow or failure. */
+/* 1 when evaluation e makes a replacement in period t: it retires units
+ * before the end of their life and buys units (evaluate.c). */
+int be__replacement_at(const be_eval *e, int t);
+
 void *be__calloc(size_t n, size_t size);
 char *be__strdup(const char *s);
 

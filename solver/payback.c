@@ -135,12 +135,10 @@ static be_code fill(const be_model *m, const be_plan *p, const be_eval *opt,
     if (!b->retired || !b->bought || !b->replace_cost || !b->keep_cost ||
         !b->cumulative)
         return be__fail(err, BE_ENOMEM, m->file, nowhere, "out of memory");
-    for (int j = 0; j < m->n_cohorts; j++)
-        if (t < m->cohorts[j].end)
-            b->retired[m->cohorts[j].device] +=
-                p->retire[t * m->n_cohorts + j];
-    for (int k = 0; k < K; k++)
-        b->bought[k] = p->buy[t * K + k];
+    for (int k = 0; k < K; k++) {
+        b->retired[k] = opt->retired_early[t * K + k];
+        b->bought[k] = opt->bought[t * K + k];
+    }
     b->keep = keep_running(m, p, t, b->bought);
     if (!b->keep)
         return be__fail(err, BE_ENOMEM, m->file, nowhere, "out of memory");
@@ -187,7 +185,7 @@ be_paybacks *be_paybacks_compute(const be_model *m, const be_plan *p,
     be_eval *opt = be_evaluate(m, p, err);
     if (!opt)
         return NULL;
-    int T = m->T, K = m->n_devices, J = m->n_cohorts;
+    int T = m->T, K = m->n_devices;
     be_paybacks *pb = be__calloc(1, sizeof *pb);
     if (pb)
         pb->items = be__calloc((size_t)T, sizeof *pb->items);
@@ -200,13 +198,7 @@ be_paybacks *be_paybacks_compute(const be_model *m, const be_plan *p,
     pb->periods = T;
     pb->devices = K;
     for (int t = 0; t < T; t++) {
-        double early = 0.0, bought = 0.0;
-        for (int j = 0; j < J; j++)
-            if (t < m->cohorts[j].end)
-                early += p->retire[t * J + j];
-        for (int k = 0; k < K; k++)
-            bought += p->buy[t * K + k];
-        if (early <= TOL || bought <= TOL)
+        if (!be__replacement_at(opt, t))
             continue;
         be_payback *b = &pb->items[pb->n++];
         if (fill(m, p, opt, t, b, err) != BE_OK) {
@@ -217,4 +209,43 @@ be_paybacks *be_paybacks_compute(const be_model *m, const be_plan *p,
     }
     be_eval_free(opt);
     return pb;
+}
+
+/* ---- break-even and differences ---- */
+
+int be_breakeven(const be_eval *plan, const be_eval *ref, double *cum_plan,
+                 double *cum_ref, int *ahead)
+{
+    int T = plan->periods, behind = 0, at = -1;
+    double a = 0.0, b = 0.0, total_ref = ref->cost.total;
+    double tol = BE_COST_TOL * fmax(1.0, fabs(total_ref));
+    /* the plan is behind at some point, and from period t on never again */
+    for (int t = 0; t < T; t++) {
+        a += plan->period_cost[t].total;
+        b += ref->period_cost[t].total;
+        if (cum_plan)
+            cum_plan[t] = a;
+        if (cum_ref)
+            cum_ref[t] = b;
+        if (a > b + tol) {
+            behind = 1;
+            at = -1;
+        } else if (at < 0) {
+            at = t;
+        }
+    }
+    if (ahead)
+        *ahead = !behind;
+    return behind ? at : -1;
+}
+
+be_cost_delta be_cost_compare(const be_eval *plan, const be_eval *optimal)
+{
+    be_cost_delta d;
+    double total = plan->cost.total;
+    d.difference = total - optimal->cost.total;
+    d.percent = total > 0 ? 100.0 * d.difference / total : NAN;
+    d.same = fabs(d.difference) <=
+             BE_COST_TOL * fmax(1.0, fabs(optimal->cost.total));
+    return d;
 }

@@ -504,48 +504,11 @@ be_plan *be_plan_load_file(const be_model *m, const char *path, be_error *err)
         be__fail(err, BE_EARG, "", nowhere, "no file name was given");
         return NULL;
     }
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        be__fail(err, BE_EIO, path, nowhere, "cannot open the file: %s",
-                 strerror(errno));
+    size_t n;
+    char *buf = be_read_file(path, PLAN_MAX_BYTES, &n, err);
+    if (!buf)
         return NULL;
-    }
-    char *buf = NULL;
-    size_t n = 0, cap = 0;
-    int failed = 0;
-    for (;;) {
-        if (n == cap) {
-            if (cap > PLAN_MAX_BYTES) {
-                failed = 2;
-                break;
-            }
-            size_t next = cap ? cap * 2 : (size_t)16 << 10;
-            char *nb = realloc(buf, next + 1);
-            if (!nb) {
-                failed = 3;
-                break;
-            }
-            buf = nb;
-            cap = next;
-        }
-        size_t got = fread(buf + n, 1, cap - n, f);
-        n += got;
-        if (got == 0) {
-            failed = ferror(f) ? 1 : 0;
-            break;
-        }
-    }
-    fclose(f);
-    be_plan *p = NULL;
-    if (failed == 1)
-        be__fail(err, BE_EIO, path, nowhere, "cannot read the file");
-    else if (failed == 2)
-        be__fail(err, BE_ELIMIT, path, nowhere, "the file is larger than the "
-                 "limit of %zu bytes", PLAN_MAX_BYTES);
-    else if (failed == 3)
-        be__fail(err, BE_ENOMEM, path, nowhere, "out of memory");
-    else
-        p = be_plan_load_string(m, buf ? buf : "", n, path, err);
+    be_plan *p = be_plan_load_string(m, buf, n, path, err);
     free(buf);
     return p;
 }
@@ -577,19 +540,8 @@ static void put(writer *w, const char *fmt, ...)
         w->failed = 1;
 }
 
-/* The shortest %.*g form of v that reads back as v. */
-static const char *shortest(double v, char *buf, size_t size)
-{
-    for (int prec = 1; prec <= 17; prec++) {
-        snprintf(buf, size, "%.*g", prec, v);
-        if (strtod(buf, NULL) == v)
-            break;
-    }
-    return buf;
-}
-
 /* Counts below this are solver noise and are not written. */
-#define WRITE_TOL 1e-9
+#define WRITE_TOL BE_UNIT_TOL
 
 static void write_list(writer *w, const be_model *m, const double *a,
                        const char *key)
@@ -601,7 +553,7 @@ static void write_list(writer *w, const be_model *m, const double *a,
             if (a[t * K + k] > WRITE_TOL) {
                 put(w, "%s  - {device: %s, period: %s, units: %s}\n",
                     any++ ? "" : "\n", m->devices[k].name, m->labels[t],
-                    shortest(a[t * K + k], u, sizeof u));
+                    be_format_number(a[t * K + k], u, sizeof u));
             }
     if (!any)
         put(w, " []\n");
@@ -653,7 +605,7 @@ be_code be_plan_write(const be_model *m, const be_plan *p,
                 snprintf(cname, sizeof cname, "%s", m->labels[c->start]);
             put(&w, "%s  - {device: %s, period: %s, units: %s, cohort: %s}%s\n",
                 any++ ? "" : "\n", m->devices[c->device].name, m->labels[t],
-                shortest(r, u, sizeof u), cname,
+                be_format_number(r, u, sizeof u), cname,
                 t == c->end ? "   # end of life" : "");
         }
     if (!any)

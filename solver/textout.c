@@ -38,20 +38,6 @@ void be__textf(be__text *o, const char *fmt, ...)
         free(text);
 }
 
-char *be__num(double v, char *buf, size_t size)
-{
-    if (v == floor(v) && fabs(v) < 1e15) {
-        snprintf(buf, size, "%.0f", v == 0.0 ? 0.0 : v);
-        return buf;
-    }
-    for (int prec = 1; prec <= 17; prec++) {
-        snprintf(buf, size, "%.*g", prec, v);
-        if (strtod(buf, NULL) == v)
-            return buf;
-    }
-    return buf;
-}
-
 be_code be__text_status(const be__text *o, const be_model *m, be_error *err)
 {
     be_pos nowhere = {0, 0};

@@ -22,9 +22,6 @@ void be__textf(be__text *o, const char *fmt, ...)
 #endif
     ;
 
-/* The shortest "%.*g" form of v that reads back as v; returns buf. */
-char *be__num(double v, char *buf, size_t size);
-
 /* BE_OK, or err filled for a failed write (BE_EIO) or memory (BE_ENOMEM). */
 be_code be__text_status(const be__text *o, const be_model *m, be_error *err);
 

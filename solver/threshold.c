@@ -50,27 +50,6 @@ typedef struct queue {
     size_t head, n, cap;
 } queue;
 
-/* The shortest "%.*g" that reads back as v (a plain YAML number). */
-static void number_text(double v, char *buf, size_t size)
-{
-    for (int prec = 15; prec <= 17; prec++) {
-        snprintf(buf, size, "%.*g", prec, v == 0.0 ? 0.0 : v);
-        if (strtod(buf, NULL) == v)
-            break;
-    }
-}
-
-/* First period in which units are retired before their end of life. */
-static int first_replacement(const be_model *m, const be_plan *p)
-{
-    for (int t = 0; t < p->periods; t++)
-        for (int j = 0; j < p->cohorts; j++)
-            if (p->retire[t * p->cohorts + j] > 1e-6 &&
-                m->cohorts[j].end != t)
-                return t;
-    return -1;
-}
-
 static int same_numbers(const double *a, const double *b, size_t n)
 {
     for (size_t i = 0; i < n; i++)
@@ -120,7 +99,7 @@ static be_model *load_at(search *s, double x, be_error *e)
         ov[i] = base->overrides[i];
     memcpy(set, s->o->param, plen);
     set[plen] = '=';
-    number_text(x, set + plen + 1, 47);
+    be_format_number(x, set + plen + 1, 47);
     ov[nb] = set;
     be_load_options lo;
     if (base)
@@ -192,7 +171,8 @@ static int sample(search *s, double x)
         smp->plan = sol->plan;
         sol->plan = NULL;
         smp->cost = sol->eval ? sol->eval->cost.total : sol->objective;
-        smp->first_replacement = first_replacement(m, smp->plan);
+        smp->first_replacement = sol->eval ? sol->eval->first_replacement
+                                           : -1;
     }
     be_solution_free(sol);
     be_model_free(m);
@@ -200,24 +180,6 @@ static int sample(search *s, double x)
 }
 
 /* ---- exact breakpoints for objective-only LP parameters ---- */
-
-static int same_program(const be_program *a, const be_program *b)
-{
-    if (a->n_rows != b->n_rows || a->n_cols != b->n_cols || a->nnz != b->nnz)
-        return 0;
-    for (int i = 0; i < a->n_rows; i++)
-        if (a->rows[i].sense != b->rows[i].sense ||
-            a->rows[i].rhs != b->rows[i].rhs)
-            return 0;
-    for (int j = 0; j < a->n_cols; j++)
-        if (a->cols[j].integer != b->cols[j].integer)
-            return 0;
-    for (size_t e = 0; e < a->nnz; e++)
-        if (a->mi[e] != b->mi[e] || a->mj[e] != b->mj[e] ||
-            a->mv[e] != b->mv[e])
-            return 0;
-    return 1;
-}
 
 /* Does the parameter enter only the objective, linearly?  Build the
  * program at lo, mid and hi: the same matrix, right-hand sides and
@@ -238,12 +200,13 @@ static int exact_mode(search *s)
         pl = be__program_build(ml, integer, &e);
         ph = be__program_build(mh, integer, &e);
         pm = be__program_build(mm, integer, &e);
-        ok = pl && ph && pm && same_program(pl, ph) && same_program(pl, pm);
+        ok = pl && ph && pm && be__program_same_shape(pl, ph) &&
+             be__program_same_shape(pl, pm);
     }
-    for (int i = 0; ok && i < pl->n_cols; i++) {
-        double cl = pl->cols[i].cost, ch = ph->cols[i].cost;
+    for (int i = 0; ok && i < be__program_cols(pl); i++) {
+        double cl = be__program_cost(pl, i), ch = be__program_cost(ph, i);
         double scale = 1.0 + fabs(cl) + fabs(ch);
-        ok = fabs(pm->cols[i].cost - (cl + ch) / 2) <= 1e-12 * scale;
+        ok = fabs(be__program_cost(pm, i) - (cl + ch) / 2) <= 1e-12 * scale;
     }
     be__program_free(pl);
     be__program_free(ph);

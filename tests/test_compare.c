@@ -529,6 +529,106 @@ static void test_payback_power_cap(void)
     be_model_free(m);
 }
 
+/* The facts of a plan, once (be_eval, be_describe_period): on two_gen the
+ * four old (aged 1, lifetime 3) reach their lifetime at the start of 2027.
+ * Plan: 2026 retire 2 old and buy 1 new (a replacement: early retirement
+ * and a purchase in one period); 2027 the other 2 old leave at their end
+ * of life and 1 more new is bought; 2028 rent 1 cloud.  Counted by hand
+ * from the plan, no solver involved. */
+static void test_plan_facts(void)
+{
+    be_model *m = load(two_gen);
+    REQUIRE(m);
+    be_plan *p = be_plan_new(m);
+    REQUIRE(p);
+    int K = 3, J = p->cohorts;
+    p->retire[1 * J + FLEET] = 2;
+    p->buy[1 * K + 1] = 1;
+    p->buy[2 * K + 1] = 1;
+    p->rent[3 * K + 2] = 1;
+    be_error err = {0};
+    be_eval *e = be_evaluate(m, p, &err);
+    REQUIRE(e);
+    CHECK(e->retired_early[1 * K + 0] == 2 && e->end_of_life[1 * K + 0] == 0);
+    CHECK(e->end_of_life[2 * K + 0] == 2 && e->retired_early[2 * K + 0] == 0);
+    CHECK(e->retired[2 * K + 0] == 2);
+    CHECK(e->first_replacement == 1);
+    char w[200];
+    CHECK(be_describe_period(m, e, 0, w, sizeof w) == 0 && !strcmp(w, ""));
+    CHECK(be_describe_period(m, e, 1, w, sizeof w) == 2);
+    CHECK(!strcmp(w, "retire 2 old, buy 1 new"));
+    CHECK(be_describe_period(m, e, 2, w, sizeof w) == 2);
+    CHECK(!strcmp(w, "2 old reach end of life, buy 1 new"));
+    CHECK(be_describe_period(m, e, 3, w, sizeof w) == 1);
+    CHECK(!strcmp(w, "rent 1 cloud"));
+    /* cut short, still a string */
+    CHECK(be_describe_period(m, e, 2, w, 8) == 2 && strlen(w) == 7);
+    be_eval_free(e);
+
+    /* Retiring without buying is not a replacement; one unit "reaches". */
+    p->buy[1 * K + 1] = 0;
+    p->retire[1 * J + FLEET] = 3;
+    e = be_evaluate(m, p, &err);
+    REQUIRE(e);
+    CHECK(e->first_replacement == -1);
+    CHECK(be_describe_period(m, e, 2, w, sizeof w) == 2);
+    CHECK(!strcmp(w, "1 old reaches end of life, buy 1 new"));
+    be_eval_free(e);
+    be_plan_free(p);
+    be_model_free(m);
+}
+
+/* Break-even and cost differences on made-up per-period costs: plan 5, 5,
+ * 1, 1 against reference 3, 3, 3, 3.  Cumulative 5 10 11 12 against 3 6 9
+ * 12: behind until 2027, level (within BE_COST_TOL) in 2028, so break-even
+ * is period 3.  Totals 12 and 12: the same cost, difference 0. */
+static void test_breakeven_and_delta(void)
+{
+    be_costs pc[4] = {{.total = 5}, {.total = 5}, {.total = 1}, {.total = 1}};
+    be_costs rc[4] = {{.total = 3}, {.total = 3}, {.total = 3}, {.total = 3}};
+    be_eval plan = {.periods = 4, .period_cost = pc, .cost = {.total = 12}};
+    be_eval ref = {.periods = 4, .period_cost = rc, .cost = {.total = 12}};
+    double a[4], b[4];
+    int ahead = -1;
+    CHECK(be_breakeven(&plan, &ref, a, b, &ahead) == 3 && ahead == 0);
+    CHECK(a[1] == 10 && b[1] == 6 && a[3] == 12 && b[3] == 12);
+    /* never behind: no break-even needed */
+    CHECK(be_breakeven(&ref, &plan, NULL, NULL, &ahead) == -1 && ahead == 1);
+    pc[3].total = 2;   /* 13 against 12: behind at the end, no crossing */
+    CHECK(be_breakeven(&plan, &ref, NULL, NULL, &ahead) == -1 && ahead == 0);
+    be_cost_delta d = be_cost_compare(&plan, &ref);
+    CHECK(d.difference == 0 && d.same && d.percent == 0);
+    plan.cost.total = 16;   /* 4 more than 12: 25% of the plan's own 16 */
+    d = be_cost_compare(&plan, &ref);
+    CHECK(d.difference == 4 && !d.same && d.percent == 25);
+    plan.cost.total = 0;    /* no positive cost: no percentage */
+    d = be_cost_compare(&plan, &ref);
+    CHECK(isnan(d.percent));
+}
+
+/* be_format_number: shortest round trip; be_read_file: the size limit. */
+static void test_numbers_and_files(void)
+{
+    char b[40];
+    CHECK(!strcmp(be_format_number(0.1, b, sizeof b), "0.1"));
+    CHECK(!strcmp(be_format_number(-0.0, b, sizeof b), "0"));
+    CHECK(!strcmp(be_format_number(1.0 / 3, b, sizeof b),
+                  "0.3333333333333333"));
+    CHECK(!strcmp(be_format_number(1e300 * 1e300, b, sizeof b), "inf"));
+    CHECK(!strcmp(be_format_units(2, b, sizeof b), "2"));
+    CHECK(!strcmp(be_format_units(0.5, b, sizeof b), "0.500"));
+    be_error err = {0};
+    size_t n = 0;
+    char *t = be_read_file("tests/cli/compare-two-gen.yaml", 1 << 20, &n,
+                           &err);
+    CHECK(t && n > 0 && t[n] == '\0' && strstr(t, "horizon"));
+    free(t);
+    t = be_read_file("tests/cli/compare-two-gen.yaml", 10, &n, &err);
+    CHECK(!t && err.code == BE_ELIMIT);
+    t = be_read_file("tests/cli/no-such-file.yaml", 10, &n, &err);
+    CHECK(!t && err.code == BE_EIO && strstr(err.message, "cannot open"));
+}
+
 void suite_compare(void)
 {
     RUN(test_baselines_by_hand);
@@ -540,4 +640,7 @@ void suite_compare(void)
     RUN(test_payback_by_hand);
     RUN(test_payback_shortfall);
     RUN(test_payback_power_cap);
+    RUN(test_plan_facts);
+    RUN(test_breakeven_and_delta);
+    RUN(test_numbers_and_files);
 }

@@ -264,6 +264,47 @@ static void test_lp_glpk_failure_survived(void)
     be_model_free(m);
 }
 
+/* The builder's helpers for the analyses (program.c): a copy has the
+ * same shape; a slack column is of its own kind, +1 in a >= row (demand)
+ * and -1 in a <= row (power), and changes the shape; costs can differ
+ * without changing it. */
+static void test_lp_program_helpers(void)
+{
+    be_error err;
+    be_model *m = be_model_load_string(tiny, sizeof tiny - 1, "tiny", NULL,
+                                       &err);
+    REQUIRE(m);
+    be_program *p = be__program_build(m, 1, &err);
+    REQUIRE(p);
+    be_program *q = be__program_copy(m, p);
+    REQUIRE(q);
+    CHECK(be__program_same_shape(p, q));
+    be__program_zero_costs(q);
+    CHECK(be__program_same_shape(p, q));
+    for (int j = 0; j < be__program_cols(q); j++)
+        CHECK(be__program_cost(q, j) == 0.0);
+    int demand = find_row(m, p, "demand[2025]");
+    int power = find_row(m, p, "power[2025]");
+    REQUIRE(demand >= 0 && power >= 0);
+    int n = be__program_cols(q);
+    int s1 = be__program_add_slack(q, demand, 2.5);
+    int s2 = be__program_add_slack(q, power, 1.0);
+    CHECK(s1 == n && s2 == n + 1 && be__program_cols(q) == n + 2);
+    CHECK(q->cols[s1].kind == BE_COL_SLACK && q->cols[s1].period == 1);
+    CHECK(be__program_cost(q, s1) == 2.5);
+    CHECK(coef(q, demand, s1) == 1.0 && coef(q, power, s2) == -1.0);
+    CHECK(row_len(q, demand) == row_len(p, demand) + 1);
+    CHECK(!be__program_same_shape(p, q));
+    /* the original is untouched */
+    CHECK(be__program_cols(p) == n && be__program_cost(p, 0) != 0.0);
+    char name[64];
+    CHECK(strcmp(be__col_name(m, q, s1, name, sizeof name),
+                 "slack[2025]") == 0);
+    be__program_free(q);
+    be__program_free(p);
+    be_model_free(m);
+}
+
 void suite_lp(void)
 {
     RUN(test_lp_glpk_failure_survived);
@@ -271,4 +312,5 @@ void suite_lp(void)
     RUN(test_lp_rows);
     RUN(test_lp_tiny_optimum);
     RUN(test_lp_name_suffix);
+    RUN(test_lp_program_helpers);
 }

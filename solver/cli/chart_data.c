@@ -46,25 +46,8 @@ int report_data_init(report_data *d, const be_model *m,
     d->base = be_evaluate(m, d->base_plan, err);
     if (!d->base)
         return -1;
-    double a = 0, b = 0;
-    for (int t = 0; t < T; t++) {
-        a += sol->eval->period_cost[t].total;
-        b += d->base->period_cost[t].total;
-        d->cum_plan[t] = a;
-        d->cum_base[t] = b;
-    }
-    /* break-even: the plan is behind at some point, and from period t on
-     * never again (a relative tolerance absorbs rounding) */
-    double tol = 1e-9 * fmax(1.0, fabs(d->cum_base[T - 1]));
-    int behind = 0;
-    for (int t = 0; t < T; t++)
-        behind |= d->cum_plan[t] > d->cum_base[t] + tol;
-    d->ahead = !behind;
-    if (behind) {
-        for (int t = T - 1; t >= 0 && d->cum_plan[t] <= d->cum_base[t] + tol;
-             t--)
-            d->breakeven = t;
-    }
+    d->breakeven = be_breakeven(sol->eval, d->base, d->cum_plan, d->cum_base,
+                                &d->ahead);
     return 0;
 }
 

@@ -22,10 +22,8 @@ typedef struct report_data {
     be_eval *base;           /* its evaluation */
     double *cum_plan;        /* [periods] cumulative discounted cost */
     double *cum_base;        /* [periods] */
-    /* The period from which the plan's cumulative cost stays at or below
-     * the baseline's, after having been above it; -1 when there is no
-     * such crossing (see ahead). */
-    int breakeven;
+    int breakeven;           /* be_breakeven of the plan against the
+                                baseline; -1: none (see ahead) */
     int ahead;               /* 1: the plan is never behind the baseline */
 } report_data;
 

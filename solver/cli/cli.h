@@ -1,15 +1,50 @@
 /*
- * cli.h -- what the commands of the breakeven program share: exit codes,
- * option parsing, error printing, loading a model with --set overrides,
- * and solver settings from the common options.
+ * cli.h -- the command layer of the breakeven program.
+ *
+ * A command is a table entry (cli_command): its name, a summary, its own
+ * options as typed entries (cli_option: destination, kind of argument,
+ * range, help line), which of the shared options it takes, what the
+ * dispatcher does before and after it (CMD_* flags: read one model file,
+ * load it, solve it, insist on a plan), its output formats (cli_format:
+ * name and writer) and a run function.  The dispatcher (cli_dispatch)
+ * parses the command line against those tables, loads and solves as the
+ * flags say, calls run, and prints the status notes every solving command
+ * shares.  run computes what is particular to the command and hands its
+ * data to cli_emit, which writes it through the chosen format's writer to
+ * standard output or atomically to -o FILE.  Usage lines and `help
+ * COMMAND` are generated from the same tables, so the help of a shared
+ * option is written once (cli.c).
+ *
+ * The design follows git's parse-options.h (an option entry carries its
+ * destination and its help) and git's command table (RUN_SETUP-style
+ * flags the dispatcher acts on).
  *
  * Each command lives in its own file (cmd_<name>.c) and is listed in the
- * table in main.c.  A command receives argv from its name on
- * (argv[0] == "solve") and returns an exit code.
+ * table in main.c.  A new command is that file and that entry:
+ *
+ *   static int samples = 200;
+ *   static const cli_option options[] = {
+ *       CLI_OPT_INT("--samples", NULL, &samples, "N", 10, 100000,
+ *                   "a whole number from 10 to 100000",
+ *                   "draw N scenarios (default 200)"),
+ *       CLI_OPT_END};
+ *   static const cli_format formats[] = {
+ *       CLI_TEXT_JSON_CSV(write_text, write_json, write_csv)};
+ *   static int run(cli_ctx *x)      // x->m loaded, x->sol has a plan
+ *   {
+ *       ... compute from x->m, x->sol, x->s into data ...
+ *       return cli_emit(x, &data);  // writers get &data
+ *   }
+ *   const cli_command cli_uncertainty = {
+ *       .name = "uncertainty", .summary = "...",
+ *       .flags = CMD_SOLVE | CMD_PLAN | CMD_LOAD | CMD_FILE,
+ *       .shared = CLI_FORMAT_OPT | CLI_OUTPUT | CLI_SOLVER,
+ *       .options = options, .formats = formats, .run = run};
  */
 #ifndef BE_CLI_H
 #define BE_CLI_H
 
+#include <float.h>
 #include <stdio.h>
 
 #include "breakeven.h"
@@ -24,13 +59,166 @@ enum {
                            or the result could not be written */
 };
 
-typedef struct cli_command {
+typedef struct cli_command cli_command;
+typedef struct cli_ctx cli_ctx;
+
+/* ---- options ---- */
+
+typedef enum cli_kind {
+    CLI_FLAG,     /* int *dest = 1 */
+    CLI_STRING,   /* const char **dest = the value */
+    CLI_NUMBER,   /* double *dest, a finite number within [min, max] */
+    CLI_INT,      /* int *dest, a whole number within [min, max] */
+    CLI_CHOICE,   /* const char **dest, one of choices */
+    CLI_FORMAT,   /* the shared --format: one of the command's formats */
+    CLI_CALL      /* parse(cmd, value, dest) */
+} cli_kind;
+
+/* cli_option.flags */
+enum {
+    CLI_REQUIRED = 1,   /* the command needs it */
+    CLI_REPEAT = 2,     /* may be given more than once (usage: "...") */
+    CLI_ABOVE_MIN = 4,  /* value > min, not >= */
+    CLI_BELOW_MAX = 8   /* value < max, not <= */
+};
+
+typedef struct cli_option {
+    const char *name;      /* "--time-limit" */
+    const char *alias;     /* "-o", or NULL */
+    cli_kind kind;
+    void *dest;
+    const char *arg;       /* the value's name in help ("S"), NULL: none */
+    const char *help;      /* what it does, wrapped by the help printer */
+    double min, max;       /* CLI_NUMBER, CLI_INT */
+    const char *needs;     /* CLI_NUMBER, CLI_INT: "a number of seconds
+                              > 0", for "--time-limit needs ..., found" */
+    const char *const *choices;  /* CLI_CHOICE, NULL-terminated */
+    /* CLI_CALL: returns 0, or an exit code after printing why */
+    int (*parse)(const cli_command *cmd, const char *value, void *dest);
+    unsigned flags;        /* CLI_REQUIRED | CLI_REPEAT | ... */
+} cli_option;
+
+#define CLI_OPT_FLAG(n, a, d, h) \
+    {.name = n, .alias = a, .kind = CLI_FLAG, .dest = d, .help = h}
+#define CLI_OPT_STRING(n, a, d, arg_, h) \
+    {.name = n, .alias = a, .kind = CLI_STRING, .dest = d, .arg = arg_, \
+     .help = h}
+#define CLI_OPT_NUMBER(n, a, d, arg_, lo, hi, fl, needs_, h) \
+    {.name = n, .alias = a, .kind = CLI_NUMBER, .dest = d, .arg = arg_, \
+     .help = h, .min = lo, .max = hi, .needs = needs_, .flags = fl}
+#define CLI_OPT_INT(n, a, d, arg_, lo, hi, needs_, h) \
+    {.name = n, .alias = a, .kind = CLI_INT, .dest = d, .arg = arg_, \
+     .help = h, .min = lo, .max = hi, .needs = needs_}
+#define CLI_OPT_CHOICE(n, d, arg_, list, fl, h) \
+    {.name = n, .kind = CLI_CHOICE, .dest = d, .arg = arg_, .help = h, \
+     .choices = list, .flags = fl}
+#define CLI_OPT_CALL(n, d, arg_, fn, fl, h) \
+    {.name = n, .kind = CLI_CALL, .dest = d, .arg = arg_, .help = h, \
+     .parse = fn, .flags = fl}
+#define CLI_OPT_END {0}
+
+/* The shared options (cli_command.shared); their entries and help text
+ * are in cli.c, their values in cli_common. */
+enum {
+    CLI_FORMAT_OPT = 1 << 0,   /* --format F */
+    CLI_OUTPUT = 1 << 1,       /* -o, --output FILE */
+    CLI_RELAX = 1 << 2,        /* --relax */
+    CLI_MIP_GAP = 1 << 3,      /* --mip-gap G */
+    CLI_TIME_LIMIT = 1 << 4,   /* --time-limit S */
+    CLI_SET = 1 << 5,          /* --set PATH=VALUE */
+    CLI_QUIET = 1 << 6,        /* -q, --quiet */
+    CLI_VERBOSE = 1 << 7,      /* -v, --verbose */
+    /* what a command that solves takes */
+    CLI_SOLVER = CLI_RELAX | CLI_MIP_GAP | CLI_TIME_LIMIT | CLI_SET |
+                 CLI_QUIET | CLI_VERBOSE
+};
+
+typedef struct cli_common {
+    const char *format;
+    const char *output;
+    int relax, quiet, verbose;
+    double mip_gap, time_limit;
+    const char *sets[64];  /* --set PATH=VALUE, in order */
+    int n_sets;
+    const char *basis_file;/* sweep: a warm-start basis shared by the
+                              solves of neighbouring points, or NULL */
+} cli_common;
+
+/* ---- commands ---- */
+
+/* An output format: its name (the --format value) and its writer.  The
+ * writer gets the data run handed to cli_emit.  write cannot fail;
+ * write_checked returns 0, or -1 with err filled (the file is then not
+ * written; an empty message: the writer has printed why).  One of the two
+ * is set. */
+typedef struct cli_format {
     const char *name;
-    int (*run)(int argc, char **argv);
-    const char *summary;   /* one line for the command list */
-    const char *usage;     /* "breakeven solve MODEL.yaml [...]" lines */
-    const char *help;      /* the options, one per line */
-} cli_command;
+    void (*write)(FILE *fp, const void *data);
+    int (*write_checked)(FILE *fp, const void *data, be_error *err);
+    const char *note;      /* in --format's help: "twice the pixels" */
+} cli_format;
+
+/* The usual three formats, for a format table. */
+#define CLI_TEXT_JSON_CSV(text, json, csv)                                  \
+    {"text", text, NULL, NULL}, {"json", json, NULL, NULL},                 \
+    {"csv", csv, NULL, NULL}, {0}
+
+/* cli_command.flags: what the dispatcher does */
+enum {
+    CMD_FILE = 1 << 0,     /* exactly one model file (x->path) */
+    CMD_FILES = 1 << 1,    /* one or more model files (x->files) */
+    CMD_LOAD = 1 << 2,     /* load the model with --set (x->m); CMD_FILE */
+    CMD_SOLVE = 1 << 3,    /* solve it (x->sol); CMD_LOAD.  After run: the
+                              no-plan message and exit code, or the time
+                              limit note */
+    CMD_PLAN = 1 << 4,     /* no plan: say why, and do not run */
+    CMD_DUALS = 1 << 5,    /* solve with shadow prices */
+    CMD_DIAGNOSE = 1 << 6, /* no plan: be_diagnose (x->diag) */
+    CMD_FORMAT_BY_NAME = 1 << 7  /* no --format: the -o FILE's extension
+                                    chooses, else the first format */
+};
+
+struct cli_command {
+    const char *name;
+    const char *summary;       /* one line for the command list */
+    unsigned flags;            /* CMD_* */
+    unsigned shared;           /* CLI_* shared options it takes */
+    const cli_option *options; /* its own, CLI_OPT_END-terminated; or NULL */
+    const cli_format *formats; /* {0}-terminated, the first is the
+                                  default; NULL: it writes nothing */
+    int (*run)(cli_ctx *x);    /* returns an exit code */
+    const char *notes;         /* printed after the options, or NULL */
+};
+
+/* What run gets.  Everything here is owned by the dispatcher. */
+struct cli_ctx {
+    const cli_command *cmd;
+    cli_common *c;             /* the shared options */
+    const char *path;          /* CMD_FILE: the model file */
+    char **files;              /* CMD_FILES: [n_files] */
+    int n_files;
+    be_model *m;               /* CMD_LOAD */
+    double load_seconds;
+    be_settings s;             /* from the shared options */
+    be_solution *sol;          /* CMD_SOLVE */
+    be_diagnosis *diag;        /* CMD_DIAGNOSE, when there is no plan */
+    const cli_format *format;  /* the chosen format */
+};
+
+/* Parse argv (argv[0] is the command's name) against cmd's tables, do
+ * what its flags say, run it.  Returns the exit code. */
+int cli_dispatch(const cli_command *cmd, int argc, char **argv);
+
+/* Write data through x->format's writer to -o FILE (atomically) or to
+ * standard output.  Returns EXIT_PLAN, or EXIT_SOLVER after printing why
+ * (the one wording of every output failure). */
+int cli_emit(const cli_ctx *x, const void *data);
+/* The same to path ("-" or NULL: standard output) with format f. */
+int cli_write(const char *path, const cli_format *f, const void *data);
+
+/* Print cmd's usage lines / its whole help. */
+void cli_usage(FILE *fp, const cli_command *cmd);
+void cli_help(FILE *fp, const cli_command *cmd);
 
 /* Print "breakeven: <message>" and the command's usage; returns 2. */
 int cli_usage_error(const cli_command *cmd, const char *fmt, ...)
@@ -39,92 +227,26 @@ int cli_usage_error(const cli_command *cmd, const char *fmt, ...)
 #endif
     ;
 
-/* ---- option parsing ---- */
-
-/* An option a command accepts.  id >= 0; the shared ones are below. */
-typedef struct cli_opt {
-    const char *name;      /* "--time-limit" */
-    const char *alias;     /* "-o" or NULL */
-    int takes_value;
-    int id;
-} cli_opt;
-
-enum {
-    CLI_END = -1,          /* no more arguments */
-    CLI_ERROR = -2,        /* a usage error was printed */
-    CLI_ARG = -3,          /* a positional argument (in *value) */
-    OPT_FORMAT = 1, OPT_OUTPUT, OPT_RELAX, OPT_MIP_GAP, OPT_TIME_LIMIT,
-    OPT_STATS, OPT_QUIET, OPT_VERBOSE, OPT_SET,
-    OPT_COMMAND = 100      /* commands number their own options from here */
-};
-
-typedef struct cli_args {
-    const cli_command *cmd;
-    int argc;
-    char **argv;
-    int i;
-} cli_args;
-
-/* The next option (its id, value in *value) or positional argument.
- * "--name=value" is accepted for options that take a value.  Unknown
- * options and missing values are usage errors (CLI_ERROR, printed). */
-int cli_next(cli_args *a, const cli_opt *opts, const char **value);
-
-/* The options most commands share, and their parsed values. */
-#define CLI_COMMON_SOLVE_OPTS                                             \
-    {"--relax", NULL, 0, OPT_RELAX}, {"--mip-gap", NULL, 1, OPT_MIP_GAP}, \
-    {"--time-limit", NULL, 1, OPT_TIME_LIMIT},                            \
-    {"--quiet", "-q", 0, OPT_QUIET}, {"--verbose", "-v", 0, OPT_VERBOSE}, \
-    {"--set", NULL, 1, OPT_SET}
-
-typedef struct cli_common {
-    const char *format;
-    const char *output;
-    int relax, stats, quiet, verbose;
-    double mip_gap, time_limit;
-    const char *sets[64];  /* --set PATH=VALUE, in order */
-    int n_sets;
-    const char *basis_file;/* sweep: a warm-start basis shared by the
-                              solves of neighbouring points, or NULL */
-} cli_common;
-
-void cli_common_init(cli_common *c, const char *default_format);
-
-/* Handle one of the shared options.  formats is a NULL-terminated list of
- * accepted --format values.  Returns 1 if handled, 0 if id is not a shared
- * option, CLI_ERROR after printing a usage error. */
-int cli_common_option(const cli_command *cmd, cli_common *c, int id,
-                      const char *value, const char *const *formats);
-
-/* The usual command line: one model file and options.  Shared options go
- * into c; any other option id is handed to own(ctx, id, value), which
- * returns 1 if it handled it or CLI_ERROR after printing a usage error
- * (own may be NULL).  Returns -1 when the arguments are fine (*model is
- * set), else the exit code to return. */
-typedef int (*cli_own_option)(void *ctx, int id, const char *value);
-int cli_parse_model_command(const cli_command *cmd, int argc, char **argv,
-                            const cli_opt *opts, const char *const *formats,
-                            cli_common *c, cli_own_option own, void *ctx,
-                            const char **model);
+/* ---- models, errors, output ---- */
 
 /* Solver settings from the shared options (log to stderr with --verbose). */
 void cli_settings(const cli_common *c, be_settings *s);
-
-/* ---- models, errors, output ---- */
 
 /* Load a model applying --set overrides; prints the error and returns NULL
  * with *exit_code set on failure.  seconds (may be NULL) gets the time. */
 be_model *cli_load(const char *path, const cli_common *c, int *exit_code,
                    double *seconds);
 
-/* For commands that need a plan: say on stderr why sol has none ("time
- * limit reached before any plan", "no feasible plan: ...") and return the
- * exit code (EXIT_SOLVER or EXIT_NO_PLAN). */
-int cli_no_plan(const char *model, const be_solution *sol);
+/* Say on stderr why x->sol has no plan ("time limit reached before any
+ * plan", "no feasible plan: ..." and what the diagnosis adds) and return
+ * the exit code (EXIT_SOLVER or EXIT_NO_PLAN). */
+int cli_no_plan(const cli_ctx *x);
 
 /* "breakeven: FILE:LINE:COL: message" on stderr. */
 void cli_print_error(const be_error *err);
 int cli_exit_for(be_code code);
+/* "breakeven: out of memory" on stderr; returns EXIT_SOLVER. */
+int cli_out_of_memory(void);
 /* Strict number parsing (the whole string, finite); 0 on success. */
 int cli_parse_number(const char *s, double *out);
 double cli_now(void);

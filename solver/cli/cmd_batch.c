@@ -14,10 +14,6 @@
 #include "output.h"
 #include "runner.h"
 
-extern const cli_command cli_batch;
-
-enum { OPT_JOBS = OPT_COMMAND, OPT_DIR, OPT_RESUME, OPT_NO_HEADER };
-
 typedef struct batch {
     int n;
     char **files;
@@ -202,75 +198,68 @@ static int resume_row(batch *b, int i)
     return 1;
 }
 
-int cmd_batch(int argc, char **argv);
+static int jobs, resume, no_header;
+static const char *dir;
 
-int cmd_batch(int argc, char **argv)
+/* The rows, in input order, as the models finish. */
+static int write_rows(FILE *fp, const void *data, be_error *err)
 {
-    static const cli_opt opts[] = {
-        {"--format", NULL, 1, OPT_FORMAT}, {"--output", "-o", 1, OPT_OUTPUT},
-        {"--relax", NULL, 0, OPT_RELAX}, {"--mip-gap", NULL, 1, OPT_MIP_GAP},
-        {"--time-limit", NULL, 1, OPT_TIME_LIMIT},
-        {"--quiet", "-q", 0, OPT_QUIET}, {"--set", NULL, 1, OPT_SET},
-        {"--jobs", "-j", 1, OPT_JOBS}, {"--output-dir", NULL, 1, OPT_DIR},
-        {"--resume", NULL, 0, OPT_RESUME},
-        {"--no-header", NULL, 0, OPT_NO_HEADER}, {0}};
-    static const char *const formats[] = {"csv", "jsonl", NULL};
+    batch *b = (batch *)data;
+    b->out = fp;
+    if (!no_header && !b->jsonl)
+        fputs("file,model,status,exit,net_present_cost,first_replacement,"
+              "first_buy,first_early_retire,bought,message,resumed,seconds\n",
+              fp);
+    flush_rows(b);
+    pool_options po;
+    pool_options_for(&po, jobs, b->n, &b->c);
+    unsigned char *skip = malloc((size_t)b->n);
+    if (!skip) {
+        cli_out_of_memory();
+        return -1;
+    }
+    memcpy(skip, b->have, (size_t)b->n);
+    po.skip = skip;
+    int pr = pool_run(b->n, &po, work, done, b);
+    free(skip);
+    flush_rows(b);
+    (void)err;   /* pool_run has said why it failed */
+    return pr;
+}
+
+static const cli_option options[] = {
+    RUNNER_JOBS_OPTION(&jobs, "models"),
+    CLI_OPT_STRING("--output-dir", NULL, &dir, "DIR",
+                   "also write each model's full result (the solve --format "
+                   "json object) to DIR/NAME.json, and its row to "
+                   "DIR/NAME.summary, atomically"),
+    CLI_OPT_FLAG("--resume", NULL, &resume,
+                 "skip models whose results in DIR are newer than the model "
+                 "file (their rows come from DIR)"),
+    CLI_OPT_FLAG("--no-header", NULL, &no_header,
+                 "no CSV header line (to concatenate runs)"),
+    CLI_OPT_END};
+
+static const cli_format formats[] = {
+    {"csv", NULL, write_rows, NULL}, {"jsonl", NULL, write_rows, NULL}, {0}};
+
+static int run(cli_ctx *x)
+{
     batch b;
     memset(&b, 0, sizeof b);
-    cli_common_init(&b.c, "csv");
-    cli_args a = {&cli_batch, argc, argv, 1};
-    const char *v, *dir = NULL;
-    int id, resume = 0, header = 1, rc = EXIT_PLAN;
-    long jobs = sysconf(_SC_NPROCESSORS_ONLN);
-    b.files = calloc((size_t)argc, sizeof *b.files);
-    if (!b.files) {
-        fputs("breakeven: out of memory\n", stderr);
-        return EXIT_SOLVER;
-    }
-    while ((id = cli_next(&a, opts, &v)) != CLI_END) {
-        if (id == CLI_ERROR) {
-            rc = EXIT_USAGE;
-            goto done;
-        }
-        double x;
-        switch (id) {
-        case CLI_ARG: b.files[b.n++] = (char *)v; break;
-        case OPT_JOBS:
-            if (cli_parse_number(v, &x) || x < 1 || x > 1024 || x != (int)x) {
-                rc = cli_usage_error(&cli_batch, "-j needs a whole number of "
-                                     "processes from 1 to 1024, found '%s'",
-                                     v);
-                goto done;
-            }
-            jobs = (long)x;
-            break;
-        case OPT_DIR: dir = v; break;
-        case OPT_RESUME: resume = 1; break;
-        case OPT_NO_HEADER: header = 0; break;
-        default:
-            if (cli_common_option(&cli_batch, &b.c, id, v, formats) < 0) {
-                rc = EXIT_USAGE;
-                goto done;
-            }
-        }
-    }
-    if (b.n == 0) {
-        rc = cli_usage_error(&cli_batch, "batch needs at least one model "
-                             "file");
-        goto done;
-    }
-    if (resume && !dir) {
-        rc = cli_usage_error(&cli_batch, "--resume needs --output-dir (where "
-                             "the results of the earlier run are)");
-        goto done;
-    }
-    b.jsonl = strcmp(b.c.format, "jsonl") == 0;
+    b.c = *x->c;
+    b.files = x->files;
+    b.n = x->n_files;
+    int rc = EXIT_PLAN;
+    if (resume && !dir)
+        return cli_usage_error(x->cmd, "--resume needs --output-dir (where "
+                               "the results of the earlier run are)");
+    b.jsonl = strcmp(x->format->name, "jsonl") == 0;
     b.quiet = b.c.quiet;
     b.rows = calloc((size_t)b.n, sizeof *b.rows);
     b.have = calloc((size_t)b.n, 1);
     if (!b.rows || !b.have) {
-        fputs("breakeven: out of memory\n", stderr);
-        rc = EXIT_SOLVER;
+        rc = cli_out_of_memory();
         goto done;
     }
     for (int i = 0; i < b.n; i++)
@@ -285,16 +274,14 @@ int cmd_batch(int argc, char **argv)
         b.json = calloc((size_t)b.n, sizeof *b.json);
         b.summary = calloc((size_t)b.n, sizeof *b.summary);
         if (!b.json || !b.summary) {
-            fputs("breakeven: out of memory\n", stderr);
-            rc = EXIT_SOLVER;
+            rc = cli_out_of_memory();
             goto done;
         }
         for (int i = 0; i < b.n; i++) {
             b.json[i] = result_path(dir, b.files[i], ".json");
             b.summary[i] = result_path(dir, b.files[i], ".summary");
             if (!b.json[i] || !b.summary[i]) {
-                fputs("breakeven: out of memory\n", stderr);
-                rc = EXIT_SOLVER;
+                rc = cli_out_of_memory();
                 goto done;
             }
         }
@@ -302,7 +289,7 @@ int cmd_batch(int argc, char **argv)
         for (int i = 0; i < b.n; i++)
             for (int j = 0; j < i; j++)
                 if (strcmp(b.json[i], b.json[j]) == 0) {
-                    rc = cli_usage_error(&cli_batch, "%s and %s would both "
+                    rc = cli_usage_error(x->cmd, "%s and %s would both "
                                          "write %s: give the models "
                                          "different file names",
                                          b.files[j], b.files[i], b.json[i]);
@@ -311,50 +298,9 @@ int cmd_batch(int argc, char **argv)
         for (int i = 0; resume && i < b.n; i++)
             resume_row(&b, i);
     }
-
-    out_file out;
-    if (out_open(&out, b.c.output) != 0) {
-        fprintf(stderr, "breakeven: %s: cannot write: %s\n", b.c.output,
-                strerror(errno));
-        rc = EXIT_SOLVER;
-        goto done;
-    }
-    b.out = out.fp;
-    if (header && !b.jsonl)
-        fputs("file,model,status,exit,net_present_cost,first_replacement,"
-              "first_buy,first_early_retire,bought,message,resumed,seconds\n",
-              b.out);
-    flush_rows(&b);
-    pool_options po = {0};
-    po.jobs = (int)(jobs < 1 ? 1 : jobs > b.n ? b.n : jobs);
-    /* the solver stops itself at the limit; the kill is for a process
-     * that does not (up to two diagnosis solves follow an infeasible one) */
-    po.kill_after = b.c.time_limit > 0 ? 3 * b.c.time_limit + 5 : 0;
-    po.progress = !b.quiet && isatty(fileno(stderr));
-    po.skip = b.have;
-    unsigned char *skip = malloc((size_t)b.n);
-    if (!skip) {
-        out_abort(&out);
-        rc = EXIT_SOLVER;
-        goto done;
-    }
-    memcpy(skip, b.have, (size_t)b.n);
-    po.skip = skip;
-    int pr = pool_run(b.n, &po, work, done, &b);
-    free(skip);
-    if (pr != 0) {
-        out_abort(&out);
-        rc = EXIT_SOLVER;
-        goto done;
-    }
-    flush_rows(&b);
-    if (out_commit(&out) != 0) {
-        fprintf(stderr, "breakeven: %s: cannot write: %s\n",
-                b.c.output ? b.c.output : "standard output", strerror(errno));
-        rc = EXIT_SOLVER;
-        goto done;
-    }
-    rc = b.exit_code;
+    rc = cli_emit(x, &b);
+    if (rc == EXIT_PLAN)
+        rc = b.exit_code;
 done:
     for (int i = 0; b.rows && i < b.n; i++)
         row_clear(&b.rows[i]);
@@ -366,38 +312,25 @@ done:
     free(b.summary);
     free(b.rows);
     free(b.have);
-    free(b.files);
     return rc;
 }
 
 const cli_command cli_batch = {
-    "batch", cmd_batch,
-    "solve many model files, N at a time, one summary row each",
-    "usage: breakeven batch FILE... [-j N] [--format csv|jsonl] [-o FILE]\n"
-    "                       [--output-dir DIR] [--resume] [--no-header]\n"
-    "                       [--time-limit S] [--relax] [--mip-gap G]\n"
-    "                       [--set PATH=VALUE]... [--quiet]\n",
-    "  -j, --jobs N       solve N models at once, each in its own process\n"
-    "                     (default: the number of online cores)\n"
-    "  --format F         csv (default) or jsonl: one row per model file, in\n"
-    "                     input order: file, model, status, exit, net present\n"
-    "                     cost, first_replacement (first period with an early\n"
-    "                     retirement), per device first_buy,\n"
-    "                     first_early_retire and bought, message, resumed,\n"
-    "                     seconds\n"
-    "  -o, --output FILE  write the rows to FILE (atomically)\n"
-    "  --output-dir DIR   also write each model's full result (the solve\n"
-    "                     --format json object) to DIR/NAME.json, and its\n"
-    "                     row to DIR/NAME.summary, atomically\n"
-    "  --resume           skip models whose results in DIR are newer than\n"
-    "                     the model file (their rows come from DIR)\n"
-    "  --no-header        no CSV header line (to concatenate runs)\n"
-    "  --time-limit S     per model; a process still running after 3 S + 5\n"
-    "                     seconds is killed\n"
-    "  --relax, --mip-gap G, --set PATH=VALUE   as for solve, for every model\n"
-    "  -q, --quiet        no notes and no progress line on standard error\n"
-    "exit code of a batch: the largest of the models' own exit codes (0 when\n"
-    "every model has a plan; 1 some model has none; 3 some file is invalid;\n"
-    "4 a solver failure, a time limit without a plan, a crash or a kill),\n"
-    "2 for a bad command line, 4 when the rows could not be written.\n",
+    .name = "batch",
+    .summary = "solve many model files, N at a time, one summary row each",
+    .flags = CMD_FILES,
+    .shared = CLI_FORMAT_OPT | CLI_OUTPUT | CLI_RELAX | CLI_MIP_GAP |
+              CLI_TIME_LIMIT | CLI_SET | CLI_QUIET,
+    .options = options, .formats = formats, .run = run,
+    .notes = "One row per model file, in input order: file, model, status, "
+             "exit, net present cost, first_replacement (first period with "
+             "an early retirement), per device first_buy, first_early_retire "
+             "and bought, message, resumed, seconds.  --time-limit is per "
+             "model; a process still running after 3 S + 5 seconds is "
+             "killed.  -q also drops the progress line.\n"
+             "exit code of a batch: the largest of the models' own exit codes "
+             "(0 when every model has a plan; 1 some model has none; 3 some "
+             "file is invalid; 4 a solver failure, a time limit without a "
+             "plan, a crash or a kill), 2 for a bad command line, 4 when the "
+             "rows could not be written.",
 };

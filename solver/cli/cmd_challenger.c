@@ -10,32 +10,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "answers.h"
 #include "cli.h"
 #include "output.h"
 
-int cmd_challenger(int argc, char **argv);
-
-extern const cli_command cli_challenger;
-
-enum { OPT_DEVICE = OPT_COMMAND };
-
 typedef struct challenger_run {
     const be_model *m;
-    const char *device;       /* --device: only this challenger */
     be_challenge **pairs;
     int n;
 } challenger_run;
-
-static int own_option(void *ctx, int id, const char *value)
-{
-    challenger_run *r = ctx;
-    if (id == OPT_DEVICE) {
-        r->device = value;
-        return 1;
-    }
-    return CLI_ERROR;
-}
 
 static int age0(const be_model *m, int f)
 {
@@ -53,7 +35,7 @@ static void sentence(FILE *fp, const be_model *m, const be_challenge *p)
     const char *dn = be_model_device_name(m, p->defender);
     const char *cn = be_model_device_name(m, p->challenger);
     fprintf(fp, "fleet entry %d (%g %s aged %s): ", p->fleet_entry + 1,
-            c.count, dn, answers_years(c.age0 * dt, y, sizeof y));
+            c.count, dn, fmt_years(c.age0 * dt, y, sizeof y));
     if (p->periods == 0) {
         fprintf(fp, "already at its end of life in %s",
                 be_model_period_label(m, 0));
@@ -66,7 +48,7 @@ static void sentence(FILE *fp, const be_model *m, const be_challenge *p)
                 be_model_period_label(m, t),
                 fmt_money(p->defender_cost[t], 2, b1, sizeof b1), cn,
                 fmt_money(p->challenger_cost[t], 2, b2, sizeof b2),
-                answers_years(p->challenger_life[t] * dt, y2, sizeof y2),
+                fmt_years(p->challenger_life[t] * dt, y2, sizeof y2),
                 p->challenger_life[t] * dt == 1.0 ? "" : "s");
         return;
     }
@@ -83,7 +65,7 @@ static void sentence(FILE *fp, const be_model *m, const be_challenge *p)
                                     : " (the end of the horizon)");
 }
 
-static void write_text(FILE *fp, void *ctx)
+static void write_text(FILE *fp, const void *ctx)
 {
     const challenger_run *r = ctx;
     const be_model *m = r->m;
@@ -111,10 +93,10 @@ static void write_text(FILE *fp, void *ctx)
             int sale = !isnan(p->challenger_cost[t]);
             char kept[32];
             if (sale)
-                answers_years(p->challenger_life[t] * dt, kept, sizeof kept);
+                fmt_years(p->challenger_life[t] * dt, kept, sizeof kept);
             fprintf(fp, "%-8s %8s %16s %16s %12s  %s\n",
                     be_model_period_label(m, t),
-                    answers_years((a0 + t) * dt, y, sizeof y),
+                    fmt_years((a0 + t) * dt, y, sizeof y),
                     fmt_money(p->defender_cost[t], 2, b1, sizeof b1),
                     sale ? fmt_money(p->challenger_cost[t], 2, b2, sizeof b2)
                          : "not for sale",
@@ -126,7 +108,7 @@ static void write_text(FILE *fp, void *ctx)
     }
 }
 
-static void write_json(FILE *fp, void *ctx)
+static void write_json(FILE *fp, const void *ctx)
 {
     const challenger_run *r = ctx;
     const be_model *m = r->m;
@@ -163,7 +145,7 @@ static void write_json(FILE *fp, void *ctx)
     fputs("\n]}\n", fp);
 }
 
-static void write_csv(FILE *fp, void *ctx)
+static void write_csv(FILE *fp, const void *ctx)
 {
     const challenger_run *r = ctx;
     const be_model *m = r->m;
@@ -192,24 +174,21 @@ static void write_csv(FILE *fp, void *ctx)
     }
 }
 
-int cmd_challenger(int argc, char **argv)
+static const char *device;   /* --device: only this challenger */
+
+static const cli_option options[] = {
+    CLI_OPT_STRING("--device", NULL, &device, "NAME",
+                   "only this challenger (default: every buyable device)"),
+    CLI_OPT_END};
+
+static const cli_format formats[] = {
+    CLI_TEXT_JSON_CSV(write_text, write_json, write_csv)};
+
+static int run(cli_ctx *x)
 {
-    static const cli_opt opts[] = {
-        {"--format", NULL, 1, OPT_FORMAT}, {"--output", "-o", 1, OPT_OUTPUT},
-        {"--device", NULL, 1, OPT_DEVICE}, {"--set", NULL, 1, OPT_SET},
-        {"--quiet", "-q", 0, OPT_QUIET}, {0}};
-    static const char *const formats[] = {"text", "json", "csv", NULL};
-    cli_common c;
-    cli_common_init(&c, "text");
+    const be_model *m = x->m;
     challenger_run r = {0};
-    const char *model;
-    int rc = cli_parse_model_command(&cli_challenger, argc, argv, opts,
-                                     formats, &c, own_option, &r, &model);
-    if (rc >= 0)
-        return rc;
-    be_model *m = cli_load(model, &c, &rc, NULL);
-    if (!m)
-        return rc;
+    int rc = -1;
     r.m = m;
     int K = be_model_devices(m), T = be_model_periods(m);
     int F = 0;
@@ -219,17 +198,12 @@ int cmd_challenger(int argc, char **argv)
         F += ci.fleet_entry >= 0;
     }
     int only = -1;
-    if (r.device && (only = be_model_find_device(m, r.device)) < 0) {
-        be_model_free(m);
-        return cli_usage_error(&cli_challenger, "no device named '%s' in %s",
-                               r.device, model);
-    }
+    if (device && (only = be_model_find_device(m, device)) < 0)
+        return cli_usage_error(x->cmd, "no device named '%s' in %s", device,
+                               x->path);
     r.pairs = calloc((size_t)F * (size_t)K + 1, sizeof *r.pairs);
-    if (!r.pairs) {
-        fprintf(stderr, "breakeven: out of memory\n");
-        be_model_free(m);
-        return EXIT_SOLVER;
-    }
+    if (!r.pairs)
+        return cli_out_of_memory();
     for (int f = 0; f < F && rc < 0; f++)
         for (int k = 0; k < K && rc < 0; k++) {
             int buyable = 0;
@@ -248,32 +222,24 @@ int cmd_challenger(int argc, char **argv)
             r.pairs[r.n++] = p;
         }
     if (rc < 0 && r.n == 0) {
-        fprintf(stderr, "breakeven: %s: nothing to compare: %s\n", model,
+        fprintf(stderr, "breakeven: %s: nothing to compare: %s\n", x->path,
                 F == 0 ? "the model has no initial fleet"
                        : "no device can be bought");
         rc = EXIT_NO_PLAN;
     }
     if (rc < 0)
-        rc = answers_emit(&c, strcmp(c.format, "json") == 0 ? write_json
-                              : strcmp(c.format, "csv") == 0 ? write_csv
-                              : write_text, &r);
+        rc = cli_emit(x, &r);
     for (int i = 0; i < r.n; i++)
         be_challenge_free(r.pairs[i]);
     free(r.pairs);
-    be_model_free(m);
     return rc;
 }
 
 const cli_command cli_challenger = {
-    "challenger", cmd_challenger,
-    "defender vs challenger: when a new device beats keeping the old fleet",
-    "usage: breakeven challenger MODEL.yaml [--device NAME]\n"
-    "                            [--format text|json|csv] [-o FILE]"
-    " [--set PATH=VALUE]...\n",
-    "  --device NAME      only this challenger (default: every buyable "
-    "device)\n"
-    "  --format F         text (default), json or csv\n"
-    "  -o, --output FILE  write the result to FILE (atomically)\n"
-    "  --set PATH=VALUE   override a value of the model\n"
-    "  -q, --quiet        no notes on standard error\n",
+    .name = "challenger",
+    .summary = "defender vs challenger: when a new device beats keeping the "
+               "old fleet",
+    .flags = CMD_LOAD | CMD_FILE,
+    .shared = CLI_FORMAT_OPT | CLI_OUTPUT | CLI_SET | CLI_QUIET,
+    .options = options, .formats = formats, .run = run,
 };

@@ -4,18 +4,11 @@
  * replacement) and the planner's own plan file, all with the evaluator
  * under the same model.  Definitions: docs/plans.md.
  */
-#include <errno.h>
 #include <math.h>
 #include <string.h>
 
 #include "cli.h"
 #include "output.h"
-
-int cmd_compare(int argc, char **argv);
-
-extern const cli_command cli_compare;
-
-enum { OPT_PLAN = OPT_COMMAND, OPT_AGE };
 
 typedef struct row {
     const char *key;     /* optimal, end_of_life, on_release, fixed_age, plan */
@@ -64,17 +57,10 @@ static void violation_text(const be_model *m, const be_eval *e, char *buf,
     }
 }
 
-static double difference(const compare *c, int i)
+/* Row i against the optimum (be_cost_compare). */
+static be_cost_delta delta(const compare *c, int i)
 {
-    return c->rows[i].eval->cost.total - c->rows[0].eval->cost.total;
-}
-
-/* The difference as a share of row i's own cost, in percent; NaN when that
- * cost is not positive. */
-static double percent(const compare *c, int i)
-{
-    double total = c->rows[i].eval->cost.total;
-    return total > 0 ? 100.0 * difference(c, i) / total : NAN;
+    return be_cost_compare(c->rows[i].eval, c->rows[0].eval);
 }
 
 static void answer(FILE *fp, const compare *c)
@@ -86,28 +72,29 @@ static void answer(FILE *fp, const compare *c)
         snprintf(what, sizeof what, "your plan (%s)", r->name);
     else
         snprintf(what, sizeof what, "running the fleet to end of life");
-    double d = difference(c, c->ref), tol = 1e-6 * fmax(1.0, fabs(opt->cost.total));
+    be_cost_delta d = delta(c, c->ref);
     fmt_money(opt->cost.total, 0, a, sizeof a);
     if (r->eval->violation != BE_FEASIBLE_PLAN) {
         violation_text(c->m, r->eval, v, sizeof v);
         fprintf(fp, "The optimal plan costs %s; %s would cost %s but breaks "
                 "the %s.\n", a, what, fmt_money(r->eval->cost.total, 0, b,
                 sizeof b), v);
-    } else if (d <= tol) {
+    } else if (d.difference <= 0 || d.same) {
         what[0] = (char)(what[0] == 'y' ? 'Y' : 'R');
         fprintf(fp, "%s is already optimal: it costs %s, like the optimal "
                 "plan.\n", what, a);
     } else {
-        double p = percent(c, c->ref);
-        fprintf(fp, "The optimal plan saves %s", fmt_money(d, 0, b, sizeof b));
-        if (isfinite(p))
-            fprintf(fp, " (%.1f%%)", p);
+        fprintf(fp, "The optimal plan saves %s", fmt_money(d.difference, 0, b,
+                                                            sizeof b));
+        if (isfinite(d.percent))
+            fprintf(fp, " (%.1f%%)", d.percent);
         fprintf(fp, " against %s; it costs %s.\n", what, a);
     }
 }
 
-static void report_text(FILE *fp, const compare *c)
+static void report_text(FILE *fp, const void *data)
 {
+    const compare *c = data;
     char a[64], b[64], v[160];
     answer(fp, c);
     if (c->sol->status == BE_TIME_LIMIT_PLAN)
@@ -117,7 +104,8 @@ static void report_text(FILE *fp, const compare *c)
             "vs optimum", "", "constraints");
     for (int i = 0; i < c->n; i++) {
         const row *r = &c->rows[i];
-        double d = difference(c, i), p = percent(c, i);
+        be_cost_delta x = delta(c, i);
+        double d = x.difference, p = x.percent;
         char pct[32] = "";
         if (i > 0 && isfinite(p))
             snprintf(pct, sizeof pct, "%+.1f%%", p);
@@ -159,8 +147,9 @@ static void json_violation(FILE *fp, const be_model *m, const be_eval *e)
     fprintf(fp, ", \"amount\": %s}", fmt_num(e->violation_amount, n, sizeof n));
 }
 
-static void report_json(FILE *fp, const compare *c)
+static void report_json(FILE *fp, const void *data)
 {
+    const compare *c = data;
     char n[40];
     fputs("{\n  \"status\": ", fp);
     json_str(fp, be_status_name(c->sol->status));
@@ -177,10 +166,11 @@ static void report_json(FILE *fp, const compare *c)
         json_str(fp, r->name);
         fprintf(fp, ", \"net_present_cost\": %s",
                 fmt_num(r->eval->cost.total, n, sizeof n));
-        fprintf(fp, ", \"difference\": %s", fmt_num(difference(c, i), n,
+        be_cost_delta x = delta(c, i);
+        fprintf(fp, ", \"difference\": %s", fmt_num(x.difference, n,
                                                    sizeof n));
         fprintf(fp, ", \"difference_percent\": %s",
-                fmt_num(percent(c, i), n, sizeof n));
+                fmt_num(x.percent, n, sizeof n));
         fprintf(fp, ", \"feasible\": %s, \"violation\": ",
                 r->eval->violation == BE_FEASIBLE_PLAN ? "true" : "false");
         json_violation(fp, c->m, r->eval);
@@ -189,24 +179,9 @@ static void report_json(FILE *fp, const compare *c)
     fputs("\n  ]\n}\n", fp);
 }
 
-/* A CSV field: quoted when it holds a comma, quote or newline. */
-static void csv_str(FILE *fp, const char *s)
+static void report_csv(FILE *fp, const void *data)
 {
-    if (!strpbrk(s, ",\"\n\r")) {
-        fputs(s, fp);
-        return;
-    }
-    fputc('"', fp);
-    for (; *s; s++) {
-        if (*s == '"')
-            fputc('"', fp);
-        fputc(*s, fp);
-    }
-    fputc('"', fp);
-}
-
-static void report_csv(FILE *fp, const compare *c)
-{
+    const compare *c = data;
     char n[40];
     fputs("plan,name,net_present_cost,difference,difference_percent,feasible,"
           "violation,violation_period,violation_device,violation_amount\n", fp);
@@ -214,11 +189,12 @@ static void report_csv(FILE *fp, const compare *c)
         const row *r = &c->rows[i];
         const be_eval *e = r->eval;
         fprintf(fp, "%s,", r->key);
-        csv_str(fp, r->name);
+        csv_field(fp, r->name);
         fprintf(fp, ",%s", fmt_num(e->cost.total, n, sizeof n));
-        fprintf(fp, ",%s", fmt_num(difference(c, i), n, sizeof n));
-        double p = percent(c, i);
-        fprintf(fp, ",%s", isfinite(p) ? fmt_num(p, n, sizeof n) : "");
+        be_cost_delta x = delta(c, i);
+        fprintf(fp, ",%s", fmt_num(x.difference, n, sizeof n));
+        fprintf(fp, ",%s", isfinite(x.percent) ? fmt_num(x.percent, n,
+                                                         sizeof n) : "");
         if (e->violation == BE_FEASIBLE_PLAN) {
             fputs(",true,,,,\n", fp);
             continue;
@@ -231,50 +207,31 @@ static void report_csv(FILE *fp, const compare *c)
     }
 }
 
-int cmd_compare(int argc, char **argv)
-{
-    static const cli_opt opts[] = {
-        {"--format", NULL, 1, OPT_FORMAT}, {"--output", "-o", 1, OPT_OUTPUT},
-        {"--plan", NULL, 1, OPT_PLAN}, {"--age", NULL, 1, OPT_AGE},
-        CLI_COMMON_SOLVE_OPTS, {0}};
-    static const char *const formats[] = {"text", "json", "csv", NULL};
-    cli_common cc;
-    cli_common_init(&cc, "text");
-    cli_args a = {&cli_compare, argc, argv, 1};
-    const char *model = NULL, *plan_file = NULL, *v;
-    double age = 0;
-    int id;
-    while ((id = cli_next(&a, opts, &v)) != CLI_END) {
-        if (id == CLI_ERROR)
-            return EXIT_USAGE;
-        if (id == CLI_ARG) {
-            if (model)
-                return cli_usage_error(&cli_compare, "unexpected argument "
-                                       "'%s' (one model file per run)", v);
-            model = v;
-        } else if (id == OPT_PLAN) {
-            plan_file = v;
-        } else if (id == OPT_AGE) {
-            if (cli_parse_number(v, &age) != 0 || !(age > 0) || age > 1000)
-                return cli_usage_error(&cli_compare, "--age needs a number of "
-                                       "years above 0, found '%s'", v);
-        } else if (cli_common_option(&cli_compare, &cc, id, v, formats) < 0) {
-            return EXIT_USAGE;
-        }
-    }
-    if (!model)
-        return cli_usage_error(&cli_compare, "compare needs a model file");
+static const char *plan_file;
+static double age;
 
+static const cli_option options[] = {
+    CLI_OPT_STRING("--plan", NULL, &plan_file, "FILE",
+                   "also price this plan file (docs/plans.md); the answer "
+                   "then compares against it"),
+    CLI_OPT_NUMBER("--age", NULL, &age, "N", 0, 1000, CLI_ABOVE_MIN,
+                   "a number of years above 0",
+                   "also price fixed-age replacement at N years"),
+    CLI_OPT_END};
+
+static const cli_format formats[] = {
+    CLI_TEXT_JSON_CSV(report_text, report_json, report_csv)};
+
+static int run(cli_ctx *x)
+{
     int rc = EXIT_PLAN;
-    be_model *m = cli_load(model, &cc, &rc, NULL);
-    if (!m)
-        return rc;
+    const be_model *m = x->m;
+    const be_solution *sol = x->sol;
     compare c;
     memset(&c, 0, sizeof c);
     c.m = m;
     c.plan_file = plan_file;
     be_error err = {0};
-    be_solution *sol = NULL;
     be_plan *planner = NULL;
     if (plan_file) {
         planner = be_plan_load_file(m, plan_file, &err);
@@ -283,18 +240,6 @@ int cmd_compare(int argc, char **argv)
             rc = cli_exit_for(err.code);
             goto done;
         }
-    }
-    be_settings s;
-    cli_settings(&cc, &s);
-    sol = be_solve(m, &s, &err);
-    if (!sol) {
-        cli_print_error(&err);
-        rc = cli_exit_for(err.code);
-        goto done;
-    }
-    if (!sol->plan) {
-        rc = cli_no_plan(model, sol);
-        goto done;
     }
     c.sol = sol;
     c.rows[0] = (row){"optimal", "optimal", sol->eval, NULL};
@@ -340,56 +285,21 @@ int cmd_compare(int argc, char **argv)
         }
     }
 
-    out_file out;
-    if (out_open(&out, cc.output) != 0) {
-        fprintf(stderr, "breakeven: %s: cannot write: %s\n", cc.output,
-                strerror(errno));
-        rc = EXIT_SOLVER;
-        goto done;
-    }
-    if (strcmp(cc.format, "json") == 0)
-        report_json(out.fp, &c);
-    else if (strcmp(cc.format, "csv") == 0)
-        report_csv(out.fp, &c);
-    else
-        report_text(out.fp, &c);
-    if (out_commit(&out) != 0) {
-        fprintf(stderr, "breakeven: %s: cannot write: %s\n",
-                cc.output ? cc.output : "standard output", strerror(errno));
-        rc = EXIT_SOLVER;
-        goto done;
-    }
-    if (sol->status == BE_TIME_LIMIT_PLAN && !cc.quiet)
-        fprintf(stderr, "breakeven: %s: time limit reached; the optimal plan "
-                "is the best found, within %.3g%% of optimal\n", model,
-                100.0 * sol->gap);
+    rc = cli_emit(x, &c);
 done:
     for (int i = 1; i < c.n; i++) {
         be_eval_free(c.rows[i].eval);
         be_plan_free(c.rows[i].plan);
     }
     be_plan_free(planner);
-    be_solution_free(sol);
-    be_model_free(m);
     return rc;
 }
 
 const cli_command cli_compare = {
-    "compare", cmd_compare,
-    "price the optimal plan against the plans people follow and a plan file",
-    "usage: breakeven compare MODEL.yaml [--plan PLAN.yaml] [--age N]\n"
-    "                         [--format text|json|csv] [-o FILE]\n"
-    "                         [--relax] [--mip-gap G] [--time-limit SECONDS]\n"
-    "                         [--set PATH=VALUE]... [--quiet] [--verbose]\n",
-    "  --plan FILE        also price this plan file (docs/plans.md); the\n"
-    "                     answer then compares against it\n"
-    "  --age N            also price fixed-age replacement at N years\n"
-    "  --format F         text (default), json or csv\n"
-    "  -o, --output FILE  write the result to FILE (atomically)\n"
-    "  --relax            solve the LP relaxation (fractional units)\n"
-    "  --mip-gap G        stop branch and bound at relative gap G\n"
-    "  --time-limit S     stop after S seconds with the best plan so far\n"
-    "  --set PATH=VALUE   override a value of the model\n"
-    "  -q, --quiet        no notes on standard error, only errors\n"
-    "  -v, --verbose      GLPK's solver log on standard error\n",
+    .name = "compare",
+    .summary = "price the optimal plan against the plans people follow and "
+               "a plan file",
+    .flags = CMD_SOLVE | CMD_PLAN | CMD_LOAD | CMD_FILE,
+    .shared = CLI_FORMAT_OPT | CLI_OUTPUT | CLI_SOLVER,
+    .options = options, .formats = formats, .run = run,
 };

@@ -2,93 +2,35 @@
  * cmd_explain.c -- `breakeven explain MODEL.yaml`: the program in words and
  * with the model's numbers, for a small model.
  */
-#include <errno.h>
-#include <string.h>
-
 #include "cli.h"
 #include "output.h"
 
-int cmd_explain(int argc, char **argv);
+static int limit = 40;
 
-extern const cli_command cli_explain;
-
-enum { OPT_LIMIT = OPT_COMMAND };
-
-static int to_file(void *ctx, const char *text, size_t len)
+static int write_text(FILE *fp, const void *data, be_error *err)
 {
-    return fwrite(text, 1, len, (FILE *)ctx) == len ? 0 : -1;
+    const cli_ctx *x = data;
+    return be_explain(x->m, &x->s, limit, fp_write, fp, err) == BE_OK ? 0 : -1;
 }
 
-int cmd_explain(int argc, char **argv)
-{
-    static const cli_opt opts[] = {
-        {"--limit", NULL, 1, OPT_LIMIT}, {"--output", "-o", 1, OPT_OUTPUT},
-        {"--relax", NULL, 0, OPT_RELAX}, {"--set", NULL, 1, OPT_SET}, {0}};
-    static const char *const formats[] = {"text", NULL};
-    cli_common c;
-    cli_common_init(&c, "text");
-    cli_args a = {&cli_explain, argc, argv, 1};
-    const char *model = NULL, *v;
-    double limit = 40;
-    int id;
-    while ((id = cli_next(&a, opts, &v)) != CLI_END) {
-        if (id == CLI_ERROR)
-            return EXIT_USAGE;
-        if (id == CLI_ARG) {
-            if (model)
-                return cli_usage_error(&cli_explain, "unexpected argument "
-                                       "'%s' (one model file per run)", v);
-            model = v;
-        } else if (id == OPT_LIMIT) {
-            if (cli_parse_number(v, &limit) != 0 || limit < 0 ||
-                limit > 1e6 || limit != (double)(int)limit)
-                return cli_usage_error(&cli_explain, "--limit needs a whole "
-                                       "number from 0 to 1000000, found "
-                                       "'%s'", v);
-        } else if (cli_common_option(&cli_explain, &c, id, v, formats) < 0) {
-            return EXIT_USAGE;
-        }
-    }
-    if (!model)
-        return cli_usage_error(&cli_explain, "explain needs a model file");
+static const cli_option options[] = {
+    CLI_OPT_INT("--limit", NULL, &limit, "N", 0, 1e6,
+                "a whole number from 0 to 1000000",
+                "print at most N variables and N constraints of each kind, "
+                "and N terms per constraint, with a note of what was left "
+                "out (default 40; 0: everything)"),
+    CLI_OPT_END};
 
-    int rc = EXIT_PLAN;
-    be_model *m = cli_load(model, &c, &rc, NULL);
-    if (!m)
-        return rc;
-    be_settings s;
-    cli_settings(&c, &s);
-    out_file out;
-    if (out_open(&out, c.output) != 0) {
-        fprintf(stderr, "breakeven: %s: cannot write: %s\n", c.output,
-                strerror(errno));
-        be_model_free(m);
-        return EXIT_SOLVER;
-    }
-    be_error err = {0};
-    if (be_explain(m, &s, (int)limit, to_file, out.fp, &err) != BE_OK) {
-        cli_print_error(&err);
-        rc = err.code == BE_EIO ? EXIT_SOLVER : cli_exit_for(err.code);
-        out_abort(&out);
-    } else if (out_commit(&out) != 0) {
-        fprintf(stderr, "breakeven: %s: cannot write: %s\n",
-                c.output ? c.output : "standard output", strerror(errno));
-        rc = EXIT_SOLVER;
-    }
-    be_model_free(m);
-    return rc;
+static const cli_format formats[] = {{"text", NULL, write_text, NULL}, {0}};
+
+static int run(cli_ctx *x)
+{
+    return cli_emit(x, x);
 }
 
 const cli_command cli_explain = {
-    "explain", cmd_explain,
-    "explain the program in words and with the model's numbers",
-    "usage: breakeven explain MODEL.yaml [--limit N] [-o FILE] [--relax]\n"
-    "                         [--set PATH=VALUE]...\n",
-    "  --limit N          print at most N variables and N constraints of\n"
-    "                     each kind, and N terms per constraint, with a note\n"
-    "                     of what was left out (default 40; 0: everything)\n"
-    "  -o, --output FILE  write to FILE (atomically) instead of standard\n"
-    "                     output\n"
-    "  --relax            explain the LP relaxation (fractional units)\n"
-    "  --set PATH=VALUE   override a value of the model first\n",
+    .name = "explain",
+    .summary = "explain the program in words and with the model's numbers",
+    .flags = CMD_LOAD | CMD_FILE, .shared = CLI_OUTPUT | CLI_RELAX | CLI_SET,
+    .options = options, .formats = formats, .run = run,
 };

@@ -7,32 +7,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "answers.h"
 #include "cli.h"
 #include "output.h"
 
-int cmd_life(int argc, char **argv);
-
-extern const cli_command cli_life;
-
-enum { OPT_DEVICE = OPT_COMMAND };
-
 typedef struct life_run {
     const be_model *m;
-    const char *device;     /* --device, or NULL for all */
     be_life **lives;        /* [n] device-major, purchase periods in order */
     int n;
 } life_run;
-
-static int own_option(void *ctx, int id, const char *value)
-{
-    life_run *r = ctx;
-    if (id == OPT_DEVICE) {
-        r->device = value;
-        return 1;
-    }
-    return CLI_ERROR;
-}
 
 /* The first purchase period's life of each device leads. */
 static int is_first(const life_run *r, int i)
@@ -40,7 +22,7 @@ static int is_first(const life_run *r, int i)
     return i == 0 || r->lives[i - 1]->device != r->lives[i]->device;
 }
 
-static void write_text(FILE *fp, void *ctx)
+static void write_text(FILE *fp, const void *ctx)
 {
     const life_run *r = ctx;
     const be_model *m = r->m;
@@ -55,7 +37,7 @@ static void write_text(FILE *fp, void *ctx)
                 "year (%s per unit of throughput)",
                 said++ ? "; " : "", be_model_device_name(m, l->device),
                 be_model_period_label(m, l->purchase),
-                answers_years(l->best * dt, y, sizeof y),
+                fmt_years(l->best * dt, y, sizeof y),
                 l->best * dt == 1.0 ? "" : "s",
                 fmt_money(l->best_eac, 2, b1, sizeof b1),
                 fmt_money(l->best_eac / l->throughput, 2, b2, sizeof b2));
@@ -81,7 +63,7 @@ static void write_text(FILE *fp, void *ctx)
                 "EAC a year", "per throughput");
         for (int a = 1; a <= l->ages; a++)
             fprintf(fp, "%10s %18s %16s %16s%s%s\n",
-                    answers_years(a * dt, y, sizeof y),
+                    fmt_years(a * dt, y, sizeof y),
                     fmt_money(l->npv[a - 1], 2, b1, sizeof b1),
                     fmt_money(l->eac[a - 1], 2, b2, sizeof b2),
                     fmt_money(l->eac[a - 1] / l->throughput, 2, b3,
@@ -98,13 +80,13 @@ static void write_text(FILE *fp, void *ctx)
         fprintf(fp, "%-20s %-8s %12s %16s %16s\n",
                 be_model_device_name(m, l->device),
                 be_model_period_label(m, l->purchase),
-                answers_years(l->best * dt, y, sizeof y),
+                fmt_years(l->best * dt, y, sizeof y),
                 fmt_money(l->best_eac, 2, b1, sizeof b1),
                 fmt_money(l->best_eac / l->throughput, 2, b2, sizeof b2));
     }
 }
 
-static void write_json(FILE *fp, void *ctx)
+static void write_json(FILE *fp, const void *ctx)
 {
     const life_run *r = ctx;
     const be_model *m = r->m;
@@ -139,7 +121,7 @@ static void write_json(FILE *fp, void *ctx)
     fputs("\n]}\n", fp);
 }
 
-static void write_csv(FILE *fp, void *ctx)
+static void write_csv(FILE *fp, const void *ctx)
 {
     const life_run *r = ctx;
     const be_model *m = r->m;
@@ -161,41 +143,30 @@ static void write_csv(FILE *fp, void *ctx)
     }
 }
 
-int cmd_life(int argc, char **argv)
+static const char *device;   /* --device, or NULL for all */
+
+static const cli_option options[] = {
+    CLI_OPT_STRING("--device", NULL, &device, "NAME",
+                   "only this device (default: every buyable one)"),
+    CLI_OPT_END};
+
+static const cli_format formats[] = {
+    CLI_TEXT_JSON_CSV(write_text, write_json, write_csv)};
+
+static int run(cli_ctx *x)
 {
-    static const cli_opt opts[] = {
-        {"--format", NULL, 1, OPT_FORMAT}, {"--output", "-o", 1, OPT_OUTPUT},
-        {"--device", NULL, 1, OPT_DEVICE}, {"--set", NULL, 1, OPT_SET},
-        {"--quiet", "-q", 0, OPT_QUIET}, {0}};
-    static const char *const formats[] = {"text", "json", "csv", NULL};
-    cli_common c;
-    cli_common_init(&c, "text");
+    const be_model *m = x->m;
     life_run r = {0};
-    const char *model;
-    int rc = cli_parse_model_command(&cli_life, argc, argv, opts, formats,
-                                     &c, own_option, &r, &model);
-    if (rc >= 0)
-        return rc;
-    be_model *m = cli_load(model, &c, &rc, NULL);
-    if (!m)
-        return rc;
+    int rc = -1;
     r.m = m;
     int K = be_model_devices(m), T = be_model_periods(m);
     int only = -1;
-    if (r.device) {
-        only = be_model_find_device(m, r.device);
-        if (only < 0) {
-            be_model_free(m);
-            return cli_usage_error(&cli_life, "no device named '%s' in %s",
-                                   r.device, model);
-        }
-    }
+    if (device && (only = be_model_find_device(m, device)) < 0)
+        return cli_usage_error(x->cmd, "no device named '%s' in %s", device,
+                               x->path);
     r.lives = calloc((size_t)K * (size_t)T, sizeof *r.lives);
-    if (!r.lives) {
-        fprintf(stderr, "breakeven: out of memory\n");
-        be_model_free(m);
-        return EXIT_SOLVER;
-    }
+    if (!r.lives)
+        return cli_out_of_memory();
     for (int k = 0; k < K && rc < 0; k++) {
         if (only >= 0 && k != only)
             continue;
@@ -215,29 +186,23 @@ int cmd_life(int argc, char **argv)
     }
     if (rc < 0 && r.n == 0) {
         fprintf(stderr, "breakeven: %s: %s cannot be bought: no economic "
-                "life to compute\n", model,
-                only >= 0 ? r.device : "no device");
+                "life to compute\n", x->path,
+                only >= 0 ? device : "no device");
         rc = EXIT_NO_PLAN;
     }
     if (rc < 0)
-        rc = answers_emit(&c, strcmp(c.format, "json") == 0 ? write_json
-                              : strcmp(c.format, "csv") == 0 ? write_csv
-                              : write_text, &r);
+        rc = cli_emit(x, &r);
     for (int i = 0; i < r.n; i++)
         be_life_free(r.lives[i]);
     free(r.lives);
-    be_model_free(m);
     return rc;
 }
 
 const cli_command cli_life = {
-    "life", cmd_life,
-    "economic life: the yearly cost of owning a unit for 1, 2, ... years",
-    "usage: breakeven life MODEL.yaml [--device NAME] [--format text|json|csv]"
-    "\n                      [-o FILE] [--set PATH=VALUE]...\n",
-    "  --device NAME      only this device (default: every buyable one)\n"
-    "  --format F         text (default), json or csv\n"
-    "  -o, --output FILE  write the result to FILE (atomically)\n"
-    "  --set PATH=VALUE   override a value of the model\n"
-    "  -q, --quiet        no notes on standard error\n",
+    .name = "life",
+    .summary = "economic life: the yearly cost of owning a unit for 1, 2, "
+               "... years",
+    .flags = CMD_LOAD | CMD_FILE,
+    .shared = CLI_FORMAT_OPT | CLI_OUTPUT | CLI_SET | CLI_QUIET,
+    .options = options, .formats = formats, .run = run,
 };

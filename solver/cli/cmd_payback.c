@@ -6,16 +6,11 @@
  * itself.  Definitions: docs/plans.md, "Payback"; the numbers come from
  * be_paybacks_compute.
  */
-#include <errno.h>
 #include <math.h>
 #include <string.h>
 
 #include "cli.h"
 #include "output.h"
-
-int cmd_payback(int argc, char **argv);
-
-extern const cli_command cli_payback;
 
 /* "4 old and 2 mid" from per-device counts; "" when all are 0. */
 static void units_list(const be_model *m, const double *a, char *buf,
@@ -26,7 +21,7 @@ static void units_list(const be_model *m, const double *a, char *buf,
     char u[48];
     buf[0] = '\0';
     for (int k = 0; k < be_model_devices(m); k++) {
-        if (!(a[k] > 1e-9))
+        if (!(a[k] > BE_UNIT_TOL))
             continue;
         int w = snprintf(buf + used, size - used, "%s%s %s", n++ ? " and " : "",
                          fmt_units(a[k], u, sizeof u),
@@ -128,10 +123,10 @@ static void report_text(FILE *fp, const be_model *m, const be_solution *sol,
                 const double *kb = b->keep->buy, *kr = b->keep->rent;
                 double more = kb[s * K + k] - sol->plan->buy[s * K + k];
                 double rent = kr[s * K + k] - sol->plan->rent[s * K + k];
-                if (more > 1e-9 || rent > 1e-9)
+                if (more > BE_UNIT_TOL || rent > BE_UNIT_TOL)
                     fprintf(fp, "%s %s %s %s in %s", extra++ ? "," : "; instead",
-                            more > 1e-9 ? "buy" : "rent",
-                            fmt_units(more > 1e-9 ? more : rent, c, sizeof c),
+                            more > BE_UNIT_TOL ? "buy" : "rent",
+                            fmt_units(more > BE_UNIT_TOL ? more : rent, c, sizeof c),
                             be_model_device_name(m, k),
                             be_model_period_label(m, s));
             }
@@ -156,7 +151,7 @@ static void json_units(FILE *fp, const be_model *m, const double *a)
     int first = 1;
     fputc('{', fp);
     for (int k = 0; k < be_model_devices(m); k++) {
-        if (!(a[k] > 1e-9))
+        if (!(a[k] > BE_UNIT_TOL))
             continue;
         fputs(first ? "" : ", ", fp);
         first = 0;
@@ -241,98 +236,51 @@ static void report_csv(FILE *fp, const be_model *m, const be_paybacks *pb)
     }
 }
 
-int cmd_payback(int argc, char **argv)
-{
-    static const cli_opt opts[] = {
-        {"--format", NULL, 1, OPT_FORMAT}, {"--output", "-o", 1, OPT_OUTPUT},
-        CLI_COMMON_SOLVE_OPTS, {0}};
-    static const char *const formats[] = {"text", "json", "csv", NULL};
-    cli_common cc;
-    cli_common_init(&cc, "text");
-    cli_args a = {&cli_payback, argc, argv, 1};
-    const char *model = NULL, *v;
-    int id;
-    while ((id = cli_next(&a, opts, &v)) != CLI_END) {
-        if (id == CLI_ERROR)
-            return EXIT_USAGE;
-        if (id == CLI_ARG) {
-            if (model)
-                return cli_usage_error(&cli_payback, "unexpected argument "
-                                       "'%s' (one model file per run)", v);
-            model = v;
-        } else if (cli_common_option(&cli_payback, &cc, id, v, formats) < 0) {
-            return EXIT_USAGE;
-        }
-    }
-    if (!model)
-        return cli_usage_error(&cli_payback, "payback needs a model file");
+typedef struct payback_run {
+    const be_model *m;
+    const be_solution *sol;
+    const be_paybacks *pb;
+} payback_run;
 
-    int rc = EXIT_PLAN;
-    be_model *m = cli_load(model, &cc, &rc, NULL);
-    if (!m)
-        return rc;
+static void write_text(FILE *fp, const void *data)
+{
+    const payback_run *r = data;
+    report_text(fp, r->m, r->sol, r->pb);
+}
+
+static void write_json(FILE *fp, const void *data)
+{
+    const payback_run *r = data;
+    report_json(fp, r->m, r->sol, r->pb);
+}
+
+static void write_csv(FILE *fp, const void *data)
+{
+    const payback_run *r = data;
+    report_csv(fp, r->m, r->pb);
+}
+
+static const cli_format formats[] = {
+    CLI_TEXT_JSON_CSV(write_text, write_json, write_csv)};
+
+static int run(cli_ctx *x)
+{
     be_error err = {0};
-    be_paybacks *pb = NULL;
-    be_settings s;
-    cli_settings(&cc, &s);
-    be_solution *sol = be_solve(m, &s, &err);
-    if (!sol) {
-        cli_print_error(&err);
-        rc = cli_exit_for(err.code);
-        goto done;
-    }
-    if (!sol->plan) {
-        rc = cli_no_plan(model, sol);
-        goto done;
-    }
-    pb = be_paybacks_compute(m, sol->plan, &err);
+    be_paybacks *pb = be_paybacks_compute(x->m, x->sol->plan, &err);
     if (!pb) {
         cli_print_error(&err);
-        rc = cli_exit_for(err.code);
-        goto done;
+        return cli_exit_for(err.code);
     }
-    out_file out;
-    if (out_open(&out, cc.output) != 0) {
-        fprintf(stderr, "breakeven: %s: cannot write: %s\n", cc.output,
-                strerror(errno));
-        rc = EXIT_SOLVER;
-        goto done;
-    }
-    if (strcmp(cc.format, "json") == 0)
-        report_json(out.fp, m, sol, pb);
-    else if (strcmp(cc.format, "csv") == 0)
-        report_csv(out.fp, m, pb);
-    else
-        report_text(out.fp, m, sol, pb);
-    if (out_commit(&out) != 0) {
-        fprintf(stderr, "breakeven: %s: cannot write: %s\n",
-                cc.output ? cc.output : "standard output", strerror(errno));
-        rc = EXIT_SOLVER;
-        goto done;
-    }
-    if (sol->status == BE_TIME_LIMIT_PLAN && !cc.quiet)
-        fprintf(stderr, "breakeven: %s: time limit reached; the plan is the "
-                "best found, within %.3g%% of optimal\n", model,
-                100.0 * sol->gap);
-done:
+    payback_run r = {x->m, x->sol, pb};
+    int rc = cli_emit(x, &r);
     be_paybacks_free(pb);
-    be_solution_free(sol);
-    be_model_free(m);
     return rc;
 }
 
 const cli_command cli_payback = {
-    "payback", cmd_payback,
-    "when each replacement in the optimal plan pays for itself",
-    "usage: breakeven payback MODEL.yaml [--format text|json|csv] [-o FILE]\n"
-    "                         [--relax] [--mip-gap G] [--time-limit SECONDS]\n"
-    "                         [--set PATH=VALUE]... [--quiet] [--verbose]\n",
-    "  --format F         text (default), json or csv\n"
-    "  -o, --output FILE  write the result to FILE (atomically)\n"
-    "  --relax            solve the LP relaxation (fractional units)\n"
-    "  --mip-gap G        stop branch and bound at relative gap G\n"
-    "  --time-limit S     stop after S seconds with the best plan so far\n"
-    "  --set PATH=VALUE   override a value of the model\n"
-    "  -q, --quiet        no notes on standard error, only errors\n"
-    "  -v, --verbose      GLPK's solver log on standard error\n",
+    .name = "payback",
+    .summary = "when each replacement in the optimal plan pays for itself",
+    .flags = CMD_SOLVE | CMD_PLAN | CMD_LOAD | CMD_FILE,
+    .shared = CLI_FORMAT_OPT | CLI_OUTPUT | CLI_SOLVER,
+    .formats = formats, .run = run,
 };

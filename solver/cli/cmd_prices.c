@@ -6,13 +6,8 @@
 #include <math.h>
 #include <string.h>
 
-#include "answers.h"
 #include "cli.h"
 #include "output.h"
-
-int cmd_prices(int argc, char **argv);
-
-extern const cli_command cli_prices;
 
 typedef struct prices_run {
     const be_model *m;
@@ -40,7 +35,7 @@ static const char *source(const be_solution *sol)
                             : "the LP optimum";
 }
 
-static void write_text(FILE *fp, void *ctx)
+static void write_text(FILE *fp, const void *ctx)
 {
     const prices_run *r = ctx;
     const be_model *m = r->m;
@@ -101,7 +96,7 @@ static void write_text(FILE *fp, void *ctx)
     }
 }
 
-static void write_json(FILE *fp, void *ctx)
+static void write_json(FILE *fp, const void *ctx)
 {
     const prices_run *r = ctx;
     const be_model *m = r->m;
@@ -129,7 +124,7 @@ static void write_json(FILE *fp, void *ctx)
     fputs("\n]}\n", fp);
 }
 
-static void write_csv(FILE *fp, void *ctx)
+static void write_csv(FILE *fp, const void *ctx)
 {
     const prices_run *r = ctx;
     const be_model *m = r->m;
@@ -152,64 +147,25 @@ static void write_csv(FILE *fp, void *ctx)
     }
 }
 
-int cmd_prices(int argc, char **argv)
+static const cli_format formats[] = {
+    CLI_TEXT_JSON_CSV(write_text, write_json, write_csv)};
+
+static int run(cli_ctx *x)
 {
-    static const cli_opt opts[] = {
-        {"--format", NULL, 1, OPT_FORMAT}, {"--output", "-o", 1, OPT_OUTPUT},
-        CLI_COMMON_SOLVE_OPTS, {0}};
-    static const char *const formats[] = {"text", "json", "csv", NULL};
-    cli_common c;
-    cli_common_init(&c, "text");
-    const char *model;
-    int rc = cli_parse_model_command(&cli_prices, argc, argv, opts, formats,
-                                     &c, NULL, NULL, &model);
-    if (rc >= 0)
-        return rc;
-    be_model *m = cli_load(model, &c, &rc, NULL);
-    if (!m)
-        return rc;
-    be_settings s;
-    cli_settings(&c, &s);
-    s.duals = 1;
-    be_error err = {0};
-    be_solution *sol = be_solve(m, &s, &err);
-    if (!sol) {
-        cli_print_error(&err);
-        be_model_free(m);
-        return cli_exit_for(err.code);
+    if (!x->sol->demand_price) {
+        fprintf(stderr, "breakeven: %s: no shadow prices from the solve\n",
+                x->path);
+        return EXIT_SOLVER;
     }
-    if (!sol->plan || !sol->demand_price) {
-        fprintf(stderr, "breakeven: %s: no shadow prices: the model is %s%s%s"
-                "\n", model, be_status_name(sol->status),
-                sol->reason[0] ? ": " : "", sol->reason);
-        rc = sol->status == BE_NO_PLAN ? EXIT_SOLVER : EXIT_NO_PLAN;
-    } else {
-        prices_run r = {m, sol};
-        rc = answers_emit(&c, strcmp(c.format, "json") == 0 ? write_json
-                              : strcmp(c.format, "csv") == 0 ? write_csv
-                              : write_text, &r);
-        if (rc == EXIT_PLAN && sol->status == BE_TIME_LIMIT_PLAN && !c.quiet)
-            fprintf(stderr, "breakeven: %s: time limit reached; the prices "
-                    "are those of the best plan found, not proven optimal\n",
-                    model);
-    }
-    be_solution_free(sol);
-    be_model_free(m);
-    return rc;
+    prices_run r = {x->m, x->sol};
+    return cli_emit(x, &r);
 }
 
 const cli_command cli_prices = {
-    "prices", cmd_prices,
-    "shadow prices: the cost of one more unit of demand, power or budget",
-    "usage: breakeven prices MODEL.yaml [--format text|json|csv] [-o FILE]\n"
-    "                        [--relax] [--mip-gap G] [--time-limit SECONDS]\n"
-    "                        [--set PATH=VALUE]... [--quiet] [--verbose]\n",
-    "  --format F         text (default), json or csv\n"
-    "  -o, --output FILE  write the result to FILE (atomically)\n"
-    "  --relax            prices of the LP relaxation (fractional units)\n"
-    "  --mip-gap G        relative gap for branch and bound (default 1e-6)\n"
-    "  --time-limit S     stop the solve after S seconds\n"
-    "  --set PATH=VALUE   override a value of the model\n"
-    "  -q, --quiet        no notes on standard error\n"
-    "  -v, --verbose      GLPK's solver log on standard error\n",
+    .name = "prices",
+    .summary = "shadow prices: the cost of one more unit of demand, power or "
+               "budget",
+    .flags = CMD_SOLVE | CMD_PLAN | CMD_DUALS | CMD_LOAD | CMD_FILE,
+    .shared = CLI_FORMAT_OPT | CLI_OUTPUT | CLI_SOLVER,
+    .formats = formats, .run = run,
 };

@@ -8,7 +8,6 @@
  * Every string that comes from the model file or the command line goes
  * through esc() (chart_xml_escape); numbers and period labels are ours.
  */
-#include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,10 +16,6 @@
 #include "cli.h"
 #include "output.h"
 #include "report.h"
-
-int cmd_report(int argc, char **argv);
-
-extern const cli_command cli_report;
 
 #define CHART_W 600
 #define CHART_H 380
@@ -149,8 +144,8 @@ static void answer(FILE *fp, const be_model *m, const be_solution *sol,
         fputs("</section>\n", fp);
         return;
     }
-    const be_eval *e = sol->eval, *b = d->base;
-    double save = b->cost.total - e->cost.total;
+    const be_eval *b = d->base;
+    be_cost_delta save = be_cost_compare(b, sol->eval);
     fputs("<p>", fp);
     if (b->violation != BE_FEASIBLE_PLAN) {
         fprintf(fp, "Running the fleet to end of life (keeping every unit "
@@ -160,7 +155,7 @@ static void answer(FILE *fp, const be_model *m, const be_solution *sol,
                 be_violation_name(b->violation),
                 be_model_period_label(m, b->violation_period));
         fputs("Its costs are shown for comparison only.", fp);
-    } else if (fabs(save) <= 1e-9 * fmax(1, fabs(b->cost.total))) {
+    } else if (save.same) {
         fputs("Running the fleet to end of life (keeping every unit until "
               "its lifetime and buying the capacity that is cheapest per "
               "unit of throughput when short) costs the same: here it is "
@@ -171,8 +166,10 @@ static void answer(FILE *fp, const be_model *m, const be_solution *sol,
               "per unit of throughput when short; net present cost ", fp);
         money(fp, b->cost.total);
         fputs("), the plan saves <strong>", fp);
-        money(fp, save);
-        fprintf(fp, "</strong> (%.1f%%)", 100.0 * save / fabs(b->cost.total));
+        money(fp, save.difference);
+        fputs("</strong>", fp);
+        if (isfinite(save.percent))
+            fprintf(fp, " (%.1f%%)", save.percent);
         if (d->breakeven >= 0)
             fprintf(fp, " and pays for itself in <strong>%s</strong>: from "
                     "then on its cumulative discounted cost stays below.",
@@ -309,27 +306,10 @@ static int charts(FILE *fp, const report_data *d, char *why, size_t size)
 static void period_words(FILE *fp, const be_model *m, const be_eval *e,
                          int t)
 {
-    int K = e->devices, n = 0;
-    char u[48];
-    for (int pass = 0; pass < 3; pass++)
-        for (int k = 0; k < K; k++) {
-            int rented = be_model_device_is_rented(m, k);
-            double v = pass == 0 ? e->retired[t * K + k]
-                     : pass == 1 ? e->bought[t * K + k]
-                     : e->in_service[t * K + k];
-            if (pass < 2 && (rented || v <= 0))
-                continue;
-            if (pass == 2 && (!rented ||
-                (t > 0 && v == e->in_service[(t - 1) * K + k]) ||
-                (t == 0 && v == 0)))
-                continue;
-            fmt_units(v, u, sizeof u);
-            fputs(n++ ? ", " : "", fp);
-            fprintf(fp, "%s %s ", pass == 0 ? "retire" : pass == 1 ? "buy"
-                    : "rent", u);
-            esc(fp, be_model_device_name(m, k));
-        }
-    if (!n)
+    char words[8192];
+    if (be_describe_period(m, e, t, words, sizeof words))
+        esc(fp, words);
+    else
         fputs("<span style=\"color:#888\">keep everything</span>", fp);
 }
 
@@ -659,100 +639,47 @@ static int page(FILE *fp, const be_model *m, const be_solution *sol,
     return 0;
 }
 
-int cmd_report(int argc, char **argv)
+typedef struct report_run {
+    const cli_ctx *x;
+    const report_data *d;     /* NULL when there is no plan */
+} report_run;
+
+static int write_html(FILE *fp, const void *data, be_error *err)
 {
-    static const cli_opt opts[] = {
-        {"--output", "-o", 1, OPT_OUTPUT}, CLI_COMMON_SOLVE_OPTS, {0}};
-    cli_common c;
-    cli_common_init(&c, NULL);
-    const char *model;
-    int rc = cli_parse_model_command(&cli_report, argc, argv, opts, NULL, &c,
-                                     NULL, NULL, &model);
-    if (rc >= 0)
-        return rc;
-    rc = EXIT_PLAN;
-    be_model *m = cli_load(model, &c, &rc, NULL);
-    if (!m)
-        return rc;
-    be_settings s;
-    cli_settings(&c, &s);
+    const report_run *r = data;
+    const cli_ctx *x = r->x;
+    if (page(fp, x->m, x->sol, r->d, x->path, x->c, err->message,
+             sizeof err->message) == 0)
+        return 0;
+    err->code = BE_EIO;
+    return -1;
+}
+
+static const cli_format formats[] = {{"html", NULL, write_html, NULL}, {0}};
+
+static int run(cli_ctx *x)
+{
     be_error err = {0};
     report_data d = {0};
-    int have_data = 0;
-    be_solution *sol = be_solve(m, &s, &err);
-    if (!sol) {
+    int rc;
+    if (x->sol->plan && report_data_init(&d, x->m, x->sol, &err) != 0) {
         cli_print_error(&err);
-        rc = cli_exit_for(err.code);
-        goto done;
-    }
-    if (sol->plan) {
-        if (report_data_init(&d, m, sol, &err) != 0) {
-            cli_print_error(&err);
-            rc = EXIT_SOLVER;
-            goto done;
-        }
-        have_data = 1;
-    }
-    out_file out;
-    if (out_open(&out, c.output) != 0) {
-        fprintf(stderr, "breakeven: %s: cannot write: %s\n", c.output,
-                strerror(errno));
         rc = EXIT_SOLVER;
-        goto done;
+    } else {
+        report_run r = {x, x->sol->plan ? &d : NULL};
+        rc = cli_emit(x, &r);
     }
-    char why[160] = "";
-    if (page(out.fp, m, sol, have_data ? &d : NULL, model, &c, why,
-             sizeof why) != 0) {
-        out_abort(&out);
-        fprintf(stderr, "breakeven: %s\n", why);
-        rc = EXIT_SOLVER;
-        goto done;
-    }
-    if (out_commit(&out) != 0) {
-        fprintf(stderr, "breakeven: %s: cannot write: %s\n",
-                c.output ? c.output : "standard output", strerror(errno));
-        rc = EXIT_SOLVER;
-        goto done;
-    }
-    switch (sol->status) {
-    case BE_OPTIMAL:
-        break;
-    case BE_TIME_LIMIT_PLAN:
-        if (!c.quiet)
-            fprintf(stderr, "breakeven: %s: time limit reached; the plan is "
-                    "the best found, within %.3g%% of optimal\n", model,
-                    100.0 * sol->gap);
-        break;
-    case BE_INFEASIBLE:
-    case BE_UNBOUNDED:
-        fprintf(stderr, "breakeven: %s: no feasible plan: the model is "
-                "%s%s%s\n", model, be_status_name(sol->status),
-                sol->reason[0] ? ": " : "", sol->reason);
-        rc = EXIT_NO_PLAN;
-        break;
-    case BE_NO_PLAN:
-        fprintf(stderr, "breakeven: %s: time limit reached before any plan "
-                "was found\n", model);
-        rc = EXIT_SOLVER;
-        break;
-    }
-done:
     report_data_free(&d);
-    be_solution_free(sol);
-    be_model_free(m);
     chart_cleanup();
     return rc;
 }
 
 const cli_command cli_report = {
-    "report", cmd_report,
-    "write a self-contained HTML report: answer, charts, schedule, costs",
-    "usage: breakeven report MODEL.yaml [-o FILE.html] [--relax]"
-    " [--mip-gap G]\n"
-    "                        [--time-limit SECONDS] [--set PATH=VALUE]..."
-    " [--quiet]\n",
-    "  -o, --output FILE  write the HTML page to FILE (atomically) instead\n"
-    "                     of standard output\n"
-    "  --relax, --mip-gap, --time-limit, --set, -q, -v: as for solve\n"
-    "The page needs no network and no script: charts are inline SVG.\n",
+    .name = "report",
+    .summary = "write a self-contained HTML report: answer, charts, "
+               "schedule, costs",
+    .flags = CMD_SOLVE | CMD_LOAD | CMD_FILE,
+    .shared = CLI_OUTPUT | CLI_SOLVER, .formats = formats, .run = run,
+    .notes = "The page needs no network and no script: charts are inline "
+             "SVG.",
 };

@@ -20,8 +20,6 @@
 
 extern const cli_command cli_sweep;
 
-enum { OPT_JOBS = OPT_COMMAND, OPT_VARY, OPT_NO_HEADER, OPT_COLD };
-
 #define MAX_VARY 16
 #define MAX_POINTS 1000000
 
@@ -255,101 +253,68 @@ static void done(void *ctx, int i, run_row *r)
     fflush(s->out);
 }
 
-int cmd_sweep(int argc, char **argv);
+static sweep s;
+static int jobs, no_header, cold;
 
-int cmd_sweep(int argc, char **argv)
+static int parse_vary_option(const cli_command *cmd, const char *value,
+                             void *dest)
 {
-    static const cli_opt opts[] = {
-        {"--format", NULL, 1, OPT_FORMAT}, {"--output", "-o", 1, OPT_OUTPUT},
-        {"--relax", NULL, 0, OPT_RELAX}, {"--mip-gap", NULL, 1, OPT_MIP_GAP},
-        {"--time-limit", NULL, 1, OPT_TIME_LIMIT},
-        {"--quiet", "-q", 0, OPT_QUIET}, {"--set", NULL, 1, OPT_SET},
-        {"--jobs", "-j", 1, OPT_JOBS}, {"--vary", NULL, 1, OPT_VARY},
-        {"--no-header", NULL, 0, OPT_NO_HEADER}, {"--cold", NULL, 0, OPT_COLD},
-        {0}};
-    static const char *const formats[] = {"csv", "jsonl", NULL};
-    sweep s;
-    int cold = 0;
+    sweep *w = dest;
+    if (w->nv == MAX_VARY)
+        return cli_usage_error(cmd, "at most %d --vary options", MAX_VARY);
+    return parse_vary(&w->v[w->nv++], value);
+}
+
+/* The rows, in grid order, as the points finish. */
+static int write_rows(FILE *fp, const void *data, be_error *err)
+{
+    sweep *w = (sweep *)data;
+    (void)err;   /* pool_run says why it failed */
+    w->out = fp;
+    if (!no_header && !w->jsonl)
+        print_header(w);
+    pool_options po;
+    pool_options_for(&po, jobs, w->points, &w->c);
+    return pool_run((int)w->points, &po, work, done, w);
+}
+
+static const cli_option options[] = {
+    CLI_OPT_CALL("--vary", &s, "PATH=LO:HI:STEP", parse_vary_option,
+                 CLI_REQUIRED | CLI_REPEAT,
+                 "values LO, LO+STEP, ... up to HI (included within "
+                 "STEP*1e-9) for PATH (as in --set); several --vary make the "
+                 "full grid, the last varying fastest"),
+    RUNNER_JOBS_OPTION(&jobs, "points"),
+    CLI_OPT_FLAG("--no-header", NULL, &no_header,
+                 "no CSV header line (to concatenate runs)"),
+    CLI_OPT_FLAG("--cold", NULL, &cold,
+                 "no warm starts: every LP point from scratch"),
+    CLI_OPT_END};
+
+static const cli_format formats[] = {
+    {"csv", NULL, write_rows, NULL}, {"jsonl", NULL, write_rows, NULL}, {0}};
+
+static int run(cli_ctx *x)
+{
     char basis_dir[4096] = "", basis_file[4200] = "";
-    memset(&s, 0, sizeof s);
-    cli_common_init(&s.c, "csv");
-    cli_args a = {&cli_sweep, argc, argv, 1};
-    const char *v;
-    int id, header = 1, rc = EXIT_PLAN;
-    long jobs = sysconf(_SC_NPROCESSORS_ONLN);
-    be_model *m = NULL;
-    while ((id = cli_next(&a, opts, &v)) != CLI_END) {
-        if (id == CLI_ERROR) {
-            rc = EXIT_USAGE;
-            goto done;
-        }
-        double x;
-        switch (id) {
-        case CLI_ARG:
-            if (s.model) {
-                rc = cli_usage_error(&cli_sweep, "unexpected argument '%s' "
-                                     "(one model file per sweep)", v);
-                goto done;
-            }
-            s.model = v;
-            break;
-        case OPT_JOBS:
-            if (cli_parse_number(v, &x) || x < 1 || x > 1024 || x != (int)x) {
-                rc = cli_usage_error(&cli_sweep, "-j needs a whole number of "
-                                     "processes from 1 to 1024, found '%s'",
-                                     v);
-                goto done;
-            }
-            jobs = (long)x;
-            break;
-        case OPT_VARY:
-            if (s.nv == MAX_VARY) {
-                rc = cli_usage_error(&cli_sweep, "at most %d --vary options",
-                                     MAX_VARY);
-                goto done;
-            }
-            if ((rc = parse_vary(&s.v[s.nv++], v)) != 0)
-                goto done;
-            break;
-        case OPT_NO_HEADER: header = 0; break;
-        case OPT_COLD: cold = 1; break;
-        default:
-            if (cli_common_option(&cli_sweep, &s.c, id, v, formats) < 0) {
-                rc = EXIT_USAGE;
-                goto done;
-            }
-        }
-    }
-    if (!s.model) {
-        rc = cli_usage_error(&cli_sweep, "sweep needs a model file");
-        goto done;
-    }
-    if (s.nv == 0) {
-        rc = cli_usage_error(&cli_sweep, "sweep needs at least one --vary "
-                             "PATH=LO:HI:STEP");
-        goto done;
-    }
-    if (s.c.n_sets + s.nv > (int)(sizeof s.c.sets / sizeof s.c.sets[0])) {
-        rc = cli_usage_error(&cli_sweep, "too many --set and --vary options");
-        goto done;
-    }
+    int rc = EXIT_PLAN;
+    s.model = x->path;
+    s.c = *x->c;
+    if (s.c.n_sets + s.nv > (int)(sizeof s.c.sets / sizeof s.c.sets[0]))
+        return cli_usage_error(x->cmd, "too many --set and --vary options");
     s.points = 1;
     for (int d = 0; d < s.nv; d++) {
         s.points *= s.v[d].n;
-        if (s.points > MAX_POINTS) {
-            rc = cli_usage_error(&cli_sweep, "the grid has more than %d "
-                                 "points", MAX_POINTS);
-            goto done;
-        }
+        if (s.points > MAX_POINTS)
+            return cli_usage_error(x->cmd, "the grid has more than %d "
+                                   "points", MAX_POINTS);
     }
-    s.jsonl = strcmp(s.c.format, "jsonl") == 0;
+    s.jsonl = strcmp(x->format->name, "jsonl") == 0;
     s.quiet = s.c.quiet;
 
-    /* The model must be valid as given, and its paths must exist at the
-     * first point; a value rejected at some points is reported per row. */
-    m = cli_load(s.model, &s.c, &rc, NULL);
-    if (!m)
-        goto done;
+    /* The model must be valid as given (the dispatcher loaded it), and its
+     * paths must exist at the first point; a value rejected at some points
+     * is reported per row. */
     {
         cli_common c;
         char sets[MAX_VARY][320];
@@ -367,27 +332,16 @@ int cmd_sweep(int argc, char **argv)
         }
         be_model_free(m0);
     }
-    s.n_devices = be_model_devices(m);
+    s.n_devices = be_model_devices(x->m);
     s.devices = calloc((size_t)s.n_devices + 1, sizeof *s.devices);
     s.rows = calloc((size_t)s.points, sizeof *s.rows);
     if (!s.devices || !s.rows) {
-        fputs("breakeven: out of memory\n", stderr);
-        rc = EXIT_SOLVER;
+        rc = cli_out_of_memory();
         goto done;
     }
     for (int k = 0; k < s.n_devices; k++)
-        s.devices[k] = (char *)be_model_device_name(m, k);
+        s.devices[k] = (char *)be_model_device_name(x->m, k);
 
-    out_file out;
-    if (out_open(&out, s.c.output) != 0) {
-        fprintf(stderr, "breakeven: %s: cannot write: %s\n", s.c.output,
-                strerror(errno));
-        rc = EXIT_SOLVER;
-        goto done;
-    }
-    s.out = out.fp;
-    if (header && !s.jsonl)
-        print_header(&s);
     /* Warm starts: each point's child starts from the basis the last
      * finished neighbour stored (LP solves only; see be_basis).  Points
      * run in grid order, so with -j 1 that is the previous point. */
@@ -402,22 +356,9 @@ int cmd_sweep(int argc, char **argv)
             basis_dir[0] = '\0';
         }
     }
-    pool_options po = {0};
-    po.jobs = (int)(jobs < 1 ? 1 : jobs > s.points ? s.points : jobs);
-    po.kill_after = s.c.time_limit > 0 ? 3 * s.c.time_limit + 5 : 0;
-    po.progress = !s.quiet && isatty(fileno(stderr));
-    if (pool_run((int)s.points, &po, work, done, &s) != 0) {
-        out_abort(&out);
-        rc = EXIT_SOLVER;
-        goto done;
-    }
-    if (out_commit(&out) != 0) {
-        fprintf(stderr, "breakeven: %s: cannot write: %s\n",
-                s.c.output ? s.c.output : "standard output", strerror(errno));
-        rc = EXIT_SOLVER;
-        goto done;
-    }
-    rc = s.exit_code;
+    rc = cli_emit(x, &s);
+    if (rc == EXIT_PLAN)
+        rc = s.exit_code;
 done:
     for (long p = 0; s.rows && p < s.points; p++)
         if (s.rows[p]) {
@@ -428,7 +369,6 @@ done:
         free(s.v[d].values);
     free(s.rows);
     free(s.devices);
-    be_model_free(m);
     if (basis_dir[0]) {
         unlink(basis_file);
         rmdir(basis_dir);
@@ -437,31 +377,22 @@ done:
 }
 
 const cli_command cli_sweep = {
-    "sweep", cmd_sweep,
-    "solve one model over a grid of parameter values, one row per point",
-    "usage: breakeven sweep MODEL.yaml --vary PATH=LO:HI:STEP [--vary ...]\n"
-    "                       [-j N] [--format csv|jsonl] [-o FILE]"
-    " [--no-header]\n"
-    "                       [--time-limit S] [--relax] [--mip-gap G]\n"
-    "                       [--set PATH=VALUE]... [--quiet]\n",
-    "  --vary PATH=LO:HI:STEP  values LO, LO+STEP, ... up to HI (included\n"
-    "                     within STEP*1e-9) for PATH (as in --set); several\n"
-    "                     --vary make the full grid, the last varying fastest\n"
-    "  -j, --jobs N       solve N points at once, each in its own process\n"
-    "                     (default: the number of online cores)\n"
-    "  --format F         csv (default) or jsonl: one row per point: the\n"
-    "                     values, status, exit, net present cost,\n"
-    "                     first_replacement, per device bought, first_buy,\n"
-    "                     first_early_retire; iterations, message, seconds\n"
-    "  -o, --output FILE  write the rows to FILE (atomically)\n"
-    "  --no-header        no CSV header line (to concatenate runs)\n"
-    "  --cold             no warm starts: every LP point from scratch\n"
-    "  --time-limit S     per point; a process still running after 3 S + 5\n"
-    "                     seconds is killed\n"
-    "  --relax, --mip-gap G, --set PATH=VALUE   as for solve, at every point\n"
-    "  -q, --quiet        no notes and no progress line on standard error\n"
-    "LP points (integer: false or --relax) start from the simplex basis the\n"
-    "last finished neighbour left (warm start); --cold solves each from\n"
-    "scratch.  Whole-unit points always start cold.\n"
-    "exit code: the largest of the points' own exit codes, as for batch.\n",
+    .name = "sweep",
+    .summary = "solve one model over a grid of parameter values, one row per "
+               "point",
+    .flags = CMD_LOAD | CMD_FILE,
+    .shared = CLI_FORMAT_OPT | CLI_OUTPUT | CLI_RELAX | CLI_MIP_GAP |
+              CLI_TIME_LIMIT | CLI_SET | CLI_QUIET,
+    .options = options, .formats = formats, .run = run,
+    .notes = "One row per point: the values, status, exit, net present cost, "
+             "first_replacement, per device bought, first_buy, "
+             "first_early_retire; iterations, message, seconds.  "
+             "--time-limit is per point; a process still running after "
+             "3 S + 5 seconds is killed.  -q also drops the progress line.\n"
+             "LP points (integer: false or --relax) start from the simplex "
+             "basis the last finished neighbour left (warm start); --cold "
+             "solves each from scratch.  Whole-unit points always start "
+             "cold.\n"
+             "exit code: the largest of the points' own exit codes, as for "
+             "batch.",
 };

@@ -9,133 +9,54 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "answers.h"
 #include "cli.h"
 #include "output.h"
 
-int cmd_threshold(int argc, char **argv);
-
-extern const cli_command cli_threshold;
-
-enum { OPT_PARAM = OPT_COMMAND, OPT_RANGE, OPT_TOL, OPT_GRID, OPT_COLD,
-       OPT_MAX_SOLVES };
-
-typedef struct run {
+typedef struct span {
     int begin, end;       /* samples [begin, end) share an outcome */
-} run;
+} span;
 
 typedef struct threshold_run {
     const char *param;
     double lo, hi, tol;
-    int grid, have_range, cold, max_solves;
+    int grid, cold, max_solves;
     const char *text;
     size_t len;
     const char *path;
     const cli_common *c;
     const be_threshold *r;
-    run *runs;
+    span *runs;
     int n_runs;
     be_model **models;    /* [n_runs] the model at each run's first value,
                              for labels and cohorts; NULL if rejected */
+    be_eval **evals;      /* [n_runs] its plan's evaluation, or NULL */
     int digits;           /* significant digits for parameter values */
 } threshold_run;
 
-static int own_option(void *ctx, int id, const char *value)
+static int parse_param(const cli_command *cmd, const char *value, void *dest)
 {
-    threshold_run *t = ctx;
-    switch (id) {
-    case OPT_PARAM:
-        if (!value[0] || strchr(value, '='))
-            return cli_usage_error(&cli_threshold, "--param needs a PATH "
-                                   "such as energy.price, found '%s'", value),
-                   CLI_ERROR;
-        t->param = value;
-        return 1;
-    case OPT_RANGE: {
-        const char *colon = strchr(value, ':');
-        char lo[64];
-        size_t n = colon ? (size_t)(colon - value) : 0;
-        if (!colon || n >= sizeof lo)
-            goto bad_range;
-        memcpy(lo, value, n);
-        lo[n] = '\0';
-        if (cli_parse_number(lo, &t->lo) ||
-            cli_parse_number(colon + 1, &t->hi) || !(t->lo < t->hi))
-            goto bad_range;
-        t->have_range = 1;
-        return 1;
-bad_range:
-        return cli_usage_error(&cli_threshold, "--range needs LO:HI with LO "
-                               "< HI, found '%s'", value), CLI_ERROR;
-    }
-    case OPT_TOL:
-        if (cli_parse_number(value, &t->tol) || t->tol <= 0)
-            return cli_usage_error(&cli_threshold, "--tol needs a number > 0,"
-                                   " found '%s'", value), CLI_ERROR;
-        return 1;
-    case OPT_COLD:
-        t->cold = 1;
-        return 1;
-    case OPT_MAX_SOLVES: {
-        double n;
-        if (cli_parse_number(value, &n) || n < 1 || n > 1e9 || n != floor(n))
-            return cli_usage_error(&cli_threshold, "--max-solves needs a "
-                                   "whole number from 1 to 1000000000, "
-                                   "found '%s'", value), CLI_ERROR;
-        t->max_solves = (int)n;
-        return 1;
-    }
-    case OPT_GRID: {
-        double g;
-        if (cli_parse_number(value, &g) || g < 2 || g > 10000 ||
-            g != floor(g))
-            return cli_usage_error(&cli_threshold, "--grid needs a whole "
-                                   "number from 2 to 10000, found '%s'",
-                                   value), CLI_ERROR;
-        t->grid = (int)g;
-        return 1;
-    }
-    }
-    return CLI_ERROR;
+    if (!value[0] || strchr(value, '='))
+        return cli_usage_error(cmd, "--param needs a PATH such as "
+                               "energy.price, found '%s'", value);
+    *(const char **)dest = value;
+    return 0;
 }
 
-/* Read the whole file (at most 16 MiB, like the loader). */
-static char *read_file(const char *path, size_t *len)
+static int parse_range(const cli_command *cmd, const char *value, void *dest)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        fprintf(stderr, "breakeven: %s: cannot open the file: %s\n", path,
-                strerror(errno));
-        return NULL;
+    threshold_run *t = dest;
+    const char *colon = strchr(value, ':');
+    char lo[64];
+    size_t n = colon ? (size_t)(colon - value) : 0;
+    if (colon && n < sizeof lo) {
+        memcpy(lo, value, n);
+        lo[n] = '\0';
+        if (cli_parse_number(lo, &t->lo) == 0 &&
+            cli_parse_number(colon + 1, &t->hi) == 0 && t->lo < t->hi)
+            return 0;
     }
-    size_t cap = 1 << 16, n = 0, limit = (size_t)16 << 20;
-    char *buf = malloc(cap);
-    while (buf) {
-        if (n == cap) {
-            char *nb = cap < limit + 1 ? realloc(buf, cap * 2) : NULL;
-            if (!nb) {
-                free(buf);
-                buf = NULL;
-                break;
-            }
-            buf = nb;
-            cap *= 2;
-        }
-        size_t got = fread(buf + n, 1, cap - n, f);
-        n += got;
-        if (got == 0)
-            break;
-    }
-    int bad = ferror(f);
-    fclose(f);
-    if (!buf || bad || n > limit) {
-        fprintf(stderr, "breakeven: %s: cannot read the file%s\n", path,
-                n > limit ? ": larger than 16 MiB" : "");
-        free(buf);
-        return NULL;
-    }
-    *len = n;
-    return buf;
+    return cli_usage_error(cmd, "--range needs LO:HI with LO < HI, found "
+                           "'%s'", value);
 }
 
 static char *fmt_value(const threshold_run *t, double v, char *buf,
@@ -188,7 +109,7 @@ static void why_earliest(FILE *fp, const be_model *m, const be_plan *p, int e)
         return;
     }
     for (int k = 0; k < p->devices; k++)
-        if (p->buy[e * p->devices + k] > 1e-9 &&
+        if (p->buy[e * p->devices + k] > BE_UNIT_TOL &&
             be_model_device_can_buy(m, k, e) &&
             !be_model_device_can_buy(m, k, e - 1)) {
             fprintf(fp, " (the first %s %s can be bought)",
@@ -198,7 +119,7 @@ static void why_earliest(FILE *fp, const be_model *m, const be_plan *p, int e)
         }
 }
 
-/* "it comes in 2028", "nothing is retired early", "there is no plan
+/* "it comes in 2028", "there is no replacement", "there is no plan
  * (infeasible)": the first replacement of run i, as a clause. */
 static void replacement_clause(FILE *fp, const threshold_run *t, int i)
 {
@@ -206,7 +127,7 @@ static void replacement_clause(FILE *fp, const threshold_run *t, int i)
     if (!s->plan)
         fprintf(fp, "there is no plan (%s)", no_plan(s));
     else if (s->first_replacement < 0 || !t->models[i])
-        fprintf(fp, "nothing is retired early");
+        fprintf(fp, "there is no replacement");
     else
         fprintf(fp, "it comes in %s", be_model_period_label(
                     t->models[i], s->first_replacement));
@@ -223,8 +144,8 @@ static void headline(FILE *fp, const threshold_run *t)
             e = f;
     }
     if (e < 0) {
-        fprintf(fp, "No plan for %s from %s to %s retires units before their "
-                "end of life", t->param, fmt_value(t, t->lo, v1, sizeof v1),
+        fprintf(fp, "No plan for %s from %s to %s makes a replacement "
+                "(retires units before their end of life and buys)", t->param, fmt_value(t, t->lo, v1, sizeof v1),
                 fmt_value(t, t->hi, v2, sizeof v2));
         return;
     }
@@ -280,12 +201,19 @@ static void headline(FILE *fp, const threshold_run *t)
     }
 }
 
+/* How the change after sample v was found, for JSON and CSV. */
+static const char *break_name(const be_threshold_sample *v)
+{
+    return v->next_break == BE_BREAK_EXACT ? "exact"
+         : v->next_break == BE_BREAK_OPEN ? "open" : "bisected";
+}
+
 /* The plan of run i in a few words. */
 static void plan_words(FILE *fp, const threshold_run *t, int i, int all)
 {
     const be_threshold_sample *s = first_of(t, i);
     const be_model *m = t->models[i];
-    if (!s->plan || !m) {
+    if (!s->plan || !m || !t->evals[i]) {
         fprintf(fp, "no plan: %s", no_plan(s));
         if (!s->loaded && s->message[0])
             fprintf(fp, " (%s)", s->message);
@@ -294,8 +222,7 @@ static void plan_words(FILE *fp, const threshold_run *t, int i, int all)
     char buf[512];
     int n = 0, shown = 0;
     for (int p = 0; p < s->plan->periods; p++) {
-        answers_period_actions(m, s->plan, p, buf, sizeof buf);
-        if (!buf[0])
+        if (!be_describe_period(m, t->evals[i], p, buf, sizeof buf))
             continue;
         if (all || shown < 4) {
             fprintf(fp, "%s%s: %s", n ? "; " : "",
@@ -311,14 +238,7 @@ static void plan_words(FILE *fp, const threshold_run *t, int i, int all)
                 n - shown > 1 ? "s" : "");
 }
 
-/* How the change after sample v was found, for JSON and CSV. */
-static const char *break_name(const be_threshold_sample *v)
-{
-    return v->next_break == BE_BREAK_EXACT ? "exact"
-         : v->next_break == BE_BREAK_OPEN ? "open" : "bisected";
-}
-
-static void write_text(FILE *fp, void *ctx)
+static void write_text(FILE *fp, const void *ctx)
 {
     const threshold_run *t = ctx;
     const be_threshold *r = t->r;
@@ -384,7 +304,7 @@ static void write_text(FILE *fp, void *ctx)
                 fprintf(fp, "first replacement in %s", be_model_period_label(
                             t->models[i], a->first_replacement));
             else
-                fputs("nothing retired early", fp);
+                fputs("no replacement", fp);
         }
         fputs("\n    ", fp);
         plan_words(fp, t, i, 0);
@@ -392,7 +312,7 @@ static void write_text(FILE *fp, void *ctx)
     }
 }
 
-static void write_json(FILE *fp, void *ctx)
+static void write_json(FILE *fp, const void *ctx)
 {
     const threshold_run *t = ctx;
     const be_threshold *r = t->r;
@@ -452,13 +372,12 @@ static void write_json(FILE *fp, void *ctx)
         else
             fputs("null", fp);
         fputs(", \"plan\": [", fp);
-        if (a->plan && t->models[i]) {
+        if (a->plan && t->evals[i]) {
             char buf[512];
             int k = 0;
             for (int p = 0; p < a->plan->periods; p++) {
-                answers_period_actions(t->models[i], a->plan, p, buf,
-                                       sizeof buf);
-                if (!buf[0])
+                if (!be_describe_period(t->models[i], t->evals[i], p, buf,
+                                        sizeof buf))
                     continue;
                 fprintf(fp, "%s{\"period\": ", k++ ? ", " : "");
                 json_str(fp, be_model_period_label(t->models[i], p));
@@ -478,7 +397,7 @@ static void write_json(FILE *fp, void *ctx)
     fputs("\n]}\n", fp);
 }
 
-static void write_csv(FILE *fp, void *ctx)
+static void write_csv(FILE *fp, const void *ctx)
 {
     const threshold_run *t = ctx;
     char b[4][40];
@@ -502,33 +421,46 @@ static void write_csv(FILE *fp, void *ctx)
     }
 }
 
-int cmd_threshold(int argc, char **argv)
+static threshold_run t;
+
+static const cli_option options[] = {
+    CLI_OPT_CALL("--param", &t.param, "PATH", parse_param, CLI_REQUIRED,
+                 "the parameter, named as in --set: energy.price, "
+                 "devices.new.price, discount_rate, ..."),
+    CLI_OPT_CALL("--range", &t, "LO:HI", parse_range, CLI_REQUIRED,
+                 "the values to search"),
+    CLI_OPT_NUMBER("--tol", NULL, &t.tol, "T", 0, DBL_MAX, CLI_ABOVE_MIN,
+                   "a number > 0",
+                   "bisect each change until the two values are T apart "
+                   "(default (HI-LO)/10000); exact where the parameter "
+                   "enters only the objective"),
+    CLI_OPT_INT("--max-solves", NULL, &t.max_solves, "N", 1, 1000000000,
+                "a whole number from 1 to 1000000000",
+                "stop narrowing the changes at N solves in all (default "
+                "1000; the grid is always solved)"),
+    CLI_OPT_INT("--grid", NULL, &t.grid, "N", 2, 10000,
+                "a whole number from 2 to 10000",
+                "values solved first, evenly spaced (default 17)"),
+    CLI_OPT_FLAG("--cold", NULL, &t.cold,
+                 "start every LP solve from scratch, not from the previous "
+                 "basis (to compare)"),
+    CLI_OPT_END};
+
+static const cli_format formats[] = {
+    CLI_TEXT_JSON_CSV(write_text, write_json, write_csv)};
+
+static int run(cli_ctx *x)
 {
-    static const cli_opt opts[] = {
-        {"--format", NULL, 1, OPT_FORMAT}, {"--output", "-o", 1, OPT_OUTPUT},
-        {"--param", NULL, 1, OPT_PARAM}, {"--range", NULL, 1, OPT_RANGE},
-        {"--tol", NULL, 1, OPT_TOL}, {"--grid", NULL, 1, OPT_GRID},
-        {"--cold", NULL, 0, OPT_COLD}, {"--max-solves", NULL, 1,
-        OPT_MAX_SOLVES}, CLI_COMMON_SOLVE_OPTS, {0}};
-    static const char *const formats[] = {"text", "json", "csv", NULL};
-    cli_common c;
-    cli_common_init(&c, "text");
-    threshold_run t = {0};
-    const char *model;
-    int rc = cli_parse_model_command(&cli_threshold, argc, argv, opts,
-                                     formats, &c, own_option, &t, &model);
-    if (rc >= 0)
-        return rc;
-    if (!t.param)
-        return cli_usage_error(&cli_threshold, "threshold needs --param PATH");
-    if (!t.have_range)
-        return cli_usage_error(&cli_threshold, "threshold needs --range "
-                               "LO:HI");
-    t.c = &c;
+    const char *model = x->path;
+    int rc;
+    t.c = x->c;
     t.path = model;
-    char *text = read_file(model, &t.len);
-    if (!text)
-        return EXIT_MODEL;
+    be_error err = {0};
+    char *text = be_read_file(model, (size_t)16 << 20, &t.len, &err);
+    if (!text) {
+        cli_print_error(&err);
+        return cli_exit_for(err.code);
+    }
     t.text = text;
 
     be_threshold_options o;
@@ -539,14 +471,14 @@ int cmd_threshold(int argc, char **argv)
     o.tol = t.tol;
     o.grid = t.grid;
     o.cold = t.cold;
-    o.max_solves = t.max_solves;
-    cli_settings(&c, &o.solve);
+    if (t.max_solves > 0)
+        o.max_solves = t.max_solves;
+    o.solve = x->s;
     be_load_options lo;
     be_load_options_init(&lo);
-    lo.overrides = c.sets;
-    lo.n_overrides = c.n_sets;
+    lo.overrides = x->c->sets;
+    lo.n_overrides = x->c->n_sets;
     o.load = &lo;
-    be_error err = {0};
     be_threshold *r = be_threshold_search(text, t.len, model, &o, &err);
     if (!r) {
         cli_print_error(&err);
@@ -563,9 +495,9 @@ int cmd_threshold(int argc, char **argv)
         t.digits = 17;
     t.runs = calloc((size_t)r->n, sizeof *t.runs);
     t.models = calloc((size_t)r->n, sizeof *t.models);
-    if (!t.runs || !t.models) {
-        fprintf(stderr, "breakeven: out of memory\n");
-        rc = EXIT_SOLVER;
+    t.evals = calloc((size_t)r->n, sizeof *t.evals);
+    if (!t.runs || !t.models || !t.evals) {
+        rc = cli_out_of_memory();
         goto done;
     }
     for (int i = 0; i < r->n; i++) {
@@ -573,27 +505,30 @@ int cmd_threshold(int argc, char **argv)
             t.runs[t.n_runs].begin = i;
             t.models[t.n_runs] = r->samples[i].loaded
                                      ? load_at(&t, r->samples[i].value) : NULL;
+            if (t.models[t.n_runs] && r->samples[i].plan)
+                t.evals[t.n_runs] = be_evaluate(t.models[t.n_runs],
+                                                r->samples[i].plan, NULL);
             t.n_runs++;
         }
         t.runs[t.n_runs - 1].end = i + 1;
     }
-    rc = answers_emit(&c, strcmp(c.format, "json") == 0 ? write_json
-                          : strcmp(c.format, "csv") == 0 ? write_csv
-                          : write_text, &t);
-    if (rc == EXIT_PLAN && r->time_limited && !c.quiet)
+    rc = cli_emit(x, &t);
+    if (rc == EXIT_PLAN && r->time_limited && !x->c->quiet)
         fprintf(stderr, "breakeven: %s: %d solve%s stopped at the time limit "
                 "(%g s each; --time-limit changes it)\n", model,
                 r->time_limited, r->time_limited > 1 ? "s" : "",
                 o.solve.time_limit ? o.solve.time_limit : 30.0);
-    if (r->capped && !c.quiet)
+    if (r->capped && !x->c->quiet)
         fprintf(stderr, "breakeven: %s: stopped at %d solves (--max-solves "
                 "raises it): %d change%s not narrowed to %g\n", model,
                 r->max_solves, r->open, r->open == 1 ? "" : "s", r->tol);
 done:
-    if (t.models)
-        for (int i = 0; i < t.n_runs; i++)
-            be_model_free(t.models[i]);
+    for (int i = 0; t.models && i < t.n_runs; i++)
+        be_model_free(t.models[i]);
+    for (int i = 0; t.evals && i < t.n_runs; i++)
+        be_eval_free(t.evals[i]);
     free(t.models);
+    free(t.evals);
     free(t.runs);
     be_threshold_free(r);
     free(text);
@@ -601,31 +536,10 @@ done:
 }
 
 const cli_command cli_threshold = {
-    "threshold", cmd_threshold,
-    "the values of one parameter at which the optimal plan changes",
-    "usage: breakeven threshold MODEL.yaml --param PATH --range LO:HI "
-    "[--tol T]\n"
-    "                           [--grid N] [--max-solves N] [--time-limit S]"
-    " [--relax]"
-    " [--set PATH=VALUE]...\n"
-    "                           [--format text|json|csv] [-o FILE]\n",
-    "  --param PATH       the parameter, named as in --set: energy.price,\n"
-    "                     devices.new.price, discount_rate, ...\n"
-    "  --range LO:HI      the values to search\n"
-    "  --tol T            bisect each change until the two values are T\n"
-    "                     apart (default (HI-LO)/10000); exact where the\n"
-    "                     parameter enters only the objective\n"
-    "  --max-solves N     stop narrowing the changes at N solves in all\n"
-    "                     (default 1000; the grid is always solved)\n"
-    "  --grid N           values solved first, evenly spaced (default 17)\n"
-    "  --cold             start every LP solve from scratch, not from the\n"
-    "                     previous basis (to compare)\n"
-    "  --time-limit S     seconds per solve (default 30)\n"
-    "  --relax            solve LP relaxations (fractional units)\n"
-    "  --mip-gap G        relative gap for branch and bound (default 1e-6)\n"
-    "  --set PATH=VALUE   override another value of the model\n"
-    "  --format F         text (default), json or csv\n"
-    "  -o, --output FILE  write the result to FILE (atomically)\n"
-    "  -q, --quiet        no notes on standard error\n"
-    "  -v, --verbose      GLPK's solver log on standard error\n",
+    .name = "threshold",
+    .summary = "the values of one parameter at which the optimal plan "
+               "changes",
+    .flags = CMD_FILE, .shared = CLI_FORMAT_OPT | CLI_OUTPUT | CLI_SOLVER,
+    .options = options, .formats = formats, .run = run,
+    .notes = "--time-limit applies to each solve (default 30 seconds).",
 };

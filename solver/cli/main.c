@@ -34,7 +34,7 @@ static const char exit_codes[] =
 static void usage(FILE *fp)
 {
     for (const cli_command *const *c = commands; *c; c++)
-        fputs((*c)->usage, fp);
+        cli_usage(fp, *c);
     fputs("       breakeven help [COMMAND] | --help | --version\n", fp);
 }
 
@@ -53,8 +53,8 @@ static int help(const char *name)
         if (!c)
             return cli_usage_error(NULL, "no command '%s' (breakeven --help "
                                    "lists them)", name);
-        printf("%s\n%s.\n\noptions:\n%s\n%s", c->usage, c->summary, c->help,
-               exit_codes);
+        cli_help(stdout, c);
+        printf("\n%s", exit_codes);
         return EXIT_PLAN;
     }
     usage(stdout);
@@ -93,7 +93,7 @@ int main(int argc, char **argv)
     for (int i = 2; i < argc; i++)
         if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h"))
             return help(c->name);
-    int rc = c->run(argc - 1, argv + 1);
+    int rc = cli_dispatch(c, argc - 1, argv + 1);
     be_cleanup();
     return rc;
 }

@@ -7,6 +7,8 @@
  */
 #include "output.h"
 
+#include "breakeven.h"
+
 #include <errno.h>
 #include <math.h>
 #include <stdlib.h>
@@ -192,14 +194,7 @@ char *fmt_num(double v, char *buf, size_t size)
         snprintf(buf, size, "null");
         return buf;
     }
-    if (v == 0.0)
-        v = 0.0; /* no "-0" */
-    for (int prec = 15; prec <= 17; prec++) {
-        snprintf(buf, size, "%.*g", prec, v);
-        if (strtod(buf, NULL) == v)
-            break;
-    }
-    return buf;
+    return be_format_number(v, buf, size);
 }
 
 char *fmt_money(double v, int decimals, char *buf, size_t size)
@@ -231,13 +226,33 @@ char *fmt_money(double v, int decimals, char *buf, size_t size)
 
 char *fmt_units(double v, char *buf, size_t size)
 {
-    if (v == 0.0)
-        v = 0.0;
-    if (fabs(v - round(v)) < 1e-9)
-        snprintf(buf, size, "%.0f", round(v) == 0.0 ? 0.0 : round(v));
-    else
-        snprintf(buf, size, "%.3f", v);
+    return be_format_units(v, buf, size);
+}
+
+char *fmt_years(double years, char *buf, size_t size)
+{
+    snprintf(buf, size, "%.4g", years);
     return buf;
+}
+
+int fp_write(void *ctx, const char *text, size_t len)
+{
+    return fwrite(text, 1, len, (FILE *)ctx) == len ? 0 : -1;
+}
+
+void csv_field(FILE *fp, const char *s)
+{
+    if (!strpbrk(s, ",\"\n\r")) {
+        fputs(s, fp);
+        return;
+    }
+    fputc('"', fp);
+    for (; *s; s++) {
+        if (*s == '"')
+            fputc('"', fp);
+        fputc(*s, fp);
+    }
+    fputc('"', fp);
 }
 
 void json_str(FILE *fp, const char *s)

@@ -34,6 +34,12 @@ char *fmt_num(double v, char *buf, size_t size);
 char *fmt_money(double v, int decimals, char *buf, size_t size);
 /* A count of units: whole numbers without decimals, else 3 decimals. */
 char *fmt_units(double v, char *buf, size_t size);
+/* Years, written the short way: "6", "1.5", "0.25". */
+char *fmt_years(double years, char *buf, size_t size);
+/* A be_write_fn onto the FILE * in ctx: 0, or -1 when fwrite fails. */
+int fp_write(void *ctx, const char *text, size_t len);
+/* Write s as one CSV field (quoted when it holds , " or a line break). */
+void csv_field(FILE *fp, const char *s);
 /* Write s as a JSON string literal (with quotes). */
 void json_str(FILE *fp, const char *s);
 

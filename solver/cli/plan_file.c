@@ -3,40 +3,31 @@
  */
 #include "plan_file.h"
 
-#include <errno.h>
 #include <stdio.h>
-#include <string.h>
 
 #include "cli.h"
 #include "output.h"
 
-static int to_file(void *ctx, const char *text, size_t len)
+typedef struct plan_out {
+    const be_model *m;
+    const be_plan *p;
+    const char *comment;
+} plan_out;
+
+static int write_plan(FILE *fp, const void *data, be_error *err)
 {
-    return fwrite(text, 1, len, (FILE *)ctx) == len ? 0 : -1;
+    const plan_out *o = data;
+    return be_plan_write(o->m, o->p, o->comment, fp_write, fp, err) == BE_OK
+               ? 0 : -1;
 }
 
 int plan_file_write(const char *path, const be_model *m, const be_plan *p,
                     double cost, const char *source)
 {
-    out_file out;
+    static const cli_format yaml = {"yaml", NULL, write_plan, NULL};
     char n[40], comment[200];
-    if (out_open(&out, path) != 0) {
-        fprintf(stderr, "breakeven: %s: cannot write: %s\n", path,
-                strerror(errno));
-        return EXIT_SOLVER;
-    }
     snprintf(comment, sizeof comment, "net present cost %s, written by %s",
              fmt_num(cost, n, sizeof n), source);
-    be_error err = {0};
-    if (be_plan_write(m, p, comment, to_file, out.fp, &err) != BE_OK) {
-        out_abort(&out);
-        cli_print_error(&err);
-        return EXIT_SOLVER;
-    }
-    if (out_commit(&out) != 0) {
-        fprintf(stderr, "breakeven: %s: cannot write: %s\n", path,
-                strerror(errno));
-        return EXIT_SOLVER;
-    }
-    return 0;
+    plan_out o = {m, p, comment};
+    return cli_write(path, &yaml, &o);
 }

@@ -13,96 +13,21 @@
 
 /* ---- the plan in words ---- */
 
-typedef struct action {
-    double bought, rented, rented_before, retired, end_of_life;
-} action;
-
-/* What happens to device k at the start of period t. */
-static action action_at(const be_model *m, const be_solution *sol, int k,
-                        int t)
+/* The period the answer leads with: the first replacement, else the first
+ * change of any kind; -1 if the plan changes nothing.  *changes counts the
+ * periods with any change. */
+static int headline_period(const be_model *m, const be_eval *e, int *changes)
 {
-    action a = {0, 0, 0, 0, 0};
-    const be_plan *p = sol->plan;
-    int K = p->devices, J = p->cohorts;
-    a.bought = p->buy[t * K + k];
-    a.rented = p->rent[t * K + k];
-    a.rented_before = t > 0 ? p->rent[(t - 1) * K + k] : 0.0;
-    for (int j = 0; j < J; j++) {
-        be_cohort_info c;
-        be_model_cohort(m, j, &c);
-        if (c.device != k)
-            continue;
-        double r = p->retire[t * J + j];
-        if (c.end == t)
-            a.end_of_life += r;
-        else
-            a.retired += r;
-    }
-    return a;
-}
-
-static int any_action(const action *a)
-{
-    return a->bought > 0 || a->retired > 0 || a->end_of_life > 0 ||
-           a->rented != a->rented_before;
-}
-
-/* "retire 100 old, buy 34 new" for period t; returns 0 if nothing. */
-static int describe_period(FILE *fp, const be_model *m, const be_solution *sol,
-                           int t)
-{
-    int n = 0, K = be_model_devices(m);
-    char u[48];
-    for (int pass = 0; pass < 4; pass++) {
-        for (int k = 0; k < K; k++) {
-            action a = action_at(m, sol, k, t);
-            const char *name = be_model_device_name(m, k);
-            double v = pass == 0 ? a.end_of_life : pass == 1 ? a.retired
-                     : pass == 2 ? a.bought : a.rented;
-            if (pass == 3 && a.rented == a.rented_before)
-                continue;
-            if (pass < 3 && v <= 0)
-                continue;
-            fputs(n++ ? ", " : "", fp);
-            fmt_units(v, u, sizeof u);
-            if (pass == 0)
-                fprintf(fp, "%s %s reach end of life", u, name);
-            else if (pass == 1)
-                fprintf(fp, "retire %s %s", u, name);
-            else if (pass == 2)
-                fprintf(fp, "buy %s %s", u, name);
-            else if (v == 0)
-                fprintf(fp, "stop renting %s", name);
-            else
-                fprintf(fp, "rent %s %s", u, name);
-        }
-    }
-    return n;
-}
-
-/* The period the answer leads with: the first replacement (units retired
- * before their end of life), else the first change of any kind; -1 if the
- * plan changes nothing.  *changes counts the periods with any change. */
-static int headline_period(const be_model *m, const be_solution *sol,
-                           int *changes)
-{
-    int T = be_model_periods(m), K = be_model_devices(m);
-    int first = -1, replace = -1;
+    char buf[8];
+    int first = -1;
     *changes = 0;
-    for (int t = 0; t < T; t++) {
-        int act = 0, retire = 0;
-        for (int k = 0; k < K; k++) {
-            action a = action_at(m, sol, k, t);
-            act |= any_action(&a);
-            retire |= a.retired > 0;
+    for (int t = 0; t < e->periods; t++)
+        if (be_describe_period(m, e, t, buf, sizeof buf) > 0) {
+            (*changes)++;
+            if (first < 0)
+                first = t;
         }
-        *changes += act;
-        if (act && first < 0)
-            first = t;
-        if (retire && replace < 0)
-            replace = t;
-    }
-    return replace >= 0 ? replace : first;
+    return e->first_replacement >= 0 ? e->first_replacement : first;
 }
 
 void report_answer(FILE *fp, const be_model *m, const be_solution *sol)
@@ -119,7 +44,7 @@ void report_answer(FILE *fp, const be_model *m, const be_solution *sol)
         return;
     }
     int changes;
-    int t = headline_period(m, sol, &changes);
+    int t = headline_period(m, sol->eval, &changes);
     fmt_money(sol->eval->cost.total, 0, money, sizeof money);
     if (t < 0) {
         fprintf(fp, "Keep the fleet as it is through %s: nothing to buy or "
@@ -127,8 +52,9 @@ void report_answer(FILE *fp, const be_model *m, const be_solution *sol)
                 be_model_period_label(m, be_model_periods(m) - 1), money);
         return;
     }
-    fprintf(fp, "In %s: ", be_model_period_label(m, t));
-    describe_period(fp, m, sol, t);
+    char words[8192];
+    be_describe_period(m, sol->eval, t, words, sizeof words);
+    fprintf(fp, "In %s: %s", be_model_period_label(m, t), words);
     if (changes > 1)
         fprintf(fp, "; %d other change%s in the plan below", changes - 1,
                 changes > 2 ? "s" : "");
@@ -242,12 +168,11 @@ void report_text(FILE *fp, const be_model *m, const be_solution *sol)
     fprintf(fp, "\nThe plan:\n");
     int said = 0;
     for (int t = 0; t < e->periods; t++) {
-        fprintf(fp, "  %-8s ", be_model_period_label(m, t));
-        if (!describe_period(fp, m, sol, t))
-            fprintf(fp, "keep everything in service");
-        else
-            said = 1;
-        fputc('\n', fp);
+        char words[8192];
+        int n = be_describe_period(m, e, t, words, sizeof words);
+        fprintf(fp, "  %-8s %s\n", be_model_period_label(m, t),
+                n ? words : "keep everything in service");
+        said |= n > 0;
     }
     if (!said)
         fprintf(fp, "  (no purchases or retirements)\n");

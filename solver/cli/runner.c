@@ -60,33 +60,23 @@ int row_from_solution(run_row *r, const be_model *m, const be_solution *sol)
                      sol->reason[0] ? ": " : "", sol->reason);
         return 0;
     }
-    const be_plan *p = sol->plan;
-    int T = p->periods, K = p->devices, J = p->cohorts;
-    r->cost = sol->eval->cost.total;
+    const be_eval *e = sol->eval;
+    int T = e->periods, K = e->devices;
+    r->cost = e->cost.total;
     r->devices = calloc((size_t)K + 1, sizeof *r->devices);
     if (!r->devices)
         return -1;
     r->n_devices = K;
-    int first = -1;
     for (int k = 0; k < K; k++) {
         row_device *d = &r->devices[k];
         copy(d->name, sizeof d->name, be_model_device_name(m, k));
         int fb = -1, fr = -1;
         for (int t = 0; t < T; t++) {
-            double b = p->buy[t * K + k];
-            d->bought += b;
-            if (fb < 0 && b > 1e-9)
+            d->bought += e->bought[t * K + k];
+            if (fb < 0 && e->bought[t * K + k] > BE_UNIT_TOL)
                 fb = t;
-        }
-        /* early: retired at the start of t before the cohort's end */
-        for (int j = 0; j < J; j++) {
-            be_cohort_info c;
-            be_model_cohort(m, j, &c);
-            if (c.device != k)
-                continue;
-            for (int t = 0; t < T && (fr < 0 || t < fr); t++)
-                if (t != c.end && p->retire[t * J + j] > 1e-9)
-                    fr = t;
+            if (fr < 0 && e->retired_early[t * K + k] > BE_UNIT_TOL)
+                fr = t;
         }
         if (fb >= 0)
             copy(d->first_buy, sizeof d->first_buy,
@@ -94,12 +84,10 @@ int row_from_solution(run_row *r, const be_model *m, const be_solution *sol)
         if (fr >= 0)
             copy(d->first_early_retire, sizeof d->first_early_retire,
                  be_model_period_label(m, fr));
-        if (fr >= 0 && (first < 0 || fr < first))
-            first = fr;
     }
-    if (first >= 0)
+    if (e->first_replacement >= 0)
         copy(r->first_replacement, sizeof r->first_replacement,
-             be_model_period_label(m, first));
+             be_model_period_label(m, e->first_replacement));
     if (sol->status == BE_TIME_LIMIT_PLAN)
         snprintf(r->message, sizeof r->message, "time limit reached; the "
                  "plan is the best found, within %.3g%% of optimal",
@@ -430,6 +418,16 @@ void progress_clear(void)
 
 /* ---- the pool ---- */
 
+void pool_options_for(pool_options *o, int jobs, long n, const cli_common *c)
+{
+    memset(o, 0, sizeof *o);
+    if (jobs < 1)
+        jobs = (int)sysconf(_SC_NPROCESSORS_ONLN);
+    o->jobs = jobs < 1 ? 1 : jobs > n ? (int)n : jobs;
+    o->kill_after = c->time_limit > 0 ? 3 * c->time_limit + 5 : 0;
+    o->progress = !c->quiet && isatty(fileno(stderr));
+}
+
 typedef struct slot {
     pid_t pid;
     int fd;                /* read end of the child's pipe, -1 when closed */
@@ -647,21 +645,6 @@ int pool_run(int n, const pool_options *o, pool_work_fn work,
 }
 
 /* ---- output ---- */
-
-void csv_field(FILE *fp, const char *s)
-{
-    if (!strpbrk(s, ",\"\n\r")) {
-        fputs(s, fp);
-        return;
-    }
-    fputc('"', fp);
-    for (; *s; s++) {
-        if (*s == '"')
-            fputc('"', fp);
-        fputc(*s, fp);
-    }
-    fputc('"', fp);
-}
 
 int batch_exit(int a, int b)
 {

@@ -16,6 +16,7 @@
 #include <stdio.h>
 
 #include "cli.h"
+#include "output.h"
 
 /* One device's decisions in a plan.  Periods are labels ("2027"); ""
  * when it never happens. */
@@ -34,8 +35,8 @@ typedef struct run_row {
                               "solver error", "crashed", "killed" */
     int exit_code;         /* what `solve` would have returned */
     double cost;           /* evaluated net present cost; NaN: no plan */
-    char first_replacement[32];  /* first period with an early retirement
-                                    of any device; "" when none */
+    char first_replacement[32];  /* be_eval's first_replacement; "" when
+                                    none */
     int iterations;        /* simplex iterations, -1 when unknown */
     double seconds;        /* wall clock of load + solve (+ result file) */
     int resumed;           /* taken from --output-dir, not solved again */
@@ -82,6 +83,20 @@ typedef struct pool_options {
     const unsigned char *skip;  /* [n] jobs not to run (may be NULL) */
 } pool_options;
 
+/* The options of batch and sweep: jobs processes at once (0: the number
+ * of online cores; never more than n), a kill after 3 S + 5 seconds of
+ * --time-limit S (the solver stops itself at the limit; the kill is for a
+ * process that does not: up to two diagnosis solves follow an infeasible
+ * one), a progress line on a terminal unless --quiet. */
+void pool_options_for(pool_options *o, int jobs, long n, const cli_common *c);
+
+/* -j, --jobs N for dest (an int), in batch's and sweep's tables. */
+#define RUNNER_JOBS_OPTION(dest, what)                                     \
+    CLI_OPT_INT("--jobs", "-j", dest, "N", 1, 1024,                        \
+                "a whole number of processes from 1 to 1024",              \
+                "solve N " what " at once, each in its own process "       \
+                "(default: the number of online cores)")
+
 /* Run jobs 0 .. n-1 (except the skipped ones).  Returns 0, or -1 when a
  * process or pipe could not be created (a message was printed). */
 int pool_run(int n, const pool_options *o, pool_work_fn work,
@@ -93,8 +108,6 @@ void progress_clear(void);
 
 /* ---- output ---- */
 
-/* Write s as one CSV field (quoted when it holds , " or a line break). */
-void csv_field(FILE *fp, const char *s);
 /* Severity order of exit codes for a whole batch: the largest wins. */
 int batch_exit(int a, int b);
 

@@ -50,7 +50,7 @@ obj1=$(sed -n 's/.*"objective": \([^,]*\),.*/\1/p' "$tmp/out")
 ok "prices-finite-difference ($obj1 - $obj vs $p)" awk -v a="$obj" -v b="$obj1" -v p="$p" 'BEGIN { d = b - a - p; if (d < 0) d = -d; exit !(p != "" && d <= 1e-6) }'
 expect prices-mip 0 'LP with the whole-unit decisions fixed' prices examples/engine-analyzer.yaml
 expect prices-csv 0 '^period,discount,demand,demand_price,power_cap_kw,power_price,budget,budget_price,from_fixed_lp$' prices examples/engine-analyzer.yaml --format csv
-expect prices-infeasible 1 'no shadow prices: the model is infeasible' prices $D/infeasible.yaml
+expect prices-infeasible 1 'no feasible plan: the model is infeasible' prices $D/infeasible.yaml
 
 # Thresholds.  ten-to-five: the swap in 2027 pays above an energy price of
 # 37,500 / 876,000 = 0.0428082 per kWh (examples/README.md, section 3).

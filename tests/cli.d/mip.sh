@@ -15,7 +15,7 @@ ok lp-no-bound-line test "$(grep -c '^Lower bound' "$tmp/out")" -eq 0
 expect time-limit-none 0 "Net present cost +1,280\.00" solve examples/engine-analyzer.yaml --time-limit none
 expect time-limit-none-json 0 '"time_limit": null' solve examples/engine-analyzer.yaml --time-limit none --format json
 expect time-limit-bad 2 "--time-limit needs a number of seconds > 0 or 'none', found 'never'" solve examples/engine-analyzer.yaml --time-limit never
-expect help-time-limit 0 "default 60 for whole units" solve --help
+expect help-time-limit 0 "60 for whole units, none for an LP" solve --help
 
 # Every whole-unit column of the written program has a finite upper bound
 # (MIR cuts need them): each name in the LP file's Generals section has a

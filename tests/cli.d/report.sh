@@ -12,12 +12,18 @@ expect plot-no-chart 2 "plot needs --chart fleet, capacity, power or cost" plot 
 expect plot-bad-chart 2 "unknown chart 'pie'" plot $SEED --chart pie
 expect plot-bad-format 2 "unknown format 'gif'" plot $SEED --chart fleet --format gif
 expect plot-bad-width 2 "--width needs a number of pixels" plot $SEED --chart fleet --width 5
-expect plot-infeasible 1 "no plan to plot: the model is infeasible" plot $D/infeasible.yaml --chart fleet
+expect plot-infeasible 1 "no feasible plan: the model is infeasible" plot $D/infeasible.yaml --chart fleet
 expect report-infeasible 1 "no feasible plan" report $D/infeasible.yaml -o "$tmp/inf.html"
 ok report-infeasible-page grep -q "No plan: the model is infeasible" "$tmp/inf.html"
 
 # ---- the seed model's page ----
 expect report-seed 0 "" report $SEED -o "$tmp/seed.html" --time-limit 30
+# One wording of a period everywhere (be_describe_period), with number
+# agreement: the text answer and the HTML schedule say the same.  The
+# counts are regression values of the seed model's optimal plan; the test
+# is about the words.
+expect words-solve 0 "^  2029 +1 h100-pod reaches end of life, buy 1 next-pod$" solve $SEED --time-limit 30
+ok words-report grep -q "<td class=\"l w\">1 h100-pod reaches end of life, buy 1 next-pod</td>" "$tmp/seed.html"
 # the page leads with solve's answer (tests/cli.sh: seed-answer, which
 # seed-cbc checks against cbc's solution of the exported program)
 ok report-answer grep -qF "$seed_answer" "$tmp/seed.html"

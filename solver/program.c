@@ -1,0 +1,118 @@
+/*
+ * program.c -- what the analyses need from the program builder (lp.h):
+ * copying a program, adding elastic (slack) columns of their own kind,
+ * and comparing two programs' shapes, so that diagnose.c and threshold.c
+ * do not reach into the arrays themselves.
+ */
+#include "lp.h"
+
+#include <limits.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void *dup(const void *src, size_t n, size_t size)
+{
+    void *d = be__calloc(n ? n : 1, size);
+    if (d && n)
+        memcpy(d, src, n * size);
+    return d;
+}
+
+be_program *be__program_copy(const be_model *m, const be_program *p)
+{
+    be_program *q = be__calloc(1, sizeof *q);
+    if (!q)
+        return NULL;
+    *q = *p;
+    size_t tk = (size_t)m->T * (size_t)m->n_devices;
+    q->cols = dup(p->cols, (size_t)p->n_cols, sizeof *p->cols);
+    q->rows = dup(p->rows, (size_t)p->n_rows, sizeof *p->rows);
+    q->mi = dup(p->mi, p->nnz, sizeof *p->mi);
+    q->mj = dup(p->mj, p->nnz, sizeof *p->mj);
+    q->mv = dup(p->mv, p->nnz, sizeof *p->mv);
+    q->nnz_cap = p->nnz;
+    q->cc = dup(p->cc, (size_t)m->n_cohorts, sizeof *p->cc);
+    q->rent_col = dup(p->rent_col, tk, sizeof *p->rent_col);
+    if (!q->cols || !q->rows || !q->mi || !q->mj || !q->mv || !q->cc ||
+        !q->rent_col) {
+        be__program_free(q);
+        return NULL;
+    }
+    return q;
+}
+
+int be__program_add_slack(be_program *p, int i, double cost)
+{
+    if (p->n_cols == INT_MAX)
+        return -1;
+    be_col *cols = realloc(p->cols, ((size_t)p->n_cols + 1) * sizeof *cols);
+    if (!cols)
+        return -1;
+    p->cols = cols;
+    if (p->nnz == p->nnz_cap) {
+        size_t cap = p->nnz_cap ? 2 * p->nnz_cap : 64;
+        int *mi = realloc(p->mi, cap * sizeof *mi);
+        if (mi)
+            p->mi = mi;
+        int *mj = mi ? realloc(p->mj, cap * sizeof *mj) : NULL;
+        if (mj)
+            p->mj = mj;
+        double *mv = mj ? realloc(p->mv, cap * sizeof *mv) : NULL;
+        if (!mv)
+            return -1;
+        p->mv = mv;
+        p->nnz_cap = cap;
+    }
+    int j = p->n_cols++;
+    be_col *c = &p->cols[j];
+    memset(c, 0, sizeof *c);
+    c->kind = BE_COL_SLACK;
+    c->device = -1;
+    c->cohort = -1;
+    c->period = p->rows[i].period;
+    c->age = -1;
+    c->cost = cost;
+    c->upper = INFINITY;
+    p->mi[p->nnz] = i;
+    p->mj[p->nnz] = j;
+    p->mv[p->nnz] = p->rows[i].sense == 'G' ? 1.0 : -1.0;
+    p->nnz++;
+    return j;
+}
+
+void be__program_zero_costs(be_program *p)
+{
+    for (int j = 0; j < p->n_cols; j++)
+        p->cols[j].cost = 0.0;
+}
+
+int be__program_same_shape(const be_program *a, const be_program *b)
+{
+    if (a->n_rows != b->n_rows || a->n_cols != b->n_cols || a->nnz != b->nnz)
+        return 0;
+    for (int i = 0; i < a->n_rows; i++)
+        if (a->rows[i].sense != b->rows[i].sense ||
+            a->rows[i].rhs != b->rows[i].rhs)
+            return 0;
+    for (int j = 0; j < a->n_cols; j++)
+        if (a->cols[j].kind != b->cols[j].kind ||
+            a->cols[j].integer != b->cols[j].integer ||
+            a->cols[j].upper != b->cols[j].upper)
+            return 0;
+    for (size_t e = 0; e < a->nnz; e++)
+        if (a->mi[e] != b->mi[e] || a->mj[e] != b->mj[e] ||
+            a->mv[e] != b->mv[e])
+            return 0;
+    return 1;
+}
+
+int be__program_cols(const be_program *p)
+{
+    return p->n_cols;
+}
+
+double be__program_cost(const be_program *p, int j)
+{
+    return p->cols[j].cost;
+}
