@@ -60,6 +60,9 @@ typedef struct be_fleet_entry {
     int has_purchase_price;
 } be_fleet_entry;
 
+/* Notes kept per model; more are only counted. */
+#define BE__MAX_NOTES 16
+
 typedef struct be_cohort {
     int device;
     int start;               /* first period in service */
@@ -74,6 +77,8 @@ typedef struct be_cohort {
 struct be_model {
     char *file;              /* as given to the loader */
     char *name;
+    char *description;       /* free text, may hold line breaks; NULL if
+                                none */
     int schema;              /* `breakeven:` version, 1 */
     int T;                   /* number of periods */
     be_period_kind period;
@@ -95,6 +100,9 @@ struct be_model {
     be_device *devices;
     int n_fleet;
     be_fleet_entry *fleet;
+    /* values read as slightly other than written (be_model_note) */
+    be_error notes[BE__MAX_NOTES];
+    int n_notes, n_notes_total;
     /* derived by be__model_finish */
     int n_cohorts;
     be_cohort *cohorts;
