@@ -71,6 +71,56 @@ static be_code fail(loader *L, be_code code, be_pos pos, const char *fmt, ...)
 
 #define FAIL(L, node, ...) fail((L), BE_EMODEL, (node)->pos, __VA_ARGS__)
 
+/* ---- the schema's keys ---- */
+
+/* The keys of every mapping in schema 1, and the words of its choices:
+ * the loader checks files against these tables, and tests/test_schema.c
+ * checks docs/breakeven.schema.json against them (be__schema_sections), so
+ * that the JSON Schema editors use cannot drift from what is read here. */
+static const char *const model_keys[] = {
+    "breakeven", "name", "description", "horizon", "discount_rate",
+    "integer", "end_of_horizon", "demand", "energy", "site", "finance",
+    "devices", "fleet"};
+static const char *const horizon_keys[] = {"start", "periods", "period"};
+static const char *const series_keys[] = {"start", "growth"};
+static const char *const energy_keys[] = {"price", "pue", "utilization"};
+static const char *const site_keys[] = {"power_cap_kw", "budget"};
+static const char *const finance_keys[] = {"tax_rate", "depreciation_years"};
+static const char *const device_keys[] = {
+    "name", "throughput", "power_kw", "lifetime", "om", "resale", "price",
+    "rent", "available"};
+static const char *const resale_keys[] = {"fraction", "half_life"};
+static const char *const available_keys[] = {"from", "to"};
+static const char *const fleet_keys[] = {"device", "count", "age",
+                                         "purchase_price"};
+/* choices, in the order of their enums (be_period_kind, m->salvage) */
+static const char *const period_words[] = {"year", "quarter", "month"};
+static const char *const end_words[] = {"none", "salvage"};
+
+#define SECTION(name, kind, list) \
+    {name, kind, list, sizeof(list) / sizeof((list)[0])}
+static const be__schema_section schema_sections[] = {
+    SECTION("model", BE__SCHEMA_KEYS, model_keys),
+    SECTION("horizon", BE__SCHEMA_KEYS, horizon_keys),
+    SECTION("growingSeries", BE__SCHEMA_KEYS, series_keys),
+    SECTION("energy", BE__SCHEMA_KEYS, energy_keys),
+    SECTION("site", BE__SCHEMA_KEYS, site_keys),
+    SECTION("finance", BE__SCHEMA_KEYS, finance_keys),
+    SECTION("device", BE__SCHEMA_KEYS, device_keys),
+    SECTION("resaleCurve", BE__SCHEMA_KEYS, resale_keys),
+    SECTION("available", BE__SCHEMA_KEYS, available_keys),
+    SECTION("fleetEntry", BE__SCHEMA_KEYS, fleet_keys),
+    SECTION("horizon.period", BE__SCHEMA_WORDS, period_words),
+    SECTION("model.end_of_horizon", BE__SCHEMA_WORDS, end_words),
+};
+#undef SECTION
+
+const be__schema_section *be__schema_sections(size_t *n)
+{
+    *n = sizeof schema_sections / sizeof schema_sections[0];
+    return schema_sections;
+}
+
 /* ---- names for messages ---- */
 
 /* "device 'new': " from "device 'new'"; "" for the top level. */
@@ -510,11 +560,10 @@ static be_code series(loader *L, const be_ynode *n, const char *ctx,
         return BE_OK;
     }
     if (n->kind == BE_YMAPPING) {
-        static const char *const keys[] = {"start", "growth"};
         const be_ynode *vs, *vg;
         double start, growth;
         snprintf(w, sizeof w, "%s%s%s", ctx, *ctx ? " " : "", what);
-        if ((rc = CHECK_KEYS(L, n, keys, w)) ||
+        if ((rc = CHECK_KEYS(L, n, series_keys, w)) ||
             (rc = need(L, n, "start", w, &vs)) ||
             (rc = need(L, n, "growth", w, &vg)))
             return rc;
@@ -553,14 +602,12 @@ static be_code series(loader *L, const be_ynode *n, const char *ctx,
 
 static be_code parse_horizon(loader *L, const be_ynode *n)
 {
-    static const char *const keys[] = {"start", "periods", "period"};
-    static const char *const kinds[] = {"year", "quarter", "month"};
     be_model *m = L->m;
     const be_ynode *vs, *vp, *vk;
     double start, periods;
     be_code rc;
     if ((rc = want_map(L, n, "", "horizon")) ||
-        (rc = CHECK_KEYS(L, n, keys, "horizon")) ||
+        (rc = CHECK_KEYS(L, n, horizon_keys, "horizon")) ||
         (rc = need(L, n, "start", "horizon", &vs)) ||
         (rc = need(L, n, "periods", "horizon", &vp)) ||
         (rc = whole_number(L, vs, "horizon", "start", &start)) ||
@@ -575,7 +622,7 @@ static be_code parse_horizon(loader *L, const be_ynode *n)
     vk = lookup(n, "period", NULL);
     if (vk) {
         int k = 0;
-        if ((rc = choice(L, vk, "horizon", "period", kinds, 3,
+        if ((rc = choice(L, vk, "horizon", "period", period_words, 3,
                          "year, quarter or month", &k)))
             return rc;
         m->period = k == 0 ? BE_YEAR : k == 1 ? BE_QUARTER : BE_MONTH;
@@ -587,12 +634,11 @@ static be_code parse_horizon(loader *L, const be_ynode *n)
 
 static be_code parse_energy(loader *L, const be_ynode *n)
 {
-    static const char *const keys[] = {"price", "pue", "utilization"};
     be_model *m = L->m;
     const be_ynode *v;
     be_code rc;
     if ((rc = want_map(L, n, "", "energy")) ||
-        (rc = CHECK_KEYS(L, n, keys, "energy")) ||
+        (rc = CHECK_KEYS(L, n, energy_keys, "energy")) ||
         (rc = need(L, n, "price", "energy", &v)) ||
         (rc = series(L, v, "energy", "price", &m->energy_price)))
         return rc;
@@ -608,12 +654,11 @@ static be_code parse_energy(loader *L, const be_ynode *n)
 
 static be_code parse_site(loader *L, const be_ynode *n)
 {
-    static const char *const keys[] = {"power_cap_kw", "budget"};
     be_model *m = L->m;
     const be_ynode *v;
     be_code rc;
     if ((rc = want_map(L, n, "", "site")) ||
-        (rc = CHECK_KEYS(L, n, keys, "site")))
+        (rc = CHECK_KEYS(L, n, site_keys, "site")))
         return rc;
     if ((v = lookup(n, "power_cap_kw", NULL))) {
         m->has_power_cap = 1;
@@ -630,12 +675,11 @@ static be_code parse_site(loader *L, const be_ynode *n)
 
 static be_code parse_finance(loader *L, const be_ynode *n)
 {
-    static const char *const keys[] = {"tax_rate", "depreciation_years"};
     be_model *m = L->m;
     const be_ynode *vt, *vd;
     be_code rc;
     if ((rc = want_map(L, n, "", "finance")) ||
-        (rc = CHECK_KEYS(L, n, keys, "finance")) ||
+        (rc = CHECK_KEYS(L, n, finance_keys, "finance")) ||
         (rc = need(L, n, "tax_rate", "finance", &vt)) ||
         (rc = need(L, n, "depreciation_years", "finance", &vd)) ||
         (rc = number_in(L, vt, "finance", "tax_rate", 0, 0, 1, 1,
@@ -857,10 +901,9 @@ static be_code parse_resale(loader *L, const be_ynode *n, be_device *dv,
                              "the value at age 1, 2, ... years", dv->resale);
     }
     if (n->kind == BE_YMAPPING) {
-        static const char *const keys[] = {"fraction", "half_life"};
         const be_ynode *vf, *vh;
         snprintf(w, sizeof w, "%s resale", ctx);
-        if ((rc = CHECK_KEYS(L, n, keys, w)) ||
+        if ((rc = CHECK_KEYS(L, n, resale_keys, w)) ||
             (rc = need(L, n, "fraction", w, &vf)) ||
             (rc = need(L, n, "half_life", w, &vh)) ||
             (rc = number_in(L, vf, ctx, "resale fraction", 0, 0, 1, 0,
@@ -946,7 +989,6 @@ static be_code parse_available(loader *L, const be_ynode *key,
                                const be_ynode *n, be_device *dv,
                                const char *ctx)
 {
-    static const char *const keys[] = {"from", "to"};
     char w[200], p[200], a[300], b[300];
     const be_ynode *vf, *vt;
     be_code rc;
@@ -956,7 +998,7 @@ static be_code parse_available(loader *L, const be_ynode *key,
                     prefix(ctx, p, sizeof p));
     snprintf(w, sizeof w, "%s available", ctx);
     if ((rc = want_map(L, n, ctx, "available")) ||
-        (rc = CHECK_KEYS(L, n, keys, w)))
+        (rc = CHECK_KEYS(L, n, available_keys, w)))
         return rc;
     vf = lookup(n, "from", NULL);
     vt = lookup(n, "to", NULL);
@@ -982,9 +1024,6 @@ static int name_char(char c)
 
 static be_code parse_device(loader *L, const be_ynode *n, int k)
 {
-    static const char *const keys[] = {
-        "name", "throughput", "power_kw", "lifetime", "om", "resale",
-        "price", "rent", "available"};
     static const char *const owned_only[] = {
         "price", "lifetime", "om", "resale", "power_kw"};
     be_model *m = L->m;
@@ -1027,7 +1066,7 @@ static be_code parse_device(loader *L, const be_ynode *n, int k)
     dv->name[len] = '\0';
     snprintf(ctx, sizeof ctx, "device '%s'", dv->name);
 
-    if ((rc = CHECK_KEYS(L, n, keys, ctx)) ||
+    if ((rc = CHECK_KEYS(L, n, device_keys, ctx)) ||
         (rc = need(L, n, "throughput", ctx, &v)) ||
         (rc = number_in(L, v, ctx, "throughput", 0, 1, INFINITY, 0,
                         &dv->throughput)))
@@ -1124,8 +1163,6 @@ static be_code unknown_device(loader *L, const be_ynode *v, const char *ctx)
 
 static be_code parse_fleet_entry(loader *L, const be_ynode *n, int f)
 {
-    static const char *const keys[] = {"device", "count", "age",
-                                       "purchase_price"};
     be_model *m = L->m;
     be_fleet_entry *e = &m->fleet[f];
     char ctx[64], p[200], d[300];
@@ -1137,7 +1174,7 @@ static be_code parse_fleet_entry(loader *L, const be_ynode *n, int f)
 
     snprintf(ctx, sizeof ctx, "fleet entry %d", f + 1);
     if ((rc = want_map(L, n, "", ctx)) ||
-        (rc = CHECK_KEYS(L, n, keys, ctx)) ||
+        (rc = CHECK_KEYS(L, n, fleet_keys, ctx)) ||
         (rc = need(L, n, "device", ctx, &vd)) ||
         (rc = need(L, n, "count", ctx, &vc)) ||
         (rc = need(L, n, "age", ctx, &va)) ||
@@ -1248,12 +1285,6 @@ static be_code check_size(loader *L, const be_ynode *devices)
 
 static be_code parse_model(loader *L, const be_ynode *root)
 {
-    static const char *const keys[] = {
-        "breakeven", "name", "description", "horizon", "discount_rate",
-        "integer",
-        "end_of_horizon", "demand", "energy", "site", "finance", "devices",
-        "fleet"};
-    static const char *const ends[] = {"none", "salvage"};
     be_model *m = L->m;
     const be_ynode *v;
     char d[300];
@@ -1275,7 +1306,7 @@ static be_code parse_model(loader *L, const be_ynode *root)
                     "program reads), found %s", as_written(v, d, sizeof d));
     m->schema = 1;
 
-    if ((rc = CHECK_KEYS(L, root, keys, "")))
+    if ((rc = CHECK_KEYS(L, root, model_keys, "")))
         return rc;
     if ((v = lookup(root, "name", NULL))) {
         if ((rc = text_copy(L, v, "name", 0, &m->name)))
@@ -1299,7 +1330,7 @@ static be_code parse_model(loader *L, const be_ynode *root)
         (rc = boolean(L, v, "", "integer", &m->integer)))
         return rc;
     if ((v = lookup(root, "end_of_horizon", NULL)) &&
-        (rc = choice(L, v, "", "end_of_horizon", ends, 2, "salvage or none",
+        (rc = choice(L, v, "", "end_of_horizon", end_words, 2, "salvage or none",
                      &m->salvage)))
         return rc;
     if ((rc = need(L, root, "demand", "", &v)) ||

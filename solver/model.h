@@ -130,6 +130,23 @@ be_code be__fail(be_error *err, be_code code, const char *file, be_pos pos,
 #endif
     ;
 
+/* ---- The schema's keys (loader.c) ---- */
+
+/* One table of schema 1: the keys of a mapping ("device", "fleetEntry",
+ * named as in docs/breakeven.schema.json's definitions) or the words of a
+ * choice ("horizon.period": definition, then property). */
+typedef enum be__schema_kind { BE__SCHEMA_KEYS, BE__SCHEMA_WORDS } be__schema_kind;
+typedef struct be__schema_section {
+    const char *name;
+    be__schema_kind kind;
+    const char *const *words;
+    size_t n_words;
+} be__schema_section;
+
+/* The tables the loader reads files with; *n gets their number.  Static
+ * data. */
+const be__schema_section *be__schema_sections(size_t *n);
+
 /* ---- The model's cost definitions (README "Semantics") ---- */
 
 /* O&M per unit per year for a unit whose age at the start of the period is

@@ -25,6 +25,7 @@ void suite_economics(void);
 void suite_threshold(void);
 void suite_compare(void);
 void suite_teach(void);
+void suite_schema(void);
 
 int main(int argc, char **argv)
 {
@@ -41,6 +42,7 @@ int main(int argc, char **argv)
     suite_threshold();
     suite_compare();
     suite_teach();
+    suite_schema();
     printf("unit: %d passed, %d failed\n", tests_passed, tests_failed);
     return tests_failed ? 1 : 0;
 }
