@@ -47,7 +47,11 @@ else
     ok schema-compiles grep -q 'is valid' "$tmp/ajv.out"
     ok schema-strict-clean test "$(grep -c 'strict mode' "$tmp/ajv.out")" -eq 0
 
-    good="models/*.yaml examples/*.yaml $D/textbook-forms.yaml"
+    # the starting models of `breakeven init` too
+    for k in year quarter month; do
+        expect "schema-init-$k" 0 '' init --period "$k" -o "$tmp/schema-init-$k.yaml"
+    done
+    good="models/*.yaml examples/*.yaml $D/textbook-forms.yaml $tmp/schema-init-*.yaml"
     # shellcheck disable=SC2086
     ajv_all $good
     for f in $good; do
