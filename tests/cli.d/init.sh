@@ -38,11 +38,14 @@ for kp in year:6:2026 quarter:24:2026-Q1 month:72:2026-01; do
     expect "init-$kind" 0 '' init --period "$kind" -o "$f"
     ok "init-$kind-written" grep -q "^horizon: {start: 2026, periods: $n, period: $kind}$" "$f"
     expect "init-$kind-check" 0 "valid model 'H100 servers facing the B200 generation': $n periods, 2 devices, $((n + 1)) cohorts$" check "$f"
-    expect "init-$kind-solve" 0 "^In $first: .*net present cost [0-9,]+\.$" solve "$f" --time-limit 60
+    # (the monthly program is the slowest under valgrind: solved once)
+    [ "$kind" = month ] ||
+        expect "init-$kind-solve" 0 "^In $first: .*net present cost [0-9,]+\.$" solve "$f" --time-limit 60
     expect "init-$kind-json" 0 '"feasible": true' solve "$f" --format json --time-limit 60
     obj=$(sed -n 's/.*"objective": \([^,]*\),.*/\1/p' "$tmp/out")
     ev=$(sed -n 's/.*"evaluated_cost": \([^,]*\),.*/\1/p' "$tmp/out")
     ok "init-$kind-agree ($obj vs $ev)" close "$obj" "$ev"
+    ok "init-$kind-first-label" grep -q "\"label\": \"$first\"" "$tmp/out"
 done
 ok init-default-is-yearly cmp -s "$tmp/init-year.yaml" "$tmp/init-stdout.yaml"
 
