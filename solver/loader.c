@@ -815,6 +815,12 @@ static be_code time_periods(loader *L, const be_ynode *n, const char *ctx,
         (rc = in_range(L, n, ctx, what, x, -INFINITY, 0, max_years, 0)))
         return rc;
     snprintf(written, written_size, "%s years", as_written(n, d, sizeof d));
+    if (x > MAX_LIFETIME_YEARS) {
+        /* older than any lifetime: nothing to round to (x * ppy may not
+         * even be finite); the caller refuses it against the device's */
+        *periods = x * ppy;
+        return BE_OK;
+    }
     k = round(x * ppy);
     double off = fabs(x - k / ppy);
     if (k < min_periods && off <= (ppy > 1 ? PERIOD_TOL : WHOLE_TOL))

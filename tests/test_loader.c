@@ -565,6 +565,12 @@ static void test_loader_period_tolerance(void)
                        "  - {device: a, count: 1, age: 25 months}\n", 7, 32,
                        "fleet entry 1: 'a' units aged 25 months are older "
                        "than its lifetime of 2 years");
+    /* far beyond any lifetime: refused as too old, not rounded */
+    EXPECT_MODEL_ERROR(MONTHLY "devices:\n  - {name: a, throughput: 1, "
+                       "lifetime: 2}\nfleet:\n"
+                       "  - {device: a, count: 1, age: 1e308}\n", 7, 32,
+                       "fleet entry 1: 'a' units aged 1e308 years are older "
+                       "than its lifetime of 2 years");
     /* yearly models: the old message, and the same tolerance */
     EXPECT_MODEL_ERROR(HEAD "devices:\n  - {name: a, throughput: 1, "
                        "lifetime: 2.01}\n", 5, 40,
