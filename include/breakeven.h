@@ -98,6 +98,17 @@ void be_model_free(be_model *m);
 typedef enum be_period_kind { BE_YEAR, BE_QUARTER, BE_MONTH } be_period_kind;
 
 const char *be_model_name(const be_model *m);
+/* The `description` text, "" when none.  Unlike the name it may hold line
+ * breaks ('\n') and tabs; a trailing line break of a block is dropped. */
+const char *be_model_description(const be_model *m);
+/* Notes from reading: values accepted but read as slightly other than
+ * written (in a monthly model `age: 0.08` is read as 1 month, 0.0833
+ * years).  Returns how many are kept, i = 0 .. that - 1 for be_model_note
+ * (code BE_OK, file, line, column and message as for errors; owned by the
+ * model, NULL for a bad i); *left_out (may be NULL) gets how many more
+ * were not kept. */
+int be_model_notes(const be_model *m, int *left_out);
+const be_error *be_model_note(const be_model *m, int i);
 int be_model_periods(const be_model *m);
 be_period_kind be_model_period_kind(const be_model *m);
 double be_model_period_years(const be_model *m);      /* 1, 1/4, 1/12 */

@@ -118,6 +118,8 @@ be_code be_explain(const be_model *m, const be_settings *s, int limit,
 
     int K = m->n_devices, T = m->T;
     be__textf(&o, "%s\n", m->name && m->name[0] ? m->name : m->file);
+    if (m->description && m->description[0])
+        be__textf(&o, "%s\n", m->description);
     be__textf(&o, "%d periods (%s to %s), %d device%s, %d cohort%s; %s.\n",
               T, m->labels[0], m->labels[T - 1], K, K == 1 ? "" : "s",
               m->n_cohorts, m->n_cohorts == 1 ? "" : "s",

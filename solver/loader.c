@@ -6,7 +6,7 @@
  * file walks that tree against the schema (the schema 1 contract
  * of issue 2 and its decisions) and types every scalar narrowly:
  * - a number is a plain (unquoted) scalar matching
- *   -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)? that is finite;
+ *   [-+]?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)? that is finite;
  * - a boolean is a plain `true` or `false`;
  * - a string is any other scalar without control characters, except the
  *   empty plain scalar and the YAML nulls (~, null).
@@ -70,6 +70,56 @@ static be_code fail(loader *L, be_code code, be_pos pos, const char *fmt, ...)
 }
 
 #define FAIL(L, node, ...) fail((L), BE_EMODEL, (node)->pos, __VA_ARGS__)
+
+/* ---- the schema's keys ---- */
+
+/* The keys of every mapping in schema 1, and the words of its choices:
+ * the loader checks files against these tables, and tests/test_schema.c
+ * checks docs/breakeven.schema.json against them (be__schema_sections), so
+ * that the JSON Schema editors use cannot drift from what is read here. */
+static const char *const model_keys[] = {
+    "breakeven", "name", "description", "horizon", "discount_rate",
+    "integer", "end_of_horizon", "demand", "energy", "site", "finance",
+    "devices", "fleet"};
+static const char *const horizon_keys[] = {"start", "periods", "period"};
+static const char *const series_keys[] = {"start", "growth"};
+static const char *const energy_keys[] = {"price", "pue", "utilization"};
+static const char *const site_keys[] = {"power_cap_kw", "budget"};
+static const char *const finance_keys[] = {"tax_rate", "depreciation_years"};
+static const char *const device_keys[] = {
+    "name", "throughput", "power_kw", "lifetime", "om", "resale", "price",
+    "rent", "available"};
+static const char *const resale_keys[] = {"fraction", "half_life"};
+static const char *const available_keys[] = {"from", "to"};
+static const char *const fleet_keys[] = {"device", "count", "age",
+                                         "purchase_price"};
+/* choices, in the order of their enums (be_period_kind, m->salvage) */
+static const char *const period_words[] = {"year", "quarter", "month"};
+static const char *const end_words[] = {"none", "salvage"};
+
+#define SECTION(name, kind, list) \
+    {name, kind, list, sizeof(list) / sizeof((list)[0])}
+static const be__schema_section schema_sections[] = {
+    SECTION("model", BE__SCHEMA_KEYS, model_keys),
+    SECTION("horizon", BE__SCHEMA_KEYS, horizon_keys),
+    SECTION("growingSeries", BE__SCHEMA_KEYS, series_keys),
+    SECTION("energy", BE__SCHEMA_KEYS, energy_keys),
+    SECTION("site", BE__SCHEMA_KEYS, site_keys),
+    SECTION("finance", BE__SCHEMA_KEYS, finance_keys),
+    SECTION("device", BE__SCHEMA_KEYS, device_keys),
+    SECTION("resaleCurve", BE__SCHEMA_KEYS, resale_keys),
+    SECTION("available", BE__SCHEMA_KEYS, available_keys),
+    SECTION("fleetEntry", BE__SCHEMA_KEYS, fleet_keys),
+    SECTION("horizon.period", BE__SCHEMA_WORDS, period_words),
+    SECTION("model.end_of_horizon", BE__SCHEMA_WORDS, end_words),
+};
+#undef SECTION
+
+const be__schema_section *be__schema_sections(size_t *n)
+{
+    *n = sizeof schema_sections / sizeof schema_sections[0];
+    return schema_sections;
+}
 
 /* ---- names for messages ---- */
 
@@ -293,8 +343,6 @@ static const char *number_hint(const be_ynode *n)
         return " (write a digit before the decimal point)";
     if (i < len && s[i] == '.')
         return " (numbers must be finite)";
-    if (len && s[0] == '+')
-        return " (write the number without '+')";
     if (i + 1 < len && s[i] == '0' && (s[i + 1] == 'x' || s[i + 1] == 'o' ||
                                        s[i + 1] == 'b' || s[i + 1] == 'X'))
         return " (only decimal numbers are accepted)";
@@ -402,9 +450,12 @@ static be_code boolean(loader *L, const be_ynode *n, const char *ctx,
 }
 
 /* Text without control characters (C0, DEL, C1; the file is valid UTF-8,
- * libyaml checked that). */
-static be_code string_value(loader *L, const be_ynode *n, const char *ctx,
-                    const char *what, const char **s, size_t *len)
+ * libyaml checked that).  With multiline, line breaks and tabs are text
+ * too (a description).  A line break in one-line text is most often a
+ * block scalar whose lines were not joined, so it gets its own message. */
+static be_code text_value(loader *L, const be_ynode *n, const char *ctx,
+                          const char *what, int multiline, const char **s,
+                          size_t *len)
 {
     char p[200], d[300];
     if (n->kind != BE_YSCALAR || is_null(n))
@@ -414,6 +465,16 @@ static be_code string_value(loader *L, const be_ynode *n, const char *ctx,
     for (size_t i = 0; i < n->n; i++) {
         unsigned char c = (unsigned char)n->u.text[i];
         unsigned char c2 = i + 1 < n->n ? (unsigned char)n->u.text[i + 1] : 0;
+        if (multiline && (c == '\n' || c == '\t'))
+            continue;
+        if (c == '\n')
+            return FAIL(L, n, "%s%s must be one line, found a line break "
+                        "inside '%s'%s", prefix(ctx, p, sizeof p), what,
+                        be__yaml_quote(n->u.text, n->n, d, sizeof d),
+                        n->style == BE_YBLOCK
+                            ? " (a > block joins its lines unless one is "
+                              "empty or indented more; | keeps every break)"
+                            : "");
         if (c < 0x20 || c == 0x7F || (c == 0xC2 && c2 >= 0x80 && c2 < 0xA0))
             return FAIL(L, n, "%s%s must not contain control characters, "
                         "found '%s'", prefix(ctx, p, sizeof p), what,
@@ -421,6 +482,29 @@ static be_code string_value(loader *L, const be_ynode *n, const char *ctx,
     }
     *s = n->u.text;
     *len = n->n;
+    return BE_OK;
+}
+
+static be_code string_value(loader *L, const be_ynode *n, const char *ctx,
+                            const char *what, const char **s, size_t *len)
+{
+    return text_value(L, n, ctx, what, 0, s, len);
+}
+
+/* A top-level text value, copied into *out (owned by the model). */
+static be_code text_copy(loader *L, const be_ynode *n, const char *what,
+                         int multiline, char **out)
+{
+    const char *s;
+    size_t len;
+    be_code rc = text_value(L, n, "", what, multiline, &s, &len);
+    if (rc)
+        return rc;
+    *out = malloc(len + 1);
+    if (!*out)
+        return fail(L, BE_ENOMEM, n->pos, "out of memory");
+    memcpy(*out, s, len);
+    (*out)[len] = '\0';
     return BE_OK;
 }
 
@@ -476,11 +560,10 @@ static be_code series(loader *L, const be_ynode *n, const char *ctx,
         return BE_OK;
     }
     if (n->kind == BE_YMAPPING) {
-        static const char *const keys[] = {"start", "growth"};
         const be_ynode *vs, *vg;
         double start, growth;
         snprintf(w, sizeof w, "%s%s%s", ctx, *ctx ? " " : "", what);
-        if ((rc = CHECK_KEYS(L, n, keys, w)) ||
+        if ((rc = CHECK_KEYS(L, n, series_keys, w)) ||
             (rc = need(L, n, "start", w, &vs)) ||
             (rc = need(L, n, "growth", w, &vg)))
             return rc;
@@ -519,18 +602,16 @@ static be_code series(loader *L, const be_ynode *n, const char *ctx,
 
 static be_code parse_horizon(loader *L, const be_ynode *n)
 {
-    static const char *const keys[] = {"start", "periods", "period"};
-    static const char *const kinds[] = {"year", "quarter", "month"};
     be_model *m = L->m;
     const be_ynode *vs, *vp, *vk;
     double start, periods;
     be_code rc;
     if ((rc = want_map(L, n, "", "horizon")) ||
-        (rc = CHECK_KEYS(L, n, keys, "horizon")) ||
+        (rc = CHECK_KEYS(L, n, horizon_keys, "horizon")) ||
         (rc = need(L, n, "start", "horizon", &vs)) ||
         (rc = need(L, n, "periods", "horizon", &vp)) ||
         (rc = whole_number(L, vs, "horizon", "start", &start)) ||
-        (rc = in_range(L, vs, "horizon", "start", start, 1900, 0, 9999, 0)) ||
+        (rc = in_range(L, vs, "horizon", "start", start, 0, 0, 9999, 0)) ||
         (rc = whole_number(L, vp, "horizon", "periods", &periods)) ||
         (rc = in_range(L, vp, "horizon", "periods", periods, 1, 0, 100000,
                        0)))
@@ -541,7 +622,7 @@ static be_code parse_horizon(loader *L, const be_ynode *n)
     vk = lookup(n, "period", NULL);
     if (vk) {
         int k = 0;
-        if ((rc = choice(L, vk, "horizon", "period", kinds, 3,
+        if ((rc = choice(L, vk, "horizon", "period", period_words, 3,
                          "year, quarter or month", &k)))
             return rc;
         m->period = k == 0 ? BE_YEAR : k == 1 ? BE_QUARTER : BE_MONTH;
@@ -553,12 +634,11 @@ static be_code parse_horizon(loader *L, const be_ynode *n)
 
 static be_code parse_energy(loader *L, const be_ynode *n)
 {
-    static const char *const keys[] = {"price", "pue", "utilization"};
     be_model *m = L->m;
     const be_ynode *v;
     be_code rc;
     if ((rc = want_map(L, n, "", "energy")) ||
-        (rc = CHECK_KEYS(L, n, keys, "energy")) ||
+        (rc = CHECK_KEYS(L, n, energy_keys, "energy")) ||
         (rc = need(L, n, "price", "energy", &v)) ||
         (rc = series(L, v, "energy", "price", &m->energy_price)))
         return rc;
@@ -574,12 +654,11 @@ static be_code parse_energy(loader *L, const be_ynode *n)
 
 static be_code parse_site(loader *L, const be_ynode *n)
 {
-    static const char *const keys[] = {"power_cap_kw", "budget"};
     be_model *m = L->m;
     const be_ynode *v;
     be_code rc;
     if ((rc = want_map(L, n, "", "site")) ||
-        (rc = CHECK_KEYS(L, n, keys, "site")))
+        (rc = CHECK_KEYS(L, n, site_keys, "site")))
         return rc;
     if ((v = lookup(n, "power_cap_kw", NULL))) {
         m->has_power_cap = 1;
@@ -596,12 +675,11 @@ static be_code parse_site(loader *L, const be_ynode *n)
 
 static be_code parse_finance(loader *L, const be_ynode *n)
 {
-    static const char *const keys[] = {"tax_rate", "depreciation_years"};
     be_model *m = L->m;
     const be_ynode *vt, *vd;
     be_code rc;
     if ((rc = want_map(L, n, "", "finance")) ||
-        (rc = CHECK_KEYS(L, n, keys, "finance")) ||
+        (rc = CHECK_KEYS(L, n, finance_keys, "finance")) ||
         (rc = need(L, n, "tax_rate", "finance", &vt)) ||
         (rc = need(L, n, "depreciation_years", "finance", &vd)) ||
         (rc = number_in(L, vt, "finance", "tax_rate", 0, 0, 1, 1,
@@ -615,21 +693,160 @@ static be_code parse_finance(loader *L, const be_ynode *n)
 
 /* ---- devices ---- */
 
-/* A time in years that must be a whole number of periods: "lifetime 2.3
- * years" in a quarterly model is an error. */
-static be_code whole_periods(loader *L, const be_ynode *n, const char *ctx,
-                             const char *what, double years)
+/* Remember that a value was read as something other than what was
+ * written, for be_model_note (at most BE__MAX_NOTES are kept). */
+static be_code note(loader *L, const be_ynode *n, const char *fmt, ...)
+    BE_PRINTF(3, 4);
+
+static be_code note(loader *L, const be_ynode *n, const char *fmt, ...)
 {
-    if (is_whole(years * L->ppy))
+    be_model *m = L->m;
+    m->n_notes_total++;
+    if (m->n_notes >= BE__MAX_NOTES)
         return BE_OK;
-    char p[200], d[300];
-    if (L->ppy == 1)
+    char msg[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    be__fail(&m->notes[m->n_notes++], BE_OK, L->file, n->pos, "%s", msg);
+    return BE_OK;
+}
+
+/* "0.0833" for 1/12: years with at most 4 decimals, for did-you-mean. */
+static const char *short_years(double years, char *buf, size_t size)
+{
+    snprintf(buf, size, "%.4f", years);
+    char *dot = strchr(buf, '.');
+    if (dot) {
+        char *e = buf + strlen(buf);
+        while (e > dot + 1 && e[-1] == '0')
+            *--e = '\0';
+        if (e == dot + 1)
+            *dot = '\0';
+    }
+    return buf;
+}
+
+/* "1 month", "8 quarters" */
+static const char *count_of(double periods, int ppy, char *buf, size_t size)
+{
+    snprintf(buf, size, "%.15g %s", periods, unit_name(ppy, periods != 1));
+    return buf;
+}
+
+/* A time that must be a whole number of periods: a lifetime or a fleet
+ * age.  Written either in years, a number ("lifetime: 6", "age: 0.0833"),
+ * or as a count with its unit ("age: 18 months", "lifetime: 20 quarters",
+ * "lifetime: 6 years").  A number in years is accepted within PERIOD_TOL
+ * years of a whole number of periods, since 1/12 and 1/3 cannot be typed
+ * exactly (0.0833, 0.08, 0.33 read as 1 and 4 months; the rounding is
+ * kept as a note for `check`); further off, the message offers the
+ * nearest whole number of periods.  A count must convert exactly.  The
+ * value must be at least min_periods and at most max_years.  *periods is
+ * a whole number; *written describes the value ("1.5 years", "18 months")
+ * for later messages. */
+#define PERIOD_TOL 0.005
+static be_code time_periods(loader *L, const be_ynode *n, const char *ctx,
+                            const char *what, double min_periods,
+                            double max_years, double *periods, char *written,
+                            size_t written_size)
+{
+    static const char *const units[] = {"year", "years", "quarter",
+                                        "quarters", "month", "months"};
+    static const int unit_ppy[] = {1, 1, 4, 4, 12, 12};
+    char p[200], d[300], a[64], b[64];
+    int ppy = L->ppy;
+    const char *s = n->u.text;
+    size_t len = n->n, num_len = 0;
+    double x, k;
+    be_code rc;
+
+    /* a count with its unit: NUMBER, spaces, one of the unit words */
+    if (n->kind == BE_YSCALAR && n->style == BE_YPLAIN && len &&
+        !be__yaml_number_syntax(s, len)) {
+        while (num_len < len && s[num_len] != ' ')
+            num_len++;
+        size_t u = num_len;
+        while (u < len && s[u] == ' ')
+            u++;
+        int which = -1;
+        for (int i = 0; u > num_len && u < len && i < 6; i++)
+            if (strlen(units[i]) == len - u &&
+                memcmp(s + u, units[i], len - u) == 0)
+                which = i;
+        if (which >= 0 && be__yaml_number_syntax(s, num_len)) {
+            char *end;
+            errno = 0;
+            x = strtod(s, &end);
+            if (end != s + num_len || !isfinite(x) || x < 0)
+                return FAIL(L, n, "%s%s must be a count of at least 0, found "
+                            "'%s'", prefix(ctx, p, sizeof p), what,
+                            as_written(n, d, sizeof d));
+            double per = x * ppy / unit_ppy[which];
+            if (per / ppy > max_years)
+                return FAIL(L, n, "%s%s must be at most %.15g years, found "
+                            "'%s'", prefix(ctx, p, sizeof p), what,
+                            max_years, as_written(n, d, sizeof d));
+            if (!is_whole(per))
+                return FAIL(L, n, "%s%s '%s' is not a whole number of %s (a "
+                            "%s is %.15g %s)", prefix(ctx, p, sizeof p),
+                            what, as_written(n, d, sizeof d),
+                            unit_name(ppy, 1), unit_name(ppy, 0),
+                            (double)unit_ppy[which] / ppy,
+                            unit_name(unit_ppy[which], 1));
+            k = round(per);
+            if (k < min_periods)
+                return FAIL(L, n, "%s%s must be at least one %s, found '%s'",
+                            prefix(ctx, p, sizeof p), what,
+                            unit_name(ppy, 0), as_written(n, d, sizeof d));
+            *periods = k;
+            snprintf(written, written_size, "%s", as_written(n, d, sizeof d));
+            return BE_OK;
+        }
+        if (which < 0 && num_len < len && be__yaml_number_syntax(s, num_len))
+            return FAIL(L, n, "%s%s must be a number of years or a count "
+                        "with its unit (years, quarters or months), found "
+                        "'%s'", prefix(ctx, p, sizeof p), what,
+                        as_written(n, d, sizeof d));
+    }
+    if ((rc = number_in(L, n, ctx, what, 0, min_periods > 0, INFINITY, 0,
+                        &x)) ||
+        (rc = in_range(L, n, ctx, what, x, -INFINITY, 0, max_years, 0)))
+        return rc;
+    snprintf(written, written_size, "%s years", as_written(n, d, sizeof d));
+    if (x > MAX_LIFETIME_YEARS) {
+        /* older than any lifetime: nothing to round to (x * ppy may not
+         * even be finite); the caller refuses it against the device's */
+        *periods = x * ppy;
+        return BE_OK;
+    }
+    k = round(x * ppy);
+    double off = fabs(x - k / ppy);
+    if (k < min_periods && off <= (ppy > 1 ? PERIOD_TOL : WHOLE_TOL))
+        return FAIL(L, n, "%s%s must be at least one %s, found %s",
+                    prefix(ctx, p, sizeof p), what, unit_name(ppy, 0),
+                    as_written(n, d, sizeof d));
+    if (k < min_periods) {
+        k = min_periods;
+        off = fabs(x - k / ppy);
+    }
+    if (off > WHOLE_TOL && off <= PERIOD_TOL && ppy > 1)
+        note(L, n, "%s%s %s years read as %s (%s years)",
+             prefix(ctx, p, sizeof p), what, as_written(n, d, sizeof d),
+             count_of(k, ppy, a, sizeof a), short_years(k / ppy, b, sizeof b));
+    else if (off > WHOLE_TOL && ppy == 1)
         return FAIL(L, n, "%s%s must be a whole number of years, found %s",
                     prefix(ctx, p, sizeof p), what,
                     as_written(n, d, sizeof d));
-    return FAIL(L, n, "%s%s must be a whole number of %s (a multiple of "
-                "%.15g years), found %s", prefix(ctx, p, sizeof p), what,
-                unit_name(L->ppy, 1), 1.0 / L->ppy, as_written(n, d, sizeof d));
+    else if (off > WHOLE_TOL)
+        return FAIL(L, n, "%s%s %s years is not a whole number of %s; did "
+                    "you mean %s (%s)?", prefix(ctx, p, sizeof p), what,
+                    as_written(n, d, sizeof d), unit_name(ppy, 1),
+                    short_years(k / ppy, b, sizeof b),
+                    count_of(k, ppy, a, sizeof a));
+    *periods = k;
+    return BE_OK;
 }
 
 /* A list of exactly n_years non-negative numbers, by year of age. */
@@ -690,10 +907,9 @@ static be_code parse_resale(loader *L, const be_ynode *n, be_device *dv,
                              "the value at age 1, 2, ... years", dv->resale);
     }
     if (n->kind == BE_YMAPPING) {
-        static const char *const keys[] = {"fraction", "half_life"};
         const be_ynode *vf, *vh;
         snprintf(w, sizeof w, "%s resale", ctx);
-        if ((rc = CHECK_KEYS(L, n, keys, w)) ||
+        if ((rc = CHECK_KEYS(L, n, resale_keys, w)) ||
             (rc = need(L, n, "fraction", w, &vf)) ||
             (rc = need(L, n, "half_life", w, &vh)) ||
             (rc = number_in(L, vf, ctx, "resale fraction", 0, 0, 1, 0,
@@ -731,13 +947,15 @@ static be_code parse_label(loader *L, const be_ynode *n, const char *ctx,
         first_p = (year - m->start_year) * ppy;
         last_p = first_p + ppy - 1;
     } else {
-        /* YYYY-Qn or YYYY-MM, the year of 4 to 6 digits */
+        /* YEAR-Qn or YEAR-MM as labels print: the year of 1 to 6 digits
+         * without leading zeros (textbook horizons start at year 0 or 1:
+         * 0-Q1, 1-07) */
         size_t i = 0;
         double year = 0;
         int sub = 0, ok = ppy > 1 && n->kind == BE_YSCALAR;
         while (ok && i < len && s[i] >= '0' && s[i] <= '9' && i < 6)
             year = year * 10 + (s[i++] - '0');
-        ok = ok && i >= 4 && i < len && s[i] == '-' && s[0] != '0';
+        ok = ok && i >= 1 && i < len && s[i] == '-' && (s[0] != '0' || i == 1);
         i++;
         if (ok && ppy == 4) {
             ok = i + 2 == len && s[i] == 'Q' && s[i + 1] >= '1' &&
@@ -777,7 +995,6 @@ static be_code parse_available(loader *L, const be_ynode *key,
                                const be_ynode *n, be_device *dv,
                                const char *ctx)
 {
-    static const char *const keys[] = {"from", "to"};
     char w[200], p[200], a[300], b[300];
     const be_ynode *vf, *vt;
     be_code rc;
@@ -787,7 +1004,7 @@ static be_code parse_available(loader *L, const be_ynode *key,
                     prefix(ctx, p, sizeof p));
     snprintf(w, sizeof w, "%s available", ctx);
     if ((rc = want_map(L, n, ctx, "available")) ||
-        (rc = CHECK_KEYS(L, n, keys, w)))
+        (rc = CHECK_KEYS(L, n, available_keys, w)))
         return rc;
     vf = lookup(n, "from", NULL);
     vt = lookup(n, "to", NULL);
@@ -813,9 +1030,6 @@ static int name_char(char c)
 
 static be_code parse_device(loader *L, const be_ynode *n, int k)
 {
-    static const char *const keys[] = {
-        "name", "throughput", "power_kw", "lifetime", "om", "resale",
-        "price", "rent", "available"};
     static const char *const owned_only[] = {
         "price", "lifetime", "om", "resale", "power_kw"};
     be_model *m = L->m;
@@ -858,7 +1072,7 @@ static be_code parse_device(loader *L, const be_ynode *n, int k)
     dv->name[len] = '\0';
     snprintf(ctx, sizeof ctx, "device '%s'", dv->name);
 
-    if ((rc = CHECK_KEYS(L, n, keys, ctx)) ||
+    if ((rc = CHECK_KEYS(L, n, device_keys, ctx)) ||
         (rc = need(L, n, "throughput", ctx, &v)) ||
         (rc = number_in(L, v, ctx, "throughput", 0, 1, INFINITY, 0,
                         &dv->throughput)))
@@ -878,17 +1092,12 @@ static be_code parse_device(loader *L, const be_ynode *n, int k)
             (rc = number_in(L, v, ctx, "power_kw", 0, 0, INFINITY, 0,
                             &dv->power_kw)))
             return rc;
+        char written[80];
         if ((rc = need(L, n, "lifetime", ctx, &v)) ||
-            (rc = number_in(L, v, ctx, "lifetime", 0, 1, INFINITY, 0, &x)) ||
-            (rc = in_range(L, v, ctx, "lifetime", x, -INFINITY, 0,
-                           MAX_LIFETIME_YEARS, 0)) ||
-            (rc = whole_periods(L, v, ctx, "lifetime", x)))
+            (rc = time_periods(L, v, ctx, "lifetime", 1, MAX_LIFETIME_YEARS,
+                               &x, written, sizeof written)))
             return rc;
-        dv->life = (int)round(x * L->ppy);
-        if (dv->life < 1)
-            return FAIL(L, v, "%slifetime must be at least one %s, found %s",
-                        prefix(ctx, p, sizeof p), unit_name(L->ppy, 0),
-                        as_written(v, d, sizeof d));
+        dv->life = (int)x;
         dv->lifetime = (double)dv->life / L->ppy;
         dv->n_years = (dv->life + L->ppy - 1) / L->ppy;
         dv->om = be__calloc((size_t)dv->n_years, sizeof *dv->om);
@@ -960,8 +1169,6 @@ static be_code unknown_device(loader *L, const be_ynode *v, const char *ctx)
 
 static be_code parse_fleet_entry(loader *L, const be_ynode *n, int f)
 {
-    static const char *const keys[] = {"device", "count", "age",
-                                       "purchase_price"};
     be_model *m = L->m;
     be_fleet_entry *e = &m->fleet[f];
     char ctx[64], p[200], d[300];
@@ -973,7 +1180,7 @@ static be_code parse_fleet_entry(loader *L, const be_ynode *n, int f)
 
     snprintf(ctx, sizeof ctx, "fleet entry %d", f + 1);
     if ((rc = want_map(L, n, "", ctx)) ||
-        (rc = CHECK_KEYS(L, n, keys, ctx)) ||
+        (rc = CHECK_KEYS(L, n, fleet_keys, ctx)) ||
         (rc = need(L, n, "device", ctx, &vd)) ||
         (rc = need(L, n, "count", ctx, &vc)) ||
         (rc = need(L, n, "age", ctx, &va)) ||
@@ -1000,14 +1207,14 @@ static be_code parse_fleet_entry(loader *L, const be_ynode *n, int f)
     if (m->integer)
         e->count = round(e->count);
 
-    if ((rc = number_in(L, va, ctx, "age", 0, 0, INFINITY, 0, &age)) ||
-        (rc = whole_periods(L, va, ctx, "age", age)))
+    if ((rc = time_periods(L, va, ctx, "age", 0, INFINITY, &age, d,
+                           sizeof d)))
         return rc;
-    if (round(age * L->ppy) > dv->life)
-        return FAIL(L, va, "%s'%s' units aged %s years are older than its "
+    if (age > dv->life)
+        return FAIL(L, va, "%s'%s' units aged %s are older than its "
                     "lifetime of %.15g years", prefix(ctx, p, sizeof p),
-                    dv->name, as_written(va, d, sizeof d), dv->lifetime);
-    e->age = (int)round(age * L->ppy);
+                    dv->name, d, dv->lifetime);
+    e->age = (int)age;
 
     if ((v = lookup(n, "purchase_price", NULL))) {
         if ((rc = number_in(L, v, ctx, "purchase_price", 0, 0, INFINITY, 0,
@@ -1084,11 +1291,6 @@ static be_code check_size(loader *L, const be_ynode *devices)
 
 static be_code parse_model(loader *L, const be_ynode *root)
 {
-    static const char *const keys[] = {
-        "breakeven", "name", "horizon", "discount_rate", "integer",
-        "end_of_horizon", "demand", "energy", "site", "finance", "devices",
-        "fleet"};
-    static const char *const ends[] = {"none", "salvage"};
     be_model *m = L->m;
     const be_ynode *v;
     char d[300];
@@ -1110,23 +1312,19 @@ static be_code parse_model(loader *L, const be_ynode *root)
                     "program reads), found %s", as_written(v, d, sizeof d));
     m->schema = 1;
 
-    if ((rc = CHECK_KEYS(L, root, keys, "")))
+    if ((rc = CHECK_KEYS(L, root, model_keys, "")))
         return rc;
     if ((v = lookup(root, "name", NULL))) {
-        const char *s;
-        size_t len;
-        if ((rc = string_value(L, v, "", "name", &s, &len)))
+        if ((rc = text_copy(L, v, "name", 0, &m->name)))
             return rc;
-        m->name = malloc(len + 1);
-        if (!m->name)
-            return fail(L, BE_ENOMEM, v->pos, "out of memory");
-        memcpy(m->name, s, len);
-        m->name[len] = '\0';
     } else {
         m->name = be__strdup("");
         if (!m->name)
             return fail(L, BE_ENOMEM, root->pos, "out of memory");
     }
+    if ((v = lookup(root, "description", NULL)) &&
+        (rc = text_copy(L, v, "description", 1, &m->description)))
+        return rc;
     if ((rc = need(L, root, "horizon", "", &v)) ||
         (rc = parse_horizon(L, v)))
         return rc;
@@ -1138,7 +1336,7 @@ static be_code parse_model(loader *L, const be_ynode *root)
         (rc = boolean(L, v, "", "integer", &m->integer)))
         return rc;
     if ((v = lookup(root, "end_of_horizon", NULL)) &&
-        (rc = choice(L, v, "", "end_of_horizon", ends, 2, "salvage or none",
+        (rc = choice(L, v, "", "end_of_horizon", end_words, 2, "salvage or none",
                      &m->salvage)))
         return rc;
     if ((rc = need(L, root, "demand", "", &v)) ||

@@ -111,6 +111,7 @@ void be_model_free(be_model *m)
     free(m->power_cap);
     free(m->budget);
     free(m->name);
+    free(m->description);
     free(m->file);
     free(m);
 }
@@ -320,6 +321,22 @@ be_code be__model_finish(be_model *m, be_error *err)
 /* ---- public accessors ---- */
 
 const char *be_model_name(const be_model *m) { return m->name ? m->name : ""; }
+int be_model_notes(const be_model *m, int *left_out)
+{
+    if (left_out)
+        *left_out = m->n_notes_total - m->n_notes;
+    return m->n_notes;
+}
+
+const be_error *be_model_note(const be_model *m, int i)
+{
+    return i >= 0 && i < m->n_notes ? &m->notes[i] : NULL;
+}
+
+const char *be_model_description(const be_model *m)
+{
+    return m->description ? m->description : "";
+}
 int be_model_periods(const be_model *m) { return m->T; }
 be_period_kind be_model_period_kind(const be_model *m) { return m->period; }
 double be_model_period_years(const be_model *m) { return m->dt; }

@@ -60,6 +60,9 @@ typedef struct be_fleet_entry {
     int has_purchase_price;
 } be_fleet_entry;
 
+/* Notes kept per model; more are only counted. */
+#define BE__MAX_NOTES 16
+
 typedef struct be_cohort {
     int device;
     int start;               /* first period in service */
@@ -74,6 +77,8 @@ typedef struct be_cohort {
 struct be_model {
     char *file;              /* as given to the loader */
     char *name;
+    char *description;       /* free text, may hold line breaks; NULL if
+                                none */
     int schema;              /* `breakeven:` version, 1 */
     int T;                   /* number of periods */
     be_period_kind period;
@@ -95,6 +100,9 @@ struct be_model {
     be_device *devices;
     int n_fleet;
     be_fleet_entry *fleet;
+    /* values read as slightly other than written (be_model_note) */
+    be_error notes[BE__MAX_NOTES];
+    int n_notes, n_notes_total;
     /* derived by be__model_finish */
     int n_cohorts;
     be_cohort *cohorts;
@@ -121,6 +129,23 @@ be_code be__fail(be_error *err, be_code code, const char *file, be_pos pos,
     __attribute__((format(printf, 5, 6)))
 #endif
     ;
+
+/* ---- The schema's keys (loader.c) ---- */
+
+/* One table of schema 1: the keys of a mapping ("device", "fleetEntry",
+ * named as in docs/breakeven.schema.json's definitions) or the words of a
+ * choice ("horizon.period": definition, then property). */
+typedef enum be__schema_kind { BE__SCHEMA_KEYS, BE__SCHEMA_WORDS } be__schema_kind;
+typedef struct be__schema_section {
+    const char *name;
+    be__schema_kind kind;
+    const char *const *words;
+    size_t n_words;
+} be__schema_section;
+
+/* The tables the loader reads files with; *n gets their number.  Static
+ * data. */
+const be__schema_section *be__schema_sections(size_t *n);
 
 /* ---- The model's cost definitions (README "Semantics") ---- */
 

@@ -334,6 +334,11 @@ static be_code add_scalar(builder *b, const yaml_event_t *ev)
     case YAML_LITERAL_SCALAR_STYLE:
     case YAML_FOLDED_SCALAR_STYLE:
         node->style = BE_YBLOCK;
+        /* `name: >` or `|` ends its text with a line break (more than one
+         * with `|+`): part of the notation, not of the value.  Breaks inside
+         * the text stay, for the loader to judge. */
+        while (node->n && text[node->n - 1] == '\n')
+            text[--node->n] = '\0';
         break;
     default:
         node->style = BE_YPLAIN;
@@ -513,7 +518,7 @@ int be__yaml_number_syntax(const char *s, size_t n)
 {
     size_t i = 0, start;
 #define DIGIT(c) ((c) >= '0' && (c) <= '9')
-    if (i < n && s[i] == '-')
+    if (i < n && (s[i] == '-' || s[i] == '+'))
         i++;
     if (i >= n)
         return 0;

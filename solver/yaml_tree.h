@@ -10,7 +10,8 @@
  * - nesting deeper than max_depth collections (BE_ELIMIT);
  * - an empty stream or more than one document (BE_EMODEL);
  * - anything libyaml itself rejects, including invalid UTF-8 (BE_ESYNTAX).
- * Scalars are not typed here: the loader does that, narrowly.
+ * Scalars are not typed here: the loader does that, narrowly.  A block
+ * scalar (`key: |` or `key: >`) loses the line breaks that end it.
  *
  * The whole tree lives in one arena released by be__yaml_free.
  */
@@ -69,8 +70,9 @@ void *be__yaml_alloc(be_ydoc *doc, size_t n);
 const char *be__yaml_quote(const char *s, size_t n, char *buf, size_t size);
 
 /* 1 when s[0..n) is a number as model and plan files write them:
- * -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?  -- no '+', no leading
- * zeros, no '_', no bare '.5' or '5.', no hex, no YAML 1.1 forms. */
+ * [-+]?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?  -- YAML 1.2's core
+ * schema allows the '+'; no leading zeros, no '_', no bare '.5' or '5.', no
+ * hex, no YAML 1.1 forms. */
 int be__yaml_number_syntax(const char *s, size_t n);
 
 #endif /* BE_YAML_TREE_H */

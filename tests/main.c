@@ -26,6 +26,7 @@ void suite_threshold(void);
 void suite_compare(void);
 void suite_teach(void);
 void suite_mip(void);
+void suite_schema(void);
 
 int main(int argc, char **argv)
 {
@@ -43,6 +44,7 @@ int main(int argc, char **argv)
     suite_compare();
     suite_teach();
     suite_mip();
+    suite_schema();
     printf("unit: %d passed, %d failed\n", tests_passed, tests_failed);
     return tests_failed ? 1 : 0;
 }

@@ -420,10 +420,7 @@ static void test_loader_fleet_only_device(void)
 static void test_loader_engine_analyzer(void)
 {
     be_error e;
-    be_model *m = load("breakeven: 1\nname: Engine analyzer (Winston)\n"
-                       "horizon: {start: 1, periods: 5}\n", &e);
-    /* start 1 is not a year we accept */
-    CHECK(!m && e.code == BE_EMODEL && e.line == 3 && e.column == 18);
+    be_model *m;
     m = load("breakeven: 1\nname: Engine analyzer (Winston)\n"
              "horizon: {start: 2000, periods: 5}\ndemand: 1\n"
              "end_of_horizon: salvage\ndevices:\n"
@@ -433,6 +430,153 @@ static void test_loader_engine_analyzer(void)
     CHECK(be_model_cohorts(m) == 5);
     CHECK(m->devices[0].om[1] == 80 && m->devices[0].resale[2] == 500);
     be_model_free(m);
+}
+
+/* Issue 14, items 1-4: what textbooks and YAML allow. */
+static void test_loader_textbook_years(void)
+{
+    be_error e;
+    /* year 0, quarters: labels print the year as a plain number */
+    be_model *m = load("breakeven: 1\nhorizon: {start: 0, periods: 6, "
+                       "period: quarter}\ndemand: 1\ndevices:\n"
+                       "  - {name: a, throughput: 1, lifetime: 1, price: 1,\n"
+                       "     available: {from: 0-Q3, to: 1}}\n", &e);
+    REQUIRE(m);
+    CHECK(m->start_year == 0);
+    CHECK(strcmp(be_model_period_label(m, 0), "0-Q1") == 0);
+    CHECK(strcmp(be_model_period_label(m, 5), "1-Q2") == 0);
+    /* from 0-Q3 is period 2; to 1 is the year's last period in the horizon */
+    CHECK(m->devices[0].avail_from == 2 && m->devices[0].avail_to == 5);
+    be_model_free(m);
+    m = load("breakeven: 1\nhorizon: {start: 1, periods: 14, period: month}\n"
+             "demand: 1\ndevices:\n  - {name: a, throughput: 1, lifetime: 1,"
+             " price: 1, available: {from: 1-12}}\n", &e);
+    REQUIRE(m);
+    CHECK(strcmp(be_model_period_label(m, 13), "2-02") == 0);
+    CHECK(m->devices[0].avail_from == 11);
+    be_model_free(m);
+    /* a leading zero is not how labels print */
+    EXPECT_MODEL_ERROR("breakeven: 1\nhorizon: {start: 1, periods: 8, "
+                       "period: quarter}\ndemand: 1\ndevices:\n  - {name: a, "
+                       "throughput: 1, lifetime: 1, price: 1, available: "
+                       "{from: 01-Q3}}\n", 5, 71,
+                       "device 'a': available from must be a quarter like "
+                       "2026-Q3 or a year, found '01-Q3'");
+}
+
+static void test_loader_plus_and_blocks(void)
+{
+    be_error e;
+    be_model *m = load("breakeven: +1\nname: >\n  A long\n  title\n"
+                       "description: |\n  First line.\n  Second line.\n\n"
+                       "horizon: {start: 2024, periods: +3}\n"
+                       "demand: +10\ndiscount_rate: +0.05\n"
+                       "devices:\n  - name: |\n      a\n    throughput: +1e+0\n"
+                       "    lifetime: 2\n"
+                       "fleet:\n  - {device: a, count: 10, age: +1}\n", &e);
+    if (!m)
+        fprintf(stderr, "%d:%d: %s\n", e.line, e.column, e.message);
+    REQUIRE(m);
+    CHECK(strcmp(be_model_name(m), "A long title") == 0);
+    CHECK(strcmp(be_model_description(m), "First line.\nSecond line.") == 0);
+    CHECK(m->T == 3 && m->demand[2] == 10 && m->discount_rate == 0.05);
+    CHECK(strcmp(m->devices[0].name, "a") == 0 && m->fleet[0].age == 1);
+    be_model_free(m);
+    m = load(HEAD DEVICE, &e);
+    REQUIRE(m);
+    CHECK(strcmp(be_model_description(m), "") == 0);
+    be_model_free(m);
+    /* a line break inside one-line text: a > block with an empty line */
+    EXPECT_MODEL_ERROR("breakeven: 1\nname: >\n  A\n\n  B\n", 2, 7,
+                       "name must be one line, found a line break inside "
+                       "'A\\x0aB' (a > block joins its lines unless one is "
+                       "empty or indented more; | keeps every break)");
+    EXPECT_MODEL_ERROR(HEAD "description: \"a\\x07b\"\n" DEVICE, 4, 14,
+                       "description must not contain control characters, "
+                       "found 'a\\x07b'");
+}
+
+/* Ages and lifetimes near a whole number of periods (tolerance 0.005
+ * years), and counts written with their unit. */
+static void test_loader_period_tolerance(void)
+{
+    be_error e;
+#define MONTHLY "breakeven: 1\nhorizon: {start: 2024, periods: 24, " \
+                "period: month}\ndemand: 1\n"
+    /* 0.0833333 and 0.08 are 1 month (off by 3.3e-8 and 0.0033 years);
+     * 0.33 is 4 months (off by 0.0033); 1.5 years = 18 months exactly */
+    be_model *m = load(MONTHLY "devices:\n  - {name: a, throughput: 1, "
+                       "lifetime: 2.33}\nfleet:\n"
+                       "  - {device: a, count: 1, age: 0.0833333}\n"
+                       "  - {device: a, count: 1, age: 0.08}\n"
+                       "  - {device: a, count: 1, age: 1.5}\n"
+                       "  - {device: a, count: 1, age: 18 months}\n"
+                       "  - {device: a, count: 1, age: 1 year}\n", &e);
+    if (!m)
+        fprintf(stderr, "%d:%d: %s\n", e.line, e.column, e.message);
+    REQUIRE(m);
+    CHECK(m->devices[0].life == 28);
+    CHECK(m->fleet[0].age == 1 && m->fleet[1].age == 1);
+    CHECK(m->fleet[2].age == 18 && m->fleet[3].age == 18);
+    CHECK(m->fleet[4].age == 12);
+    int left = -1;
+    /* 2.33 -> 28 months, 0.0833333 and 0.08 -> 1 month; 1.5 is exact */
+    REQUIRE(be_model_notes(m, &left) == 3 && left == 0);
+    const be_error *n = be_model_note(m, 0);
+    CHECK(n->code == BE_OK && n->line == 5 && n->column == 40);
+    CHECK(strcmp(n->message, "device 'a': lifetime 2.33 years read as 28 "
+                 "months (2.3333 years)") == 0);
+    n = be_model_note(m, 2);
+    CHECK(n->line == 8 && strcmp(n->message, "fleet entry 2: age 0.08 years "
+                                 "read as 1 month (0.0833 years)") == 0);
+    CHECK(be_model_note(m, 3) == NULL && be_model_note(m, -1) == NULL);
+    be_model_free(m);
+    /* 0.09 years is 1.08 months: 0.0067 years from 1 month */
+    EXPECT_MODEL_ERROR(MONTHLY "devices:\n  - {name: a, throughput: 1, "
+                       "lifetime: 2}\nfleet:\n"
+                       "  - {device: a, count: 1, age: 0.09}\n", 7, 32,
+                       "fleet entry 1: age 0.09 years is not a whole number "
+                       "of months; did you mean 0.0833 (1 month)?");
+    EXPECT_MODEL_ERROR(MONTHLY "devices:\n  - {name: a, throughput: 1, "
+                       "lifetime: 0.03}\n", 5, 40,
+                       "device 'a': lifetime 0.03 years is not a whole "
+                       "number of months; did you mean 0.0833 (1 month)?");
+    EXPECT_MODEL_ERROR(MONTHLY "devices:\n  - {name: a, throughput: 1, "
+                       "lifetime: 0.001}\n", 5, 40,
+                       "device 'a': lifetime must be at least one month, "
+                       "found 0.001");
+    /* a count must convert exactly */
+    EXPECT_MODEL_ERROR("breakeven: 1\nhorizon: {start: 2024, periods: 8, "
+                       "period: quarter}\ndemand: 1\ndevices:\n  - {name: a, "
+                       "throughput: 1, lifetime: 5 months}\n", 5, 40,
+                       "device 'a': lifetime '5 months' is not a whole number "
+                       "of quarters (a quarter is 3 months)");
+    EXPECT_MODEL_ERROR(MONTHLY "devices:\n  - {name: a, throughput: 1, "
+                       "lifetime: 3 weeks}\n", 5, 40,
+                       "device 'a': lifetime must be a number of years or a "
+                       "count with its unit (years, quarters or months), "
+                       "found '3 weeks'");
+    EXPECT_MODEL_ERROR(MONTHLY "devices:\n  - {name: a, throughput: 1, "
+                       "lifetime: 0 months}\n", 5, 40,
+                       "device 'a': lifetime must be at least one month, "
+                       "found '0 months'");
+    EXPECT_MODEL_ERROR(MONTHLY "devices:\n  - {name: a, throughput: 1, "
+                       "lifetime: 2}\nfleet:\n"
+                       "  - {device: a, count: 1, age: 25 months}\n", 7, 32,
+                       "fleet entry 1: 'a' units aged 25 months are older "
+                       "than its lifetime of 2 years");
+    /* far beyond any lifetime: refused as too old, not rounded */
+    EXPECT_MODEL_ERROR(MONTHLY "devices:\n  - {name: a, throughput: 1, "
+                       "lifetime: 2}\nfleet:\n"
+                       "  - {device: a, count: 1, age: 1e308}\n", 7, 32,
+                       "fleet entry 1: 'a' units aged 1e308 years are older "
+                       "than its lifetime of 2 years");
+    /* yearly models: the old message, and the same tolerance */
+    EXPECT_MODEL_ERROR(HEAD "devices:\n  - {name: a, throughput: 1, "
+                       "lifetime: 2.01}\n", 5, 40,
+                       "device 'a': lifetime must be a whole number of "
+                       "years, found 2.01");
+#undef MONTHLY
 }
 
 static void test_loader_from_file(void)
@@ -656,9 +800,9 @@ static void test_loader_error_keys(void)
                        "'demand'?");
     EXPECT_MODEL_ERROR(HEAD "colour: red\n" DEVICE, 4, 1,
                        "unknown key 'colour' in the top level (expected one "
-                       "of: breakeven, name, horizon, discount_rate, integer, "
-                       "end_of_horizon, demand, energy, site, finance, "
-                       "devices, fleet)");
+                       "of: breakeven, name, description, horizon, "
+                       "discount_rate, integer, end_of_horizon, demand, "
+                       "energy, site, finance, devices, fleet)");
     EXPECT_MODEL_ERROR(HEAD "devices:\n  - {name: a, throughput: 1, "
                        "lifetme: 2, price: 100}\n", 5, 30,
                        "unknown key 'lifetme' in device 'a'; did you mean "
@@ -733,9 +877,14 @@ static void test_loader_error_scalar_types(void)
     EXPECT_MODEL_ERROR(HEAD "discount_rate: 5.\n" DEVICE, 4, 16,
                        "discount_rate must be a number, found '5.' (write a "
                        "digit after the decimal point)");
-    EXPECT_MODEL_ERROR(HEAD "discount_rate: +0.1\n" DEVICE, 4, 16,
-                       "discount_rate must be a number, found '+0.1' (write "
-                       "the number without '+')");
+    EXPECT_MODEL_ERROR(HEAD "discount_rate: +.1\n" DEVICE, 4, 16,
+                       "discount_rate must be a number, found '+.1' (write a "
+                       "digit before the decimal point)");
+    EXPECT_MODEL_ERROR(HEAD "discount_rate: +-1\n" DEVICE, 4, 16,
+                       "discount_rate must be a number, found '+-1'");
+    EXPECT_MODEL_ERROR(HEAD "discount_rate: +010\n" DEVICE, 4, 16,
+                       "discount_rate must be a number, found '+010' (a "
+                       "number cannot start with 0 unless it is 0 or 0.x)");
     EXPECT_MODEL_ERROR(HEAD "discount_rate: 0x10\n" DEVICE, 4, 16,
                        "discount_rate must be a number, found '0x10' (only "
                        "decimal numbers are accepted)");
@@ -801,9 +950,12 @@ static void test_loader_error_scalar_types(void)
 
 static void test_loader_error_ranges(void)
 {
-    EXPECT_MODEL_ERROR("breakeven: 1\nhorizon: {start: 1899, periods: 3}\n",
-                       2, 18, "horizon: start must be from 1900 to 9999, "
-                       "found 1899");
+    EXPECT_MODEL_ERROR("breakeven: 1\nhorizon: {start: -1, periods: 3}\n",
+                       2, 18, "horizon: start must be from 0 to 9999, "
+                       "found -1");
+    EXPECT_MODEL_ERROR("breakeven: 1\nhorizon: {start: 10000, periods: 3}\n",
+                       2, 18, "horizon: start must be from 0 to 9999, "
+                       "found 10000");
     EXPECT_MODEL_ERROR("breakeven: 1\nhorizon: {start: 2024, periods: 0}\n",
                        2, 33, "horizon: periods must be from 1 to 100000, "
                        "found 0");
@@ -932,8 +1084,8 @@ static void test_loader_error_devices(void)
     EXPECT_MODEL_ERROR("breakeven: 1\nhorizon: {start: 2024, periods: 3, "
                        "period: quarter}\ndemand: 1\ndevices:\n"
                        "  - {name: a, throughput: 1, lifetime: 2.3}\n", 5, 40,
-                       "device 'a': lifetime must be a whole number of "
-                       "quarters (a multiple of 0.25 years), found 2.3");
+                       "device 'a': lifetime 2.3 years is not a whole "
+                       "number of quarters; did you mean 2.25 (9 quarters)?");
     EXPECT_MODEL_ERROR(HEAD "devices:\n  - {name: c, throughput: 1, "
                        "rent: 5, om: 3}\n", 5, 39,
                        "device 'c' is rented: remove 'om' (rented capacity "
@@ -1066,6 +1218,9 @@ void suite_loader(void)
     RUN(test_loader_quarterly_lifetime);
     RUN(test_loader_fleet_only_device);
     RUN(test_loader_engine_analyzer);
+    RUN(test_loader_textbook_years);
+    RUN(test_loader_plus_and_blocks);
+    RUN(test_loader_period_tolerance);
     RUN(test_loader_from_file);
     RUN(test_loader_arguments);
     RUN(test_loader_error_yaml_syntax);

@@ -621,6 +621,12 @@ static int page(FILE *fp, const be_model *m, const be_solution *sol,
                 sol->integer ? "whole units (MIP)" : "fractional units (LP)",
                 be_status_name(sol->status));
     fputs("</p>\n", fp);
+    if (be_model_description(m)[0]) {
+        /* the model's own words, its line breaks kept */
+        fputs("<p class=\"description\" style=\"white-space:pre-line\">", fp);
+        esc(fp, be_model_description(m));
+        fputs("</p>\n", fp);
+    }
     answer(fp, m, sol, d);
     if (d) {
         cards(fp, d);

@@ -2,7 +2,7 @@
 # installs, and .ci/deps tells a user without root or sudo what to run
 # (sourced by tests/cli.sh).
 deps_of() { # the packages of one group of .ci/deps
-    sed -n "s/^ *$1) *want=\"\$want \([^\"]*\)\" ;;$/\1/p" .ci/deps
+    sed -n "s/^ *$1) *want=\"\$want \([^\"]*\)\".*$/\1/p" .ci/deps
 }
 build_pkgs=$(deps_of build)
 test_pkgs=$(deps_of test)
