@@ -224,7 +224,11 @@ while read -r name kind rest <&3; do
             be_bound=$(jnum "$tmp/be.json" bound)
             be_gap=$(jnum "$tmp/be.json" gap)
             f=$(jnum "$tmp/be.json" first_plan_seconds)
-            [ -n "$f" ] && be_first=$f
+            # the first run that found a plan says when it found it
+            case $f in
+            ''|null) ;;
+            *) [ -n "$be_first" ] || be_first=$(awk -v v="$f" 'BEGIN { printf "%.2f", v }') ;;
+            esac
             grep -q '"status": "optimal"' "$tmp/be.json" && be_opt=1 || be_opt=0
         fi
         rows=$(stat "$tmp/be.err" rows)
