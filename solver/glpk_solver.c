@@ -714,8 +714,13 @@ static int run_mip(glp_prob *P, const be_model *m, const be_program *p,
      * than GLPK's default (FIELD-NOTES), but its start-up strong-branches
      * every integer column without looking at the clock: on thousands of
      * columns it overruns any time limit by minutes (bench/run).  Above
-     * PCH_MAX_COLUMNS: Driebeck-Tomlin. */
-    ip.br_tech = n_integer(p) <= PCH_MAX_COLUMNS ? GLP_BR_PCH : GLP_BR_DTH;
+     * PCH_MAX_COLUMNS: most fractional variable.  Driebeck-Tomlin, used
+     * there before, computes penalties for every fractional column at a
+     * node without looking at the clock either: on 20 x 120 months a 60 s
+     * limit ended after 71-74 s with it, 40 s after 40.1 s without; on
+     * 5 x 36 months both found the same plan in 20 s (gap 1.14% with the
+     * most fractional variable, 1.16% with Driebeck-Tomlin). */
+    ip.br_tech = n_integer(p) <= PCH_MAX_COLUMNS ? GLP_BR_PCH : GLP_BR_MFV;
     ip.bt_tech = GLP_BT_BLB;
     ip.mir_cuts = GLP_ON;
     ip.mip_gap = gap;

@@ -15,9 +15,7 @@
  *    the LP of the future prices what the window decides.  After the last
  *    window every column is whole: a plan.  Each sub-MIP is tried the
  *    quick way first (warm dual simplex, no presolve) and, when that finds
- *    nothing within its nodes, the thorough way (GLPK's MIP presolve; not
- *    on programs of over LARGE_COLUMNS whole-unit columns, whose root LP
- *    GLPK's presolve would solve without a time limit); a
+ *    nothing within its nodes, the thorough way (GLPK's MIP presolve); a
  *    window that still finds nothing is decided again together with the
  *    window before it, whose choices may have left it without a plan.
  *    When that fails too, the heuristic gives up and branch and bound
@@ -52,7 +50,6 @@
 #define FO_NO_PLAN_NODES 5000
 #define FO_GAP 1e-6
 #define FO_PASSES 4            /* fix-and-optimize passes at most */
-#define LARGE_COLUMNS 1000     /* as glpk_solver.c's PCH_MAX_COLUMNS */
 
 typedef struct heur {
     be_lp *lp;
@@ -60,7 +57,6 @@ typedef struct heur {
     int T;
     double deadline;
     int *per_period;           /* [T] whole-unit columns in each period */
-    int large;                 /* more than LARGE_COLUMNS of them */
 } heur;
 
 static int whole(const be_program *p, int j)
@@ -110,11 +106,7 @@ static int solve_window(heur *h, int a, int b, double *x, double *cost)
     double t0 = be__now();
     int ok = be__lp_solve(h->lp, left(h), RF_NODES, RF_NO_PLAN_NODES, RF_GAP,
                           0, x, cost);
-    /* The thorough way starts cold, and GLPK's MIP presolve solves its
-     * root LP without a time limit: on a large program that LP alone can
-     * outlast the deadline (bench/mip.sh, 11 x 60 months: 68 s for a 60 s
-     * limit), so there only the merged window is tried, the quick way. */
-    if (!ok && !h->large)
+    if (!ok)
         ok = be__lp_solve(h->lp, left(h), RF_NODES, 10 * RF_NO_PLAN_NODES,
                           RF_GAP, 1, x, cost);
     be__lp_log(h->lp, "heuristic: periods %d-%d: %s %.10g (%.2f s)\n", a,
@@ -178,7 +170,7 @@ int be__heuristic(be_lp *lp, const be_model *m, const be_program *p,
                   double deadline, double *x, double *cost, double *first)
 {
     double t0 = be__now();
-    heur h = {lp, p, m->T, deadline, NULL, 0};
+    heur h = {lp, p, m->T, deadline, NULL};
     int found = 0;
     double *y = NULL;
     if (!p->integer || p->n_cols == 0 || m->T == 0)
@@ -187,13 +179,9 @@ int be__heuristic(be_lp *lp, const be_model *m, const be_program *p,
     y = be__calloc((size_t)p->n_cols, sizeof *y);
     if (!h.per_period || !y)
         goto done;
-    int n_whole = 0;
     for (int j = 0; j < p->n_cols; j++)
-        if (whole(p, j)) {
+        if (whole(p, j))
             h.per_period[p->cols[j].period]++;
-            n_whole++;
-        }
-    h.large = n_whole > LARGE_COLUMNS;
     memset(x, 0, (size_t)p->n_cols * sizeof *x);
     int periods = half_year(m);
     if (!relax_and_fix(&h, periods, x, cost)) {
