@@ -470,6 +470,30 @@ static void sub_callback(glp_tree *tree, void *info)
         glp_ios_terminate(tree);
 }
 
+/* An LP solve of P within the deadline by the dual simplex: from P's
+ * basis when warm, else scaled from an advanced basis as glpsol starts;
+ * a basis GLPK refuses is rebuilt once.  The heuristic's quick sub-MIPs
+ * and the root of a large MIP start this way. */
+static int root_lp(glp_prob *P, int msg, int warm, double deadline)
+{
+    glp_smcp sp;
+    glp_init_smcp(&sp);
+    sp.msg_lev = msg;
+    sp.meth = GLP_DUALP;
+    sp.tm_lim = time_limit_ms_left(deadline);
+    if (!warm) {
+        glp_scale_prob(P, GLP_SF_AUTO);
+        glp_adv_basis(P, 0);
+    }
+    int rc = glp_simplex(P, &sp);
+    if (rc != 0 && rc != GLP_ETMLIM) {
+        glp_adv_basis(P, 0);
+        sp.tm_lim = time_limit_ms_left(deadline);
+        rc = glp_simplex(P, &sp);
+    }
+    return rc;
+}
+
 int be__lp_solve(be_lp *lp, double seconds, int plan_nodes,
                  int no_plan_nodes, double gap,
                  int thorough, double *x, double *cost)
@@ -486,32 +510,17 @@ int be__lp_solve(be_lp *lp, double seconds, int plan_nodes,
     ip.bt_tech = GLP_BT_BLB;
     ip.mir_cuts = GLP_ON;
     ip.mip_gap = gap;
-    double ms = seconds * 1000.0;
-    ip.tm_lim = ms >= (double)INT_MAX ? INT_MAX : (int)ms + 1;
+    ip.tm_lim = time_limit_ms_left(deadline);
     ip.cb_func = sub_callback;
     ip.cb_info = &l;
     if (!thorough) {
-        glp_smcp sp;
-        glp_init_smcp(&sp);
-        sp.msg_lev = GLP_MSG_OFF;
-        sp.meth = GLP_DUALP;
-        sp.tm_lim = time_limit_ms_left(deadline);
-        if (!lp->warm) {
-            glp_scale_prob(lp->P, GLP_SF_AUTO);
-            glp_adv_basis(lp->P, 0);
-            lp->warm = 1;
-        }
-        int r = glp_simplex(lp->P, &sp);
-        if (r != 0 || glp_get_status(lp->P) != GLP_OPT) {
-            glp_std_basis(lp->P);
-            r = glp_simplex(lp->P, &sp);
-            if (r != 0 || glp_get_status(lp->P) != GLP_OPT)
-                return 0;
-        }
+        int r = root_lp(lp->P, GLP_MSG_OFF, lp->warm, deadline);
+        lp->warm = 1;
+        if (r != 0 || glp_get_status(lp->P) != GLP_OPT ||
+            be__now() >= deadline)
+            return 0;
         ip.presolve = GLP_OFF;
         ip.tm_lim = time_limit_ms_left(deadline);
-        if (be__now() >= deadline)
-            return 0;
     }
     glp_intopt(lp->P, &ip);
     int st = glp_mip_status(lp->P);
@@ -613,29 +622,6 @@ static int mip_answer(glp_prob *P, const be_program *p, const be_settings *s,
     out->first_plan_seconds = g->first_plan;
     free(hx);
     return 1;
-}
-
-/* The root LP of a large MIP, within the deadline: warm from the
- * heuristic's basis when there is one, else scaled from an advanced basis
- * as glpsol starts; a basis GLPK refuses is rebuilt once. */
-static int root_lp(glp_prob *P, int msg, int warm, double deadline)
-{
-    glp_smcp sp;
-    glp_init_smcp(&sp);
-    sp.msg_lev = msg;
-    sp.meth = GLP_DUALP;
-    sp.tm_lim = time_limit_ms_left(deadline);
-    if (!warm) {
-        glp_scale_prob(P, GLP_SF_AUTO);
-        glp_adv_basis(P, 0);
-    }
-    int rc = glp_simplex(P, &sp);
-    if (rc != 0 && rc != GLP_ETMLIM) {
-        glp_adv_basis(P, 0);
-        sp.tm_lim = time_limit_ms_left(deadline);
-        rc = glp_simplex(P, &sp);
-    }
-    return rc;
 }
 
 /*
