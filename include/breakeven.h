@@ -374,6 +374,23 @@ typedef struct be_solution {
                             which period, when a simple bound shows it;
                             "" otherwise */
     be_stats stats;
+    /* A model with scenarios (be_model_scenarios > 0) is solved as one
+     * stochastic program (docs/uncertainty.md): there is a plan per
+     * scenario, so plan and eval above are NULL and the shadow prices are
+     * not computed.  When there is a plan (status BE_OPTIMAL or
+     * BE_TIME_LIMIT_PLAN): scenario_plan[s] is scenario s's plan (the
+     * shared decisions are equal in the plans that share them) and
+     * scenario_eval[s] its price on scenario s's model alone;
+     * expected_cost = sum_s p_s * scenario_eval[s]->cost.total; cvar is the
+     * CVaR at risk.cvar_alpha of those costs (NAN without `risk`).
+     * objective = (1 - weight) * expected_cost + weight * cvar with risk,
+     * = expected_cost without, and bound bounds it.  Otherwise the arrays
+     * are NULL.  scenarios is 0 for a model without scenarios. */
+    int scenarios;
+    be_plan **scenario_plan;    /* [scenarios] */
+    be_eval **scenario_eval;    /* [scenarios] */
+    double expected_cost;
+    double cvar;
 } be_solution;
 
 /* Build the program for m and solve it.  s may be NULL for the defaults.
@@ -381,6 +398,102 @@ typedef struct be_solution {
  * infeasible and unbounded models return a solution with that status. */
 be_solution *be_solve(const be_model *m, const be_settings *s, be_error *err);
 void be_solution_free(be_solution *sol);
+
+/* ------------------------------------------------------------------ */
+/* Uncertainty: scenarios and what they are worth (docs/uncertainty.md) */
+/* ------------------------------------------------------------------ */
+
+/* A model may list scenarios: the model with some values changed (paths
+ * as in be_load_options.overrides), each with a probability.  The
+ * scenarios share the decisions of period t when every datum known by the
+ * start of t is the same in both (the information rule of
+ * docs/uncertainty.md); that makes a tree of nodes: node n holds the
+ * scenarios that share the decisions of its period.  Without scenarios
+ * be_model_scenarios returns 0 and the other functions below return 0,
+ * NULL or -1. */
+int be_model_scenarios(const be_model *m);
+const char *be_model_scenario_name(const be_model *m, int s);
+double be_model_scenario_probability(const be_model *m, int s);
+/* Scenario s as a model of its own, without scenarios (owned by m): every
+ * be_model_* accessor, be_solve and be_evaluate work on it. */
+const be_model *be_model_scenario(const be_model *m, int s);
+/* The first period in which scenarios a and b may take other decisions
+ * (they share those of every period before it): 0 when they differ from
+ * the start, be_model_periods(m) when they never do. */
+int be_model_scenarios_part(const be_model *m, int a, int b);
+/* The first period in which some two scenarios part (the tree's first
+ * branch); be_model_periods(m) when none do. */
+int be_model_first_branch(const be_model *m);
+/* Nodes of the tree, numbered by period, then by first scenario: node n
+ * is in period be_model_node_period(m, n), holds the scenarios s with
+ * be_model_scenario_node(m, s, t) == n, the first of which is
+ * be_model_node_first(m, n); be_model_node_parent is the node of the
+ * period before (-1 in period 0). */
+int be_model_nodes(const be_model *m);
+int be_model_scenario_node(const be_model *m, int s, int t);
+int be_model_node_period(const be_model *m, int n);
+int be_model_node_parent(const be_model *m, int n);
+int be_model_node_first(const be_model *m, int n);
+/* 1 when the model sets `risk` (then *alpha and *weight, which may be
+ * NULL, get cvar_alpha and weight), else 0. */
+int be_model_risk(const be_model *m, double *alpha, double *weight);
+
+/* CVaR_alpha of n costs with probabilities p (summing to 1): the mean of
+ * the worst 1 - alpha of probability mass, alpha in [0, 1) (alpha 0 is the
+ * mean).  Computed by sorting, independently of any program. */
+double be_cvar(int n, const double *cost, const double *p, double alpha);
+
+/* The figures of docs/uncertainty.md for a model with scenarios.  Each
+ * optimum comes with the status of its solve and a proven lower bound
+ * (for whole units, solves can stop at the time limit: then a figure is
+ * the cost of the best plan found, and the *_bound fields say how far
+ * from the optimum it can be). */
+typedef struct be_uncertainty {
+    int scenarios;
+    be_solution *rp;         /* the stochastic program's solution */
+    double rp_cost;          /* RP: its expected cost (NAN: no plan) */
+    double *own;             /* [scenarios] each scenario's own optimum
+                                (NAN: none) */
+    double *own_bound;       /* [scenarios] lower bounds on them */
+    be_status *own_status;   /* [scenarios] */
+    double ws, ws_bound;     /* WS = sum p_s own[s], and sum p_s bound */
+    double evpi;             /* RP - WS */
+    /* The mean-value model and EEV: mean_status is the status of the
+     * mean-value model's solve; eev_status that of the stochastic program
+     * with its decisions before the first branch fixed. */
+    be_status mean_status;
+    double mean_cost;        /* the mean-value model's own optimum */
+    be_status eev_status;
+    double eev;              /* INFINITY: some scenario has no feasible
+                                continuation (eev_reason says which and
+                                why); NAN: not computed (eev_reason) */
+    double vss;              /* EEV - RP */
+    char eev_reason[320];
+    double *plan_cost;       /* [scenarios] the stochastic plan's cost in
+                                each scenario */
+    double *regret;          /* [scenarios] plan_cost - own */
+    int worst;               /* the scenario of the highest plan_cost */
+    double cvar;             /* CVaR_alpha of plan_cost (NAN without risk) */
+    int proven;              /* 1: every solve proven optimal (within
+                                mip_gap), so the figures are exact */
+} be_uncertainty;
+
+/* Solve the stochastic program, every scenario on its own, the mean-value
+ * model and the EEV program, with settings s (may be NULL; the time limit
+ * applies to each solve).  Fails with BE_EARG for a model without
+ * scenarios.  The result belongs to the caller: be_uncertainty_free. */
+be_uncertainty *be_uncertainty_analyze(const be_model *m, const be_settings *s,
+                                       be_error *err);
+void be_uncertainty_free(be_uncertainty *u);
+
+/* The mean-value model of a model with scenarios (docs/uncertainty.md):
+ * every value that differs between scenarios replaced by its
+ * probability-weighted mean, period by period; a device on sale in a
+ * period when the probability that it is on sale then is at least 1/2, at
+ * the mean of its price over the scenarios in which it is.  A model of
+ * its own (free with be_model_free).  Fails (BE_EMODEL) when no such
+ * model can be made (err says why). */
+be_model *be_model_mean_value(const be_model *m, be_error *err);
 
 /* Release GLPK's per-thread environment (memory GLPK keeps between
  * solves).  Optional; call before a thread or the program ends. */
