@@ -74,6 +74,9 @@ static void col_meaning(be__text *o, const be_model *m, const be_program *p,
     case BE_COL_SLACK:   /* only in diagnose.c's elastic copies */
         be__textf(o, "slack of a limit in %s", at);
         break;
+    case BE_COL_VAR:     /* only in the stochastic program, not explained */
+    case BE_COL_EXCESS:
+        break;
     }
 }
 

@@ -80,7 +80,9 @@ static be_code fail(loader *L, be_code code, be_pos pos, const char *fmt, ...)
 static const char *const model_keys[] = {
     "breakeven", "name", "description", "horizon", "discount_rate",
     "integer", "end_of_horizon", "demand", "energy", "site", "finance",
-    "devices", "fleet"};
+    "devices", "fleet", "scenarios", "risk"};
+static const char *const scenario_keys[] = {"name", "probability", "set"};
+static const char *const risk_keys[] = {"cvar_alpha", "weight"};
 static const char *const horizon_keys[] = {"start", "periods", "period"};
 static const char *const series_keys[] = {"start", "growth"};
 static const char *const energy_keys[] = {"price", "pue", "utilization"};
@@ -110,6 +112,8 @@ static const be__schema_section schema_sections[] = {
     SECTION("resaleCurve", BE__SCHEMA_KEYS, resale_keys),
     SECTION("available", BE__SCHEMA_KEYS, available_keys),
     SECTION("fleetEntry", BE__SCHEMA_KEYS, fleet_keys),
+    SECTION("scenario", BE__SCHEMA_KEYS, scenario_keys),
+    SECTION("risk", BE__SCHEMA_KEYS, risk_keys),
     SECTION("horizon.period", BE__SCHEMA_WORDS, period_words),
     SECTION("model.end_of_horizon", BE__SCHEMA_WORDS, end_words),
 };
@@ -1442,44 +1446,41 @@ static be_ynode *find_device(be_ynode *seq, const char *path, size_t *used)
     return best;
 }
 
-static be_code apply_override(be_ydoc *doc, be_ynode *root, const char *ov,
+/* The node that path names in the tree (adding missing mapping keys on
+ * the way), or NULL with err filled: code, position `at` and messages
+ * that start with `what` ("--set PATH" or "scenario 'x': set PATH"). */
+static be_ynode *resolve_path(be_ydoc *doc, be_ynode *root, const char *path,
+                              const char *what, be_code code, be_pos at,
                               const char *file, be_error *err)
 {
-    be_pos nowhere = {0, 0};
-    const char *eq = strchr(ov, '=');
-    if (!eq || eq == ov)
-        return be__fail(err, BE_EARG, file, nowhere,
-                        "--set %s: expected PATH=VALUE", ov);
-    const char *value = eq + 1;
-    size_t path_len = (size_t)(eq - ov);
-    char path[512];
-    if (path_len >= sizeof path)
-        return be__fail(err, BE_EARG, file, nowhere,
-                        "--set: the path is too long");
-    memcpy(path, ov, path_len);
-    path[path_len] = '\0';
-
+    be_pos nowhere = at;
     be_ynode *node = root, *parent = NULL;
     const char *p = path;
     while (*p) {
-        if (*p == '.')
-            return be__fail(err, BE_EARG, file, nowhere,
-                            "--set %s: empty name in the path", path);
+        if (*p == '.') {
+            be__fail(err, code, file, nowhere, "%s: empty name in the path",
+                     what);
+            return NULL;
+        }
         size_t len = strcspn(p, ".");
         be_ynode *next = NULL;
         if (node->kind == BE_YSEQUENCE && parent == root &&
             node == lookup(root, "devices", NULL)) {
             next = find_device(node, p, &len);
-            if (!next)
-                return be__fail(err, BE_EARG, file, nowhere,
-                                "--set %s: no device named like '%.*s'", path,
-                                (int)strcspn(p, "."), p);
+            if (!next) {
+                be__fail(err, code, file, nowhere,
+                         "%s: no device named like '%.*s'", what,
+                         (int)strcspn(p, "."), p);
+                return NULL;
+            }
         } else if (node->kind == BE_YSEQUENCE) {
             size_t i = path_index(p, len, node->n);
-            if (!i)
-                return be__fail(err, BE_EARG, file, nowhere,
-                                "--set %s: '%.*s' is not an item number "
-                                "from 1 to %zu", path, (int)len, p, node->n);
+            if (!i) {
+                be__fail(err, code, file, nowhere,
+                         "%s: '%.*s' is not an item number from 1 to %zu",
+                         what, (int)len, p, node->n);
+                return NULL;
+            }
             next = node->u.items[i - 1];
         } else if (node->kind == BE_YMAPPING) {
             for (size_t i = 0; i < node->n; i++) {
@@ -1492,14 +1493,16 @@ static be_code apply_override(be_ydoc *doc, be_ynode *root, const char *ov,
                 be_ynode *key = new_scalar(doc, p, len, node->pos);
                 next = p[len] ? new_node(doc, BE_YMAPPING, node->pos)
                               : new_scalar(doc, "", 0, node->pos);
-                if (!key || !next || !map_add(doc, node, key, next))
-                    return be__fail(err, BE_ENOMEM, file, nowhere,
-                                    "out of memory");
+                if (!key || !next || !map_add(doc, node, key, next)) {
+                    be__fail(err, BE_ENOMEM, file, nowhere, "out of memory");
+                    return NULL;
+                }
             }
         } else {
-            return be__fail(err, BE_EARG, file, nowhere,
-                            "--set %s: '%.*s' is inside a single value, not "
-                            "a mapping or list", path, (int)len, p);
+            be__fail(err, code, file, nowhere,
+                     "%s: '%.*s' is inside a single value, not a mapping or "
+                     "list", what, (int)len, p);
+            return NULL;
         }
         parent = node;
         node = next;
@@ -1509,14 +1512,284 @@ static be_code apply_override(be_ydoc *doc, be_ynode *root, const char *ov,
         else if (*p)
             break;
     }
-    if (node == root)
+    if (node == root) {
+        be__fail(err, code, file, nowhere, "%s: the path is empty", what);
+        return NULL;
+    }
+    return node;
+}
+
+static be_code apply_override(be_ydoc *doc, be_ynode *root, const char *ov,
+                              const char *file, be_error *err)
+{
+    be_pos nowhere = {0, 0};
+    const char *eq = strchr(ov, '=');
+    if (!eq || eq == ov)
         return be__fail(err, BE_EARG, file, nowhere,
-                        "--set %s: the path is empty", ov);
+                        "--set %s: expected PATH=VALUE", ov);
+    const char *value = eq + 1;
+    size_t path_len = (size_t)(eq - ov);
+    char path[512], what[540];
+    if (path_len >= sizeof path)
+        return be__fail(err, BE_EARG, file, nowhere,
+                        "--set: the path is too long");
+    memcpy(path, ov, path_len);
+    path[path_len] = '\0';
+    snprintf(what, sizeof what, "--set %s", path);
+    be_ynode *node = resolve_path(doc, root, path, what, BE_EARG, nowhere,
+                                  file, err);
+    if (!node)
+        return err ? err->code : BE_EARG;
     /* replace the node's contents by a plain scalar, keeping its position */
     be_ynode *v = new_scalar(doc, value, strlen(value), node->pos);
     if (!v)
         return be__fail(err, BE_ENOMEM, file, nowhere, "out of memory");
     *node = *v;
+    return BE_OK;
+}
+
+/* ---- scenarios (docs/uncertainty.md) ---- */
+
+/* Most scenarios in a file, and most bytes read over all of them (each
+ * scenario reads the file again): a small hostile file must not ask for
+ * hours. */
+#define MAX_SCENARIOS 1000
+#define MAX_SCENARIO_BYTES (256.0 * 1024 * 1024)
+
+/* Paths a scenario may not change: what the tree of decisions is built
+ * on (the horizon, the kind of units, the fleet, the devices' list). */
+static const char *forbidden_path(const char *path)
+{
+    static const char *const roots[] = {
+        "breakeven", "horizon", "integer", "end_of_horizon", "fleet",
+        "scenarios", "risk"};
+    size_t n = strcspn(path, ".");
+    for (size_t i = 0; i < sizeof roots / sizeof roots[0]; i++)
+        if (strlen(roots[i]) == n && strncmp(path, roots[i], n) == 0)
+            return roots[i];
+    if (strcmp(path, "devices") == 0)
+        return "devices";
+    size_t len = strlen(path);
+    if (strncmp(path, "devices.", 8) == 0 && len > 13 &&
+        strcmp(path + len - 5, ".name") == 0)
+        return "a device's name";
+    return NULL;
+}
+
+/* What a scenario changed that it may not: "" when nothing. */
+static const char *changed_structure(const be_model *a, const be_model *b,
+                                     char *buf, size_t size)
+{
+    *buf = '\0';
+    if (a->T != b->T || a->period != b->period ||
+        a->start_year != b->start_year)
+        snprintf(buf, size, "the horizon");
+    else if (a->integer != b->integer)
+        snprintf(buf, size, "integer");
+    else if (a->salvage != b->salvage)
+        snprintf(buf, size, "end_of_horizon");
+    else if (a->n_devices != b->n_devices)
+        snprintf(buf, size, "the list of devices");
+    else if (a->n_fleet != b->n_fleet)
+        snprintf(buf, size, "the fleet");
+    for (int k = 0; !*buf && k < a->n_devices; k++) {
+        const be_device *x = &a->devices[k], *y = &b->devices[k];
+        if (strcmp(x->name, y->name) != 0)
+            snprintf(buf, size, "the list of devices");
+        else if (x->rented != y->rented || x->buyable != y->buyable)
+            snprintf(buf, size, "whether device '%s' is bought or rented",
+                     x->name);
+    }
+    for (int f = 0; !*buf && f < a->n_fleet; f++) {
+        const be_fleet_entry *x = &a->fleet[f], *y = &b->fleet[f];
+        if (x->device != y->device || x->count != y->count ||
+            x->age != y->age || x->purchase_price != y->purchase_price)
+            snprintf(buf, size, "the fleet");
+    }
+    return buf;
+}
+
+/* Put "scenario 'name': " in front of err's message. */
+static void scenario_context(be_error *err, const char *name)
+{
+    if (!err)
+        return;
+    char msg[sizeof err->message + MAX_NAME + 16];
+    snprintf(msg, sizeof msg, "scenario '%s': %s", name, err->message);
+    snprintf(err->message, sizeof err->message, "%.*s",
+             (int)sizeof err->message - 1, msg);
+}
+
+/* Scenario s's model: the file read again, the caller's --set applied,
+ * then the scenario's own changes (value nodes of the first reading,
+ * whose arena outlives this). */
+static be_code load_scenario(loader *L, const char *text, size_t len,
+                             const be_load_options *opt, const be_ynode *set,
+                             be_scenario *sc)
+{
+    be_ydoc *doc = NULL;
+    const be_ynode *root = NULL;
+    be_code rc = be__yaml_parse(text ? text : "", len, opt->max_depth,
+                                L->file, &doc, &root, L->err);
+    for (int i = 0; rc == BE_OK && i < opt->n_overrides; i++)
+        rc = apply_override(doc, (be_ynode *)root, opt->overrides[i], L->file,
+                            L->err);
+    for (size_t i = 0; rc == BE_OK && set && i < set->n; i++) {
+        const be_ynode *key = set->u.items[2 * i];
+        const be_ynode *value = set->u.items[2 * i + 1];
+        char path[512], what[600], q[256];
+        if (key->n >= sizeof path || memchr(key->u.text, 0, key->n)) {
+            rc = FAIL(L, key, "scenario '%s': the path '%s' is too long or "
+                      "not text", sc->name,
+                      be__yaml_quote(key->u.text, key->n, q, sizeof q));
+            break;
+        }
+        memcpy(path, key->u.text, key->n);
+        path[key->n] = '\0';
+        const char *no = forbidden_path(path);
+        if (no) {
+            rc = FAIL(L, key, "scenario '%s': set %s: a scenario may not "
+                      "change %s (scenarios share the horizon, integer, "
+                      "end_of_horizon, the devices and the fleet)", sc->name,
+                      path, no);
+            break;
+        }
+        snprintf(what, sizeof what, "scenario '%s': set %s", sc->name, path);
+        be_ynode *node = resolve_path(doc, (be_ynode *)root, path, what,
+                                      BE_EMODEL, key->pos, L->file, L->err);
+        if (!node) {
+            rc = L->err ? L->err->code : BE_EMODEL;
+            break;
+        }
+        *node = *value;
+    }
+    if (rc == BE_OK) {
+        sc->model = be__model_alloc(L->file);
+        if (!sc->model)
+            rc = fail(L, BE_ENOMEM, sc->pos, "out of memory");
+    }
+    if (rc == BE_OK) {
+        loader S = {sc->model, L->err, L->file, 1};
+        rc = parse_model(&S, root);
+        if (rc == BE_OK)
+            rc = be__model_finish(sc->model, L->err);
+        if (rc != BE_OK && rc != BE_ENOMEM)
+            scenario_context(L->err, sc->name);
+    }
+    be__yaml_free(doc);
+    if (rc == BE_OK) {
+        char what[200];
+        if (*changed_structure(L->m, sc->model, what, sizeof what))
+            rc = fail(L, BE_EMODEL, set ? set->pos : sc->pos,
+                      "scenario '%s': a scenario may not change %s",
+                      sc->name, what);
+    }
+    return rc;
+}
+
+static be_code parse_risk(loader *L, const be_ynode *n)
+{
+    be_model *m = L->m;
+    const be_ynode *v;
+    be_code rc;
+    if ((rc = want_map(L, n, "", "risk")) ||
+        (rc = CHECK_KEYS(L, n, risk_keys, "risk")) ||
+        (rc = need(L, n, "cvar_alpha", "risk", &v)) ||
+        (rc = number_in(L, v, "risk", "cvar_alpha", 0, 0, 1, 1,
+                        &m->cvar_alpha)) ||
+        (rc = need(L, n, "weight", "risk", &v)) ||
+        (rc = number_in(L, v, "risk", "weight", 0, 0, 1, 0,
+                        &m->risk_weight)))
+        return rc;
+    m->has_risk = 1;
+    return BE_OK;
+}
+
+static be_code parse_scenarios(loader *L, const char *text, size_t len,
+                               const be_load_options *opt,
+                               const be_ynode *root)
+{
+    be_model *m = L->m;
+    const be_ynode *list = lookup(root, "scenarios", NULL);
+    const be_ynode *risk = lookup(root, "risk", NULL);
+    char d[300], c[64];
+    be_code rc;
+    if (!list) {
+        if (risk)
+            return FAIL(L, risk, "risk applies to the scenarios of a model, "
+                        "and this one has none (add a scenarios list)");
+        return BE_OK;
+    }
+    if (list->kind != BE_YSEQUENCE)
+        return FAIL(L, list, "scenarios must be a list of scenarios "
+                    "(name, probability, set), found %s",
+                    describe(list, d, sizeof d));
+    if (list->n < 2)
+        return FAIL(L, list, "scenarios must list at least two scenarios, "
+                    "found %zu", list->n);
+    if (list->n > MAX_SCENARIOS ||
+        (double)list->n * (double)len > MAX_SCENARIO_BYTES)
+        return fail(L, BE_ELIMIT, list->pos, "%zu scenarios of a %zu-byte "
+                    "file is more than this program reads (at most %d, and "
+                    "%.0f MiB read over all of them)", list->n, len,
+                    MAX_SCENARIOS, MAX_SCENARIO_BYTES / (1024 * 1024));
+    if (risk && (rc = parse_risk(L, risk)))
+        return rc;
+    m->scenarios = be__calloc(list->n, sizeof *m->scenarios);
+    if (!m->scenarios)
+        return fail(L, BE_ENOMEM, list->pos, "out of memory");
+    double sum = 0.0;
+    for (size_t i = 0; i < list->n; i++) {
+        const be_ynode *n = list->u.items[i], *v;
+        be_scenario *sc = &m->scenarios[i];
+        const char *name;
+        size_t nlen;
+        snprintf(c, sizeof c, "scenario %zu", i + 1);
+        sc->pos = n->pos;
+        if ((rc = want_map(L, n, "", c)) ||
+            (rc = CHECK_KEYS(L, n, scenario_keys, c)) ||
+            (rc = need(L, n, "name", c, &v)) ||
+            (rc = string_value(L, v, c, "name", &name, &nlen)))
+            return rc;
+        for (size_t j = 0; j < nlen; j++)
+            if (!name_char(name[j]))
+                return FAIL(L, v, "%s: name must be letters, digits, '-', "
+                            "'_' or '.', found '%s'", c,
+                            be__yaml_quote(name, nlen, d, sizeof d));
+        if (nlen == 0 || nlen > MAX_NAME)
+            return FAIL(L, v, "%s: name must be 1 to %d characters", c,
+                        MAX_NAME);
+        for (size_t j = 0; j < i; j++)
+            if (strlen(m->scenarios[j].name) == nlen &&
+                memcmp(m->scenarios[j].name, name, nlen) == 0)
+                return FAIL(L, v, "%s: the name '%s' is already scenario "
+                            "%zu's", c, m->scenarios[j].name, j + 1);
+        sc->name = malloc(nlen + 1);
+        if (!sc->name)
+            return fail(L, BE_ENOMEM, v->pos, "out of memory");
+        memcpy(sc->name, name, nlen);
+        sc->name[nlen] = '\0';
+        m->n_scenarios = (int)i + 1;
+        snprintf(c, sizeof c, "scenario '%s'", sc->name);
+        if ((rc = need(L, n, "probability", c, &v)) ||
+            (rc = number_in(L, v, c, "probability", 0, 1, 1, 0,
+                            &sc->probability)))
+            return rc;
+        sum += sc->probability;
+        if ((v = lookup(n, "set", NULL)) && !is_null(v) &&
+            (rc = want_map(L, v, c, "set")))
+            return rc;
+    }
+    if (fabs(sum - 1.0) > 1e-9)
+        return FAIL(L, list, "the probabilities of the scenarios sum to "
+                    "%.12g, not 1", sum);
+    for (int i = 0; i < m->n_scenarios; i++) {
+        const be_ynode *set = lookup(list->u.items[i], "set", NULL);
+        if (set && is_null(set))
+            set = NULL;
+        if ((rc = load_scenario(L, text, len, opt, set, &m->scenarios[i])))
+            return rc;
+    }
     return BE_OK;
 }
 
@@ -1565,13 +1838,17 @@ static be_model *load_text(const char *text, size_t len, const char *name,
     locale_t c_locale = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
     locale_t previous = c_locale ? uselocale(c_locale) : (locale_t)0;
     rc = parse_model(&L, root);
+    if (rc == BE_OK)
+        rc = be__model_finish(m, err);
+    if (rc == BE_OK)
+        rc = parse_scenarios(&L, text, len, opt, root);
+    if (rc == BE_OK && m->n_scenarios)
+        rc = be__scenarios_finish(m, err);
     if (c_locale) {
         uselocale(previous);
         freelocale(c_locale);
     }
     be__yaml_free(doc);
-    if (rc == BE_OK)
-        rc = be__model_finish(m, err);
     if (rc) {
         be_model_free(m);
         return NULL;

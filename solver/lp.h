@@ -26,11 +26,20 @@
 #include "model.h"
 
 typedef enum be_col_kind { BE_COL_BUY, BE_COL_HOLD, BE_COL_RETIRE, BE_COL_RENT,
-                           BE_COL_SLACK /* be__program_add_slack */ }
+                           BE_COL_SLACK /* be__program_add_slack */,
+                           /* the stochastic program's risk columns
+                            * (scenario.c): eta = var_plus - var_minus
+                            * (age 0 and 1), the value at risk; excess[s]
+                            * (cohort s) = max(0, cost of s - eta) */
+                           BE_COL_VAR, BE_COL_EXCESS }
     be_col_kind;
 
 typedef enum be_row_kind { BE_ROW_FLOW, BE_ROW_DEMAND, BE_ROW_POWER,
-                           BE_ROW_BUDGET } be_row_kind;
+                           BE_ROW_BUDGET,
+                           /* scenario.c: risk[s] (cohort s): cost of s -
+                            * eta - excess[s] <= 0; fix (cohort: the
+                            * column): a decision fixed (EEV) */
+                           BE_ROW_RISK, BE_ROW_FIX } be_row_kind;
 
 typedef struct be_col {
     be_col_kind kind;
@@ -69,10 +78,22 @@ typedef struct be_program {
     be_cohort_cols *cc;               /* [n_cohorts] */
     int *rent_col;                    /* [T*K], -1 where none */
     int integer;                      /* integer columns are marked */
+    /* The stochastic program of a model with scenarios (scenario.c), 0
+     * and NULL otherwise.  scen[s] is scenario s's own program, and
+     * scen_map[s][c] the column of this program that its column c is.
+     * col_node and row_node give the node of each column and row (-1 for
+     * the risk columns and rows), col_src and row_src the column or row
+     * of the node's first scenario's program it is (for names).  cc and
+     * rent_col are NULL. */
+    int n_scen;
+    struct be_program **scen;
+    int **scen_map;
+    int *col_node, *col_src, *row_node, *row_src;
 } be_program;
 
 /* Build the program of m.  integer: mark whole-unit columns (m->integer
- * and not relaxed).  Returns NULL with err filled (BE_ENOMEM, BE_ELIMIT). */
+ * and not relaxed).  A model with scenarios gets its stochastic program
+ * (scenario.c).  Returns NULL with err filled (BE_ENOMEM, BE_ELIMIT). */
 be_program *be__program_build(const be_model *m, int integer, be_error *err);
 void be__program_free(be_program *p);
 
@@ -94,6 +115,9 @@ be_program *be__program_copy(const be_model *m, const be_program *p);
  * with coefficient +1 in a >= row (a shortfall) and -1 in a <= row (an
  * excess).  Returns its column index, or -1 when out of memory. */
 int be__program_add_slack(be_program *p, int i, double cost);
+/* Add the row column j == v (kind BE_ROW_FIX, cohort j).  Returns its
+ * row index, or -1 when out of memory. */
+int be__program_fix(be_program *p, int j, double v);
 /* Set every column's objective coefficient to 0. */
 void be__program_zero_costs(be_program *p);
 /* 1 when a and b have the same columns, rows, right-hand sides and matrix
@@ -102,5 +126,17 @@ int be__program_same_shape(const be_program *a, const be_program *b);
 /* Columns, and the objective coefficient of column j. */
 int be__program_cols(const be_program *p);
 double be__program_cost(const be_program *p, int j);
+
+/* ---- the stochastic program (scenario.c) ---- */
+
+/* The deterministic equivalent of a model with scenarios: one column per
+ * decision per node of the scenario tree (docs/uncertainty.md). */
+be_program *be__stochastic_build(const be_model *m, int integer,
+                                 be_error *err);
+/* The names of its columns and rows ("buy[b200,2026,late]"). */
+char *be__stochastic_col_name(const be_model *m, const be_program *p, int i,
+                              char *buf, size_t size);
+char *be__stochastic_row_name(const be_model *m, const be_program *p, int i,
+                              char *buf, size_t size);
 
 #endif /* BE_LP_H */

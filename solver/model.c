@@ -106,6 +106,17 @@ void be_model_free(be_model *m)
     free(m->discount);
     free(m->labels);
     free(m->first_cohort);
+    for (int s = 0; s < m->n_scenarios; s++) {
+        free(m->scenarios[s].name);
+        be_model_free(m->scenarios[s].model);
+    }
+    free(m->scenarios);
+    free(m->node_of);
+    free(m->node_period);
+    free(m->node_parent);
+    free(m->node_first);
+    free(m->node_size);
+    free(m->bound_demand);
     free(m->demand);
     free(m->energy_price);
     free(m->power_cap);

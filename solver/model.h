@@ -74,6 +74,15 @@ typedef struct be_cohort {
     double basis;            /* purchase price of one unit */
 } be_cohort;
 
+/* One scenario of a model (docs/uncertainty.md; loader.c reads them,
+ * scenario.c derives the tree). */
+typedef struct be_scenario {
+    char *name;
+    double probability;
+    be_pos pos;              /* the scenario's mapping */
+    be_model *model;         /* the model with its changes, no scenarios */
+} be_scenario;
+
 struct be_model {
     char *file;              /* as given to the loader */
     char *name;
@@ -111,6 +120,21 @@ struct be_model {
                                 period after the horizon */
     int *first_cohort;       /* [n_devices] index of the cohort bought in
                                 period avail_from, or -1 */
+    /* Scenarios (0 when none); the fields above are the file as it
+     * stands.  The tree (be__scenarios_finish): node_of[s*T + t] is the
+     * node of scenario s in period t; nodes are numbered by period, then
+     * by first scenario. */
+    int n_scenarios;
+    be_scenario *scenarios;
+    int has_risk;
+    double cvar_alpha, risk_weight;
+    int n_nodes;
+    int *node_of;            /* [n_scenarios*T] */
+    int *node_period, *node_parent, *node_first, *node_size; /* [n_nodes] */
+    /* A scenario's model: the demand the bounds of bought cohorts use
+     * (lp.c "Bounds"), the largest over all scenarios per period, so that
+     * the shared columns of the scenarios get one bound; NULL: demand. */
+    double *bound_demand;    /* [T] */
 };
 
 /* Allocate an empty model (all zero) owning a copy of file. */
@@ -167,6 +191,10 @@ double be__book_value(const be_model *m, const be_cohort *c, int age);
 
 /* Period index of the cohort bought of device k in period t, or -1. */
 int be__cohort_of(const be_model *m, int k, int t);
+
+/* Derive the scenario tree of m (scenario.c), once the loader has read
+ * every scenario's model. */
+be_code be__scenarios_finish(be_model *m, be_error *err);
 
 /* Allocate n*size bytes, zeroed, or NULL on overflow or failure. */
 /* 1 when evaluation e makes a replacement in period t: it retires units

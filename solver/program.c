@@ -42,6 +42,26 @@ be_program *be__program_copy(const be_model *m, const be_program *p)
     return q;
 }
 
+/* Room for one more matrix entry. */
+static int grow_entries(be_program *p)
+{
+    if (p->nnz < p->nnz_cap)
+        return 1;
+    size_t cap = p->nnz_cap ? 2 * p->nnz_cap : 64;
+    int *mi = realloc(p->mi, cap * sizeof *mi);
+    if (mi)
+        p->mi = mi;
+    int *mj = mi ? realloc(p->mj, cap * sizeof *mj) : NULL;
+    if (mj)
+        p->mj = mj;
+    double *mv = mj ? realloc(p->mv, cap * sizeof *mv) : NULL;
+    if (!mv)
+        return 0;
+    p->mv = mv;
+    p->nnz_cap = cap;
+    return 1;
+}
+
 int be__program_add_slack(be_program *p, int i, double cost)
 {
     if (p->n_cols == INT_MAX)
@@ -50,20 +70,8 @@ int be__program_add_slack(be_program *p, int i, double cost)
     if (!cols)
         return -1;
     p->cols = cols;
-    if (p->nnz == p->nnz_cap) {
-        size_t cap = p->nnz_cap ? 2 * p->nnz_cap : 64;
-        int *mi = realloc(p->mi, cap * sizeof *mi);
-        if (mi)
-            p->mi = mi;
-        int *mj = mi ? realloc(p->mj, cap * sizeof *mj) : NULL;
-        if (mj)
-            p->mj = mj;
-        double *mv = mj ? realloc(p->mv, cap * sizeof *mv) : NULL;
-        if (!mv)
-            return -1;
-        p->mv = mv;
-        p->nnz_cap = cap;
-    }
+    if (!grow_entries(p))
+        return -1;
     int j = p->n_cols++;
     be_col *c = &p->cols[j];
     memset(c, 0, sizeof *c);
@@ -79,6 +87,46 @@ int be__program_add_slack(be_program *p, int i, double cost)
     p->mv[p->nnz] = p->rows[i].sense == 'G' ? 1.0 : -1.0;
     p->nnz++;
     return j;
+}
+
+int be__program_fix(be_program *p, int j, double v)
+{
+    if (p->n_rows == INT_MAX)
+        return -1;
+    size_t n = (size_t)p->n_rows + 1;
+    be_row *rows = realloc(p->rows, n * sizeof *rows);
+    if (!rows)
+        return -1;
+    p->rows = rows;
+    if (p->row_node) {
+        int *a = realloc(p->row_node, n * sizeof *a);
+        if (!a)
+            return -1;
+        p->row_node = a;
+        int *b = realloc(p->row_src, n * sizeof *b);
+        if (!b)
+            return -1;
+        p->row_src = b;
+        p->row_node[n - 1] = -1;
+        p->row_src[n - 1] = -1;
+    }
+    if (!grow_entries(p))
+        return -1;
+    int i = p->n_rows++;
+    be_row *r = &p->rows[i];
+    memset(r, 0, sizeof *r);
+    r->kind = BE_ROW_FIX;
+    r->device = p->cols[j].device;
+    r->cohort = j;
+    r->period = p->cols[j].period;
+    r->age = -1;
+    r->sense = 'E';
+    r->rhs = v;
+    p->mi[p->nnz] = i;
+    p->mj[p->nnz] = j;
+    p->mv[p->nnz] = 1.0;
+    p->nnz++;
+    return i;
 }
 
 void be__program_zero_costs(be_program *p)

@@ -196,6 +196,12 @@ void be_solution_free(be_solution *sol)
         return;
     be_plan_free(sol->plan);
     be_eval_free(sol->eval);
+    for (int i = 0; i < sol->scenarios; i++) {
+        be_plan_free(sol->scenario_plan ? sol->scenario_plan[i] : NULL);
+        be_eval_free(sol->scenario_eval ? sol->scenario_eval[i] : NULL);
+    }
+    free(sol->scenario_plan);
+    free(sol->scenario_eval);
     free(sol->demand_price);
     free(sol->power_price);
     free(sol->budget_price);
@@ -204,7 +210,6 @@ void be_solution_free(be_solution *sol)
 
 be_solution *be_solve(const be_model *m, const be_settings *s, be_error *err)
 {
-    be_pos nowhere = {0, 0};
     be_settings defaults;
     if (!s) {
         be_settings_init(&defaults);
@@ -212,17 +217,25 @@ be_solution *be_solve(const be_model *m, const be_settings *s, be_error *err)
     }
     if (check_settings(m, s, err) != BE_OK)
         return NULL;
+    double t0 = now();
+    be_program *p = be__program_build(m, m->integer && !s->relax, err);
+    if (!p)
+        return NULL;
+    return be__solve_program(m, p, s, t0, err);
+}
+
+be_solution *be__solve_program(const be_model *m, be_program *p,
+                               const be_settings *s, double t0,
+                               be_error *err)
+{
+    be_pos nowhere = {0, 0};
     be_solution *sol = be__calloc(1, sizeof *sol);
     if (!sol) {
+        be__program_free(p);
         be__fail(err, BE_ENOMEM, m->file, nowhere, "out of memory");
         return NULL;
     }
-    sol->integer = m->integer && !s->relax;
-
-    double t0 = now();
-    be_program *p = be__program_build(m, sol->integer, err);
-    if (!p)
-        goto fail;
+    sol->integer = p->integer;
     sol->stats.rows = p->n_rows;
     sol->stats.cols = p->n_cols;
     sol->stats.nonzeros = (int)p->nnz;
@@ -254,6 +267,16 @@ be_solution *be_solve(const be_model *m, const be_settings *s, be_error *err)
         double scale = fabs(out.objective) > 1.0 ? fabs(out.objective) : 1.0;
         sol->gap = isfinite(out.bound)
                  ? fabs(out.objective - out.bound) / scale : INFINITY;
+        if (p->n_scen) {
+            be_code rc = be__stochastic_plans(m, p, out.x, sol, err);
+            free(out.x);
+            free(out.dual);
+            if (rc != BE_OK)
+                goto fail;
+            sol->stats.evaluate_seconds = now() - t2;
+            be__program_free(p);
+            return sol;
+        }
         sol->plan = be__program_plan(m, p, out.x, sol->integer);
         if (!sol->plan) {
             free(out.x);
@@ -275,7 +298,7 @@ be_solution *be_solve(const be_model *m, const be_settings *s, be_error *err)
             goto fail;
         }
     }
-    if (out.status == BE_INFEASIBLE)
+    if (out.status == BE_INFEASIBLE && !m->n_scenarios)
         explain_infeasible(m, sol);
     free(out.x);
     free(out.dual);
