@@ -27,6 +27,7 @@ void suite_compare(void);
 void suite_teach(void);
 void suite_mip(void);
 void suite_schema(void);
+void suite_scenario(void);
 
 int main(int argc, char **argv)
 {
@@ -45,6 +46,7 @@ int main(int argc, char **argv)
     suite_teach();
     suite_mip();
     suite_schema();
+    suite_scenario();
     printf("unit: %d passed, %d failed\n", tests_passed, tests_failed);
     return tests_failed ? 1 : 0;
 }

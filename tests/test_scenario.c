@@ -1,0 +1,634 @@
+/*
+ * test_scenario.c -- models with scenarios (docs/uncertainty.md): the
+ * loader's checks, the tree the information rule makes, and the
+ * stochastic program's answers.
+ *
+ * Random scenario models here change the demand, the energy price and a
+ * device's price from a period of their own on, and move a device's
+ * launch.  The test knows from what it wrote where two scenarios' data
+ * first differ, so it knows the tree without asking the library.  On
+ * every model it checks:
+ *  - each scenario's plan is feasible on that scenario's model, and the
+ *    probability-weighted sum of their evaluated costs is the objective;
+ *  - the plans take the same decisions wherever the tree says they share
+ *    them (non-anticipativity);
+ *  - WS <= RP <= EEV (so EVPI >= 0 and VSS >= 0), on LPs solved exactly;
+ *  - with risk, the objective is (1 - w) E + w CVaR of the evaluated
+ *    costs, CVaR computed by sorting them.
+ * And on constructed ones: identical scenarios give the model's own
+ * optimum; scenarios that differ from period 0 give RP = WS.
+ * BE_SCENARIO_MODELS (default 30) and BE_SCENARIO_SEED change how many
+ * and which.
+ */
+#include "check.h"
+#include "breakeven.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+void suite_scenario(void);
+
+static uint64_t rng = 7;
+
+static double uniform(void)      /* [0, 1), xorshift64* */
+{
+    rng ^= rng >> 12;
+    rng ^= rng << 25;
+    rng ^= rng >> 27;
+    return (double)((rng * 2685821657736338717ull) >> 11) / 9007199254740992.0;
+}
+
+static int pick(int lo, int hi) /* lo .. hi */
+{
+    return lo + (int)(uniform() * (hi - lo + 1));
+}
+
+typedef struct text {
+    char buf[16384];
+    size_t n;
+} text;
+
+#if defined(__GNUC__)
+static void add(text *t, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+#endif
+
+static void add(text *t, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int k = vsnprintf(t->buf + t->n, sizeof t->buf - t->n, fmt, ap);
+    va_end(ap);
+    if (k > 0 && (size_t)k < sizeof t->buf - t->n)
+        t->n += (size_t)k;
+}
+
+static be_model *load(const char *yaml, be_error *e)
+{
+    return be_model_load_string(yaml, strlen(yaml), "test.yaml", NULL, e);
+}
+
+/* ---- the loader ---- */
+
+/* The issue's example: a 2024 horizon, B200 on time, late, or on time in
+ * a power crunch (energy growing 25% a year from 2024's price). */
+static const char *const issue_model =
+    "breakeven: 1\n"
+    "horizon: {start: 2024, periods: 4}\n"
+    "integer: false\n"
+    "demand: {start: 100, growth: 0.3}\n"
+    "energy: {price: 0.09}\n"
+    "devices:\n"
+    "  - {name: a100, throughput: 1, power_kw: 0.4, lifetime: 6, om: 50,\n"
+    "     price: 9000, resale: {fraction: 0.5, half_life: 2}}\n"
+    "  - {name: h100, throughput: 3, power_kw: 0.7, lifetime: 6, om: 80,\n"
+    "     price: 25000, resale: {fraction: 0.5, half_life: 2}}\n"
+    "  - {name: b200, throughput: 7, power_kw: 1.0, lifetime: 6, om: 100,\n"
+    "     price: {start: 380000, growth: -0.2},\n"
+    "     resale: {fraction: 0.5, half_life: 2}, available: {from: 2025}}\n"
+    "fleet:\n"
+    "  - {device: a100, count: 100, age: 2}\n"
+    "scenarios:\n"
+    "  - name: b200-on-time\n"
+    "    probability: 0.5\n"
+    "    set: {devices.b200.available.from: 2025}\n"
+    "  - name: b200-late\n"
+    "    probability: 0.3\n"
+    "    set: {devices.b200.available.from: 2027,\n"
+    "          devices.b200.price.start: 420000}\n"
+    "  - name: power-crunch\n"
+    "    probability: 0.2\n"
+    "    set: {devices.b200.available.from: 2025,\n"
+    "          energy.price: {start: 0.09, growth: 0.25}}\n";
+
+static void test_scenario_issue_tree(void)
+{
+    be_error e;
+    be_model *m = load(issue_model, &e);
+    if (!m)
+        fprintf(stderr, "%d:%d: %s\n", e.line, e.column, e.message);
+    REQUIRE(m);
+    CHECK(be_model_scenarios(m) == 3);
+    CHECK(strcmp(be_model_scenario_name(m, 1), "b200-late") == 0);
+    CHECK(be_model_scenario_probability(m, 2) == 0.2);
+    /* all agree on 2024; each pair parts in 2025 */
+    CHECK(be_model_scenarios_part(m, 0, 1) == 1);
+    CHECK(be_model_scenarios_part(m, 0, 2) == 1);
+    CHECK(be_model_scenarios_part(m, 1, 2) == 1);
+    CHECK(be_model_first_branch(m) == 1);
+    /* one root node in 2024, then three nodes in each of 3 periods */
+    CHECK(be_model_nodes(m) == 1 + 3 * 3);
+    CHECK(be_model_scenario_node(m, 2, 0) == 0);
+    int n = be_model_scenario_node(m, 1, 1);
+    CHECK(be_model_node_period(m, n) == 1);
+    CHECK(be_model_node_parent(m, n) == 0);
+    CHECK(be_model_node_first(m, n) == 1);
+    /* a scenario's model is the model with its changes */
+    const be_model *late = be_model_scenario(m, 1);
+    CHECK(!be_model_device_can_buy(late, 2, 2));
+    CHECK(be_model_device_can_buy(late, 2, 3));
+    CHECK(be_model_scenarios(late) == 0);
+    CHECK(!be_model_risk(m, NULL, NULL));
+    be_model_free(m);
+}
+
+/* The issue's example with one more sentence: `b200-late` parts at
+ * 2025 (the B200 is on sale or not); if the crunch only starts in 2026,
+ * power-crunch shares 2025 with b200-on-time. */
+static void test_scenario_later_branch(void)
+{
+    char buf[4096];
+    const char *from = "energy.price: {start: 0.09, growth: 0.25}";
+    const char *at = strstr(issue_model, from);
+    REQUIRE(at);
+    snprintf(buf, sizeof buf, "%.*senergy.price: [0.09, 0.09, 0.2, 0.3]%s",
+             (int)(at - issue_model), issue_model, at + strlen(from));
+    be_error e;
+    be_model *m = load(buf, &e);
+    if (!m)
+        fprintf(stderr, "%d:%d: %s\n", e.line, e.column, e.message);
+    REQUIRE(m);
+    CHECK(be_model_scenarios_part(m, 0, 1) == 1);
+    CHECK(be_model_scenarios_part(m, 0, 2) == 2);
+    CHECK(be_model_scenarios_part(m, 1, 2) == 1);
+    CHECK(be_model_scenario_node(m, 0, 1) == be_model_scenario_node(m, 2, 1));
+    be_model_free(m);
+}
+
+/* Every bad scenario list is a one-line BE_EMODEL error that names the
+ * scenario (where there is one) and points into the file. */
+static void bad(const char *scenarios, const char *want, int line)
+{
+    char buf[8192];
+    const char *cut = strstr(issue_model, "scenarios:\n");
+    snprintf(buf, sizeof buf, "%.*s%s", (int)(cut - issue_model),
+             issue_model, scenarios);
+    be_error e;
+    be_model *m = load(buf, &e);
+    CHECK(m == NULL);
+    be_model_free(m);
+    if (m)
+        return;
+    if (!strstr(e.message, want) || e.code != BE_EMODEL ||
+        (line && e.line != line) || strchr(e.message, '\n')) {
+        fprintf(stderr, "want '%s' at line %d, got %d:%d: %s\n", want, line,
+                e.line, e.column, e.message);
+        check_failures++;
+    }
+}
+
+static void test_scenario_bad_files(void)
+{
+    /* the fleet entry is on line 15, `scenarios:` on 16, its items from 17 */
+    bad("scenarios:\n  - {name: a, probability: 0.5}\n"
+        "  - {name: b, probability: 0.4}\n",
+        "sum to 0.9", 17);
+    bad("scenarios:\n  - {name: a, probability: 1}\n", "at least two", 17);
+    bad("scenarios:\n  - {name: a, probability: 0.5}\n"
+        "  - {name: a, probability: 0.5}\n", "already scenario 1", 18);
+    bad("scenarios:\n  - {name: a, probability: 0}\n"
+        "  - {name: b, probability: 1}\n", "probability must be", 17);
+    bad("scenarios:\n  - {name: a, probability: 0.5}\n"
+        "  - {name: b, probability: 0.5, set: {devices.b300.price: 1}}\n",
+        "scenario 'b': set devices.b300.price: no device named like 'b300'",
+        18);
+    bad("scenarios:\n  - {name: a, probability: 0.5}\n"
+        "  - {name: b, probability: 0.5, set: {horizon.periods: 5}}\n",
+        "scenario 'b': set horizon.periods: a scenario may not change "
+        "horizon", 18);
+    bad("scenarios:\n  - {name: a, probability: 0.5}\n"
+        "  - {name: b, probability: 0.5, set: {fleet.1.count: 5}}\n",
+        "may not change fleet", 18);
+    bad("scenarios:\n  - {name: a, probability: 0.5}\n"
+        "  - {name: b, probability: 0.5, set: {devices.h100.name: x}}\n",
+        "may not change a device's name", 18);
+    /* a scenario that makes the model invalid: the error is at the value
+     * in the scenario */
+    bad("scenarios:\n  - {name: a, probability: 0.5}\n"
+        "  - name: b\n    probability: 0.5\n"
+        "    set: {devices.h100.price: -5}\n",
+        "scenario 'b': device 'h100': price", 20);
+    bad("scenarios:\n  - {name: a, probability: 0.5}\n"
+        "  - name: b\n    probability: 0.5\n"
+        "    set: {devices.h100.available.from: 2031}\n",
+        "scenario 'b'", 20);
+    /* making a bought device a rented one changes the devices */
+    bad("scenarios:\n  - {name: a, probability: 0.5}\n"
+        "  - name: b\n    probability: 0.5\n"
+        "    set: {devices.h100: {name: h100, throughput: 3, rent: 9}}\n",
+        "scenario 'b'", 0);
+    bad("scenarios:\n  - {name: a, probability: 0.5, colour: red}\n"
+        "  - {name: b, probability: 0.5}\n", "unknown key 'colour'", 17);
+    bad("risk: {cvar_alpha: 0.9, weight: 0.5}\n", "has none", 16);
+    bad("scenarios:\n  - {name: a, probability: 0.5}\n"
+        "  - {name: b, probability: 0.5}\n"
+        "risk: {cvar_alpha: 1, weight: 0.5}\n", "cvar_alpha must be", 19);
+}
+
+/* --set applies to the file before the scenarios do. */
+static void test_scenario_set_first(void)
+{
+    const char *ov[] = {"scenarios.1.probability=0.6",
+                        "scenarios.2.probability=0.2",
+                        "scenarios.3.set.energy.price=0.5"};
+    be_load_options o;
+    be_load_options_init(&o);
+    o.overrides = ov;
+    o.n_overrides = 3;
+    be_error e;
+    be_model *m = be_model_load_string(issue_model, strlen(issue_model),
+                                       "t", &o, &e);
+    if (!m)
+        fprintf(stderr, "%s\n", e.message);
+    REQUIRE(m);
+    CHECK(be_model_scenario_probability(m, 0) == 0.6);
+    /* power-crunch's energy is 0.5 from 2024: it parts at once */
+    CHECK(be_model_scenarios_part(m, 0, 2) == 0);
+    be_model_free(m);
+    /* and an override of the base reaches every scenario */
+    const char *base[] = {"demand=50"};
+    o.overrides = base;
+    o.n_overrides = 1;
+    m = be_model_load_string(issue_model, strlen(issue_model), "t", &o, &e);
+    REQUIRE(m);
+    CHECK(be_model_demand(be_model_scenario(m, 1), 3) == 50);
+    be_model_free(m);
+}
+
+/* ---- random scenario models ---- */
+
+#define MAXT 8
+#define MAXS 5
+
+typedef struct gen {
+    int T, S, kind;               /* kind 0 yearly, 1 quarterly */
+    double p[MAXS];
+    double demand[MAXS][MAXT], energy[MAXS][MAXT], price[MAXS][MAXT];
+    int launch[MAXS];             /* d1 on sale from this period */
+} gen;
+
+static void list(text *y, const double *v, int T)
+{
+    add(y, "[");
+    for (int t = 0; t < T; t++)
+        add(y, "%s%.17g", t ? ", " : "", v[t]);
+    add(y, "]");
+}
+
+/* Where scenarios a and b first differ in what the test wrote. */
+static int expected_part(const gen *g, int a, int b)
+{
+    int part = g->T;
+    for (int t = 0; t < g->T; t++)
+        if (g->demand[a][t] != g->demand[b][t] ||
+            g->energy[a][t] != g->energy[b][t] ||
+            g->price[a][t] != g->price[b][t]) {
+            part = t;
+            break;
+        }
+    if (g->launch[a] != g->launch[b]) {
+        int l = g->launch[a] < g->launch[b] ? g->launch[a] : g->launch[b];
+        part = l < part ? l : part;
+    }
+    return part;
+}
+
+static void label(const gen *g, int t, char *buf, size_t n)
+{
+    if (g->kind == 0)
+        snprintf(buf, n, "%d", 2025 + t);
+    else
+        snprintf(buf, n, "%d-Q%d", 2025 + t / 4, t % 4 + 1);
+}
+
+static void random_scenarios(text *y, gen *g, int integer, int risk)
+{
+    g->kind = pick(0, 1);
+    g->T = g->kind == 0 ? pick(3, 6) : pick(4, 8);
+    g->S = pick(2, MAXS);
+    double dt = g->kind == 0 ? 1.0 : 0.25;
+    double d0 = pick(6, 30), growth = 0.05 + 0.3 * uniform() * dt;
+    double e0 = 0.05 + 0.2 * uniform(), price0 = 900 + 400 * uniform();
+    double w = 0.0;
+    for (int s = 0; s < g->S; s++) {
+        g->p[s] = 0.2 + uniform();
+        w += g->p[s];
+        /* each scenario parts from the first at a period of its own */
+        int from = pick(0, g->T - 1);
+        double fd = 0.6 + 0.8 * uniform(), fe = 0.5 + 2.0 * uniform();
+        double fp = 0.5 + 1.0 * uniform();
+        int which = pick(0, 7);
+        for (int t = 0; t < g->T; t++) {
+            double base = round(d0 * pow(1 + growth, t));
+            int changed = s > 0 && t >= from;
+            g->demand[s][t] = changed && (which & 1) ? round(base * fd) : base;
+            g->energy[s][t] = changed && (which & 2) ? e0 * fe : e0;
+            g->price[s][t] = changed && (which & 4) ? round(price0 * fp)
+                                                    : price0;
+        }
+        g->launch[s] = s > 0 && uniform() < 0.4 ? pick(1, g->T - 1)
+                                                : (g->T > 2 ? 2 : 1);
+    }
+    for (int s = 0; s < g->S; s++)
+        g->p[s] /= w;
+    /* probabilities that sum to 1 exactly as written: the last takes
+     * the rest of the rounded others */
+    double sum = 0.0;
+    for (int s = 0; s + 1 < g->S; s++) {
+        g->p[s] = round(g->p[s] * 1000) / 1000;
+        sum += g->p[s];
+    }
+    g->p[g->S - 1] = round((1.0 - sum) * 1000) / 1000;
+
+    y->n = 0;
+    add(y, "breakeven: 1\nname: random scenarios\n");
+    add(y, "horizon: {start: 2025, periods: %d, period: %s}\n", g->T,
+        g->kind ? "quarter" : "year");
+    add(y, "discount_rate: %.2f\n", 0.02 + 0.08 * uniform());
+    add(y, "integer: %s\n", integer ? "true" : "false");
+    add(y, "end_of_horizon: %s\n", uniform() < 0.7 ? "salvage" : "none");
+    add(y, "demand: ");
+    list(y, g->demand[0], g->T);
+    add(y, "\nenergy: {price: ");
+    list(y, g->energy[0], g->T);
+    add(y, ", pue: 1.2}\n");
+    if (uniform() < 0.4)
+        add(y, "site: {power_cap_kw: %g}\n", d0 * 8);
+    if (uniform() < 0.3)
+        add(y, "finance: {tax_rate: 0.2, depreciation_years: 3}\n");
+    add(y, "devices:\n");
+    add(y, "  - name: d0\n    throughput: 1\n    power_kw: 0.9\n"
+        "    lifetime: 4\n    om: 30\n"
+        "    resale: {fraction: 0.5, half_life: 1.5}\n    price: ");
+    list(y, g->price[0], g->T);
+    add(y, "\n  - name: d1\n    throughput: 3\n    power_kw: 1.1\n"
+        "    lifetime: 4\n    om: 60\n"
+        "    resale: {fraction: 0.5, half_life: 1.5}\n"
+        "    price: {start: %g, growth: -0.1}\n", round(price0 * 2.2));
+    char lab[16];
+    label(g, g->launch[0], lab, sizeof lab);
+    add(y, "    available: {from: %s}\n", lab);
+    if (uniform() < 0.3)
+        add(y, "  - name: cloud\n    throughput: 1\n    rent: %g\n",
+            500.0 + 300.0 * uniform());
+    add(y, "fleet:\n  - {device: d0, count: %d, age: 1, "
+        "purchase_price: 1000}\n", (int)d0);
+    add(y, "scenarios:\n");
+    for (int s = 0; s < g->S; s++) {
+        add(y, "  - name: s%d\n    probability: %.3f\n    set:\n", s, g->p[s]);
+        add(y, "      demand: ");
+        list(y, g->demand[s], g->T);
+        add(y, "\n      energy.price: ");
+        list(y, g->energy[s], g->T);
+        add(y, "\n      devices.d0.price: ");
+        list(y, g->price[s], g->T);
+        label(g, g->launch[s], lab, sizeof lab);
+        add(y, "\n      devices.d1.available: {from: %s}\n", lab);
+    }
+    if (risk)
+        add(y, "risk: {cvar_alpha: %.2f, weight: %.2f}\n",
+            0.5 + 0.4 * uniform(), 0.2 + 0.8 * uniform());
+}
+
+/* The cohort of scenario model b that is cohort j of scenario model a. */
+static int same_cohort(const be_model *a, int j, const be_model *b)
+{
+    be_cohort_info x, y;
+    be_model_cohort(a, j, &x);
+    for (int i = 0; i < be_model_cohorts(b); i++) {
+        be_model_cohort(b, i, &y);
+        if (y.device == x.device && y.start == x.start &&
+            y.fleet_entry == x.fleet_entry)
+            return i;
+    }
+    return -1;
+}
+
+/* Scenarios a and b take the same decisions in every period before t. */
+static int shared_until(const be_model *m, const be_solution *sol, int a,
+                        int b, int until)
+{
+    const be_model *ma = be_model_scenario(m, a), *mb = be_model_scenario(m, b);
+    const be_plan *pa = sol->scenario_plan[a], *pb = sol->scenario_plan[b];
+    int K = be_model_devices(m), Ja = pa->cohorts, Jb = pb->cohorts;
+    for (int t = 0; t < until; t++) {
+        for (int k = 0; k < K; k++)
+            if (fabs(pa->buy[t * K + k] - pb->buy[t * K + k]) > 1e-7 ||
+                fabs(pa->rent[t * K + k] - pb->rent[t * K + k]) > 1e-7)
+                return 0;
+        for (int j = 0; j < Ja; j++) {
+            be_cohort_info c;
+            be_model_cohort(ma, j, &c);
+            if (c.start > t)
+                continue;
+            int i = same_cohort(ma, j, mb);
+            if (i < 0 || fabs(pa->retire[t * Ja + j] -
+                              pb->retire[t * Jb + i]) > 1e-7)
+                return 0;
+        }
+    }
+    return 1;
+}
+
+static void check_answer(const be_model *m, const be_solution *sol)
+{
+    int S = be_model_scenarios(m);
+    double e = 0.0, cost[MAXS], p[MAXS];
+    CHECK(sol->scenarios == S && sol->plan == NULL);
+    for (int s = 0; s < S; s++) {
+        CHECK(sol->scenario_eval[s]->violation == BE_FEASIBLE_PLAN);
+        cost[s] = sol->scenario_eval[s]->cost.total;
+        p[s] = be_model_scenario_probability(m, s);
+        e += p[s] * cost[s];
+    }
+    CHECK_CLOSE(sol->expected_cost, e, 1e-9);
+    double alpha, w;
+    if (be_model_risk(m, &alpha, &w)) {
+        double cvar = be_cvar(S, cost, p, alpha);
+        CHECK_CLOSE(sol->cvar, cvar, 1e-9);
+        CHECK(cvar >= e - 1e-6 * fabs(e));
+        CHECK_CLOSE(sol->objective, (1 - w) * e + w * cvar, 1e-6);
+    } else {
+        CHECK_CLOSE(sol->objective, e, 1e-6);
+    }
+    CHECK(sol->bound <= sol->objective + 1e-6 * fmax(1, fabs(sol->objective)));
+}
+
+static int n_models(void)
+{
+    const char *v = getenv("BE_SCENARIO_MODELS");
+    int n = v ? atoi(v) : 30;
+    return n > 0 ? n : 30;
+}
+
+static void test_scenario_random(void)
+{
+    const char *seed = getenv("BE_SCENARIO_SEED");
+    rng = seed ? strtoull(seed, NULL, 10) | 1 : 7;
+    int n = n_models(), loaded = 0, shared = 0, eev_fixed = 0;
+    be_settings st;
+    be_settings_init(&st);
+    st.time_limit = 20;
+    for (int i = 0; i < n; i++) {
+        text y;
+        gen g;
+        int integer = i % 4 == 3, risk = i % 5 == 4;
+        random_scenarios(&y, &g, integer, risk);
+        be_error e;
+        be_model *m = be_model_load_string(y.buf, y.n, "random", NULL, &e);
+        if (!m) {
+            fprintf(stderr, "model %d: %d:%d: %s\n%s\n", i, e.line,
+                    e.column, e.message, y.buf);
+            check_failures++;
+            continue;
+        }
+        loaded++;
+        for (int a = 0; a < g.S; a++)
+            for (int b = a + 1; b < g.S; b++)
+                if (be_model_scenarios_part(m, a, b) !=
+                    expected_part(&g, a, b)) {
+                    fprintf(stderr, "model %d: s%d, s%d part at %d, "
+                            "expected %d\n", i, a, b,
+                            be_model_scenarios_part(m, a, b),
+                            expected_part(&g, a, b));
+                    check_failures++;
+                }
+        be_uncertainty *u = be_uncertainty_analyze(m, &st, &e);
+        if (!u) {
+            fprintf(stderr, "model %d: %s\n", i, e.message);
+            check_failures++;
+            be_model_free(m);
+            continue;
+        }
+        if (u->rp->status == BE_OPTIMAL ||
+            u->rp->status == BE_TIME_LIMIT_PLAN) {
+            check_answer(m, u->rp);
+            for (int a = 0; a < g.S; a++)
+                for (int b = a + 1; b < g.S; b++) {
+                    int until = be_model_scenarios_part(m, a, b);
+                    shared += until > 0;
+                    if (!shared_until(m, u->rp, a, b, until)) {
+                        fprintf(stderr, "model %d: s%d and s%d differ "
+                                "before %d\n", i, a, b, until);
+                        check_failures++;
+                    }
+                }
+        }
+        /* the inequalities hold for exact optima, without risk (with it
+         * the plans minimise another objective) */
+        if (u->proven && !risk && u->rp->status == BE_OPTIMAL) {
+            double tol = 1e-6 * fmax(1.0, fabs(u->rp_cost));
+            CHECK(u->ws <= u->rp_cost + tol);
+            CHECK(u->evpi >= -tol);
+            if (isfinite(u->eev)) {
+                CHECK(u->rp_cost <= u->eev + tol);
+                CHECK(u->vss >= -tol);
+                eev_fixed += be_model_first_branch(m) > 0;
+            }
+            for (int s = 0; s < g.S; s++)
+                CHECK(u->regret[s] >= -tol);
+        }
+        be_uncertainty_free(u);
+        be_model_free(m);
+    }
+    CHECK(loaded == n);
+    /* the generator makes trees that share decisions, and EEVs that fix
+     * some */
+    CHECK(shared > 0);
+    CHECK(eev_fixed > 0);
+}
+
+/* Identical scenarios: the model's own optimum.  Scenarios that differ
+ * from period 0: each decides alone, RP = WS. */
+static void test_scenario_limits(void)
+{
+    const char *cut = strstr(issue_model, "scenarios:\n");
+    char buf[8192];
+    for (int integer = 0; integer <= 1; integer++) {
+        snprintf(buf, sizeof buf, "%.*sscenarios:\n"
+                 "  - {name: a, probability: 0.25}\n"
+                 "  - {name: b, probability: 0.75, set: {demand: "
+                 "{start: 100, growth: 0.3}}}\n",
+                 (int)(cut - issue_model), issue_model);
+        if (integer)
+            memcpy(strstr(buf, "integer: false"), "integer: true ", 14);
+        be_error e;
+        be_model *m = load(buf, &e);
+        REQUIRE(m);
+        CHECK(be_model_scenarios_part(m, 0, 1) == be_model_periods(m));
+        be_solution *rp = be_solve(m, NULL, &e);
+        be_solution *own = be_solve(be_model_scenario(m, 0), NULL, &e);
+        REQUIRE(rp && own);
+        CHECK(rp->status == BE_OPTIMAL && own->status == BE_OPTIMAL);
+        CHECK_CLOSE(rp->objective, own->objective, 1e-7);
+        check_answer(m, rp);
+        be_solution_free(rp);
+        be_solution_free(own);
+        be_model_free(m);
+    }
+    snprintf(buf, sizeof buf, "%.*sscenarios:\n"
+             "  - {name: low, probability: 0.4, set: {demand: 80}}\n"
+             "  - {name: high, probability: 0.6, set: {demand: "
+             "{start: 120, growth: 0.4}}}\n",
+             (int)(cut - issue_model), issue_model);
+    be_error e;
+    be_model *m = load(buf, &e);
+    REQUIRE(m);
+    CHECK(be_model_scenarios_part(m, 0, 1) == 0);
+    CHECK(be_model_first_branch(m) == 0);
+    be_uncertainty *u = be_uncertainty_analyze(m, NULL, &e);
+    REQUIRE(u);
+    CHECK(u->proven);
+    CHECK_CLOSE(u->rp_cost, u->ws, 1e-9);
+    /* nothing is decided before the branch: EEV is RP */
+    CHECK_CLOSE(u->eev, u->rp_cost, 1e-9);
+    be_uncertainty_free(u);
+    be_model_free(m);
+}
+
+/* CVaR by sorting: the worst 1 - alpha of probability mass. */
+static void test_scenario_cvar(void)
+{
+    double c[] = {10, 40, 20, 30}, p[] = {0.1, 0.2, 0.3, 0.4};
+    /* alpha 0: the mean */
+    CHECK_CLOSE(be_cvar(4, c, p, 0.0), 1 + 8 + 6 + 12, 1e-12);
+    /* worst 0.2: all of 40 */
+    CHECK_CLOSE(be_cvar(4, c, p, 0.8), 40, 1e-12);
+    /* worst 0.5: 0.2 of 40 and 0.3 of 30 */
+    CHECK_CLOSE(be_cvar(4, c, p, 0.5), (0.2 * 40 + 0.3 * 30) / 0.5, 1e-12);
+    CHECK(isnan(be_cvar(4, c, p, 1.0)));
+}
+
+/* Without scenarios the analysis refuses, and the accessors say none. */
+static void test_scenario_none(void)
+{
+    const char *cut = strstr(issue_model, "scenarios:\n");
+    char buf[4096];
+    snprintf(buf, sizeof buf, "%.*s", (int)(cut - issue_model), issue_model);
+    be_error e;
+    be_model *m = load(buf, &e);
+    REQUIRE(m);
+    CHECK(be_model_scenarios(m) == 0);
+    CHECK(be_model_scenario(m, 0) == NULL);
+    CHECK(be_model_scenario_name(m, 0) == NULL);
+    CHECK(be_model_first_branch(m) == -1);
+    CHECK(be_uncertainty_analyze(m, NULL, &e) == NULL && e.code == BE_EARG);
+    be_model *v = be_model_mean_value(m, &e);
+    CHECK(v == NULL && e.code == BE_EARG);
+    be_model_free(m);
+}
+
+void suite_scenario(void)
+{
+    RUN(test_scenario_issue_tree);
+    RUN(test_scenario_later_branch);
+    RUN(test_scenario_bad_files);
+    RUN(test_scenario_set_first);
+    RUN(test_scenario_cvar);
+    RUN(test_scenario_none);
+    RUN(test_scenario_limits);
+    RUN(test_scenario_random);
+}
