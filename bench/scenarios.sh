@@ -1,0 +1,102 @@
+#!/bin/sh
+# scenarios.sh -- how the stochastic program grows with the scenarios: the
+# solve time of a model with 2, 5, 10 and 20 scenarios, yearly and
+# monthly, as an LP and as whole units, against cbc on the program
+# `breakeven lp` writes (the same run, the same machine).
+#
+#   sh bench/scenarios.sh [BREAKEVEN]
+#
+# Environment: COUNTS (default "2 5 10 20"), KINDS (default "year month"),
+# LIMIT (breakeven --time-limit for whole units, default 60), CBC_LIMIT
+# (default 60), CSV (a file for the rows, optional).
+#
+# The models are bench/gen-large.sh's fleets: 8 types over 10 years,
+# under a power cap of twice what the demand needs, and 6 types over 36
+# months.  Every other scenario differs in demand growth (0.3 to 0.6 a
+# year against 0.6, from the second period on) and in the energy price's
+# growth; and the newest type is launched on time or one to three years
+# (two to six months) late, so those scenarios part from the others at
+# its launch.  Probabilities are equal.  Times are wall-clock seconds of
+# `breakeven solve`; the machine may be shared, so compare the ratio to
+# cbc in the same row.
+set -eu
+here=$(dirname "$0")
+be=${1:-$here/../build/breakeven}
+counts=${COUNTS:-"2 5 10 20"}
+kinds=${KINDS:-"year month"}
+limit=${LIMIT:-60}
+cbc_limit=${CBC_LIMIT:-60}
+cbc=$(command -v cbc || true)
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT INT TERM
+
+now() { date +%s.%N; }
+elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
+field() {  # the first "key": value of a JSON file
+    awk -v k="\"$2\": " '{ i = index($0, k); if (i) { v = substr($0, i + length(k));
+        sub(/[,}].*/, "", v); print v; exit } }' "$1"
+}
+
+# model KIND S INTEGER > file
+model() {
+    if [ "$1" = year ]; then
+        sh "$here/gen-large.sh" 8 10 "$3" period=year cap=2
+        newest=gen07
+    else
+        sh "$here/gen-large.sh" 6 36 "$3" period=month
+        newest=gen05
+    fi
+    echo "scenarios:"
+    awk -v n="$2" -v newest="$newest" -v kind="$1" 'BEGIN {
+        p = sprintf("%.6f", 1 / n); last = 1 - (n - 1) * p
+        for (i = 0; i < n; i++) {
+            g = 0.3 + 0.3 * (i % 7) / 6
+            e = 0.02 + 0.08 * ((i * 3) % 5) / 4
+            late = int(i / 2) % 4
+            printf "  - name: s%d\n    probability: %s\n", i, i < n - 1 ? p : sprintf("%.6f", last)
+            set = ""
+            if (i % 2)
+                set = set sprintf("      demand.growth: %g\n      energy.price.growth: %g\n", g, e)
+            if (late > 0 && kind == "year")
+                set = set sprintf("      devices.%s.available.from: %d\n", newest, 2030 + late)
+            if (late > 0 && kind == "month")
+                set = set sprintf("      devices.%s.available.from: %d-%02d\n", newest, 2027, 1 + 2 * late)
+            printf "%s", set == "" ? "    set: {}\n" : "    set:\n" set
+        }
+    }'
+}
+
+printf '%-6s %3s %-6s %8s %8s %9s %-22s %9s %9s %7s\n' kind S units rows cols be_s status cbc_s ratio obj_diff
+[ -n "${CSV:-}" ] && echo "kind,scenarios,units,rows,cols,breakeven_seconds,status,gap,cbc_seconds,ratio,objective,cbc_objective" > "$CSV"
+for kind in $kinds; do
+    for integer in false true; do
+        units=$([ "$integer" = true ] && echo whole || echo lp)
+        for n in $counts; do
+            f="$tmp/m.yaml"
+            model "$kind" "$n" "$integer" > "$f"
+            t0=$(now)
+            "$be" solve "$f" --format json --time-limit "$limit" > "$tmp/out.json" 2>/dev/null || true
+            t1=$(now)
+            bs=$(elapsed "$t0" "$t1")
+            status=$(field "$tmp/out.json" status | tr -d '"')
+            obj=$(field "$tmp/out.json" objective)
+            gap=$(field "$tmp/out.json" gap)
+            rows=$(field "$tmp/out.json" rows)
+            cols=$(field "$tmp/out.json" cols)
+            cs=-; ratio=-; cobj=-; diff=-
+            if [ -n "$cbc" ]; then
+                "$be" lp "$f" -o "$tmp/m.lp" 2>/dev/null
+                t0=$(now)
+                "$cbc" "$tmp/m.lp" timeMode elapsed sec "$cbc_limit" solve quit > "$tmp/cbc.out" 2>&1 || true
+                t1=$(now)
+                cs=$(elapsed "$t0" "$t1")
+                cobj=$(sed -n 's/^Objective value: *//p' "$tmp/cbc.out" | head -n 1)
+                [ -n "$cobj" ] || cobj=$(sed -n 's/.*objective value \([-0-9.e+]*\).*/\1/p' "$tmp/cbc.out" | tail -n 1)
+                ratio=$(awk -v a="$bs" -v b="$cs" 'BEGIN { printf (b > 0 ? "%.1f" : "-"), a / b }')
+                diff=$(awk -v a="$obj" -v b="$cobj" 'BEGIN { if (a == "" || b == "") print "-"; else printf "%+.2g%%", 100 * (a - b) / b }')
+            fi
+            printf '%-6s %3s %-6s %8s %8s %9s %-22s %9s %9s %7s\n' "$kind" "$n" "$units" "$rows" "$cols" "$bs" "$status${gap:+ gap $gap}" "$cs" "$ratio" "$diff"
+            [ -n "${CSV:-}" ] && echo "$kind,$n,$units,$rows,$cols,$bs,$status,$gap,$cs,$ratio,$obj,$cobj" >> "$CSV"
+        done
+    done
+done
