@@ -370,9 +370,12 @@ typedef struct be_solution {
      * optimum (duals_fixed == 1). */
     double *demand_price, *power_price, *budget_price;
     int duals_fixed;
-    char reason[320];    /* infeasible or unbounded: which constraint in
-                            which period, when a simple bound shows it;
-                            "" otherwise */
+    char reason[320];    /* infeasible: the text of be_diagnose's first
+                            demand line that a simple bound words (the
+                            fleet, the power cap or the budgets, taken one
+                            at a time, fall short of demand), found
+                            without a solve; "" when no simple bound shows
+                            it, and for every other status */
     be_stats stats;
     /* A model with scenarios (be_model_scenarios > 0) is solved as one
      * stochastic program (docs/uncertainty.md): there is a plan per
@@ -725,16 +728,23 @@ typedef struct be_diagnosis {
                             found none in their time) */
     int n;
     be_give *gives;      /* [n]: demand lines by period, then budget and
-                            power lines by period */
+                            power lines by period; a period's constraint
+                            has one line at most.  A demand line is a
+                            simple bound's when one shows the shortfall
+                            (reachable is then that upper bound;
+                            be_solution.reason is the first such line),
+                            else the elastic plan's */
 } be_diagnosis;
 
-/* Solve elastic versions of m's program (penalised slack on demand, power
- * cap and budget rows; see solver/diagnose.c) and list which constraints
- * in which periods must give way and by how much; for an unbounded model,
- * a bought unit whose purchase, running and sale make money.  s may be
- * NULL; s->relax, mip_gap, log are used, and s->time_limit (default 10 s)
- * bounds each of the two elastic solves.  Returns NULL with err filled on
- * a solver failure or out of memory. */
+/* Why m has no plan: bound each period's capacity by the fleet, the power
+ * cap and the budgets one at a time (the bounds be_solve's reason comes
+ * from), then solve elastic versions of m's program (penalised slack on
+ * demand, power cap and budget rows; see solver/diagnose.c), and list
+ * which constraints in which periods must give way and by how much; for
+ * an unbounded model, a bought unit whose purchase, running and sale make
+ * money.  s may be NULL; s->relax, mip_gap, log are used, and
+ * s->time_limit (default 10 s) bounds each of the two elastic solves.
+ * Returns NULL with err filled on a solver failure or out of memory. */
 be_diagnosis *be_diagnose(const be_model *m, const be_settings *s,
                           be_error *err);
 void be_diagnosis_free(be_diagnosis *d);

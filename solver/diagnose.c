@@ -3,16 +3,24 @@
  * warning for programs whose coefficients span too many orders of
  * magnitude.
  *
- * Infeasible models are diagnosed with two elastic versions of the
- * program (be__program_copy with penalised slack columns of their own
- * kind, be__program_add_slack; GLPK is reached only through
- * be__glpk_solve):
+ * This is the one place that words why a model has no plan.  Infeasible
+ * models are diagnosed in three stages:
+ *   0. simple bounds, no solve: for each period t, upper bounds on the
+ *      capacity in service from the fleet, the power cap and the budgets
+ *      taken one at a time (demand_bound).  When one falls short of D(t)
+ *      it words period t's demand line.  be_solve's reason is the first
+ *      of these lines (be__infeasible_reason), so the two never differ.
+ * Then two elastic versions of the program (be__program_copy with
+ * penalised slack columns of their own kind, be__program_add_slack; GLPK
+ * is reached only through be__glpk_solve):
  *   1. demand elastic, limits hard: demand[t] gets a shortfall column
  *      (+1 in the row) and the objective is  sum_t shortfall_t / D(t)
  *      (the original costs are dropped).  Retiring everything always
  *      meets the power cap and the budget, so this program always has a
- *      plan; a period with shortfall s says "demand of D(t) cannot be
- *      met: at most D(t) - s fits ...", naming the limit that is tight.
+ *      plan; a period with shortfall s that no simple bound explains
+ *      (whole units, budgets and caps together) says "demand of D(t)
+ *      cannot be met: at most D(t) - s fits ...", naming the limit that
+ *      is tight.
  *   2. limits elastic: power[t] and budget[t] get an excess column (-1 in
  *      the row), weighted 1 / limit, and demand keeps a shortfall column
  *      weighted 1e4 / D(t) so that the program still has a plan when no
@@ -170,6 +178,154 @@ static int tight(const be_program *p, const double *act, const double *step,
     return left <= tol || (p->integer && left < step[i] - tol);
 }
 
+/* A demand line naming period t's power cap (cap_kw): from a bound or
+ * from the demand-elastic plan alike. */
+static void power_text(const be_model *m, double cap_kw, be_give *g)
+{
+    snprintf(g->text, sizeof g->text, "%s: demand of %.6g cannot be met: at "
+             "most %.6g fits under the %.6g kW power cap",
+             m->labels[g->period], g->limit, g->reachable, cap_kw);
+}
+
+/* ---- stage 0: simple bounds ---- */
+
+/* The most throughput that fits under period t's power cap, into *fit: a
+ * fractional knapsack over throughput per kW.  Units that draw nothing
+ * count in full; then fleet units, most throughput per kW first, each up
+ * to its count; the best buyable device fills what is left.  Returns 0
+ * when out of memory. */
+static int power_fit(const be_model *m, int t, double *fit)
+{
+    double kw = m->power_cap[t], best_buy = 0.0, cap = 0.0;
+    for (int j = m->n_fleet; j < m->n_cohorts; j++) {
+        const be_cohort *c = &m->cohorts[j];
+        const be_device *d = &m->devices[c->device];
+        if (c->start <= t && t < c->end) {
+            double e = d->throughput / (d->power_kw * m->pue);
+            best_buy = e > best_buy ? e : best_buy;
+        }
+    }
+    int *used = be__calloc((size_t)m->n_fleet + 1, sizeof *used);
+    if (!used)
+        return 0;
+    for (;;) {
+        int pick = -1;
+        double pick_e = best_buy;
+        for (int j = 0; j < m->n_fleet; j++) {
+            const be_cohort *c = &m->cohorts[j];
+            const be_device *d = &m->devices[c->device];
+            if (used[j] || t >= c->end)
+                continue;
+            double w = d->power_kw * m->pue;
+            if (w == 0.0) {
+                cap += c->count * d->throughput;
+                used[j] = 1;
+                continue;
+            }
+            if (d->throughput / w > pick_e) {
+                pick = j;
+                pick_e = d->throughput / w;
+            }
+        }
+        if (pick < 0)
+            break;
+        const be_cohort *c = &m->cohorts[pick];
+        const be_device *d = &m->devices[c->device];
+        double w = d->power_kw * m->pue;
+        double units = kw / w < c->count ? kw / w : c->count;
+        cap += units * d->throughput;
+        kw -= units * w;
+        used[pick] = 1;
+    }
+    free(used);
+    *fit = cap + kw * best_buy;
+    return 1;
+}
+
+/* Upper bounds on the capacity that can be in service in period t, from
+ * the fleet, the power cap and the budgets taken one at a time.  When one
+ * falls short of demand, fills g with period t's demand line (reachable:
+ * that bound) and returns 1; 0 when none does (or something rentable is
+ * available in t); -1 when out of memory. */
+static int demand_bound(const be_model *m, int t, be_give *g)
+{
+    double need = m->demand[t], fleet = 0.0, cap = 0.0;
+    int can_rent = 0, can_buy = 0, free_power = 0, free_price = 0;
+    for (int k = 0; k < m->n_devices; k++) {
+        const be_device *d = &m->devices[k];
+        if (d->rented && t >= d->avail_from && t <= d->avail_to)
+            can_rent = 1;
+    }
+    for (int j = 0; j < m->n_cohorts; j++) {
+        const be_cohort *c = &m->cohorts[j];
+        const be_device *d = &m->devices[c->device];
+        if (c->fleet_entry >= 0 && t < c->end)
+            fleet += c->count * d->throughput;
+        if (c->fleet_entry < 0 && c->start <= t && t < c->end) {
+            can_buy = 1;
+            free_power |= d->power_kw == 0.0;
+            free_price |= c->basis == 0.0;
+        }
+    }
+    if (can_rent)
+        return 0;
+    enum { NONE, FLEET, POWER, BUDGET } by = NONE;
+    if (!can_buy && need > fleet * (1 + 1e-9)) {
+        by = FLEET;
+        cap = fleet;
+    }
+    if (by == NONE && m->has_power_cap && !free_power) {
+        if (!power_fit(m, t, &cap))
+            return -1;
+        if (need > cap * (1 + 1e-9))
+            by = POWER;
+    }
+    if (by == NONE && m->has_budget && !free_price &&
+        need > fleet * (1 + 1e-9)) {
+        cap = fleet;
+        for (int j = m->n_fleet; j < m->n_cohorts; j++) {
+            const be_cohort *c = &m->cohorts[j];
+            if (c->start <= t && t < c->end)
+                cap += m->budget[c->start] / c->basis *
+                       m->devices[c->device].throughput;
+        }
+        if (need > cap * (1 + 1e-9))
+            by = BUDGET;
+    }
+    if (by == NONE)
+        return 0;
+    g->kind = BE_GIVE_DEMAND;
+    g->period = t;
+    g->device = -1;
+    g->limit = need;
+    g->reachable = cap;
+    g->amount = need - cap;
+    if (by == POWER)
+        power_text(m, m->power_cap[t], g);
+    else if (by == FLEET)
+        snprintf(g->text, sizeof g->text, "%s: demand of %.6g cannot be "
+                 "met: the fleet in place delivers at most %.6g and nothing "
+                 "can be bought or rented then", m->labels[t], need, cap);
+    else
+        snprintf(g->text, sizeof g->text, "%s: demand of %.6g cannot be "
+                 "met: the budgets up to then buy at most %.6g of capacity "
+                 "(with the fleet)", m->labels[t], need, cap);
+    return 1;
+}
+
+int be__infeasible_reason(const be_model *m, char *buf, size_t size)
+{
+    be_give g;
+    int found = 0;
+    for (int t = 0; t < m->T && !found; t++)
+        found = demand_bound(m, t, &g);
+    if (size)
+        snprintf(buf, size, "%s", found == 1 ? g.text : "");
+    return found;
+}
+
+/* ---- stages 1 and 2: elastic programs ---- */
+
 /* The reason a period's demand falls short in the demand-elastic plan:
  * the tight power cap of t, else the latest tight budget up to t. */
 static void demand_text(const be_model *m, const be_program *p,
@@ -179,14 +335,9 @@ static void demand_text(const be_model *m, const be_program *p,
     int t = g->period;
     char a[32];
     int pr = row_of(power_row, t);
-    if (pr >= 0) {
-        double cap = p->rows[pr].rhs;
-        if (tight(p, act, step, pr)) {
-            snprintf(g->text, sizeof g->text, "%s: demand of %.6g cannot be "
-                     "met: at most %.6g fits under the %.6g kW power cap",
-                     m->labels[t], g->limit, g->reachable, cap);
-            return;
-        }
+    if (pr >= 0 && tight(p, act, step, pr)) {
+        power_text(m, p->rows[pr].rhs, g);
+        return;
     }
     for (int u = t; u >= 0; u--) {
         int br = row_of(budget_row, u);
@@ -323,17 +474,22 @@ be_diagnosis *be_diagnose(const be_model *m, const be_settings *s,
     }
     if (elastic_solve(m, p, w, s, slack, act, &solved, err) != BE_OK)
         goto fail;
-    if (solved) {
-        for (int t = 0; t < T; t++) {
-            int i = demand_row[t];
-            if (i < 0 || !significant(slack[i], p->rows[i].rhs))
-                continue;
-            double need = p->rows[i].rhs;
-            add_give(d, cap, BE_GIVE_DEMAND, t, need, need - slack[i],
-                     slack[i]);
-            demand_text(m, p, power_row, budget_row, act, step,
-                        &d->gives[d->n - 1]);
+    /* a demand line per period: stage 0's bound when one shows the
+     * shortfall (what be_solve's reason says), else the elastic plan's */
+    for (int t = 0; t < T; t++) {
+        int b = demand_bound(m, t, &d->gives[d->n]);
+        if (b < 0) {
+            be__fail(err, BE_ENOMEM, m->file, nowhere, "out of memory");
+            goto fail;
         }
+        d->n += b;
+        int i = demand_row[t];
+        if (b || !solved || i < 0 || !significant(slack[i], p->rows[i].rhs))
+            continue;
+        double need = p->rows[i].rhs;
+        add_give(d, cap, BE_GIVE_DEMAND, t, need, need - slack[i], slack[i]);
+        demand_text(m, p, power_row, budget_row, act, step,
+                    &d->gives[d->n - 1]);
     }
 
     /* 2. limits elastic, demand nearly hard */

@@ -79,117 +79,6 @@ static be_code check_settings(const be_model *m, const be_settings *s,
     return BE_OK;
 }
 
-/*
- * Upper bounds on the capacity that can be in service in period t, from
- * the fleet, the power cap and the budgets taken one at a time; when one
- * falls short of demand it names the constraint that makes the model
- * infeasible.  (The elastic diagnosis of combined causes is not here.)
- */
-static void explain_infeasible(const be_model *m, be_solution *sol)
-{
-    for (int t = 0; t < m->T; t++) {
-        double need = m->demand[t], fleet = 0.0;
-        int can_rent = 0, can_buy = 0, free_power = 0, free_price = 0;
-        for (int k = 0; k < m->n_devices; k++) {
-            const be_device *d = &m->devices[k];
-            if (d->rented && t >= d->avail_from && t <= d->avail_to)
-                can_rent = 1;
-        }
-        for (int j = 0; j < m->n_cohorts; j++) {
-            const be_cohort *c = &m->cohorts[j];
-            const be_device *d = &m->devices[c->device];
-            if (c->fleet_entry >= 0 && t < c->end)
-                fleet += c->count * d->throughput;
-            if (c->fleet_entry < 0 && c->start <= t && t < c->end) {
-                can_buy = 1;
-                free_power |= d->power_kw == 0.0;
-                free_price |= c->basis == 0.0;
-            }
-        }
-        if (can_rent)
-            continue;
-        if (!can_buy && need > fleet * (1 + 1e-9)) {
-            snprintf(sol->reason, sizeof sol->reason,
-                     "%s: demand of %g cannot be met: the fleet in place "
-                     "delivers at most %g and nothing can be bought or "
-                     "rented then", m->labels[t], need, fleet);
-            return;
-        }
-        if (m->has_power_cap && !free_power) {
-            /* Fractional knapsack over throughput per kW: units that draw
-             * nothing count in full; then fleet units, most throughput per
-             * kW first, each up to its count; the best buyable device fills
-             * what is left.  The result is the most capacity that fits. */
-            double kw = m->power_cap[t], best_buy = 0.0, cap = 0.0;
-            for (int j = m->n_fleet; j < m->n_cohorts; j++) {
-                const be_cohort *c = &m->cohorts[j];
-                const be_device *d = &m->devices[c->device];
-                if (c->start <= t && t < c->end) {
-                    double e = d->throughput / (d->power_kw * m->pue);
-                    best_buy = e > best_buy ? e : best_buy;
-                }
-            }
-            int *used = be__calloc((size_t)m->n_fleet, sizeof *used);
-            if (!used)
-                return;
-            for (;;) {
-                int pick = -1;
-                double pick_e = best_buy;
-                for (int j = 0; j < m->n_fleet; j++) {
-                    const be_cohort *c = &m->cohorts[j];
-                    const be_device *d = &m->devices[c->device];
-                    if (used[j] || t >= c->end)
-                        continue;
-                    double w = d->power_kw * m->pue;
-                    if (w == 0.0) {
-                        cap += c->count * d->throughput;
-                        used[j] = 1;
-                        continue;
-                    }
-                    if (d->throughput / w > pick_e) {
-                        pick = j;
-                        pick_e = d->throughput / w;
-                    }
-                }
-                if (pick < 0)
-                    break;
-                const be_cohort *c = &m->cohorts[pick];
-                const be_device *d = &m->devices[c->device];
-                double w = d->power_kw * m->pue;
-                double units = kw / w < c->count ? kw / w : c->count;
-                cap += units * d->throughput;
-                kw -= units * w;
-                used[pick] = 1;
-            }
-            free(used);
-            cap += kw * best_buy;
-            if (need > cap * (1 + 1e-9)) {
-                snprintf(sol->reason, sizeof sol->reason,
-                         "%s: demand of %g cannot be met: at most %.6g fits "
-                         "under the %g kW power cap", m->labels[t], need, cap,
-                         m->power_cap[t]);
-                return;
-            }
-        }
-        if (m->has_budget && !free_price && need > fleet * (1 + 1e-9)) {
-            double cap = fleet;
-            for (int j = m->n_fleet; j < m->n_cohorts; j++) {
-                const be_cohort *c = &m->cohorts[j];
-                if (c->start <= t && t < c->end)
-                    cap += m->budget[c->start] / c->basis *
-                           m->devices[c->device].throughput;
-            }
-            if (need > cap * (1 + 1e-9)) {
-                snprintf(sol->reason, sizeof sol->reason,
-                         "%s: demand of %g cannot be met: the budgets up to "
-                         "then buy at most %.6g of capacity (with the fleet)",
-                         m->labels[t], need, cap);
-                return;
-            }
-        }
-    }
-}
-
 void be_solution_free(be_solution *sol)
 {
     if (!sol)
@@ -298,8 +187,17 @@ be_solution *be__solve_program(const be_model *m, be_program *p,
             goto fail;
         }
     }
-    if (out.status == BE_INFEASIBLE && !m->n_scenarios)
-        explain_infeasible(m, sol);
+    if (out.status == BE_INFEASIBLE && !m->n_scenarios)  /* diagnose.c */
+        be__infeasible_reason(m, sol->reason, sizeof sol->reason);
+    for (int i = 0; out.status == BE_INFEASIBLE && i < m->n_scenarios; i++) {
+        /* a scenario that has no plan on its own words it */
+        char why[sizeof sol->reason - 80];
+        if (be__infeasible_reason(m->scenarios[i].model, why, sizeof why) > 0) {
+            snprintf(sol->reason, sizeof sol->reason, "scenario '%s': %s",
+                     m->scenarios[i].name, why);
+            break;
+        }
+    }
     free(out.x);
     free(out.dual);
     sol->stats.evaluate_seconds = now() - t2;

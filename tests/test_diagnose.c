@@ -37,13 +37,15 @@ static be_diagnosis *diagnose(const be_model *m)
  * (pue 1) under a 30 kW cap.  2024 and 2025 fit (20, 30 boxes); in 2026 at
  * most 30 boxes = 30 units of throughput fit, 10 short; meeting demand
  * needs 40 boxes = 40 kW, 10 kW over the cap. */
+static const char power_cap_model[] =
+    "breakeven: 1\nhorizon: {start: 2024, periods: 3}\n"
+    "demand: [20, 30, 40]\nsite: {power_cap_kw: 30}\n"
+    "devices:\n  - {name: box, throughput: 1, power_kw: 1, lifetime: 5,"
+    " price: 100}\n";
+
 static void power_cap_gives_way(void)
 {
-    be_model *m = load(
-        "breakeven: 1\nhorizon: {start: 2024, periods: 3}\n"
-        "demand: [20, 30, 40]\nsite: {power_cap_kw: 30}\n"
-        "devices:\n  - {name: box, throughput: 1, power_kw: 1, lifetime: 5,"
-        " price: 100}\n");
+    be_model *m = load(power_cap_model);
     REQUIRE(m);
     be_diagnosis *d = diagnose(m);
     REQUIRE(d);
@@ -66,25 +68,30 @@ static void power_cap_gives_way(void)
     be_model_free(m);
 }
 
-/* One year, demand 2, units of throughput 1 at 1.55 M each, budget 2.5 M:
- * whole units, so one unit (1.55 M) fits and demand falls 1 short; two
- * units cost 3.1 M, 0.6 M over the budget. */
+/* One year, demand 2, units of throughput 1 at 1.55 M each, budget 2.5 M.
+ * Even fractional units fall short: the budget buys 2.5 / 1.55 = 1.6129
+ * units, so the simple bound words the demand line (reachable 1.6129,
+ * 0.3871 short).  Two units cost 3.1 M, 0.6 M over the budget. */
+static const char budget_model[] =
+    "breakeven: 1\nhorizon: {start: 2026, periods: 1}\ndemand: 2\n"
+    "site: {budget: 2500000}\n"
+    "devices:\n  - {name: rack, throughput: 1, lifetime: 5,"
+    " price: 1550000}\n";
+
 static void budget_gives_way(void)
 {
-    be_model *m = load(
-        "breakeven: 1\nhorizon: {start: 2026, periods: 1}\ndemand: 2\n"
-        "site: {budget: 2500000}\n"
-        "devices:\n  - {name: rack, throughput: 1, lifetime: 5,"
-        " price: 1550000}\n");
+    be_model *m = load(budget_model);
     REQUIRE(m);
     be_diagnosis *d = diagnose(m);
     REQUIRE(d);
     CHECK(d->status == BE_INFEASIBLE);
     REQUIRE(d->n == 2);
     CHECK(d->gives[0].kind == BE_GIVE_DEMAND);
-    CHECK_CLOSE(d->gives[0].reachable, 1, 1e-6);
-    CHECK_STR(d->gives[0].text, "2026: demand of 2 cannot be met: with a "
-              "budget of 2.5 M in 2026, the closest plan delivers 1");
+    CHECK_CLOSE(d->gives[0].reachable, 2.5 / 1.55, 1e-9);
+    CHECK_CLOSE(d->gives[0].amount, 2 - 2.5 / 1.55, 1e-9);
+    CHECK_STR(d->gives[0].text, "2026: demand of 2 cannot be met: the "
+              "budgets up to then buy at most 1.6129 of capacity (with the "
+              "fleet)");
     CHECK(d->gives[1].kind == BE_GIVE_BUDGET);
     CHECK_CLOSE(d->gives[1].reachable, 3100000, 1e-6);
     CHECK_CLOSE(d->gives[1].amount, 600000, 1e-6);
@@ -94,15 +101,47 @@ static void budget_gives_way(void)
     be_model_free(m);
 }
 
+/* The same rack under a 3 M budget, demand 1.9: fractional units would
+ * fit (3 / 1.55 = 1.935 >= 1.9), so no simple bound shows it; whole units
+ * buy one rack (two cost 3.1 M) and the elastic plan words the line: 1
+ * delivered, 0.9 short, 0.1 M over the budget. */
+static const char budget_whole_model[] =
+    "breakeven: 1\nhorizon: {start: 2026, periods: 1}\ndemand: 1.9\n"
+    "site: {budget: 3000000}\n"
+    "devices:\n  - {name: rack, throughput: 1, lifetime: 5,"
+    " price: 1550000}\n";
+
+static void budget_whole_units(void)
+{
+    be_model *m = load(budget_whole_model);
+    REQUIRE(m);
+    be_diagnosis *d = diagnose(m);
+    REQUIRE(d);
+    REQUIRE(d->n == 2);
+    CHECK(d->gives[0].kind == BE_GIVE_DEMAND);
+    CHECK_CLOSE(d->gives[0].reachable, 1, 1e-6);
+    CHECK_CLOSE(d->gives[0].amount, 0.9, 1e-6);
+    CHECK_STR(d->gives[0].text, "2026: demand of 1.9 cannot be met: with a "
+              "budget of 3 M in 2026, the closest plan delivers 1");
+    CHECK(d->gives[1].kind == BE_GIVE_BUDGET);
+    CHECK_CLOSE(d->gives[1].amount, 100000, 1e-6);
+    CHECK_STR(d->gives[1].text, "2026: buying the capacity needed costs "
+              "3.1 M, the budget is 3 M");
+    be_diagnosis_free(d);
+    be_model_free(m);
+}
+
 /* Nothing for sale: 5 old units (throughput 1, lifetime 4, age 1) and
- * demand 8 in both periods.  3 short in 2025 and 2026; no limit can help,
- * so only the demand lines. */
+ * demand 8 in both periods.  3 short in 2025 and 2026, by the simple
+ * bound in each; no limit can help, so only the demand lines. */
+static const char nothing_for_sale_model[] =
+    "breakeven: 1\nhorizon: {start: 2025, periods: 2}\ndemand: 8\n"
+    "devices:\n  - {name: old, throughput: 1, lifetime: 4}\n"
+    "fleet:\n  - {device: old, count: 5, age: 1}\n";
+
 static void nothing_for_sale(void)
 {
-    be_model *m = load(
-        "breakeven: 1\nhorizon: {start: 2025, periods: 2}\ndemand: 8\n"
-        "devices:\n  - {name: old, throughput: 1, lifetime: 4}\n"
-        "fleet:\n  - {device: old, count: 5, age: 1}\n");
+    be_model *m = load(nothing_for_sale_model);
     REQUIRE(m);
     be_diagnosis *d = diagnose(m);
     REQUIRE(d);
@@ -110,9 +149,12 @@ static void nothing_for_sale(void)
     CHECK(d->gives[0].kind == BE_GIVE_DEMAND && d->gives[0].period == 0);
     CHECK(d->gives[1].kind == BE_GIVE_DEMAND && d->gives[1].period == 1);
     CHECK_CLOSE(d->gives[1].amount, 3, 1e-6);
-    CHECK_STR(d->gives[0].text, "2025: demand of 8 cannot be met: at most 5 "
-              "can be in service (the fleet in place and what is for sale or "
-              "rent by then)");
+    CHECK_STR(d->gives[0].text, "2025: demand of 8 cannot be met: the fleet "
+              "in place delivers at most 5 and nothing can be bought or "
+              "rented then");
+    CHECK_STR(d->gives[1].text, "2026: demand of 8 cannot be met: the fleet "
+              "in place delivers at most 5 and nothing can be bought or "
+              "rented then");
     be_diagnosis_free(d);
     be_model_free(m);
 }
@@ -121,45 +163,50 @@ static void nothing_for_sale(void)
  * a device that can neither be bought nor rented and no fleet gives a
  * program without columns.  Demand 1 in 2025: nothing can be in service,
  * 1 short. */
+static const char no_columns_model[] =
+    "breakeven: 1\nhorizon: {start: 2025, periods: 1}\ndemand: 1\n"
+    "devices:\n  - {name: old, throughput: 1, lifetime: 4}\n";
+
 static void no_columns(void)
 {
-    be_model *m = load(
-        "breakeven: 1\nhorizon: {start: 2025, periods: 1}\ndemand: 1\n"
-        "devices:\n  - {name: old, throughput: 1, lifetime: 4}\n");
+    be_model *m = load(no_columns_model);
     REQUIRE(m);
     be_diagnosis *d = diagnose(m);
     REQUIRE(d);
     REQUIRE(d->n == 1);
     CHECK(d->gives[0].kind == BE_GIVE_DEMAND);
     CHECK_CLOSE(d->gives[0].reachable, 0, 1e-9);
-    CHECK_STR(d->gives[0].text, "2025: demand of 1 cannot be met: at most 0 "
-              "can be in service (the fleet in place and what is for sale or "
-              "rent by then)");
+    CHECK_STR(d->gives[0].text, "2025: demand of 1 cannot be met: the fleet "
+              "in place delivers at most 0 and nothing can be bought or "
+              "rented then");
     be_diagnosis_free(d);
     be_model_free(m);
 }
 
 /* Power and budget both short in the same period.  Boxes: throughput 1,
  * 1 kW, price 100; cap 10 kW; budget 300 a year; demand 2, 12, 5.  The
- * budgets buy 3 boxes in 2024 and 3 in 2025: at most 6 in 2025, 6 short
- * (the budget of 2025 is spent, the cap is not reached).  Meeting demand
- * needs 12 boxes: 6 more at 100 = 600 over a budget (the latest, 2025, by
- * the tie-break), and 12 kW, 2 over the cap. */
+ * power cap alone bounds 2025 at 10 boxes, 2 short: the simple bound
+ * words the demand line (the budgets together allow only 6, but the
+ * budget line says what it must grow by).  Meeting demand needs 12
+ * boxes: 6 more at 100 = 600 over a budget (the latest, 2025, by the
+ * tie-break), and 12 kW, 2 over the cap. */
+static const char budget_and_cap_model[] =
+    "breakeven: 1\nhorizon: {start: 2024, periods: 3}\n"
+    "demand: [2, 12, 5]\nsite: {power_cap_kw: 10, budget: 300}\n"
+    "devices:\n  - {name: box, throughput: 1, power_kw: 1, lifetime: 5,"
+    " price: 100}\n";
+
 static void budget_and_cap(void)
 {
-    be_model *m = load(
-        "breakeven: 1\nhorizon: {start: 2024, periods: 3}\n"
-        "demand: [2, 12, 5]\nsite: {power_cap_kw: 10, budget: 300}\n"
-        "devices:\n  - {name: box, throughput: 1, power_kw: 1, lifetime: 5,"
-        " price: 100}\n");
+    be_model *m = load(budget_and_cap_model);
     REQUIRE(m);
     be_diagnosis *d = diagnose(m);
     REQUIRE(d);
     REQUIRE(d->n == 3);
     CHECK(d->gives[0].kind == BE_GIVE_DEMAND && d->gives[0].period == 1);
-    CHECK_CLOSE(d->gives[0].reachable, 6, 1e-6);
-    CHECK_STR(d->gives[0].text, "2025: demand of 12 cannot be met: with a "
-              "budget of 300 in 2025, the closest plan delivers 6");
+    CHECK_CLOSE(d->gives[0].reachable, 10, 1e-9);
+    CHECK_STR(d->gives[0].text, "2025: demand of 12 cannot be met: at most "
+              "10 fits under the 10 kW power cap");
     CHECK(d->gives[1].kind == BE_GIVE_BUDGET && d->gives[1].period == 1);
     CHECK_CLOSE(d->gives[1].amount, 600, 1e-6);
     CHECK_STR(d->gives[1].text, "2025: buying the capacity needed costs "
@@ -168,6 +215,94 @@ static void budget_and_cap(void)
     CHECK_CLOSE(d->gives[2].amount, 2, 1e-6);
     be_diagnosis_free(d);
     be_model_free(m);
+}
+
+/* Boxes of throughput 1.5 drawing 1.4 kW under a 30 kW cap, whole units;
+ * demand 32 in 2024 and 50 in 2025.  The power cap alone bounds what fits
+ * at 30 / 1.4 * 1.5 = 32.142857: enough for 2024, not for 2025.  So 2024's
+ * shortfall comes from whole units only (21 boxes = 31.5, 0.5 short; 22
+ * boxes = 30.8 kW are needed) and the elastic plan words it; 2025's line
+ * is the bound's (17.857 short; 34 boxes = 47.6 kW needed), and that is
+ * be_solve's reason: the earliest period a bound explains. */
+static const char whole_units_then_bound_model[] =
+    "breakeven: 1\nhorizon: {start: 2024, periods: 2}\n"
+    "demand: [32, 50]\nsite: {power_cap_kw: 30}\n"
+    "devices:\n  - {name: box, throughput: 1.5, power_kw: 1.4, lifetime: 5,"
+    " price: 100}\n";
+
+static void whole_units_then_bound(void)
+{
+    be_model *m = load(whole_units_then_bound_model);
+    REQUIRE(m);
+    be_diagnosis *d = diagnose(m);
+    REQUIRE(d);
+    REQUIRE(d->n == 4);
+    CHECK(d->gives[0].kind == BE_GIVE_DEMAND && d->gives[0].period == 0);
+    CHECK_CLOSE(d->gives[0].reachable, 31.5, 1e-6);
+    CHECK_STR(d->gives[0].text, "2024: demand of 32 cannot be met: at most "
+              "31.5 fits under the 30 kW power cap");
+    CHECK(d->gives[1].kind == BE_GIVE_DEMAND && d->gives[1].period == 1);
+    CHECK_CLOSE(d->gives[1].reachable, 30 / 1.4 * 1.5, 1e-9);
+    CHECK_STR(d->gives[1].text, "2025: demand of 50 cannot be met: at most "
+              "32.1429 fits under the 30 kW power cap");
+    CHECK(d->gives[2].kind == BE_GIVE_POWER && d->gives[2].period == 0);
+    CHECK_CLOSE(d->gives[2].reachable, 22 * 1.4, 1e-6);
+    CHECK(d->gives[3].kind == BE_GIVE_POWER && d->gives[3].period == 1);
+    CHECK_CLOSE(d->gives[3].reachable, 34 * 1.4, 1e-6);
+    be_error err = {0};
+    be_solution *sol = be_solve(m, NULL, &err);
+    REQUIRE(sol);
+    CHECK(sol->status == BE_INFEASIBLE);
+    CHECK_STR(sol->reason, d->gives[1].text);
+    be_solution_free(sol);
+    be_diagnosis_free(d);
+    be_model_free(m);
+}
+
+/* One explainer: on every infeasible model above, be_solve's reason is
+ * the text of exactly one of be_diagnose's lines, a demand line, and no
+ * constraint of a period is named twice (the simple bound and the
+ * elastic plan never both word the same shortfall). */
+static void one_explainer(void)
+{
+    const char *const models[] = {
+        power_cap_model, budget_model, budget_whole_model,
+        nothing_for_sale_model, no_columns_model, budget_and_cap_model,
+        whole_units_then_bound_model};
+    for (size_t k = 0; k < sizeof models / sizeof *models; k++) {
+        be_model *m = load(models[k]);
+        REQUIRE(m);
+        be_error err = {0};
+        be_solution *sol = be_solve(m, NULL, &err);
+        be_diagnosis *d = diagnose(m);
+        if (!sol || !d) {
+            CHECK(sol && d);
+            be_solution_free(sol);
+            be_diagnosis_free(d);
+            be_model_free(m);
+            continue;
+        }
+        CHECK(sol->status == BE_INFEASIBLE && d->status == BE_INFEASIBLE);
+        CHECK(d->n > 0);
+        int same = 0;
+        for (int i = 0; i < d->n; i++) {
+            if (strcmp(d->gives[i].text, sol->reason) == 0) {
+                same++;
+                CHECK(d->gives[i].kind == BE_GIVE_DEMAND);
+            }
+            for (int j = 0; j < i; j++)
+                CHECK(d->gives[j].kind != d->gives[i].kind ||
+                      d->gives[j].period != d->gives[i].period);
+        }
+        /* budget_whole_units has no bound, so no reason */
+        if (models[k] == budget_whole_model)
+            CHECK_STR(sol->reason, "");
+        else
+            CHECK(same == 1);
+        be_solution_free(sol);
+        be_diagnosis_free(d);
+        be_model_free(m);
+    }
 }
 
 /* A model with a plan: nothing must give way. */
@@ -218,9 +353,12 @@ void suite_diagnose(void)
 {
     RUN(power_cap_gives_way);
     RUN(budget_gives_way);
+    RUN(budget_whole_units);
     RUN(nothing_for_sale);
     RUN(budget_and_cap);
     RUN(feasible_has_nothing);
     RUN(no_columns);
+    RUN(whole_units_then_bound);
+    RUN(one_explainer);
     RUN(scaling_warning);
 }

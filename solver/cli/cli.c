@@ -575,13 +575,15 @@ int cli_no_plan(const cli_ctx *x)
                 "was found\n", x->path);
         return EXIT_SOLVER;
     }
+    /* The diagnosis, when there is one, is the whole story (its lines
+     * include the reason's); the first line goes on the headline. */
+    int n = x->diag ? x->diag->n : 0;
+    const char *why = n ? x->diag->gives[0].text : sol->reason;
     fprintf(stderr, "breakeven: %s: no feasible plan: the model is %s%s%s\n",
-            x->path, be_status_name(sol->status), sol->reason[0] ? ": " : "",
-            sol->reason);
-    for (int i = 0; x->diag && i < x->diag->n; i++)
-        if (strcmp(x->diag->gives[i].text, sol->reason) != 0)
-            fprintf(stderr, "breakeven: %s: %s\n", x->path,
-                    x->diag->gives[i].text);
+            x->path, be_status_name(sol->status), why[0] ? ": " : "", why);
+    for (int i = 1; i < n; i++)
+        fprintf(stderr, "breakeven: %s: %s\n", x->path,
+                x->diag->gives[i].text);
     return EXIT_NO_PLAN;
 }
 

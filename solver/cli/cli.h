@@ -238,8 +238,9 @@ be_model *cli_load(const char *path, const cli_common *c, int *exit_code,
                    double *seconds);
 
 /* Say on stderr why x->sol has no plan ("time limit reached before any
- * plan", "no feasible plan: ..." and what the diagnosis adds) and return
- * the exit code (EXIT_SOLVER or EXIT_NO_PLAN). */
+ * plan", or "no feasible plan: ..." with the diagnosis's lines, the first
+ * on that line; without a diagnosis, be_solution.reason) and return the
+ * exit code (EXIT_SOLVER or EXIT_NO_PLAN). */
 int cli_no_plan(const cli_ctx *x);
 
 /* "breakeven: FILE:LINE:COL: message" on stderr. */

@@ -18,6 +18,48 @@ devices:
 YAML
 expect diagnose-budget 1 "budget.yaml: 2026: buying the capacity needed costs 3.1 M, the budget is 2.5 M" solve "$tmp/budget.yaml"
 
+# One explainer: each period's shortfall is worded once, by the simple
+# bound when one shows it (2.5 / 1.55 = 1.6129 racks), else by the elastic
+# plan.  once FILE: no period has two demand lines in FILE.
+once() {
+    ! sed -n 's/.*: \([0-9][0-9]*\): demand of .*/\1/p' "$1" | sort | uniq -d | grep -q .
+}
+ok diagnose-budget-headline grep -q "budget.yaml: no feasible plan: the model is infeasible: 2026: demand of 2 cannot be met: the budgets up to then buy at most 1.6129 of capacity (with the fleet)$" "$tmp/err"
+ok diagnose-budget-once once "$tmp/err"
+ok diagnose-budget-lines test "$(wc -l <"$tmp/err")" -eq 2
+# 5 old units, nothing for sale, demand 8 in 2025 and 2026: a line each.
+cat >"$tmp/old.yaml" <<'YAML'
+breakeven: 1
+horizon: {start: 2025, periods: 2}
+demand: 8
+devices:
+  - {name: old, throughput: 1, lifetime: 4}
+fleet:
+  - {device: old, count: 5, age: 1}
+YAML
+expect diagnose-fleet 1 "old.yaml: 2026: demand of 8 cannot be met: the fleet in place delivers at most 5 and nothing can be bought or rented then" solve "$tmp/old.yaml"
+ok diagnose-fleet-once once "$tmp/err"
+ok diagnose-fleet-lines test "$(wc -l <"$tmp/err")" -eq 2
+# Whole boxes of 1.5 at 1.4 kW under 30 kW: 2024's 32 fails only for whole
+# units (21 boxes, 31.5: the elastic plan's line, the first, on the
+# headline); 2025's 50 is over the cap's bound 30 / 1.4 * 1.5 = 32.1429
+# (the bound's line, which is also the reason `prices` and JSON give).
+cat >"$tmp/whole.yaml" <<'YAML'
+breakeven: 1
+horizon: {start: 2024, periods: 2}
+demand: [32, 50]
+site: {power_cap_kw: 30}
+devices:
+  - {name: box, throughput: 1.5, power_kw: 1.4, lifetime: 5, price: 100}
+YAML
+expect diagnose-whole 1 "whole.yaml: no feasible plan: the model is infeasible: 2024: demand of 32 cannot be met: at most 31.5 fits under the 30 kW power cap$" solve "$tmp/whole.yaml"
+ok diagnose-whole-bound test "$(grep -c "whole.yaml: 2025: demand of 50 cannot be met: at most 32.1429 fits under the 30 kW power cap$" "$tmp/err")" -eq 1
+ok diagnose-whole-once once "$tmp/err"
+ok diagnose-whole-lines test "$(wc -l <"$tmp/err")" -eq 4
+expect diagnose-whole-json 1 '"reason": "2025: demand of 50 cannot be met: at most 32.1429 fits under the 30 kW power cap"' solve "$tmp/whole.yaml" --format json
+ok diagnose-whole-json-once test "$(grep -c '"text": "2025: demand of 50 cannot be met: at most 32.1429 fits' "$tmp/out")" -eq 1
+expect diagnose-whole-prices 1 "whole.yaml: no feasible plan: the model is infeasible: 2025: demand of 50 cannot be met: at most 32.1429 fits under the 30 kW power cap$" prices "$tmp/whole.yaml"
+
 # Prices of 5e12 beside a throughput of 0.001: a warning with the advice,
 # on stderr, and none with --quiet.
 cat >"$tmp/scale.yaml" <<'YAML'
