@@ -100,6 +100,7 @@ bench: all
 	sh bench/run ./$(B)/breakeven
 	sh bench/batch.sh ./$(B)/breakeven
 	sh bench/mip.sh ./$(B)/breakeven
+	sh bench/scenarios.sh ./$(B)/breakeven
 
 # libFuzzer targets (clang, ASan + UBSan) into build-fuzz/, each run for
 # FUZZ_SECONDS; a crash leaves build-fuzz/crash-* (see docs/hardening.md).

@@ -409,10 +409,56 @@ void be_diagnosis_free(be_diagnosis *d)
     free(d);
 }
 
+/* A model with scenarios: each scenario diagnosed as a model of its
+ * own, its lines prefixed with its name.  (A stochastic program can also
+ * have no plan while every scenario has one, when no shared decision
+ * suits them all; then there is nothing here to list.) */
+static be_diagnosis *diagnose_scenarios(const be_model *m,
+                                        const be_settings *s, be_error *err)
+{
+    be_pos nowhere = {0, 0};
+    be_diagnosis *all = be__calloc(1, sizeof *all);
+    if (!all) {
+        be__fail(err, BE_ENOMEM, m->file, nowhere, "out of memory");
+        return NULL;
+    }
+    all->status = BE_OPTIMAL;
+    for (int i = 0; i < m->n_scenarios; i++) {
+        be_diagnosis *d = be_diagnose(m->scenarios[i].model, s, err);
+        if (!d) {
+            be_diagnosis_free(all);
+            return NULL;
+        }
+        be_give *g = d->n ? realloc(all->gives, ((size_t)all->n +
+                                                 (size_t)d->n) * sizeof *g)
+                          : all->gives;
+        if (d->n && !g) {
+            be_diagnosis_free(d);
+            be_diagnosis_free(all);
+            be__fail(err, BE_ENOMEM, m->file, nowhere, "out of memory");
+            return NULL;
+        }
+        all->gives = g;
+        for (int k = 0; k < d->n; k++) {
+            be_give *to = &all->gives[all->n++];
+            *to = d->gives[k];
+            snprintf(to->text, sizeof to->text, "scenario '%s': %.*s",
+                     m->scenarios[i].name,
+                     (int)(sizeof to->text - 80), d->gives[k].text);
+        }
+        if (d->status != BE_OPTIMAL && all->status == BE_OPTIMAL)
+            all->status = d->status;
+        be_diagnosis_free(d);
+    }
+    return all;
+}
+
 be_diagnosis *be_diagnose(const be_model *m, const be_settings *s,
                           be_error *err)
 {
     be_pos nowhere = {0, 0};
+    if (m->n_scenarios)
+        return diagnose_scenarios(m, s, err);
     be_diagnosis *d = be__calloc(1, sizeof *d);
     be_program *p = NULL;
     double *w = NULL, *slack = NULL, *act = NULL, *step = NULL;

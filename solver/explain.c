@@ -95,6 +95,11 @@ be_code be_explain(const be_model *m, const be_settings *s, int limit,
         return be__fail(err, BE_EARG, m ? m->file : "", nowhere,
                         "be_explain needs a model, a write function and a "
                         "limit >= 0");
+    if (m->n_scenarios)
+        return be__fail(err, BE_EARG, m->file, nowhere,
+                        "%s: a model with scenarios is not written this way "
+                        "(breakeven lp writes its stochastic program)",
+                        "be_explain");
     int integer = m->integer && !(s && s->relax);
     be_program *p = be__program_build(m, integer, err);
     if (!p)

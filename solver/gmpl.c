@@ -220,6 +220,11 @@ be_code be_write_gmpl(const be_model *m, const be_settings *s,
     if (!m || !write)
         return be__fail(err, BE_EARG, m ? m->file : "", nowhere,
                         "be_write_gmpl needs a model and a write function");
+    if (m->n_scenarios)
+        return be__fail(err, BE_EARG, m->file, nowhere,
+                        "%s: a model with scenarios is not written this way "
+                        "(breakeven lp writes its stochastic program)",
+                        "be_write_gmpl");
     int integer = m->integer && !(s && s->relax);
     be_program *p = be__program_build(m, integer, err);
     if (!p)

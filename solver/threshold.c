@@ -111,6 +111,14 @@ static be_model *load_at(search *s, double x, be_error *e)
     be_model *m = be_model_load_string(s->text, s->len, s->name, &lo, e);
     free(ov);
     free(set);
+    if (m && be_model_scenarios(m)) {
+        be_pos nowhere = {0, 0};
+        be__fail(e, BE_EARG, s->name, nowhere, "thresholds of a model with "
+                 "scenarios are not computed (solve it, or search one "
+                 "scenario written as a model of its own)");
+        be_model_free(m);
+        return NULL;
+    }
     return m;
 }
 

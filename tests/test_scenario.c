@@ -621,6 +621,57 @@ static void test_scenario_none(void)
     be_model_free(m);
 }
 
+
+static int discard(void *ctx, const char *text, size_t len)
+{
+    (void)ctx;
+    (void)text;
+    (void)len;
+    return 0;
+}
+
+/* What has no meaning for a stochastic program refuses it; the
+ * diagnosis of one without a plan names the scenario. */
+static void test_scenario_refusals(void)
+{
+    const char *cut = strstr(issue_model, "scenarios:\n");
+    char buf[8192];
+    snprintf(buf, sizeof buf, "%.*sscenarios:\n"
+             "  - {name: calm, probability: 0.5}\n"
+             "  - name: capped\n    probability: 0.5\n"
+             "    set: {demand: [100, 130, 169, 500], site.power_cap_kw: "
+             "60}\n", (int)(cut - issue_model), issue_model);
+    be_error e;
+    be_model *m = load(buf, &e);
+    if (!m)
+        fprintf(stderr, "%s\n", e.message);
+    REQUIRE(m);
+    CHECK(be_explain(m, NULL, 0, discard, NULL, &e) == BE_EARG);
+    CHECK(be_write_gmpl(m, NULL, discard, NULL, &e) == BE_EARG);
+    be_solution *sol = be_solve(m, NULL, &e);
+    REQUIRE(sol);
+    CHECK(sol->status == BE_INFEASIBLE);
+    CHECK(strncmp(sol->reason, "scenario 'capped': ", 19) == 0);
+    CHECK(sol->scenario_plan == NULL);
+    be_solution_free(sol);
+    be_diagnosis *d = be_diagnose(m, NULL, &e);
+    REQUIRE(d);
+    CHECK(d->status == BE_INFEASIBLE && d->n > 0);
+    for (int i = 0; i < d->n; i++)
+        CHECK(strncmp(d->gives[i].text, "scenario 'capped': ", 19) == 0);
+    be_diagnosis_free(d);
+    be_threshold_options o;
+    be_threshold_options_init(&o);
+    o.param = "energy.price";
+    o.lo = 0.05;
+    o.hi = 0.2;
+    be_threshold *r = be_threshold_search(buf, strlen(buf), "t", &o, &e);
+    CHECK(r == NULL);
+    CHECK(strstr(e.message, "scenarios") != NULL);
+    be_threshold_free(r);
+    be_model_free(m);
+}
+
 void suite_scenario(void)
 {
     RUN(test_scenario_issue_tree);
@@ -630,5 +681,6 @@ void suite_scenario(void)
     RUN(test_scenario_cvar);
     RUN(test_scenario_none);
     RUN(test_scenario_limits);
+    RUN(test_scenario_refusals);
     RUN(test_scenario_random);
 }
