@@ -82,7 +82,7 @@ for kind in $kinds; do
             obj=$(field "$tmp/out.json" objective)
             gap=$(field "$tmp/out.json" gap)
             rows=$(field "$tmp/out.json" rows)
-            cols=$(field "$tmp/out.json" cols)
+            cols=$(field "$tmp/out.json" columns)
             cs=-; ratio=-; cobj=-; diff=-
             if [ -n "$cbc" ]; then
                 "$be" lp "$f" -o "$tmp/m.lp" 2>/dev/null

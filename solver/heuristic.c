@@ -7,6 +7,11 @@
  * and branch and bound has nothing to prune with.  The structure of the
  * problem gives one: decisions follow time.
  *
+ * 0. A plan at once.  The plans people follow (run to end of life,
+ *    replace on release; baselines.c) and a greedy plan that respects the
+ *    power cap and the budget (greedy_plan), when one meets every
+ *    constraint, are a whole-unit plan before any sub-MIP: the first
+ *    plan, and the one to beat.
  * 1. Relax-and-fix.  Periods are taken in windows (half a year: 1 year,
  *    2 quarters or 6 months, fewer when a window would hold more than
  *    WINDOW_COLUMNS whole-unit columns).  For window [a, b) the sub-MIP
@@ -166,38 +171,268 @@ static int half_year(const be_model *m)
     return n < 1 ? 1 : n;
 }
 
+/* A plan built period by period from the model alone, for models where
+ * the baselines break a limit: keep every unit to the end of its life,
+ * retiring the least throughput per kW first while the fleet draws more
+ * than the power cap; cover what demand is left by buying, least price
+ * per throughput first, as much as the budget and the cap leave room for,
+ * and rent the rest (least rent per throughput).  NULL when a
+ * period's shortfall fits neither (or out of memory): then it is not a
+ * plan, and the sub-MIPs find one. */
+static be_plan *greedy_plan(const be_model *m)
+{
+    int T = m->T, K = m->n_devices, J = m->n_cohorts;
+    be_plan *plan = be_plan_new(m);
+    double *held = be__calloc((size_t)J + 1, sizeof *held);
+    if (!plan || !held)
+        goto fail;
+    for (int j = 0; j < J; j++)
+        held[j] = m->cohorts[j].count;
+    for (int t = 0; t < T; t++) {
+        double cap = m->has_power_cap ? m->power_cap[t] : INFINITY;
+        double kw = 0.0, have = 0.0;
+        for (int j = 0; j < J; j++) {
+            const be_cohort *c = &m->cohorts[j];
+            if (c->start > t || held[j] <= 0.0)
+                continue;
+            if (t >= c->end) {
+                held[j] = 0.0;          /* end of life: the evaluator's */
+                continue;
+            }
+            const be_device *d = &m->devices[c->device];
+            kw += held[j] * d->power_kw * m->pue;
+            have += held[j] * d->throughput;
+        }
+        while (kw > cap * (1 + 1e-12)) {   /* the least efficient goes */
+            int worst = -1;
+            double we = INFINITY;
+            for (int j = 0; j < J; j++) {
+                const be_cohort *c = &m->cohorts[j];
+                const be_device *d = &m->devices[c->device];
+                if (c->start > t || t >= c->end || held[j] <= 0.0 ||
+                    d->power_kw <= 0.0)
+                    continue;
+                double e = d->throughput / d->power_kw;
+                if (e < we) {
+                    we = e;
+                    worst = j;
+                }
+            }
+            if (worst < 0)
+                goto fail;
+            const be_device *d = &m->devices[m->cohorts[worst].device];
+            double w = d->power_kw * m->pue;
+            double n = m->integer ? ceil((kw - cap) / w - 1e-9)
+                                  : (kw - cap) / w;
+            n = fmin(n, held[worst]);
+            held[worst] -= n;
+            plan->retire[t * J + worst] += n;
+            kw -= n * w;
+            have -= n * d->throughput;
+        }
+        double short_ = m->demand[t] - have;
+        if (short_ <= 1e-9 * fmax(1.0, m->demand[t]))
+            continue;
+        /* buy the least price per throughput first, as much as the
+         * budget and the cap allow, then the next; rent what is left */
+        double budget = m->has_budget ? m->budget[t] : INFINITY;
+        int *used = be__calloc((size_t)K + 1, sizeof *used);
+        if (!used)
+            goto fail;
+        for (;;) {
+            int best = -1;
+            double best_rate = INFINITY;
+            for (int k = 0; k < K; k++) {
+                const be_device *d = &m->devices[k];
+                if (used[k] || be__cohort_of(m, k, t) < 0 ||
+                    d->throughput <= 0.0)
+                    continue;
+                double rate = d->price[t] / d->throughput;
+                if (rate < best_rate) {
+                    best_rate = rate;
+                    best = k;
+                }
+            }
+            if (best < 0 || short_ <= 1e-9 * fmax(1.0, m->demand[t]))
+                break;
+            used[best] = 1;
+            const be_device *d = &m->devices[best];
+            double n = short_ / d->throughput, w = d->power_kw * m->pue;
+            if (d->price[t] > 0.0)
+                n = fmin(n, budget / d->price[t]);
+            if (w > 0.0)
+                n = fmin(n, (cap - kw) / w);
+            if (m->integer)
+                n = fmin(ceil(short_ / d->throughput - 1e-9),
+                         floor(n + 1e-9));
+            if (n <= 0.0)
+                continue;
+            plan->buy[t * K + best] += n;
+            held[be__cohort_of(m, best, t)] += n;
+            budget -= n * d->price[t];
+            kw += n * w;
+            short_ -= n * d->throughput;
+        }
+        free(used);
+        if (short_ <= 1e-9 * fmax(1.0, m->demand[t]))
+            continue;
+        int best = -1;
+        double best_rate = INFINITY;
+        for (int k = 0; k < K; k++) {
+            const be_device *d = &m->devices[k];
+            if (!d->rented || t < d->avail_from || t > d->avail_to ||
+                d->throughput <= 0.0)
+                continue;
+            double rate = d->rent[t] / d->throughput;
+            if (rate < best_rate) {
+                best_rate = rate;
+                best = k;
+            }
+        }
+        if (best < 0)
+            goto fail;
+        const be_device *d = &m->devices[best];
+        plan->rent[t * K + best] = m->integer
+            ? ceil(short_ / d->throughput - 1e-9) : short_ / d->throughput;
+    }
+    free(held);
+    return plan;
+fail:
+    free(held);
+    be_plan_free(plan);
+    return NULL;
+}
+
+/* The stochastic program's start: greedy_plan decides period t from the
+ * data of t and the units held, never from later data, so the scenarios'
+ * greedy plans take the same decisions wherever the scenarios share
+ * them: together they are a plan of the stochastic program.  (The
+ * baselines look ahead, at lifetimes' worth of prices: not here.)  Risk
+ * columns: eta = 0, excess[s] = max(0, cost of s). */
+static int scenario_start(const be_model *m, const be_program *p, double *x,
+                          double *cost)
+{
+    int ok = 1;
+    unsigned char *set = be__calloc((size_t)p->n_cols + 1, 1);
+    double *own = NULL;
+    if (!set)
+        return 0;
+    memset(x, 0, (size_t)p->n_cols * sizeof *x);
+    for (int s = 0; ok && s < p->n_scen; s++) {
+        const be_model *ms = m->scenarios[s].model;
+        const be_program *q = p->scen[s];
+        be_plan *plan = greedy_plan(ms);
+        be_eval *e = plan ? be_evaluate(ms, plan, NULL) : NULL;
+        free(own);
+        own = be__calloc((size_t)q->n_cols + 1, sizeof *own);
+        ok = e && own && e->violation == BE_FEASIBLE_PLAN &&
+             be__program_x(ms, q, plan, own);
+        double c = 0.0;
+        for (int j = 0; ok && j < q->n_cols; j++) {
+            int at = p->scen_map[s][j];
+            c += q->cols[j].cost * own[j];
+            if (set[at] && fabs(x[at] - own[j]) > 1e-9 * fmax(1.0, own[j]))
+                ok = 0;           /* not shared after all: no start */
+            x[at] = own[j];
+            set[at] = 1;
+        }
+        for (int j = 0; ok && j < p->n_cols; j++)
+            if (p->cols[j].kind == BE_COL_EXCESS && p->cols[j].cohort == s)
+                x[j] = fmax(0.0, c);
+        be_eval_free(e);
+        be_plan_free(plan);
+    }
+    free(own);
+    free(set);
+    if (!ok)
+        return 0;
+    *cost = 0.0;
+    for (int j = 0; j < p->n_cols; j++)
+        *cost += p->cols[j].cost * x[j];
+    return 1;
+}
+
+/* The cheapest feasible whole-unit plan among the baselines people
+ * follow (baselines.c) and the greedy plan above, as column values: a
+ * plan at once, before any sub-MIP, whenever one of them meets every
+ * constraint.  Returns 1 with x
+ * and *cost (the program's objective at x). */
+static int baseline_start(const be_model *m, const be_program *p, double *x,
+                          double *cost, double *y)
+{
+    static const be_baseline kinds[] = {BE_BASELINE_END_OF_LIFE,
+                                        BE_BASELINE_ON_RELEASE};
+    int found = 0;
+    if (p->n_scen)
+        return scenario_start(m, p, x, cost);
+    size_t n = sizeof kinds / sizeof kinds[0];
+    for (size_t i = 0; i <= n; i++) {
+        be_plan *plan = i < n ? be_baseline_plan(m, kinds[i], 0.0, NULL)
+                              : greedy_plan(m);
+        be_eval *e = plan ? be_evaluate(m, plan, NULL) : NULL;
+        if (e && e->violation == BE_FEASIBLE_PLAN &&
+            be__program_x(m, p, plan, y)) {
+            double c = 0.0;
+            for (int j = 0; j < p->n_cols; j++)
+                c += p->cols[j].cost * y[j];
+            if (!found || c < *cost) {
+                memcpy(x, y, (size_t)p->n_cols * sizeof *x);
+                *cost = c;
+                found = 1;
+            }
+        }
+        be_eval_free(e);
+        be_plan_free(plan);
+    }
+    return found;
+}
+
 int be__heuristic(be_lp *lp, const be_model *m, const be_program *p,
                   double deadline, double *x, double *cost, double *first)
 {
     double t0 = be__now();
     heur h = {lp, p, m->T, deadline, NULL};
     int found = 0;
-    double *y = NULL;
+    double *y = NULL, *z = NULL, zcost = 0.0;
     if (!p->integer || p->n_cols == 0 || m->T == 0)
         return 0;
     h.per_period = be__calloc((size_t)m->T, sizeof *h.per_period);
     y = be__calloc((size_t)p->n_cols, sizeof *y);
-    if (!h.per_period || !y)
+    z = be__calloc((size_t)p->n_cols, sizeof *z);
+    if (!h.per_period || !y || !z)
         goto done;
     for (int j = 0; j < p->n_cols; j++)
         if (whole(p, j))
             h.per_period[p->cols[j].period]++;
-    memset(x, 0, (size_t)p->n_cols * sizeof *x);
+    if (baseline_start(m, p, x, cost, y)) {
+        found = 1;
+        *first = be__now() - t0;
+        be__lp_log(lp, "heuristic: baseline plan %.10g after %.2f s\n",
+                   *cost, *first);
+    }
     int periods = half_year(m);
-    if (!relax_and_fix(&h, periods, x, cost)) {
+    if (relax_and_fix(&h, periods, z, &zcost)) {
+        be__lp_log(lp, "heuristic: relax-and-fix plan %.10g after %.2f s\n",
+                   zcost, be__now() - t0);
+        if (!found || zcost < *cost) {
+            memcpy(x, z, (size_t)p->n_cols * sizeof *x);
+            *cost = zcost;
+        }
+        if (!found)
+            *first = be__now() - t0;
+        found = 1;
+    } else {
         be__lp_log(lp, "heuristic: relax-and-fix found no plan (%.2f s)\n",
                    be__now() - t0);
-        goto done;
     }
-    found = 1;
-    *first = be__now() - t0;
-    be__lp_log(lp, "heuristic: relax-and-fix plan %.10g after %.2f s\n",
-               *cost, *first);
+    if (!found)
+        goto done;
     fix_and_optimize(&h, periods, x, cost, y);
     be__lp_log(lp, "heuristic: plan %.10g after %.2f s\n", *cost,
                be__now() - t0);
 done:
     free(h.per_period);
     free(y);
+    free(z);
     return found;
 }

@@ -476,6 +476,51 @@ char *be__row_name(const be_model *m, const be_program *p, int i, char *buf,
     return buf;
 }
 
+int be__program_x(const be_model *m, const be_program *p, const be_plan *plan,
+                  double *x)
+{
+    int T = m->T, K = m->n_devices, J = m->n_cohorts;
+    if (p->n_scen || plan->periods != T || plan->devices != K ||
+        plan->cohorts != J)
+        return 0;
+    memset(x, 0, (size_t)p->n_cols * sizeof *x);
+    for (int j = 0; j < J; j++) {
+        const be_cohort *c = &m->cohorts[j];
+        const be_cohort_cols *cc = &p->cc[j];
+        double held = c->count;
+        if (cc->buy >= 0) {
+            held = plan->buy[c->start * K + c->device];
+            x[cc->buy] = held;
+        }
+        int last = cc->retire_end > cc->hold_end ? cc->retire_end
+                                                 : cc->hold_end;
+        for (int t = c->start; t < last; t++) {
+            if (t >= cc->retire_from && t < cc->retire_end) {
+                double r = t >= c->end ? held : plan->retire[t * J + j];
+                if (r < 0.0 || r > held + 1e-9 * fmax(1.0, held))
+                    return 0;
+                r = fmin(r, held);
+                x[cc->retire0 + (t - cc->retire_from)] = r;
+                held -= r;
+            }
+            if (t < cc->hold_end)
+                x[cc->hold0 + (t - c->start)] = held;
+        }
+    }
+    for (int t = 0; t < T; t++)
+        for (int k = 0; k < K; k++) {
+            int col = p->rent_col[t * K + k];
+            double v = plan->rent[t * K + k];
+            if (col >= 0)
+                x[col] = v;
+            else if (v != 0.0)
+                return 0;
+            if (plan->buy[t * K + k] != 0.0 && be__cohort_of(m, k, t) < 0)
+                return 0;
+        }
+    return 1;
+}
+
 /* GLPK returns whole-unit columns as exact integers, and continuous
  * columns (retire) within its feasibility tolerance of them.  Rounding
  * makes the schedule exactly whole for the evaluator. */

@@ -107,6 +107,13 @@ char *be__row_name(const be_model *m, const be_program *p, int i, char *buf,
 be_plan *be__program_plan(const be_model *m, const be_program *p,
                           const double *x, int round_whole);
 
+/* The column values x (n_cols) of a model's plan: the inverse of
+ * be__program_plan, holdings following from the flows.  Returns 0 when
+ * the plan does not fit the program (it retires more than is held, rents
+ * or buys what is not on offer) or p is a stochastic program. */
+int be__program_x(const be_model *m, const be_program *p, const be_plan *plan,
+                  double *x);
+
 /* ---- what the analyses need (program.c) ---- */
 
 /* A deep copy of p, the program of m (NULL when out of memory). */
