@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "output.h"
+#include "scenarios.h"
 
 /* ---- the plan in words ---- */
 
@@ -33,6 +34,10 @@ static int headline_period(const be_model *m, const be_eval *e, int *changes)
 void report_answer(FILE *fp, const be_model *m, const be_solution *sol)
 {
     char money[64];
+    if (be_model_scenarios(m) > 0) {
+        sc_answer(fp, m, sol);
+        return;
+    }
     if (!sol->plan) {
         if (sol->status == BE_NO_PLAN)
             fprintf(fp, "No plan: the time limit was reached before any "
@@ -122,6 +127,10 @@ void report_text(FILE *fp, const be_model *m, const be_solution *sol)
 {
     char b1[64], b2[64];
     const char *name = be_model_name(m);
+    if (be_model_scenarios(m) > 0) {
+        sc_report_text(fp, m, sol);
+        return;
+    }
     report_answer(fp, m, sol);
     fputc('\n', fp);
     if (name[0])
@@ -180,24 +189,24 @@ void report_text(FILE *fp, const be_model *m, const be_solution *sol)
 
 /* ---- JSON ---- */
 
-static void jnum(FILE *fp, const char *key, double v, int comma)
+void report_jnum(FILE *fp, const char *key, double v, int comma)
 {
     char b[40];
     fprintf(fp, "\"%s\": %s%s", key, fmt_num(v, b, sizeof b),
             comma ? ", " : "");
 }
 
-static void json_costs(FILE *fp, const be_costs *c)
+void report_json_costs(FILE *fp, const be_costs *c)
 {
     fputc('{', fp);
-    jnum(fp, "purchases", c->purchases, 1);
-    jnum(fp, "energy", c->energy, 1);
-    jnum(fp, "om", c->om, 1);
-    jnum(fp, "rent", c->rent, 1);
-    jnum(fp, "taxes", c->taxes, 1);
-    jnum(fp, "resale", c->resale, 1);
-    jnum(fp, "salvage", c->salvage, 1);
-    jnum(fp, "total", c->total, 0);
+    report_jnum(fp, "purchases", c->purchases, 1);
+    report_jnum(fp, "energy", c->energy, 1);
+    report_jnum(fp, "om", c->om, 1);
+    report_jnum(fp, "rent", c->rent, 1);
+    report_jnum(fp, "taxes", c->taxes, 1);
+    report_jnum(fp, "resale", c->resale, 1);
+    report_jnum(fp, "salvage", c->salvage, 1);
+    report_jnum(fp, "total", c->total, 0);
     fputc('}', fp);
 }
 
@@ -209,6 +218,10 @@ void report_json(FILE *fp, const be_model *m, const be_solution *sol)
 void report_json_diagnosis(FILE *fp, const be_model *m,
                            const be_solution *sol, const be_diagnosis *d)
 {
+    if (be_model_scenarios(m) > 0) {
+        sc_report_json(fp, m, sol, NULL, NULL);
+        return;
+    }
     fputs("{\"model\": ", fp);
     json_str(fp, be_model_name(m));
     fputs(", \"status\": ", fp);
@@ -220,21 +233,10 @@ void report_json_diagnosis(FILE *fp, const be_model *m,
     }
     if (d) {
         /* one line per constraint that must give way (be_diagnose) */
-        static const char *const kinds[] = {"demand", "power cap", "budget",
-                                            "unbounded"};
         fputs(", \"diagnosis\": [", fp);
         for (int i = 0; i < d->n; i++) {
-            const be_give *g = &d->gives[i];
-            fputs(i ? ",\n  {\"constraint\": " : "\n  {\"constraint\": ", fp);
-            json_str(fp, kinds[g->kind]);
-            fputs(", \"period\": ", fp);
-            json_str(fp, be_model_period_label(m, g->period));
-            fputs(", ", fp);
-            jnum(fp, "limit", g->limit, 1);
-            jnum(fp, "reachable", g->reachable, 1);
-            jnum(fp, "amount", g->amount, 1);
-            fputs("\"text\": ", fp);
-            json_str(fp, g->text);
+            fputs(i ? ",\n  {" : "\n  {", fp);
+            report_json_give(fp, m, &d->gives[i]);
             fputc('}', fp);
         }
         fputs("]", fp);
@@ -246,12 +248,12 @@ void report_json_diagnosis(FILE *fp, const be_model *m,
     const be_eval *e = sol->eval;
     int T = e->periods, K = e->devices;
     fputs(", ", fp);
-    jnum(fp, "objective", sol->objective, 1);
-    jnum(fp, "bound", sol->bound, 1);
-    jnum(fp, "gap", sol->gap, 1);
-    jnum(fp, "evaluated_cost", e->cost.total, 0);
+    report_jnum(fp, "objective", sol->objective, 1);
+    report_jnum(fp, "bound", sol->bound, 1);
+    report_jnum(fp, "gap", sol->gap, 1);
+    report_jnum(fp, "evaluated_cost", e->cost.total, 0);
     fputs(", \"costs\": ", fp);
-    json_costs(fp, &e->cost);
+    report_json_costs(fp, &e->cost);
     fputs(", \"feasible\": ", fp);
     fputs(e->violation == BE_FEASIBLE_PLAN ? "true" : "false", fp);
     if (e->violation != BE_FEASIBLE_PLAN) {
@@ -260,7 +262,7 @@ void report_json_diagnosis(FILE *fp, const be_model *m,
         fputs(", \"period\": ", fp);
         json_str(fp, be_model_period_label(m, e->violation_period));
         fputs(", ", fp);
-        jnum(fp, "amount", e->violation_amount, 0);
+        report_jnum(fp, "amount", e->violation_amount, 0);
         fputc('}', fp);
     }
     fputs(",\n \"devices\": [", fp);
@@ -274,42 +276,65 @@ void report_json_diagnosis(FILE *fp, const be_model *m,
         fputs("\"label\": ", fp);
         json_str(fp, be_model_period_label(m, t));
         fputs(", ", fp);
-        jnum(fp, "demand", be_model_demand(m, t), 1);
-        jnum(fp, "capacity", e->capacity[t], 1);
-        jnum(fp, "power_kw", e->power_kw[t], 1);
-        jnum(fp, "power_cap_kw", be_model_power_cap(m, t), 1);
-        jnum(fp, "spend", e->spend[t], 1);
-        jnum(fp, "budget", be_model_budget(m, t), 0);
+        report_jnum(fp, "demand", be_model_demand(m, t), 1);
+        report_jnum(fp, "capacity", e->capacity[t], 1);
+        report_jnum(fp, "power_kw", e->power_kw[t], 1);
+        report_jnum(fp, "power_cap_kw", be_model_power_cap(m, t), 1);
+        report_jnum(fp, "spend", e->spend[t], 1);
+        report_jnum(fp, "budget", be_model_budget(m, t), 0);
         fputs(", \"cost\": ", fp);
-        json_costs(fp, &e->period_cost[t]);
+        report_json_costs(fp, &e->period_cost[t]);
         fputs(", \"devices\": {", fp);
         for (int k = 0; k < K; k++) {
             fputs(k ? ", " : "", fp);
             json_str(fp, be_model_device_name(m, k));
             fputs(": {", fp);
-            jnum(fp, "in_service", e->in_service[t * K + k], 1);
-            jnum(fp, "bought", e->bought[t * K + k], 1);
-            jnum(fp, "retired", e->retired[t * K + k], 0);
+            report_jnum(fp, "in_service", e->in_service[t * K + k], 1);
+            report_jnum(fp, "bought", e->bought[t * K + k], 1);
+            report_jnum(fp, "retired", e->retired[t * K + k], 0);
             fputc('}', fp);
         }
         fputs("}}", fp);
     }
-    fputs("],\n \"stats\": {", fp);
+    fputs("],\n ", fp);
+    report_json_stats(fp, sol);
+    fputs("}\n", fp);
+}
+
+void report_json_give(FILE *fp, const be_model *m, const be_give *g)
+{
+    static const char *const kinds[] = {"demand", "power cap", "budget",
+                                        "unbounded"};
+    fputs("\"constraint\": ", fp);
+    json_str(fp, kinds[g->kind]);
+    fputs(", \"period\": ", fp);
+    json_str(fp, be_model_period_label(m, g->period));
+    fputs(", ", fp);
+    report_jnum(fp, "limit", g->limit, 1);
+    report_jnum(fp, "reachable", g->reachable, 1);
+    report_jnum(fp, "amount", g->amount, 1);
+    fputs("\"text\": ", fp);
+    json_str(fp, g->text);
+}
+
+void report_json_stats(FILE *fp, const be_solution *sol)
+{
+    fputs("\"stats\": {", fp);
     fprintf(fp, "\"rows\": %d, \"columns\": %d, \"nonzeros\": %d, "
             "\"integer_columns\": %d, \"iterations\": %d, ",
             sol->stats.rows, sol->stats.cols, sol->stats.nonzeros,
             sol->stats.integer_cols, sol->stats.simplex_iterations);
-    jnum(fp, "build_seconds", sol->stats.build_seconds, 1);
-    jnum(fp, "solve_seconds", sol->stats.solve_seconds, sol->integer);
+    report_jnum(fp, "build_seconds", sol->stats.build_seconds, 1);
+    report_jnum(fp, "solve_seconds", sol->stats.solve_seconds, sol->integer);
     if (sol->integer) {
         const be_stats *st = &sol->stats;
-        jnum(fp, "time_limit", st->time_limit, 1);
-        jnum(fp, "first_plan_seconds", st->first_plan_seconds >= 0.0
-             ? st->first_plan_seconds : NAN, 1);
-        jnum(fp, "heuristic_seconds", st->heuristic_seconds, 1);
-        jnum(fp, "heuristic_cost", st->heuristic_cost, 0);
+        report_jnum(fp, "time_limit", st->time_limit, 1);
+        report_jnum(fp, "first_plan_seconds", st->first_plan_seconds >= 0.0
+                    ? st->first_plan_seconds : NAN, 1);
+        report_jnum(fp, "heuristic_seconds", st->heuristic_seconds, 1);
+        report_jnum(fp, "heuristic_cost", st->heuristic_cost, 0);
     }
-    fputs("}}\n", fp);
+    fputc('}', fp);
 }
 
 /* ---- CSV ---- */
@@ -317,6 +342,10 @@ void report_json_diagnosis(FILE *fp, const be_model *m,
 void report_csv(FILE *fp, const be_model *m, const be_solution *sol)
 {
     char b[11][40];
+    if (be_model_scenarios(m) > 0) {
+        sc_report_csv(fp, m, sol);
+        return;
+    }
     /* The plan's cost, the proven bound and the gap repeat on every row
      * (tidy data); the bound is empty while none is known. */
     fputs("period,device,in_service,bought,retired,capacity,demand,"

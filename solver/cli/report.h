@@ -1,5 +1,6 @@
 /*
- * report.h -- the solve command's three output formats.
+ * report.h -- the solve command's three output formats (for a model
+ * with scenarios they hand over to scenarios.h).
  */
 #ifndef BE_CLI_REPORT_H
 #define BE_CLI_REPORT_H
@@ -20,6 +21,14 @@ void report_json(FILE *fp, const be_model *m, const be_solution *sol);
  * "diagnosis": [{constraint, period, limit, reachable, amount, text}]. */
 void report_json_diagnosis(FILE *fp, const be_model *m,
                            const be_solution *sol, const be_diagnosis *d);
+/* The pieces of the JSON objects, for the other reports: "key": number
+ * (null when not finite) and ", " when comma; a be_costs object; one
+ * diagnosis line's members (constraint, period, limit, reachable, amount,
+ * text; without braces); "stats": {...}. */
+void report_jnum(FILE *fp, const char *key, double v, int comma);
+void report_json_costs(FILE *fp, const be_costs *c);
+void report_json_give(FILE *fp, const be_model *m, const be_give *g);
+void report_json_stats(FILE *fp, const be_solution *sol);
 /* One row per period and device, with a header line. */
 void report_csv(FILE *fp, const be_model *m, const be_solution *sol);
 
