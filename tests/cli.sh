@@ -38,6 +38,31 @@ ok() {
     if "$@"; then pass=$((pass + 1)); else echo "FAIL $name"; fail=$((fail + 1)); fi
 }
 
+# json_ok NAME FILE [lines] : FILE holds one JSON value (with "lines": one
+# per line, JSON lines), as Node.js's JSON.parse reads it (node is a test
+# dependency, .ci/deps).
+# json_get FILE EXPR : prints the JavaScript expression EXPR over the
+# parsed value j of FILE (arrays joined by commas); nothing when FILE is not
+# JSON.
+json_ok() {
+    if ! command -v node >/dev/null 2>&1; then
+        echo "FAIL $1: node is not installed (apt-get install nodejs): no JSON check"
+        fail=$((fail + 1))
+        return
+    fi
+    ok "$1" node -e 'const t = require("fs").readFileSync(process.argv[1], "utf8");
+        if (process.argv[2] === "lines") {
+            const l = t.split("\n"); if (l.pop() !== "" || !l.length) throw "no lines";
+            l.forEach(x => JSON.parse(x));
+        } else JSON.parse(t);' "$2" "${3:-}"
+}
+# nosec FILE... : solve's JSON without its two phase times (wall clock)
+nosec() { sed 's/"build_seconds": [^,]*, "solve_seconds": [^}]*}/T/' "$@"; }
+json_get() {
+    node -e 'const j = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+        const v = eval(process.argv[2]); console.log(String(v));' "$1" "$2" 2>/dev/null
+}
+
 # Cross-solver checks: what breakeven writes, solved by another program
 # (glpsol, cbc), must reach breakeven's answer.  They are the suite's only
 # evidence from outside GLPK-as-breakeven-drives-it, so they must not

@@ -88,8 +88,12 @@ static void print_row(batch *b, int i)
             fprintf(fp, ", \"bought\": %s}", fmt_num(d->bought, num,
                                                     sizeof num));
         }
-        fprintf(fp, "}, \"scenarios\": %d, \"first_decision\": ",
-                r->scenarios);
+        fputs("}, \"scenarios\": ", fp);
+        if (r->scenarios >= 0)
+            fprintf(fp, "%d", r->scenarios);
+        else
+            fputs("null", fp);
+        fputs(", \"first_decision\": ", fp);
         json_str(fp, r->first_decision);
         fputs(", \"message\": ", fp);
         json_str(fp, r->message);
@@ -112,11 +116,13 @@ static void print_row(batch *b, int i)
         print_devices(fp, r, w);
     }
     fputc(',', fp);
-    csv_field(fp, r->message);
-    fprintf(fp, ",%s,%.3f,%d,", r->resumed ? "true" : "false", r->seconds,
-            r->scenarios);
+    if (r->scenarios >= 0)
+        fprintf(fp, "%d", r->scenarios);
+    fputc(',', fp);
     csv_field(fp, r->first_decision);
-    fputc('\n', fp);
+    fputc(',', fp);
+    csv_field(fp, r->message);
+    fprintf(fp, ",%s,%.3f\n", r->resumed ? "true" : "false", r->seconds);
 }
 
 static void flush_rows(batch *b)
@@ -214,8 +220,8 @@ static int write_rows(FILE *fp, const void *data, be_error *err)
     b->out = fp;
     if (!no_header && !b->jsonl)
         fputs("file,model,status,exit,net_present_cost,first_replacement,"
-              "first_buy,first_early_retire,bought,message,resumed,seconds,"
-              "scenarios,first_decision\n",
+              "first_buy,first_early_retire,bought,scenarios,first_decision,"
+              "message,resumed,seconds\n",
               fp);
     flush_rows(b);
     pool_options po;
@@ -332,8 +338,8 @@ const cli_command cli_batch = {
     .notes = "One row per model file, in input order: file, model, status, "
              "exit, net present cost, first_replacement (first period with "
              "an early retirement), per device first_buy, first_early_retire "
-             "and bought, message, resumed, seconds, scenarios, "
-             "first_decision (the actions of the first period).  A model "
+             "and bought, scenarios, first_decision (the actions of the "
+             "first period), message, resumed, seconds.  A model "
              "with scenarios reports its expected cost, the earliest "
              "periods of any scenario and the expected units bought.  "
              "--time-limit is per "

@@ -26,6 +26,7 @@ void row_init(run_row *r)
     memset(r, 0, sizeof *r);
     r->cost = NAN;
     r->iterations = -1;
+    r->scenarios = -1;
 }
 
 void row_clear(run_row *r)
@@ -283,7 +284,7 @@ int row_parse(run_row *r, const char *text, size_t len)
             copy(r->message, sizeof r->message, f[1]);
         } else if (strcmp(f[0], "scenarios") == 0) {
             double v = parse_num(f[1]);
-            r->scenarios = v >= 0 && v <= 1e6 ? (int)v : 0;
+            r->scenarios = v >= 0 && v <= 1e6 ? (int)v : -1;
         } else if (strcmp(f[0], "first_decision") == 0) {
             copy(r->first_decision, sizeof r->first_decision, f[1]);
         }

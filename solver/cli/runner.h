@@ -41,7 +41,8 @@ typedef struct run_row {
     double seconds;        /* wall clock of load + solve (+ result file) */
     int resumed;           /* taken from --output-dir, not solved again */
     char message[600];     /* why there is no plan, "" otherwise */
-    int scenarios;         /* the model's scenarios, 0 for none */
+    int scenarios;         /* the model's scenarios, 0 for none; -1 when
+                              the model was not loaded */
     char first_decision[1024];  /* the actions of the first period
                                    (be_describe_period), "" when it
                                    changes nothing; with scenarios that
