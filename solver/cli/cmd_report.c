@@ -125,16 +125,24 @@ static void swatch(FILE *fp, int k)
 
 /* ---- the answer ---- */
 
+/* report_answer's text, malloc'd (NULL when out of memory). */
+static char *answer_text(const be_model *m, const be_solution *sol,
+                         size_t *len)
+{
+    char *text = NULL;
+    FILE *mem = open_memstream(&text, len);
+    if (!mem)
+        return NULL;
+    report_answer(mem, m, sol);
+    fclose(mem);
+    return text;
+}
+
 static void answer(FILE *fp, const be_model *m, const be_solution *sol,
                    const report_data *d)
 {
-    char *text = NULL;
     size_t len = 0;
-    FILE *mem = open_memstream(&text, &len);
-    if (mem) {
-        report_answer(mem, m, sol);
-        fclose(mem);
-    }
+    char *text = answer_text(m, sol, &len);
     int warn = !sol->plan || (d && d->base->violation != BE_FEASIBLE_PLAN);
     fprintf(fp, "<section class=\"answer%s\" id=\"answer\"><p><strong>",
             warn ? " warn" : "");
@@ -613,13 +621,8 @@ static void inputs(FILE *fp, const be_model *m, const char *path,
 static void scenario_answer(FILE *fp, const be_model *m,
                             const be_solution *sol)
 {
-    char *text = NULL;
     size_t len = 0;
-    FILE *mem = open_memstream(&text, &len);
-    if (mem) {
-        sc_answer(mem, m, sol);
-        fclose(mem);
-    }
+    char *text = answer_text(m, sol, &len);
     fprintf(fp, "<section class=\"answer%s\" id=\"answer\">",
             cli_has_plan(sol) ? "" : " warn");
     int first = 1;

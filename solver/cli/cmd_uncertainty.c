@@ -27,11 +27,19 @@ static int planned(be_status s)
 
 /* ---- text ---- */
 
+/* "KEY   what it is ........ value", the values ending in column 78. */
+static void figure_text(FILE *fp, const char *key, const char *what,
+                        const char *value)
+{
+    int pad = 78 - 6 - (int)strlen(what) - (int)strlen(value);
+    fprintf(fp, "%-5s %s%*s%s\n", key, what, pad > 1 ? pad : 1, "", value);
+}
+
 static void figure(FILE *fp, const char *key, const char *what, double v)
 {
     char b[64];
-    fprintf(fp, "%-5s %-52s %18s\n", key, what,
-            isnan(v) ? "not computed" : fmt_money(v, 2, b, sizeof b));
+    figure_text(fp, key, what, isnan(v) ? "not computed"
+                : isinf(v) ? "infinite" : fmt_money(v, 2, b, sizeof b));
 }
 
 static void write_text(FILE *fp, const void *data)
@@ -75,20 +83,11 @@ static void write_text(FILE *fp, const void *data)
     char what[160];
     snprintf(what, sizeof what, "expected cost of the mean-value decisions "
              "of %s", span);
-    if (isinf(u->eev)) {
-        fprintf(fp, "%-5s %-52s %18s\n", "EEV", what, "infinite");
+    figure(fp, "EEV", what, u->eev);
+    if (!isfinite(u->eev) && u->eev_reason[0])
         fprintf(fp, "      (%s)\n", u->eev_reason);
-    } else {
-        figure(fp, "EEV", what, u->eev);
-        if (isnan(u->eev) && u->eev_reason[0])
-            fprintf(fp, "      (%s)\n", u->eev_reason);
-    }
-    if (isinf(u->vss))
-        fprintf(fp, "%-5s %-52s %18s\n", "VSS", "EEV - RP: what planning "
-                "for uncertainty saves", "infinite");
-    else
-        figure(fp, "VSS", "EEV - RP: what planning for uncertainty saves",
-               u->vss);
+    figure(fp, "VSS", "EEV - RP: what planning for uncertainty saves",
+           u->vss);
 
     fprintf(fp, "\n%-20s %11s %18s %18s %16s%s\n", "scenario", "probability",
             "stochastic plan", "own optimum", "regret",
@@ -109,10 +108,19 @@ static void write_text(FILE *fp, const void *data)
                     ? fmt_money(u->own_bound[s], 2, b1, sizeof b1) : "none");
         fputc('\n', fp);
     }
-    if (u->worst >= 0)
-        fprintf(fp, "Worst case: %s, where the stochastic plan costs %s.\n",
-                be_model_scenario_name(m, u->worst),
-                fmt_money(u->plan_cost[u->worst], 2, b1, sizeof b1));
+    if (u->worst >= 0) {
+        /* the worst scenario, and any other that costs as much */
+        double worst = u->plan_cost[u->worst];
+        int ties = 0;
+        fputs("Worst case: ", fp);
+        for (int s = 0; s < S; s++)
+            if (fabs(u->plan_cost[s] - worst) <=
+                BE_COST_TOL * fmax(1.0, fabs(worst)))
+                fprintf(fp, "%s%s", ties++ ? ", " : "",
+                        be_model_scenario_name(m, s));
+        fprintf(fp, ", where the stochastic plan costs %s.\n",
+                fmt_money(worst, 2, b1, sizeof b1));
+    }
     if (risk)
         fprintf(fp, "CVaR at %s: %s (the mean cost of the worst %s of "
                 "probability).\n", be_format_number(alpha, b2, sizeof b2),
@@ -306,8 +314,8 @@ static int run(cli_ctx *x)
 
 const cli_command cli_uncertainty = {
     .name = "uncertainty",
-    .summary = "what the uncertainty is worth: RP, WS, EVPI, EEV, VSS and "
-               "the regret per scenario",
+    .summary = "what the uncertainty of scenarios is worth: EVPI, VSS, "
+               "regret",
     .flags = CMD_LOAD | CMD_FILE | CMD_SCENARIOS,
     .shared = CLI_FORMAT_OPT | CLI_OUTPUT | CLI_SOLVER,
     .formats = formats, .run = run, .check = check,

@@ -62,8 +62,12 @@ static int help(const char *name)
     fputs("\nbreakeven finds the cheapest buy / keep / retire schedule for a "
           "fleet of\nmachines described in a YAML model file (see "
           "docs/schema.md).\n\ncommands:\n", stdout);
+    int width = 0;
     for (const cli_command *const *c = commands; *c; c++)
-        printf("  %-10s %s\n", (*c)->name, (*c)->summary);
+        if ((int)strlen((*c)->name) > width)
+            width = (int)strlen((*c)->name);
+    for (const cli_command *const *c = commands; *c; c++)
+        printf("  %-*s %s\n", width, (*c)->name, (*c)->summary);
     printf("\n'breakeven help COMMAND' or 'breakeven COMMAND --help' shows a "
            "command's\noptions.\n\n%s", exit_codes);
     return EXIT_PLAN;

@@ -34,11 +34,7 @@ static int headline_period(const be_model *m, const be_eval *e, int *changes)
 void report_answer(FILE *fp, const be_model *m, const be_solution *sol)
 {
     char money[64];
-    if (be_model_scenarios(m) > 0) {
-        sc_answer(fp, m, sol);
-        return;
-    }
-    if (!sol->plan) {
+    if (!sol->plan && !sol->scenario_eval) {
         if (sol->status == BE_NO_PLAN)
             fprintf(fp, "No plan: the time limit was reached before any "
                     "plan was found.\n");
@@ -46,6 +42,10 @@ void report_answer(FILE *fp, const be_model *m, const be_solution *sol)
             fprintf(fp, "No plan: the model is %s%s%s.\n",
                     be_status_name(sol->status), sol->reason[0] ? ": " : "",
                     sol->reason);
+        return;
+    }
+    if (be_model_scenarios(m) > 0) {
+        sc_answer(fp, m, sol);
         return;
     }
     int changes;
@@ -123,23 +123,41 @@ static void text_table(FILE *fp, const be_model *m, const be_solution *sol)
     }
 }
 
-void report_text(FILE *fp, const be_model *m, const be_solution *sol)
+void report_head(FILE *fp, const be_model *m, const be_solution *sol)
 {
-    char b1[64], b2[64];
     const char *name = be_model_name(m);
-    if (be_model_scenarios(m) > 0) {
-        sc_report_text(fp, m, sol);
-        return;
-    }
     report_answer(fp, m, sol);
     fputc('\n', fp);
     if (name[0])
         fprintf(fp, "Model              %s\n", name);
     fprintf(fp, "Status             %s, %s", be_status_name(sol->status),
             sol->integer ? "whole units (MIP)" : "fractional units (LP)");
-    if (sol->integer && sol->plan)
+    if (sol->integer && (sol->plan || sol->scenario_eval))
         fprintf(fp, ", gap %.3g%%", 100.0 * sol->gap);
     fputc('\n', fp);
+}
+
+void report_bound(FILE *fp, const be_solution *sol, const char *proven)
+{
+    char b[64];
+    if (!sol->integer)
+        return;
+    if (isfinite(sol->bound))
+        fprintf(fp, "Lower bound        %20s   (proven: %s)\n",
+                fmt_money(sol->bound, 2, b, sizeof b), proven);
+    else
+        fprintf(fp, "Lower bound        %20s   (the search stopped "
+                "before it proved one)\n", "none");
+}
+
+void report_text(FILE *fp, const be_model *m, const be_solution *sol)
+{
+    char b1[64], b2[64];
+    if (be_model_scenarios(m) > 0) {
+        sc_report_text(fp, m, sol);
+        return;
+    }
+    report_head(fp, m, sol);
     if (!sol->plan) {
         if (sol->reason[0])
             fprintf(fp, "Why                %s\n", sol->reason);
@@ -149,15 +167,7 @@ void report_text(FILE *fp, const be_model *m, const be_solution *sol)
     fprintf(fp, "Net present cost   %20s   (solver objective %s)\n",
             fmt_money(e->cost.total, 2, b1, sizeof b1),
             fmt_money(sol->objective, 2, b2, sizeof b2));
-    if (sol->integer) {
-        if (isfinite(sol->bound))
-            fprintf(fp, "Lower bound        %20s   (proven: no whole-unit "
-                    "plan costs less)\n",
-                    fmt_money(sol->bound, 2, b1, sizeof b1));
-        else
-            fprintf(fp, "Lower bound        %20s   (the search stopped "
-                    "before it proved one)\n", "none");
-    }
+    report_bound(fp, sol, "no whole-unit plan costs less");
     cost_line(fp, "purchases", e->cost.purchases);
     cost_line(fp, "energy", e->cost.energy);
     cost_line(fp, "O&M", e->cost.om);
@@ -222,15 +232,7 @@ void report_json_diagnosis(FILE *fp, const be_model *m,
         sc_report_json(fp, m, sol, NULL, NULL);
         return;
     }
-    fputs("{\"model\": ", fp);
-    json_str(fp, be_model_name(m));
-    fputs(", \"status\": ", fp);
-    json_str(fp, be_status_name(sol->status));
-    fprintf(fp, ", \"integer\": %s", sol->integer ? "true" : "false");
-    if (sol->reason[0]) {
-        fputs(", \"reason\": ", fp);
-        json_str(fp, sol->reason);
-    }
+    report_json_head(fp, m, sol);
     if (d) {
         /* one line per constraint that must give way (be_diagnose) */
         fputs(", \"diagnosis\": [", fp);
@@ -246,11 +248,52 @@ void report_json_diagnosis(FILE *fp, const be_model *m,
         return;
     }
     const be_eval *e = sol->eval;
-    int T = e->periods, K = e->devices;
+    int T = e->periods;
     fputs(", ", fp);
     report_jnum(fp, "objective", sol->objective, 1);
     report_jnum(fp, "bound", sol->bound, 1);
     report_jnum(fp, "gap", sol->gap, 1);
+    report_json_evaluation(fp, m, e);
+    fputs(",\n ", fp);
+    report_json_device_names(fp, m);
+    fputs(",\n \"periods\": [", fp);
+    for (int t = 0; t < T; t++) {
+        fputs(t ? ",\n  {" : "\n  {", fp);
+        report_json_period(fp, m, e, t);
+        fputs(", ", fp);
+        report_json_devices(fp, m, e, t);
+        fputc('}', fp);
+    }
+    fputs("],\n ", fp);
+    report_json_stats(fp, sol);
+    fputs("}\n", fp);
+}
+
+void report_json_head(FILE *fp, const be_model *m, const be_solution *sol)
+{
+    fputs("{\"model\": ", fp);
+    json_str(fp, be_model_name(m));
+    fputs(", \"status\": ", fp);
+    json_str(fp, be_status_name(sol->status));
+    fprintf(fp, ", \"integer\": %s", sol->integer ? "true" : "false");
+    if (sol->reason[0]) {
+        fputs(", \"reason\": ", fp);
+        json_str(fp, sol->reason);
+    }
+}
+
+void report_json_device_names(FILE *fp, const be_model *m)
+{
+    fputs("\"devices\": [", fp);
+    for (int k = 0; k < be_model_devices(m); k++) {
+        fputs(k ? ", " : "", fp);
+        json_str(fp, be_model_device_name(m, k));
+    }
+    fputc(']', fp);
+}
+
+void report_json_evaluation(FILE *fp, const be_model *m, const be_eval *e)
+{
     report_jnum(fp, "evaluated_cost", e->cost.total, 0);
     fputs(", \"costs\": ", fp);
     report_json_costs(fp, &e->cost);
@@ -265,40 +308,38 @@ void report_json_diagnosis(FILE *fp, const be_model *m,
         report_jnum(fp, "amount", e->violation_amount, 0);
         fputc('}', fp);
     }
-    fputs(",\n \"devices\": [", fp);
+}
+
+void report_json_period(FILE *fp, const be_model *m, const be_eval *e, int t)
+{
+    fputs("\"label\": ", fp);
+    json_str(fp, be_model_period_label(m, t));
+    fputs(", ", fp);
+    report_jnum(fp, "demand", be_model_demand(m, t), 1);
+    report_jnum(fp, "capacity", e->capacity[t], 1);
+    report_jnum(fp, "power_kw", e->power_kw[t], 1);
+    report_jnum(fp, "power_cap_kw", be_model_power_cap(m, t), 1);
+    report_jnum(fp, "spend", e->spend[t], 1);
+    report_jnum(fp, "budget", be_model_budget(m, t), 0);
+    fputs(", \"cost\": ", fp);
+    report_json_costs(fp, &e->period_cost[t]);
+}
+
+void report_json_devices(FILE *fp, const be_model *m, const be_eval *e,
+                         int t)
+{
+    int K = e->devices;
+    fputs("\"devices\": {", fp);
     for (int k = 0; k < K; k++) {
         fputs(k ? ", " : "", fp);
         json_str(fp, be_model_device_name(m, k));
+        fputs(": {", fp);
+        report_jnum(fp, "in_service", e->in_service[t * K + k], 1);
+        report_jnum(fp, "bought", e->bought[t * K + k], 1);
+        report_jnum(fp, "retired", e->retired[t * K + k], 0);
+        fputc('}', fp);
     }
-    fputs("],\n \"periods\": [", fp);
-    for (int t = 0; t < T; t++) {
-        fputs(t ? ",\n  {" : "\n  {", fp);
-        fputs("\"label\": ", fp);
-        json_str(fp, be_model_period_label(m, t));
-        fputs(", ", fp);
-        report_jnum(fp, "demand", be_model_demand(m, t), 1);
-        report_jnum(fp, "capacity", e->capacity[t], 1);
-        report_jnum(fp, "power_kw", e->power_kw[t], 1);
-        report_jnum(fp, "power_cap_kw", be_model_power_cap(m, t), 1);
-        report_jnum(fp, "spend", e->spend[t], 1);
-        report_jnum(fp, "budget", be_model_budget(m, t), 0);
-        fputs(", \"cost\": ", fp);
-        report_json_costs(fp, &e->period_cost[t]);
-        fputs(", \"devices\": {", fp);
-        for (int k = 0; k < K; k++) {
-            fputs(k ? ", " : "", fp);
-            json_str(fp, be_model_device_name(m, k));
-            fputs(": {", fp);
-            report_jnum(fp, "in_service", e->in_service[t * K + k], 1);
-            report_jnum(fp, "bought", e->bought[t * K + k], 1);
-            report_jnum(fp, "retired", e->retired[t * K + k], 0);
-            fputc('}', fp);
-        }
-        fputs("}}", fp);
-    }
-    fputs("],\n ", fp);
-    report_json_stats(fp, sol);
-    fputs("}\n", fp);
+    fputc('}', fp);
 }
 
 void report_json_give(FILE *fp, const be_model *m, const be_give *g)

@@ -160,10 +160,10 @@ int sc_describe(const be_model *m, const be_solution *sol, int s, int t,
                               t, buf, size);
 }
 
-/* "2025: buy 3 new; 2027: retire 2 old" for the periods of b that do
- * something; "keep everything in service" when none does. */
+/* "2025: buy 3 new; 2027: retire 2 old" for the periods of b from `from`
+ * on that do something; `none` when none does. */
 static void branch_words(FILE *fp, const be_model *m, const be_solution *sol,
-                         const sc_branch *b, int from)
+                         const sc_branch *b, int from, const char *none)
 {
     int s = be_model_node_first(m, b->node), said = 0;
     char words[8192];
@@ -175,7 +175,7 @@ static void branch_words(FILE *fp, const be_model *m, const be_solution *sol,
         said = 1;
     }
     if (!said)
-        fputs("keep everything in service", fp);
+        fputs(none, fp);
 }
 
 static int has_plan(const be_solution *sol)
@@ -195,13 +195,7 @@ void sc_answer(FILE *fp, const be_model *m, const be_solution *sol)
 {
     char money[64], names[4096], words[8192];
     if (!has_plan(sol)) {
-        if (sol->status == BE_NO_PLAN)
-            fprintf(fp, "No plan: the time limit was reached before any "
-                    "plan was found.\n");
-        else
-            fprintf(fp, "No plan: the model is %s%s%s.\n",
-                    be_status_name(sol->status), sol->reason[0] ? ": " : "",
-                    sol->reason);
+        report_answer(fp, m, sol);
         return;
     }
     sc_branch *b;
@@ -218,9 +212,10 @@ void sc_answer(FILE *fp, const be_model *m, const be_solution *sol)
                     "(nothing to buy or retire).\n",
                     be_model_period_label(m, 0));
         if (b[0].to > 0) {
-            fprintf(fp, "Every scenario shares the decisions through %s: ",
+            fprintf(fp, "Then, in every scenario through %s: ",
                     be_model_period_label(m, b[0].to));
-            branch_words(fp, m, sol, &b[0], 1);
+            branch_words(fp, m, sol, &b[0], 1, "nothing else to buy or "
+                         "retire");
             fputs(".\n", fp);
         }
         first = 1;
@@ -233,7 +228,8 @@ void sc_answer(FILE *fp, const be_model *m, const be_solution *sol)
         sc_branch_names(m, &b[i], " or ", names, sizeof names);
         fprintf(fp, "%*sFrom %s, if %s: ", 2 * (b[i].depth - first), "",
                 be_model_period_label(m, b[i].from), names);
-        branch_words(fp, m, sol, &b[i], b[i].from);
+        branch_words(fp, m, sol, &b[i], b[i].from,
+                     "keep everything in service");
         fputs(".\n", fp);
     }
     free(b);
@@ -270,16 +266,7 @@ void sc_report_text(FILE *fp, const be_model *m, const be_solution *sol)
 {
     char b1[64], b2[64];
     int S = be_model_scenarios(m), T = be_model_periods(m);
-    const char *name = be_model_name(m);
-    sc_answer(fp, m, sol);
-    fputc('\n', fp);
-    if (name[0])
-        fprintf(fp, "Model              %s\n", name);
-    fprintf(fp, "Status             %s, %s", be_status_name(sol->status),
-            sol->integer ? "whole units (MIP)" : "fractional units (LP)");
-    if (sol->integer && has_plan(sol))
-        fprintf(fp, ", gap %.3g%%", 100.0 * sol->gap);
-    fputc('\n', fp);
+    report_head(fp, m, sol);
     int fb = be_model_first_branch(m);
     fprintf(fp, "Scenarios          %d; ", S);
     if (fb >= T)
@@ -317,15 +304,7 @@ void sc_report_text(FILE *fp, const be_model *m, const be_solution *sol)
         fprintf(fp, "Solver objective   %20s\n",
                 fmt_money(sol->objective, 2, b1, sizeof b1));
     }
-    if (sol->integer) {
-        if (isfinite(sol->bound))
-            fprintf(fp, "Lower bound        %20s   (proven: no whole-unit "
-                    "plan's objective is lower)\n",
-                    fmt_money(sol->bound, 2, b1, sizeof b1));
-        else
-            fprintf(fp, "Lower bound        %20s   (the search stopped "
-                    "before it proved one)\n", "none");
-    }
+    report_bound(fp, sol, "no whole-unit plan's objective is lower");
     for (int s = 0; s < S; s++) {
         const be_eval *e = sol->scenario_eval[s];
         if (e->violation != BE_FEASIBLE_PLAN)
@@ -391,7 +370,6 @@ void sc_report_text(FILE *fp, const be_model *m, const be_solution *sol)
 void sc_json_tree(FILE *fp, const be_model *m, const be_solution *sol)
 {
     int N = be_model_nodes(m), S = be_model_scenarios(m);
-    int K = be_model_devices(m);
     int plans = sol && has_plan(sol);
     char words[8192];
     fputc('[', fp);
@@ -412,21 +390,12 @@ void sc_json_tree(FILE *fp, const be_model *m, const be_solution *sol)
         fputc(']', fp);
         if (plans) {
             int s = be_model_node_first(m, n);
-            const be_eval *e = sol->scenario_eval[s];
             sc_describe(m, sol, s, t, words, sizeof words);
             fputs(", \"actions\": ", fp);
             json_str(fp, words);
-            fputs(", \"devices\": {", fp);
-            for (int k = 0; k < K; k++) {
-                fputs(k ? ", " : "", fp);
-                json_str(fp, be_model_device_name(m, k));
-                fputs(": {", fp);
-                report_jnum(fp, "in_service", e->in_service[t * K + k], 1);
-                report_jnum(fp, "bought", e->bought[t * K + k], 1);
-                report_jnum(fp, "retired", e->retired[t * K + k], 0);
-                fputc('}', fp);
-            }
-            fputc('}', fp);
+            fputs(", ", fp);
+            report_json_devices(fp, be_model_scenario(m, s),
+                                sol->scenario_eval[s], t);
         }
         fputc('}', fp);
     }
@@ -437,16 +406,7 @@ void sc_report_json(FILE *fp, const be_model *m, const be_solution *sol,
                     const be_status *diag_status, be_diagnosis *const *diag)
 {
     int S = be_model_scenarios(m), T = be_model_periods(m);
-    int K = be_model_devices(m);
-    fputs("{\"model\": ", fp);
-    json_str(fp, be_model_name(m));
-    fputs(", \"status\": ", fp);
-    json_str(fp, be_status_name(sol->status));
-    fprintf(fp, ", \"integer\": %s", sol->integer ? "true" : "false");
-    if (sol->reason[0]) {
-        fputs(", \"reason\": ", fp);
-        json_str(fp, sol->reason);
-    }
+    report_json_head(fp, m, sol);
     double alpha, weight;
     if (be_model_risk(m, &alpha, &weight)) {
         fputs(", \"risk\": {", fp);
@@ -515,12 +475,9 @@ void sc_report_json(FILE *fp, const be_model *m, const be_solution *sol,
     for (int s = 0; s < S; s++)
         feasible &= sol->scenario_eval[s]->violation == BE_FEASIBLE_PLAN;
     fprintf(fp, ", \"feasible\": %s", feasible ? "true" : "false");
-    fputs(",\n \"devices\": [", fp);
-    for (int k = 0; k < K; k++) {
-        fputs(k ? ", " : "", fp);
-        json_str(fp, be_model_device_name(m, k));
-    }
-    fputs("],\n \"tree\": ", fp);
+    fputs(",\n ", fp);
+    report_json_device_names(fp, m);
+    fputs(",\n \"tree\": ", fp);
     sc_json_tree(fp, m, sol);
     fputs(",\n \"scenarios\": [", fp);
     for (int s = 0; s < S; s++) {
@@ -530,35 +487,12 @@ void sc_report_json(FILE *fp, const be_model *m, const be_solution *sol,
         json_str(fp, be_model_scenario_name(m, s));
         fputs(", ", fp);
         report_jnum(fp, "probability", be_model_scenario_probability(m, s), 1);
-        report_jnum(fp, "evaluated_cost", e->cost.total, 0);
-        fputs(", \"costs\": ", fp);
-        report_json_costs(fp, &e->cost);
-        fprintf(fp, ", \"feasible\": %s",
-                e->violation == BE_FEASIBLE_PLAN ? "true" : "false");
-        if (e->violation != BE_FEASIBLE_PLAN) {
-            fputs(", \"violation\": {\"constraint\": ", fp);
-            json_str(fp, be_violation_name(e->violation));
-            fputs(", \"period\": ", fp);
-            json_str(fp, be_model_period_label(m, e->violation_period));
-            fputs(", ", fp);
-            report_jnum(fp, "amount", e->violation_amount, 0);
-            fputc('}', fp);
-        }
+        report_json_evaluation(fp, ms, e);
         fputs(", \"periods\": [", fp);
         for (int t = 0; t < T; t++) {
             fputs(t ? ",\n   {" : "\n   {", fp);
-            fputs("\"label\": ", fp);
-            json_str(fp, be_model_period_label(ms, t));
-            fprintf(fp, ", \"node\": %d, ", be_model_scenario_node(m, s, t));
-            report_jnum(fp, "demand", be_model_demand(ms, t), 1);
-            report_jnum(fp, "capacity", e->capacity[t], 1);
-            report_jnum(fp, "power_kw", e->power_kw[t], 1);
-            report_jnum(fp, "power_cap_kw", be_model_power_cap(ms, t), 1);
-            report_jnum(fp, "spend", e->spend[t], 1);
-            report_jnum(fp, "budget", be_model_budget(ms, t), 0);
-            fputs(", \"cost\": ", fp);
-            report_json_costs(fp, &e->period_cost[t]);
-            fputc('}', fp);
+            report_json_period(fp, ms, e, t);
+            fprintf(fp, ", \"node\": %d}", be_model_scenario_node(m, s, t));
         }
         fputs("]}", fp);
     }
