@@ -38,6 +38,31 @@ ok() {
     if "$@"; then pass=$((pass + 1)); else echo "FAIL $name"; fail=$((fail + 1)); fi
 }
 
+# json_ok NAME FILE [lines] : FILE holds one JSON value (with "lines": one
+# per line, JSON lines), as Node.js's JSON.parse reads it (node is a test
+# dependency, .ci/deps).
+# json_get FILE EXPR : prints the JavaScript expression EXPR over the
+# parsed value j of FILE (arrays joined by commas); nothing when FILE is not
+# JSON.
+json_ok() {
+    if ! command -v node >/dev/null 2>&1; then
+        echo "FAIL $1: node is not installed (apt-get install nodejs): no JSON check"
+        fail=$((fail + 1))
+        return
+    fi
+    ok "$1" node -e 'const t = require("fs").readFileSync(process.argv[1], "utf8");
+        if (process.argv[2] === "lines") {
+            const l = t.split("\n"); if (l.pop() !== "" || !l.length) throw "no lines";
+            l.forEach(x => JSON.parse(x));
+        } else JSON.parse(t);' "$2" "${3:-}"
+}
+# nosec FILE... : solve's JSON without its two phase times (wall clock)
+nosec() { sed 's/"build_seconds": [^,]*, "solve_seconds": [^}]*}/T/' "$@"; }
+json_get() {
+    node -e 'const j = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+        const v = eval(process.argv[2]); console.log(String(v));' "$1" "$2" 2>/dev/null
+}
+
 # Cross-solver checks: what breakeven writes, solved by another program
 # (glpsol, cbc), must reach breakeven's answer.  They are the suite's only
 # evidence from outside GLPK-as-breakeven-drives-it, so they must not
@@ -158,28 +183,32 @@ done
 close() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "") exit 1; d = a - b; if (d < 0) d = -d; s = (a < 0 ? -a : a); if (s < 1) s = 1; exit !(d <= 1e-6 * s) }'; }
 # solved RC A B: the solver exited 0 and its objective A is close to B
 solved() { [ "$1" -eq 0 ] && close "$2" "$3"; }
+# cross NAME OBJ LP MPS: glpsol solves the LP file and the free MPS file,
+# cbc the MPS file, each to the objective OBJ (three cross-solver checks).
+cross() {
+    cname=$1 cobj=$2
+    if solver glpsol 2; then
+        for cform in "lp $3" "freemps $4"; do
+            rm -f "$tmp/g.sol"
+            glpsol --${cform%% *} "${cform#* }" -o "$tmp/g.sol" >"$tmp/g.log" 2>&1
+            rc=$?
+            g=$(sed -n 's/^Objective: *[^ ]* = \([-0-9.e+]*\).*/\1/p' "$tmp/g.sol" 2>/dev/null)
+            case $cform in lp*) cw=lp ;; *) cw=mps ;; esac
+            xok "glpsol-$cw:$cname (exit $rc, $g vs $cobj)" solved "$rc" "$g" "$cobj"
+        done
+    fi
+    if solver cbc 1; then
+        c=$(cbc "$4" solve quit 2>&1 | sed -n -e 's/^Objective value: *\([-0-9.e+]*\).*/\1/p' -e 's/^Optimal objective \([-0-9.e+]*\) .*/\1/p' | head -n 1)
+        xok "cbc:$cname ($c vs $cobj)" close "$c" "$cobj"
+    fi
+}
 expect lp-bad-format 2 "unknown format 'json' \(lp or mps\)" lp examples/engine-analyzer.yaml --format json
 for f in models/*.yaml examples/*.yaml; do
     expect "objective:$f" 0 "" solve "$f" --format json
     obj=$(sed -n 's/.*"objective": \([^,]*\),.*/\1/p' "$tmp/out")
     expect "lp:$f" 0 "" lp "$f" -o "$tmp/p.lp"
     expect "mps:$f" 0 "" lp "$f" --format mps -o "$tmp/p.mps"
-    if solver glpsol 2; then
-        rm -f "$tmp/g.sol"
-        glpsol --lp "$tmp/p.lp" -o "$tmp/g.sol" >"$tmp/g.log" 2>&1
-        rc=$?
-        g=$(sed -n 's/^Objective: *[^ ]* = \([-0-9.e+]*\).*/\1/p' "$tmp/g.sol" 2>/dev/null)
-        xok "glpsol-lp:$f (exit $rc, $g vs $obj)" solved "$rc" "$g" "$obj"
-        rm -f "$tmp/g.sol"
-        glpsol --freemps "$tmp/p.mps" -o "$tmp/g.sol" >"$tmp/g.log" 2>&1
-        rc=$?
-        g=$(sed -n 's/^Objective: *[^ ]* = \([-0-9.e+]*\).*/\1/p' "$tmp/g.sol" 2>/dev/null)
-        xok "glpsol-mps:$f (exit $rc, $g vs $obj)" solved "$rc" "$g" "$obj"
-    fi
-    if solver cbc 1; then
-        c=$(cbc "$tmp/p.mps" solve quit 2>&1 | sed -n -e 's/^Objective value: *\([-0-9.e+]*\).*/\1/p' -e 's/^Optimal objective \([-0-9.e+]*\) .*/\1/p' | head -n 1)
-        xok "cbc:$f ($c vs $obj)" close "$c" "$obj"
-    fi
+    cross "$f" "$obj" "$tmp/p.lp" "$tmp/p.mps"
 done
 # The seed model's answer, worked out by cbc from the exported program
 # alone: the first period with an early retirement (a retire column; the

@@ -424,7 +424,7 @@ static int solve(cli_ctx *x)
         return cli_exit_for(err.code);
     }
     be_status st = x->sol->status;
-    if (cmd->flags & CMD_DIAGNOSE &&
+    if (cmd->flags & CMD_DIAGNOSE && be_model_scenarios(x->m) == 0 &&
         (st == BE_INFEASIBLE || st == BE_UNBOUNDED)) {
         /* why, in the planner's words: which limits must give way */
         be_error derr = {0};
@@ -433,9 +433,42 @@ static int solve(cli_ctx *x)
             fprintf(stderr, "breakeven: %s: note: no diagnosis: %s\n",
                     x->path, derr.message);
     }
-    if (!x->sol->plan && cmd->flags & CMD_PLAN)
+    if (cmd->flags & CMD_DIAGNOSE && be_model_scenarios(x->m) > 0 &&
+        !cli_has_plan(x->sol) && st != BE_NO_PLAN &&
+        cli_diagnose_scenarios(x->m, &x->s, &x->scenario_status,
+                               &x->scenario_diag) != 0)
+        return cli_out_of_memory();
+    if (!cli_has_plan(x->sol) && cmd->flags & CMD_PLAN)
         return cli_no_plan(x);
     return EXIT_PLAN;
+}
+
+/* A command without CMD_SCENARIOS refuses a model with scenarios, in one
+ * line.  One that reads its file itself (CMD_FILE without CMD_LOAD) has
+ * it loaded here just to see; a file that does not load is left to the
+ * command, which reports it in its own way. */
+static int refuse_scenarios(cli_ctx *x)
+{
+    const cli_command *cmd = x->cmd;
+    if (cmd->flags & CMD_SCENARIOS || !(cmd->flags & CMD_FILE))
+        return EXIT_PLAN;
+    be_model *probe = NULL;
+    const be_model *m = x->m;
+    if (!m) {
+        be_load_options opt;
+        be_load_options_init(&opt);
+        opt.overrides = x->c->sets;
+        opt.n_overrides = x->c->n_sets;
+        m = probe = be_model_load_file(x->path, &opt, NULL);
+    }
+    int n = m ? be_model_scenarios(m) : 0;
+    be_model_free(probe);
+    if (n == 0)
+        return EXIT_PLAN;
+    fprintf(stderr, "breakeven: %s: the model has %d scenarios, which %s "
+            "does not handle (solve, uncertainty, compare, report, batch, "
+            "check and lp do)\n", x->path, n, cmd->name);
+    return EXIT_USAGE;
 }
 
 /* The format the command writes: --format, else the -o FILE's extension
@@ -481,11 +514,14 @@ int cli_dispatch(const cli_command *cmd, int argc, char **argv)
         if (!x.m)
             goto done;
     }
+    if ((rc = refuse_scenarios(&x)) != EXIT_PLAN ||
+        (cmd->check && (rc = cmd->check(&x)) != EXIT_PLAN))
+        goto done;
     if (cmd->flags & CMD_SOLVE && (rc = solve(&x)) != EXIT_PLAN)
         goto done;
     rc = cmd->run(&x);
     if (cmd->flags & CMD_SOLVE && rc == EXIT_PLAN) {
-        if (!x.sol->plan)
+        if (!cli_has_plan(x.sol))
             rc = cli_no_plan(&x);
         else if (x.sol->status == BE_TIME_LIMIT_PLAN && !common.quiet)
             fprintf(stderr, "breakeven: %s: time limit reached; the plan is "
@@ -493,6 +529,10 @@ int cli_dispatch(const cli_command *cmd, int argc, char **argv)
                     100.0 * x.sol->gap);
     }
 done:
+    for (int i = 0; x.scenario_diag && i < be_model_scenarios(x.m); i++)
+        be_diagnosis_free(x.scenario_diag[i]);
+    free(x.scenario_diag);
+    free(x.scenario_status);
     be_diagnosis_free(x.diag);
     be_solution_free(x.sol);
     be_model_free(x.m);
@@ -567,6 +607,61 @@ int cli_out_of_memory(void)
     return EXIT_SOLVER;
 }
 
+int cli_has_plan(const be_solution *sol)
+{
+    return sol->plan || (sol->scenarios > 0 && sol->scenario_eval);
+}
+
+int cli_diagnose_scenarios(const be_model *m, const be_settings *s,
+                           be_status **status, be_diagnosis ***diag)
+{
+    int S = be_model_scenarios(m);
+    *status = calloc((size_t)S, sizeof **status);
+    *diag = calloc((size_t)S, sizeof **diag);
+    if (!*status || !*diag)
+        return -1;
+    be_settings quiet = *s;
+    quiet.progress = NULL;
+    for (int i = 0; i < S; i++) {
+        const be_model *ms = be_model_scenario(m, i);
+        be_solution *one = be_solve(ms, &quiet, NULL);
+        (*status)[i] = one ? one->status : BE_NO_PLAN;
+        if (one && (one->status == BE_INFEASIBLE ||
+                    one->status == BE_UNBOUNDED))
+            (*diag)[i] = be_diagnose(ms, &quiet, NULL);
+        be_solution_free(one);
+    }
+    return 0;
+}
+
+/* Why a model with scenarios has no plan: which scenarios have none even
+ * alone, and what must give way in each; or that each has one alone, and
+ * only the decisions they share cannot serve them all. */
+static void no_plan_scenarios(const cli_ctx *x)
+{
+    const be_model *m = x->m;
+    int S = be_model_scenarios(m), alone = 0;
+    for (int s = 0; s < S; s++) {
+        be_status st = x->scenario_status[s];
+        if (st == BE_OPTIMAL || st == BE_TIME_LIMIT_PLAN) {
+            alone++;
+            continue;
+        }
+        fprintf(stderr, "breakeven: %s: scenario '%s' alone has no plan "
+                "(%s)\n", x->path, be_model_scenario_name(m, s),
+                st == BE_NO_PLAN ? "time limit" : be_status_name(st));
+        const be_diagnosis *d = x->scenario_diag ? x->scenario_diag[s] : NULL;
+        for (int i = 0; d && i < d->n; i++)
+            fprintf(stderr, "breakeven: %s: scenario '%s': %s\n", x->path,
+                    be_model_scenario_name(m, s),
+                    d->gives[i].text);
+    }
+    if (alone == S)
+        fprintf(stderr, "breakeven: %s: every scenario has a plan on its "
+                "own, but no plan serves them all with the decisions they "
+                "share\n", x->path);
+}
+
 int cli_no_plan(const cli_ctx *x)
 {
     const be_solution *sol = x->sol;
@@ -574,6 +669,14 @@ int cli_no_plan(const cli_ctx *x)
         fprintf(stderr, "breakeven: %s: time limit reached before any plan "
                 "was found\n", x->path);
         return EXIT_SOLVER;
+    }
+    if (be_model_scenarios(x->m) > 0) {
+        fprintf(stderr, "breakeven: %s: no feasible plan: the model is %s "
+                "(no plan serves every scenario)\n", x->path,
+                be_status_name(sol->status));
+        if (x->scenario_status)
+            no_plan_scenarios(x);
+        return EXIT_NO_PLAN;
     }
     /* The diagnosis, when there is one, is the whole story (its lines
      * include the reason's); the first line goes on the headline. */

@@ -20,7 +20,8 @@
  * flags the dispatcher acts on).
  *
  * Each command lives in its own file (cmd_<name>.c) and is listed in the
- * table in main.c.  A new command is that file and that entry:
+ * table in main.c.  A new command is that file and that entry (a sketch;
+ * cmd_uncertainty.c is a short real one):
  *
  *   static int samples = 200;
  *   static const cli_option options[] = {
@@ -35,8 +36,8 @@
  *       ... compute from x->m, x->sol, x->s into data ...
  *       return cli_emit(x, &data);  // writers get &data
  *   }
- *   const cli_command cli_uncertainty = {
- *       .name = "uncertainty", .summary = "...",
+ *   const cli_command cli_samples = {
+ *       .name = "samples", .summary = "...",
  *       .flags = CMD_SOLVE | CMD_PLAN | CMD_LOAD | CMD_FILE,
  *       .shared = CLI_FORMAT_OPT | CLI_OUTPUT | CLI_SOLVER,
  *       .options = options, .formats = formats, .run = run};
@@ -174,8 +175,11 @@ enum {
     CMD_PLAN = 1 << 4,     /* no plan: say why, and do not run */
     CMD_DUALS = 1 << 5,    /* solve with shadow prices */
     CMD_DIAGNOSE = 1 << 6, /* no plan: be_diagnose (x->diag) */
-    CMD_FORMAT_BY_NAME = 1 << 7  /* no --format: the -o FILE's extension
+    CMD_FORMAT_BY_NAME = 1 << 7, /* no --format: the -o FILE's extension
                                     chooses, else the first format */
+    CMD_SCENARIOS = 1 << 8 /* understands a model with scenarios; without
+                              it the dispatcher refuses one (one line,
+                              EXIT_USAGE) before run */
 };
 
 struct cli_command {
@@ -187,6 +191,10 @@ struct cli_command {
     const cli_format *formats; /* {0}-terminated, the first is the
                                   default; NULL: it writes nothing */
     int (*run)(cli_ctx *x);    /* returns an exit code */
+    int (*check)(cli_ctx *x);  /* or NULL: after loading, before solving,
+                                  whether the options fit the model;
+                                  returns 0, or an exit code after saying
+                                  why */
     const char *notes;         /* printed after the options, or NULL */
 };
 
@@ -202,6 +210,11 @@ struct cli_ctx {
     be_settings s;             /* from the shared options */
     be_solution *sol;          /* CMD_SOLVE */
     be_diagnosis *diag;        /* CMD_DIAGNOSE, when there is no plan */
+    /* CMD_DIAGNOSE on a model with scenarios and no plan: each scenario
+     * solved on its own ([scenarios] statuses, BE_OPTIMAL when it has a
+     * plan alone) and the diagnosis of those without one (else NULL). */
+    be_status *scenario_status;
+    be_diagnosis **scenario_diag;
     const cli_format *format;  /* the chosen format */
 };
 
@@ -236,6 +249,15 @@ void cli_settings(const cli_common *c, be_settings *s);
  * with *exit_code set on failure.  seconds (may be NULL) gets the time. */
 be_model *cli_load(const char *path, const cli_common *c, int *exit_code,
                    double *seconds);
+
+/* 1 when sol holds a plan: one plan, or one per scenario. */
+int cli_has_plan(const be_solution *sol);
+
+/* Each scenario of m solved on its own with s, and diagnosed when it has
+ * no plan: *status and *diag ([scenarios], calloc'd; the caller frees
+ * them and each diagnosis).  Returns 0, or -1 when out of memory. */
+int cli_diagnose_scenarios(const be_model *m, const be_settings *s,
+                           be_status **status, be_diagnosis ***diag);
 
 /* Say on stderr why x->sol has no plan ("time limit reached before any
  * plan", or "no feasible plan: ..." with the diagnosis's lines, the first

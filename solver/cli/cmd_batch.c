@@ -88,7 +88,14 @@ static void print_row(batch *b, int i)
             fprintf(fp, ", \"bought\": %s}", fmt_num(d->bought, num,
                                                     sizeof num));
         }
-        fputs("}, \"message\": ", fp);
+        fputs("}, \"scenarios\": ", fp);
+        if (r->scenarios >= 0)
+            fprintf(fp, "%d", r->scenarios);
+        else
+            fputs("null", fp);
+        fputs(", \"first_decision\": ", fp);
+        json_str(fp, r->first_decision);
+        fputs(", \"message\": ", fp);
         json_str(fp, r->message);
         fprintf(fp, ", \"resumed\": %s, \"seconds\": %.3f}\n",
                 r->resumed ? "true" : "false", r->seconds);
@@ -108,6 +115,11 @@ static void print_row(batch *b, int i)
         fputc(',', fp);
         print_devices(fp, r, w);
     }
+    fputc(',', fp);
+    if (r->scenarios >= 0)
+        fprintf(fp, "%d", r->scenarios);
+    fputc(',', fp);
+    csv_field(fp, r->first_decision);
     fputc(',', fp);
     csv_field(fp, r->message);
     fprintf(fp, ",%s,%.3f\n", r->resumed ? "true" : "false", r->seconds);
@@ -208,7 +220,8 @@ static int write_rows(FILE *fp, const void *data, be_error *err)
     b->out = fp;
     if (!no_header && !b->jsonl)
         fputs("file,model,status,exit,net_present_cost,first_replacement,"
-              "first_buy,first_early_retire,bought,message,resumed,seconds\n",
+              "first_buy,first_early_retire,bought,scenarios,first_decision,"
+              "message,resumed,seconds\n",
               fp);
     flush_rows(b);
     pool_options po;
@@ -318,14 +331,18 @@ done:
 const cli_command cli_batch = {
     .name = "batch",
     .summary = "solve many model files, N at a time, one summary row each",
-    .flags = CMD_FILES,
+    .flags = CMD_FILES | CMD_SCENARIOS,
     .shared = CLI_FORMAT_OPT | CLI_OUTPUT | CLI_RELAX | CLI_MIP_GAP |
               CLI_TIME_LIMIT | CLI_SET | CLI_QUIET,
     .options = options, .formats = formats, .run = run,
     .notes = "One row per model file, in input order: file, model, status, "
              "exit, net present cost, first_replacement (first period with "
              "an early retirement), per device first_buy, first_early_retire "
-             "and bought, message, resumed, seconds.  --time-limit is per "
+             "and bought, scenarios, first_decision (the actions of the "
+             "first period), message, resumed, seconds.  A model "
+             "with scenarios reports its expected cost, the earliest "
+             "periods of any scenario and the expected units bought.  "
+             "--time-limit is per "
              "model; a process still running after 3 S + 5 seconds is "
              "killed.  -q also drops the progress line.\n"
              "exit code of a batch: the largest of the models' own exit codes "

@@ -1,9 +1,35 @@
 /*
- * cmd_check.c -- `breakeven check`: validate a model file.
+ * cmd_check.c -- `breakeven check`: validate a model file; for a model
+ * with scenarios, also show them and the tree of shared decisions.
  */
 #include <string.h>
 
 #include "cli.h"
+#include "scenarios.h"
+
+/* The scenarios, the tree of shared decisions, who parts from whom. */
+static void scenarios(const be_model *m)
+{
+    int S = be_model_scenarios(m), T = be_model_periods(m);
+    int fb = be_model_first_branch(m);
+    double alpha, weight;
+    printf("%d scenarios; ", S);
+    if (fb >= T)
+        printf("they never part: every decision is shared\n");
+    else if (fb == 0)
+        printf("they differ from %s on\n", be_model_period_label(m, 0));
+    else
+        printf("the tree first branches in %s\n",
+               be_model_period_label(m, fb));
+    sc_print_scenarios(stdout, m, "  ");
+    if (be_model_risk(m, &alpha, &weight))
+        printf("risk: minimise (1 - %g) E[cost] + %g CVaR at %g\n", weight,
+               weight, alpha);
+    printf("The tree (which scenarios share decisions until when):\n");
+    sc_print_tree(stdout, m, "  ");
+    printf("Where they part:\n");
+    sc_print_parts(stdout, m, "  ", 45);
+}
 
 static int run(cli_ctx *x)
 {
@@ -29,11 +55,13 @@ static int run(cli_ctx *x)
             s += n + (s[n] == '\n');
         }
     }
+    if (!x->c->quiet && be_model_scenarios(x->m) > 0)
+        scenarios(x->m);
     return EXIT_PLAN;
 }
 
 const cli_command cli_check = {
     .name = "check", .summary = "validate a model file only",
-    .flags = CMD_LOAD | CMD_FILE, .shared = CLI_SET | CLI_QUIET, .run = run,
+    .flags = CMD_LOAD | CMD_FILE | CMD_SCENARIOS, .shared = CLI_SET | CLI_QUIET, .run = run,
     .notes = "With --quiet nothing is printed: the exit code says it all.",
 };

@@ -3,22 +3,38 @@
  * plans people follow (run to end of life, replace on release, fixed-age
  * replacement) and the planner's own plan file, all with the evaluator
  * under the same model.  Definitions: docs/plans.md.
+ *
+ * A model with scenarios is compared on expected cost: the stochastic
+ * plan's cost in each scenario, against each baseline built on that
+ * scenario's own model (be_baseline_plan per scenario) and the plan file
+ * priced in every scenario, each weighted by the scenario's probability;
+ * the per-scenario costs follow.
  */
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
 #include "output.h"
 
+/* Scenarios at most, for the per-scenario arrays of a row. */
+#define MAX_MODELS 1024
+
 typedef struct row {
     const char *key;     /* optimal, end_of_life, on_release, fixed_age, plan */
     char name[300];      /* as shown */
-    be_eval *eval;
-    be_plan *plan;       /* owned, except the optimal row's */
+    be_eval **eval;      /* [n_models]; the optimal row's are the solution's */
+    be_plan **plan;      /* [n_models], owned (the optimal row's NULL) */
+    double cost;         /* sum over the models of p * net present cost */
+    int bad;             /* the first model whose plan breaks a constraint,
+                            -1 when none does */
 } row;
 
 typedef struct compare {
     const be_model *m;
+    int n_models;        /* 1, or the scenarios */
+    const be_model **models;   /* [n_models]: m, or each scenario's */
+    double *p;           /* [n_models]: 1, or the probabilities */
     const be_solution *sol;
     row rows[5];
     int n;
@@ -57,75 +73,125 @@ static void violation_text(const be_model *m, const be_eval *e, char *buf,
     }
 }
 
-/* Row i against the optimum (be_cost_compare). */
+/* Row i against the optimum, on the expected cost (be_cost_compare's
+ * definitions; with one model, be_cost_compare itself). */
 static be_cost_delta delta(const compare *c, int i)
 {
-    return be_cost_compare(c->rows[i].eval, c->rows[0].eval);
+    if (c->n_models == 1)
+        return be_cost_compare(c->rows[i].eval[0], c->rows[0].eval[0]);
+    be_cost_delta d;
+    double total = c->rows[i].cost, opt = c->rows[0].cost;
+    d.difference = total - opt;
+    d.percent = total > 0 ? 100.0 * d.difference / total : NAN;
+    d.same = fabs(d.difference) <= BE_COST_TOL * fmax(1.0, fabs(opt));
+    return d;
+}
+
+/* The first constraint row r breaks, in words; "scenario S: ..." with
+ * scenarios. */
+static void row_violation(const compare *c, const row *r, char *buf,
+                          size_t size)
+{
+    char w[200];
+    violation_text(c->models[r->bad], r->eval[r->bad], w, sizeof w);
+    if (c->n_models > 1)
+        snprintf(buf, size, "%s in scenario %s", w,
+                 be_model_scenario_name(c->m, r->bad));
+    else
+        snprintf(buf, size, "%s", w);
 }
 
 static void answer(FILE *fp, const compare *c)
 {
     const row *r = &c->rows[c->ref];
-    const be_eval *opt = c->rows[0].eval;
-    char a[64], b[64], v[160], what[400];
+    char a[64], b[64], v[260], what[400], over[64] = "";
     if (strcmp(r->key, "plan") == 0)
         snprintf(what, sizeof what, "your plan (%s)", r->name);
     else
         snprintf(what, sizeof what, "running the fleet to end of life");
+    if (c->n_models > 1)
+        snprintf(over, sizeof over, " in expected cost over %d scenarios",
+                 c->n_models);
     be_cost_delta d = delta(c, c->ref);
-    fmt_money(opt->cost.total, 0, a, sizeof a);
-    if (r->eval->violation != BE_FEASIBLE_PLAN) {
-        violation_text(c->m, r->eval, v, sizeof v);
-        fprintf(fp, "The optimal plan costs %s; %s would cost %s but breaks "
-                "the %s.\n", a, what, fmt_money(r->eval->cost.total, 0, b,
+    fmt_money(c->rows[0].cost, 0, a, sizeof a);
+    if (r->bad >= 0) {
+        row_violation(c, r, v, sizeof v);
+        fprintf(fp, "The optimal plan costs %s%s; %s would cost %s but breaks "
+                "the %s.\n", a, over, what, fmt_money(r->cost, 0, b,
                 sizeof b), v);
     } else if (d.difference <= 0 || d.same) {
         what[0] = (char)(what[0] == 'y' ? 'Y' : 'R');
-        fprintf(fp, "%s is already optimal: it costs %s, like the optimal "
-                "plan.\n", what, a);
+        fprintf(fp, "%s is already optimal: it costs %s%s, like the optimal "
+                "plan.\n", what, a, over);
     } else {
         fprintf(fp, "The optimal plan saves %s", fmt_money(d.difference, 0, b,
                                                             sizeof b));
         if (isfinite(d.percent))
             fprintf(fp, " (%.1f%%)", d.percent);
-        fprintf(fp, " against %s; it costs %s.\n", what, a);
+        fprintf(fp, "%s against %s; it costs %s.\n", over, what, a);
     }
+}
+
+/* One line of the table: name, cost, difference, share, constraints. */
+static void table_line(FILE *fp, const char *name, double cost,
+                       be_cost_delta x, int first, const char *constraints)
+{
+    char a[64], b[64], pct[32] = "";
+    double d = x.difference, p = x.percent;
+    if (!first && isfinite(p))
+        snprintf(pct, sizeof pct, "%+.1f%%", p);
+    fmt_money(d, 0, b + 1, sizeof b - 1);
+    b[0] = d > 0 && strcmp(b + 1, "0") != 0 ? '+' : ' ';
+    if (b[0] != '+' && isfinite(p) && fabs(p) < 0.05)
+        snprintf(pct, sizeof pct, "0.0%%");
+    fprintf(fp, "%-28s %18s %16s %9s  %s\n", name,
+            fmt_money(cost, 0, a, sizeof a),
+            first ? "" : b[0] == '+' ? b : b + 1, pct, constraints);
 }
 
 static void report_text(FILE *fp, const void *data)
 {
     const compare *c = data;
-    char a[64], b[64], v[160];
+    char v[300], w[200];
     answer(fp, c);
     if (c->sol->status == BE_TIME_LIMIT_PLAN)
         fprintf(fp, "(The optimal plan is the best found at the time limit, "
                 "within %.3g%% of optimal.)\n", 100.0 * c->sol->gap);
-    fprintf(fp, "\n%-28s %18s %16s %9s  %s\n", "plan", "net present cost",
+    fprintf(fp, "\n%-28s %18s %16s %9s  %s\n", "plan",
+            c->n_models > 1 ? "expected cost" : "net present cost",
             "vs optimum", "", "constraints");
     for (int i = 0; i < c->n; i++) {
         const row *r = &c->rows[i];
-        be_cost_delta x = delta(c, i);
-        double d = x.difference, p = x.percent;
-        char pct[32] = "";
-        if (i > 0 && isfinite(p))
-            snprintf(pct, sizeof pct, "%+.1f%%", p);
-        if (r->eval->violation == BE_FEASIBLE_PLAN)
+        if (r->bad < 0)
             snprintf(v, sizeof v, "met");
         else {
-            char w[140];
-            violation_text(c->m, r->eval, w, sizeof w);
+            row_violation(c, r, w, sizeof w);
             snprintf(v, sizeof v, "breaks %s", w);
         }
-        fmt_money(d, 0, b + 1, sizeof b - 1);
-        b[0] = d > 0 && strcmp(b + 1, "0") != 0 ? '+' : ' ';
-        if (b[0] != '+' && isfinite(p) && fabs(p) < 0.05)
-            snprintf(pct, sizeof pct, "0.0%%");
-        fprintf(fp, "%-28s %18s %16s %9s  %s\n", r->name,
-                fmt_money(r->eval->cost.total, 0, a, sizeof a),
-                i == 0 ? "" : b[0] == '+' ? b : b + 1, pct, v);
+        table_line(fp, r->name, r->cost, delta(c, i), i == 0, v);
+    }
+    for (int s = 0; c->n_models > 1 && s < c->n_models; s++) {
+        char p[40];
+        fprintf(fp, "\nScenario %s (probability %s):\n",
+                be_model_scenario_name(c->m, s),
+                be_format_number(c->p[s], p, sizeof p));
+        for (int i = 0; i < c->n; i++) {
+            const be_eval *e = c->rows[i].eval[s];
+            if (e->violation == BE_FEASIBLE_PLAN)
+                snprintf(v, sizeof v, "met");
+            else {
+                violation_text(c->models[s], e, w, sizeof w);
+                snprintf(v, sizeof v, "breaks %s", w);
+            }
+            table_line(fp, c->rows[i].name, e->cost.total,
+                       be_cost_compare(e, c->rows[0].eval[s]), i == 0, v);
+        }
     }
     fprintf(fp, "\nThe difference is the plan's net present cost minus the "
-            "optimum's, and as a share of the plan's own cost.\n");
+            "optimum's, and as a share of the plan's own cost%s.\n",
+            c->n_models > 1 ? "; the expected cost weighs each scenario's "
+            "by its probability, and each baseline is built on the "
+            "scenario's own model" : "");
 }
 
 static void json_violation(FILE *fp, const be_model *m, const be_eval *e)
@@ -147,6 +213,25 @@ static void json_violation(FILE *fp, const be_model *m, const be_eval *e)
     fprintf(fp, ", \"amount\": %s}", fmt_num(e->violation_amount, n, sizeof n));
 }
 
+/* "net_present_cost", "difference", "difference_percent", "feasible",
+ * "violation" of one plan in one model (or of the expected cost). */
+static void json_costs(FILE *fp, const compare *c, double cost,
+                       be_cost_delta x, int feasible, int model,
+                       const be_eval *e)
+{
+    char n[40];
+    fprintf(fp, ", \"net_present_cost\": %s", fmt_num(cost, n, sizeof n));
+    fprintf(fp, ", \"difference\": %s", fmt_num(x.difference, n, sizeof n));
+    fprintf(fp, ", \"difference_percent\": %s",
+            fmt_num(x.percent, n, sizeof n));
+    fprintf(fp, ", \"feasible\": %s, \"violation\": ",
+            feasible ? "true" : "false");
+    if (feasible)
+        fputs("null", fp);
+    else
+        json_violation(fp, c->models[model], e);
+}
+
 static void report_json(FILE *fp, const void *data)
 {
     const compare *c = data;
@@ -155,6 +240,8 @@ static void report_json(FILE *fp, const void *data)
     json_str(fp, be_status_name(c->sol->status));
     fprintf(fp, ",\n  \"objective\": %s", fmt_num(c->sol->objective, n,
                                                  sizeof n));
+    if (c->n_models > 1)
+        fprintf(fp, ",\n  \"scenarios\": %d", c->n_models);
     fputs(",\n  \"reference\": ", fp);
     json_str(fp, c->rows[c->ref].key);
     fputs(",\n  \"plans\": [", fp);
@@ -164,46 +251,81 @@ static void report_json(FILE *fp, const void *data)
         json_str(fp, r->key);
         fputs(", \"name\": ", fp);
         json_str(fp, r->name);
-        fprintf(fp, ", \"net_present_cost\": %s",
-                fmt_num(r->eval->cost.total, n, sizeof n));
-        be_cost_delta x = delta(c, i);
-        fprintf(fp, ", \"difference\": %s", fmt_num(x.difference, n,
-                                                   sizeof n));
-        fprintf(fp, ", \"difference_percent\": %s",
-                fmt_num(x.percent, n, sizeof n));
-        fprintf(fp, ", \"feasible\": %s, \"violation\": ",
-                r->eval->violation == BE_FEASIBLE_PLAN ? "true" : "false");
-        json_violation(fp, c->m, r->eval);
+        json_costs(fp, c, r->cost, delta(c, i), r->bad < 0,
+                   r->bad < 0 ? 0 : r->bad, r->eval[r->bad < 0 ? 0 : r->bad]);
+        if (c->n_models > 1 && r->bad >= 0) {
+            /* the scenario of the first violation */
+            fputs(", \"violation_scenario\": ", fp);
+            json_str(fp, be_model_scenario_name(c->m, r->bad));
+        }
+        if (c->n_models > 1) {
+            fputs(", \"scenarios\": [", fp);
+            for (int s = 0; s < c->n_models; s++) {
+                const be_eval *e = r->eval[s];
+                fputs(s ? ", {\"scenario\": " : "{\"scenario\": ", fp);
+                json_str(fp, be_model_scenario_name(c->m, s));
+                fprintf(fp, ", \"probability\": %s",
+                        fmt_num(c->p[s], n, sizeof n));
+                json_costs(fp, c, e->cost.total,
+                           be_cost_compare(e, c->rows[0].eval[s]),
+                           e->violation == BE_FEASIBLE_PLAN, s, e);
+                fputc('}', fp);
+            }
+            fputc(']', fp);
+        }
         fputc('}', fp);
     }
     fputs("\n  ]\n}\n", fp);
+}
+
+/* net_present_cost .. violation_amount of one plan in one model (or of
+ * the expected cost: e NULL when feasible). */
+static void csv_costs(FILE *fp, const compare *c, double cost,
+                      be_cost_delta x, int model, const be_eval *e)
+{
+    char n[40];
+    fprintf(fp, ",%s", fmt_num(cost, n, sizeof n));
+    fprintf(fp, ",%s", fmt_num(x.difference, n, sizeof n));
+    fprintf(fp, ",%s", isfinite(x.percent) ? fmt_num(x.percent, n, sizeof n)
+                                           : "");
+    if (!e || e->violation == BE_FEASIBLE_PLAN) {
+        fputs(",true,,,,\n", fp);
+        return;
+    }
+    const be_model *m = c->models[model];
+    fprintf(fp, ",false,%s,%s,", be_violation_name(e->violation),
+            be_model_period_label(m, e->violation_period));
+    if (e->violation_device >= 0)
+        fputs(be_model_device_name(m, e->violation_device), fp);
+    fprintf(fp, ",%s\n", fmt_num(e->violation_amount, n, sizeof n));
 }
 
 static void report_csv(FILE *fp, const void *data)
 {
     const compare *c = data;
     char n[40];
-    fputs("plan,name,net_present_cost,difference,difference_percent,feasible,"
-          "violation,violation_period,violation_device,violation_amount\n", fp);
+    int many = c->n_models > 1;
+    fprintf(fp, "plan,name,%snet_present_cost,difference,difference_percent,"
+            "feasible,violation,violation_period,violation_device,"
+            "violation_amount\n", many ? "scenario,probability," : "");
     for (int i = 0; i < c->n; i++) {
         const row *r = &c->rows[i];
-        const be_eval *e = r->eval;
         fprintf(fp, "%s,", r->key);
         csv_field(fp, r->name);
-        fprintf(fp, ",%s", fmt_num(e->cost.total, n, sizeof n));
-        be_cost_delta x = delta(c, i);
-        fprintf(fp, ",%s", fmt_num(x.difference, n, sizeof n));
-        fprintf(fp, ",%s", isfinite(x.percent) ? fmt_num(x.percent, n,
-                                                         sizeof n) : "");
-        if (e->violation == BE_FEASIBLE_PLAN) {
-            fputs(",true,,,,\n", fp);
-            continue;
+        if (many)
+            fputs(",expected,1", fp);
+        csv_costs(fp, c, r->cost, delta(c, i), r->bad < 0 ? 0 : r->bad,
+                  r->bad < 0 ? NULL : r->eval[r->bad]);
+        for (int s = 0; many && s < c->n_models; s++) {
+            fprintf(fp, "%s,", r->key);
+            csv_field(fp, r->name);
+            fputc(',', fp);
+            csv_field(fp, be_model_scenario_name(c->m, s));
+            fprintf(fp, ",%s", fmt_num(c->p[s], n, sizeof n));
+            csv_costs(fp, c, r->eval[s]->cost.total,
+                      be_cost_compare(r->eval[s], c->rows[0].eval[s]), s,
+                      r->eval[s]);
         }
-        fprintf(fp, ",false,%s,%s,", be_violation_name(e->violation),
-                be_model_period_label(c->m, e->violation_period));
-        if (e->violation_device >= 0)
-            fputs(be_model_device_name(c->m, e->violation_device), fp);
-        fprintf(fp, ",%s\n", fmt_num(e->violation_amount, n, sizeof n));
     }
 }
 
@@ -222,6 +344,35 @@ static const cli_option options[] = {
 static const cli_format formats[] = {
     CLI_TEXT_JSON_CSV(report_text, report_json, report_csv)};
 
+/* Price row r in every model: its evaluations, expected cost and first
+ * violation.  Returns 0, or an exit code after printing why. */
+static int price(compare *c, row *r, be_error *err)
+{
+    r->cost = 0.0;
+    r->bad = -1;
+    for (int s = 0; s < c->n_models; s++) {
+        if (r->plan) {
+            r->eval[s] = be_evaluate(c->models[s], r->plan[s], err);
+            if (!r->eval[s]) {
+                cli_print_error(err);
+                return cli_exit_for(err->code);
+            }
+        }
+        r->cost += c->p[s] * r->eval[s]->cost.total;
+        if (r->bad < 0 && r->eval[s]->violation != BE_FEASIBLE_PLAN)
+            r->bad = s;
+    }
+    return 0;
+}
+
+/* The rows' arrays, for n models. */
+static int new_row(compare *c, row *r)
+{
+    r->eval = calloc((size_t)c->n_models, sizeof *r->eval);
+    r->plan = calloc((size_t)c->n_models, sizeof *r->plan);
+    return r->eval && r->plan ? 0 : -1;
+}
+
 static int run(cli_ctx *x)
 {
     int rc = EXIT_PLAN;
@@ -230,20 +381,31 @@ static int run(cli_ctx *x)
     compare c;
     memset(&c, 0, sizeof c);
     c.m = m;
-    c.plan_file = plan_file;
-    be_error err = {0};
-    be_plan *planner = NULL;
-    if (plan_file) {
-        planner = be_plan_load_file(m, plan_file, &err);
-        if (!planner) {
-            cli_print_error(&err);
-            rc = cli_exit_for(err.code);
-            goto done;
-        }
-    }
     c.sol = sol;
-    c.rows[0] = (row){"optimal", "optimal", sol->eval, NULL};
-    c.n = 1;
+    c.plan_file = plan_file;
+    int S = be_model_scenarios(m);
+    c.n_models = S > 0 ? S : 1;
+    be_error err = {0};
+    c.models = calloc((size_t)c.n_models, sizeof *c.models);
+    c.p = calloc((size_t)c.n_models, sizeof *c.p);
+    if (!c.models || !c.p || c.n_models > MAX_MODELS) {
+        rc = cli_out_of_memory();
+        goto done;
+    }
+    for (int s = 0; s < c.n_models; s++) {
+        c.models[s] = S > 0 ? be_model_scenario(m, s) : m;
+        c.p[s] = S > 0 ? be_model_scenario_probability(m, s) : 1.0;
+    }
+    row *opt = &c.rows[c.n++];
+    *opt = (row){"optimal", "optimal", NULL, NULL, 0.0, -1};
+    opt->eval = calloc((size_t)c.n_models, sizeof *opt->eval);
+    if (!opt->eval) {
+        rc = cli_out_of_memory();
+        goto done;
+    }
+    for (int s = 0; s < c.n_models; s++)
+        opt->eval[s] = S > 0 ? sol->scenario_eval[s] : sol->eval;
+    price(&c, opt, &err);
     static const be_baseline kinds[] = {BE_BASELINE_END_OF_LIFE,
                                         BE_BASELINE_ON_RELEASE,
                                         BE_BASELINE_FIXED_AGE};
@@ -252,46 +414,71 @@ static int run(cli_ctx *x)
     for (int i = 0; i < 3; i++) {
         if (kinds[i] == BE_BASELINE_FIXED_AGE && !(age > 0))
             continue;
-        row *r = &c.rows[c.n];
+        row *r = &c.rows[c.n++];
         r->key = keys[i];
         if (kinds[i] == BE_BASELINE_FIXED_AGE)
             snprintf(r->name, sizeof r->name, "fixed age %g year%s", age,
                      age == 1 ? "" : "s");
         else
             snprintf(r->name, sizeof r->name, "%s", be_baseline_name(kinds[i]));
-        r->plan = be_baseline_plan(m, kinds[i], age, &err);
-        r->eval = r->plan ? be_evaluate(m, r->plan, &err) : NULL;
-        if (!r->eval) {
-            cli_print_error(&err);
-            rc = cli_exit_for(err.code);
-            c.n++;
+        if (new_row(&c, r) != 0) {
+            rc = cli_out_of_memory();
             goto done;
         }
-        c.n++;
+        for (int s = 0; s < c.n_models; s++) {
+            r->plan[s] = be_baseline_plan(c.models[s], kinds[i], age, &err);
+            if (!r->plan[s]) {
+                cli_print_error(&err);
+                rc = cli_exit_for(err.code);
+                goto done;
+            }
+        }
+        if ((rc = price(&c, r, &err)) != 0)
+            goto done;
     }
     c.ref = 1;
-    if (planner) {
+    if (plan_file) {
+        /* the one plan, priced in every scenario: the same decisions
+         * whatever happens */
         row *r = &c.rows[c.n];
         r->key = "plan";
         snprintf(r->name, sizeof r->name, "%s", plan_file);
-        r->plan = planner;
-        planner = NULL;
-        r->eval = be_evaluate(m, r->plan, &err);
-        c.ref = c.n++;
-        if (!r->eval) {
-            cli_print_error(&err);
-            rc = cli_exit_for(err.code);
+        if (new_row(&c, r) != 0) {
+            rc = cli_out_of_memory();
             goto done;
         }
+        c.ref = c.n++;
+        for (int s = 0; s < c.n_models; s++) {
+            r->plan[s] = be_plan_load_file(c.models[s], plan_file, &err);
+            if (!r->plan[s]) {
+                if (S > 0 && err.code == BE_EMODEL) {
+                    char msg[sizeof err.message];
+                    snprintf(msg, sizeof msg, "%s", err.message);
+                    snprintf(err.message, sizeof err.message, "in scenario "
+                             "'%s': %.400s", be_model_scenario_name(m, s),
+                             msg);
+                }
+                cli_print_error(&err);
+                rc = cli_exit_for(err.code);
+                goto done;
+            }
+        }
+        if ((rc = price(&c, r, &err)) != 0)
+            goto done;
     }
 
     rc = cli_emit(x, &c);
 done:
-    for (int i = 1; i < c.n; i++) {
-        be_eval_free(c.rows[i].eval);
-        be_plan_free(c.rows[i].plan);
+    for (int i = 0; i < c.n; i++) {
+        for (int s = 0; i > 0 && c.rows[i].eval && s < c.n_models; s++) {
+            be_eval_free(c.rows[i].eval[s]);
+            be_plan_free(c.rows[i].plan ? c.rows[i].plan[s] : NULL);
+        }
+        free(c.rows[i].eval);
+        free(c.rows[i].plan);
     }
-    be_plan_free(planner);
+    free(c.models);
+    free(c.p);
     return rc;
 }
 
@@ -299,7 +486,7 @@ const cli_command cli_compare = {
     .name = "compare",
     .summary = "price the optimal plan against the plans people follow and "
                "a plan file",
-    .flags = CMD_SOLVE | CMD_PLAN | CMD_LOAD | CMD_FILE,
+    .flags = CMD_SOLVE | CMD_PLAN | CMD_LOAD | CMD_FILE | CMD_SCENARIOS,
     .shared = CLI_FORMAT_OPT | CLI_OUTPUT | CLI_SOLVER,
     .options = options, .formats = formats, .run = run,
 };

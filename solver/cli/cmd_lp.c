@@ -62,7 +62,7 @@ static int run(cli_ctx *x)
 const cli_command cli_lp = {
     .name = "lp",
     .summary = "write the program the solver sees (CPLEX LP or free MPS)",
-    .flags = CMD_LOAD | CMD_FILE,
+    .flags = CMD_LOAD | CMD_FILE | CMD_SCENARIOS,
     .shared = CLI_FORMAT_OPT | CLI_OUTPUT | CLI_RELAX | CLI_SET,
     .formats = formats, .run = run,
 };

@@ -5,6 +5,11 @@
  * end of life, and the model's inputs.  No script, no external resource:
  * the file reads the same offline, in any browser, printed or mailed.
  *
+ * A model with scenarios gets the decision to take now and each branch,
+ * the tree of shared decisions with what each branch does, the costs per
+ * scenario against running the fleet to end of life on that scenario's
+ * own model, and each scenario's charts and schedule.
+ *
  * Every string that comes from the model file or the command line goes
  * through esc() (chart_xml_escape); numbers and period labels are ours.
  */
@@ -16,6 +21,7 @@
 #include "cli.h"
 #include "output.h"
 #include "report.h"
+#include "scenarios.h"
 
 #define CHART_W 600
 #define CHART_H 380
@@ -119,16 +125,24 @@ static void swatch(FILE *fp, int k)
 
 /* ---- the answer ---- */
 
+/* report_answer's text, malloc'd (NULL when out of memory). */
+static char *answer_text(const be_model *m, const be_solution *sol,
+                         size_t *len)
+{
+    char *text = NULL;
+    FILE *mem = open_memstream(&text, len);
+    if (!mem)
+        return NULL;
+    report_answer(mem, m, sol);
+    fclose(mem);
+    return text;
+}
+
 static void answer(FILE *fp, const be_model *m, const be_solution *sol,
                    const report_data *d)
 {
-    char *text = NULL;
     size_t len = 0;
-    FILE *mem = open_memstream(&text, &len);
-    if (mem) {
-        report_answer(mem, m, sol);
-        fclose(mem);
-    }
+    char *text = answer_text(m, sol, &len);
     int warn = !sol->plan || (d && d->base->violation != BE_FEASIBLE_PLAN);
     fprintf(fp, "<section class=\"answer%s\" id=\"answer\"><p><strong>",
             warn ? " warn" : "");
@@ -271,13 +285,16 @@ static void data_table(FILE *fp, const chart *c)
     fputs("</tbody></table></div></details>", fp);
 }
 
-static int charts(FILE *fp, const report_data *d, char *why, size_t size)
+/* The four charts; tag ("" or "s2-") keeps the ids of several sets apart. */
+static int charts(FILE *fp, const report_data *d, const char *tag, char *why,
+                  size_t size)
 {
-    fputs("<h2>Charts</h2>\n<div class=\"charts\">\n", fp);
+    fputs(tag[0] ? "<div class=\"charts\">\n"
+                 : "<h2>Charts</h2>\n<div class=\"charts\">\n", fp);
     for (int i = 0; report_chart_names[i]; i++) {
         chart *c = report_chart(d, report_chart_names[i]);
-        char prefix[32];
-        snprintf(prefix, sizeof prefix, "%s-", report_chart_names[i]);
+        char prefix[48];
+        snprintf(prefix, sizeof prefix, "%s%s-", tag, report_chart_names[i]);
         char *svg = c ? chart_svg_inline(c, CHART_W, CHART_H, prefix, why,
                                          size) : NULL;
         if (!svg) {
@@ -286,7 +303,7 @@ static int charts(FILE *fp, const report_data *d, char *why, size_t size)
             chart_free(c);
             return -1;
         }
-        fprintf(fp, "<figure id=\"chart-%s\">", report_chart_names[i]);
+        fprintf(fp, "<figure id=\"chart-%s%s\">", tag, report_chart_names[i]);
         fputs(svg, fp);
         fprintf(fp, "<figcaption>%s</figcaption>", i == 2 &&
                 c->n_series == 1 ? "Facility power drawn (rated IT power "
@@ -313,17 +330,21 @@ static void period_words(FILE *fp, const be_model *m, const be_eval *e,
         fputs("<span style=\"color:#888\">keep everything</span>", fp);
 }
 
-static void schedule(FILE *fp, const be_model *m, const be_solution *sol)
+/* The schedule table of evaluation e of model m; id "schedule" (or
+ * "schedule-N" for several). */
+static void schedule(FILE *fp, const be_model *m, const be_eval *e,
+                     const char *id)
 {
-    const be_eval *e = sol->eval;
     int T = e->periods, K = e->devices;
     int capped = 0, budget = 0;
     for (int t = 0; t < T; t++) {
         capped |= isfinite(be_model_power_cap(m, t));
         budget |= isfinite(be_model_budget(m, t));
     }
-    fputs("<h2>The schedule</h2>\n<div class=\"scroll\"><table id=\"schedule\">"
-          "<thead><tr><th class=\"l\" rowspan=\"2\">period</th>"
+    if (strcmp(id, "schedule") == 0)
+        fputs("<h2>The schedule</h2>\n", fp);
+    fprintf(fp, "<div class=\"scroll\"><table id=\"%s\">", id);
+    fputs("<thead><tr><th class=\"l\" rowspan=\"2\">period</th>"
           "<th class=\"l\" rowspan=\"2\">what happens</th>", fp);
     for (int k = 0; k < K; k++) {
         int rented = be_model_device_is_rented(m, k);
@@ -594,6 +615,167 @@ static void inputs(FILE *fp, const be_model *m, const char *path,
     fputs("</pre></details>\n", fp);
 }
 
+/* ---- a model with scenarios ---- */
+
+/* The answer (sc_answer), a paragraph a line, the first one strong. */
+static void scenario_answer(FILE *fp, const be_model *m,
+                            const be_solution *sol)
+{
+    size_t len = 0;
+    char *text = answer_text(m, sol, &len);
+    fprintf(fp, "<section class=\"answer%s\" id=\"answer\">",
+            cli_has_plan(sol) ? "" : " warn");
+    int first = 1;
+    for (char *line = text; line && *line;) {
+        char *nl = strchr(line, '\n');
+        if (nl)
+            *nl = '\0';
+        fputs(first ? "<p><strong>" : "<p>", fp);
+        esc(fp, line);
+        fputs(first ? "</strong></p>" : "</p>", fp);
+        first = 0;
+        line = nl ? nl + 1 : line + strlen(line);
+    }
+    free(text);
+    fputs("</section>\n", fp);
+}
+
+/* The tree of shared decisions: one row per branch, with what it does. */
+static void scenario_tree(FILE *fp, const be_model *m, const be_solution *sol)
+{
+    sc_branch *b;
+    int n = sc_branches(m, &b);
+    char span[80], names[4096], words[8192];
+    fputs("<h2>The tree of decisions</h2>\n<p class=\"sub\">Scenarios "
+          "share the decisions of a period while every figure known by then "
+          "is the same in all of them; a branch is a run of periods whose "
+          "decisions its scenarios share.</p>\n<div class=\"scroll\">"
+          "<table id=\"tree\"><thead><tr><th class=\"l\">periods</th>"
+          "<th class=\"l\">scenarios</th><th class=\"l\">what happens"
+          "</th></tr></thead><tbody>\n", fp);
+    for (int i = 0; i < n; i++) {
+        sc_span(m, b[i].from, b[i].to, span, sizeof span);
+        sc_branch_names(m, &b[i], ", ", names, sizeof names);
+        fprintf(fp, "<tr><td class=\"l\" style=\"padding-left:%dem\">%s"
+                "</td><td class=\"l w\">", 1 + 2 * b[i].depth, span);
+        esc(fp, names);
+        fputs("</td><td class=\"l w\">", fp);
+        int s = be_model_node_first(m, b[i].node), said = 0;
+        for (int t = b[i].from; t <= b[i].to; t++) {
+            if (!sc_describe(m, sol, s, t, words, sizeof words))
+                continue;
+            fprintf(fp, "%s<strong>%s</strong>: ", said ? "<br>" : "",
+                    be_model_period_label(m, t));
+            esc(fp, words);
+            said = 1;
+        }
+        if (!said)
+            fputs("<span style=\"color:#888\">keep everything</span>", fp);
+        fputs("</td></tr>\n", fp);
+    }
+    fputs("</tbody></table></div>\n", fp);
+    free(b);
+}
+
+/* The costs of each scenario, against running its fleet to end of life. */
+static void scenario_costs(FILE *fp, const be_model *m,
+                           const be_solution *sol, const report_data *sd)
+{
+    int S = be_model_scenarios(m);
+    double e_plan = 0.0, e_base = 0.0;
+    fputs("<h2>Scenarios</h2>\n<p class=\"sub\">Net present cost of the "
+          "plan in each scenario, priced on the scenario's own model, and of "
+          "running the fleet to end of life there. Resale and salvage are "
+          "income, shown negative.</p>\n<div class=\"scroll\">"
+          "<table id=\"scenarios\"><thead><tr><th class=\"l\">scenario"
+          "</th><th>probability</th><th>purchases</th><th>energy</th>"
+          "<th>O&amp;M</th><th>rent</th><th>taxes</th><th>resale</th>"
+          "<th>salvage</th><th>net present cost</th><th>run to end of life"
+          "</th><th>saving</th></tr></thead><tbody>\n", fp);
+    for (int s = 0; s < S; s++) {
+        const be_costs *a = &sol->scenario_eval[s]->cost;
+        double p = be_model_scenario_probability(m, s);
+        double base = sd[s].base->cost.total;
+        e_plan += p * a->total;
+        e_base += p * base;
+        fputs("<tr><td class=\"l\">", fp);
+        esc(fp, be_model_scenario_name(m, s));
+        fputs("</td><td>", fp);
+        num(fp, p);
+        const double v[] = {a->purchases, a->energy, a->om, a->rent,
+                            a->taxes, -a->resale, -a->salvage, a->total,
+                            base, base - a->total};
+        for (size_t i = 0; i < sizeof v / sizeof v[0]; i++) {
+            fputs("</td><td>", fp);
+            money(fp, v[i]);
+        }
+        fputs(sd[s].base->violation != BE_FEASIBLE_PLAN
+              ? " (breaks a constraint)</td></tr>\n" : "</td></tr>\n", fp);
+    }
+    fputs("<tr class=\"total\"><td class=\"l\">expected</td><td></td>"
+          "<td></td><td></td><td></td><td></td><td></td><td></td><td></td>"
+          "<td>", fp);
+    money(fp, e_plan);
+    fputs("</td><td>", fp);
+    money(fp, e_base);
+    fputs("</td><td>", fp);
+    money(fp, e_base - e_plan);
+    fputs("</td></tr>\n</tbody></table></div>\n", fp);
+}
+
+static void scenario_cards(FILE *fp, const be_model *m,
+                           const be_solution *sol, const report_data *sd)
+{
+    int S = be_model_scenarios(m), T = be_model_periods(m);
+    int fb = be_model_first_branch(m);
+    double e_base = 0.0, alpha;
+    char text[64], detail[160];
+    for (int s = 0; s < S; s++)
+        e_base += be_model_scenario_probability(m, s) * sd[s].base->cost.total;
+    fputs("<div class=\"cards\">", fp);
+    card(fp, "Expected net present cost", sol->expected_cost, NULL,
+         sol->status == BE_OPTIMAL ? "optimal" : "best found in time");
+    card(fp, "Run the fleet to end of life", e_base, NULL,
+         "expected, each scenario's own baseline");
+    card(fp, "Expected saving", e_base - sol->expected_cost, NULL,
+         "net present value");
+    if (be_model_risk(m, &alpha, NULL)) {
+        snprintf(detail, sizeof detail, "mean of the worst %g of "
+                 "probability", 1.0 - alpha);
+        card(fp, "CVaR", sol->cvar, NULL, detail);
+    }
+    snprintf(text, sizeof text, "%d", S);
+    if (fb >= T)
+        snprintf(detail, sizeof detail, "they never part");
+    else if (fb == 0)
+        snprintf(detail, sizeof detail, "they differ from %s on",
+                 be_model_period_label(m, 0));
+    else
+        snprintf(detail, sizeof detail, "the tree first branches in %s",
+                 be_model_period_label(m, fb));
+    card(fp, "Scenarios", 0, text, detail);
+    fputs("</div>\n", fp);
+}
+
+/* Each scenario's charts and schedule, folded. */
+static int scenario_details(FILE *fp, const be_model *m,
+                            const report_data *sd, char *why, size_t size)
+{
+    for (int s = 0; s < be_model_scenarios(m); s++) {
+        char tag[32], id[48];
+        snprintf(tag, sizeof tag, "s%d-", s + 1);
+        snprintf(id, sizeof id, "schedule-%d", s + 1);
+        fprintf(fp, "<details id=\"scenario-%d\"><summary>Scenario ", s + 1);
+        esc(fp, be_model_scenario_name(m, s));
+        fputs(": charts and schedule</summary>\n", fp);
+        if (charts(fp, &sd[s], tag, why, size) != 0)
+            return -1;
+        schedule(fp, be_model_scenario(m, s), sd[s].sol->eval, id);
+        fputs("</details>\n", fp);
+    }
+    return 0;
+}
+
 /* ---- the page ---- */
 
 static int page(FILE *fp, const be_model *m, const be_solution *sol,
@@ -616,7 +798,9 @@ static int page(FILE *fp, const be_model *m, const be_solution *sol,
     fprintf(fp, "</h1>\n<p class=\"sub\">The cheapest buy / keep / retire "
             "plan, %s &ndash; %s (%d period%s)", be_model_period_label(m, 0),
             be_model_period_label(m, T - 1), T, T == 1 ? "" : "s");
-    if (sol->plan)
+    if (be_model_scenarios(m) > 0)
+        fprintf(fp, ", over %d scenarios", be_model_scenarios(m));
+    if (cli_has_plan(sol))
         fprintf(fp, " &middot; %s &middot; %s",
                 sol->integer ? "whole units (MIP)" : "fractional units (LP)",
                 be_status_name(sol->status));
@@ -627,12 +811,27 @@ static int page(FILE *fp, const be_model *m, const be_solution *sol,
         esc(fp, be_model_description(m));
         fputs("</p>\n", fp);
     }
-    answer(fp, m, sol, d);
-    if (d) {
+    if (be_model_scenarios(m) > 0) {
+        scenario_answer(fp, m, sol);
+        if (cli_has_plan(sol)) {
+            scenario_cards(fp, m, sol, d);
+            scenario_tree(fp, m, sol);
+            scenario_costs(fp, m, sol, d);
+            fputs("<h2>Each scenario</h2>\n", fp);
+            if (scenario_details(fp, m, d, why, size) != 0)
+                return -1;
+        }
+        fputs("<p class=\"sub\">The inputs below are those of the file as "
+              "it stands; each scenario changes some of them (its "
+              "<code>set</code> in the model file).</p>\n", fp);
+    } else {
+        answer(fp, m, sol, d);
+    }
+    if (d && be_model_scenarios(m) == 0) {
         cards(fp, d);
-        if (charts(fp, d, why, size) != 0)
+        if (charts(fp, d, "", why, size) != 0)
             return -1;
-        schedule(fp, m, sol);
+        schedule(fp, m, sol->eval, "schedule");
         costs(fp, d);
     }
     inputs(fp, m, path, c);
@@ -647,7 +846,8 @@ static int page(FILE *fp, const be_model *m, const be_solution *sol,
 
 typedef struct report_run {
     const cli_ctx *x;
-    const report_data *d;     /* NULL when there is no plan */
+    const report_data *d;     /* NULL when there is no plan; with
+                                 scenarios, one per scenario */
 } report_run;
 
 static int write_html(FILE *fp, const void *data, be_error *err)
@@ -666,16 +866,35 @@ static const cli_format formats[] = {{"html", NULL, write_html, NULL}, {0}};
 static int run(cli_ctx *x)
 {
     be_error err = {0};
-    report_data d = {0};
-    int rc;
-    if (x->sol->plan && report_data_init(&d, x->m, x->sol, &err) != 0) {
-        cli_print_error(&err);
-        rc = EXIT_SOLVER;
-    } else {
-        report_run r = {x, x->sol->plan ? &d : NULL};
-        rc = cli_emit(x, &r);
+    int S = be_model_scenarios(x->m), n = S > 0 ? S : 1, rc = EXIT_PLAN;
+    int plan = cli_has_plan(x->sol);
+    report_data *d = calloc((size_t)n, sizeof *d);
+    /* a scenario's plan as a solution of its own model, for its charts */
+    be_solution *one = calloc((size_t)n, sizeof *one);
+    if (!d || !one) {
+        rc = cli_out_of_memory();
+        goto done;
     }
-    report_data_free(&d);
+    for (int s = 0; plan && s < n; s++) {
+        const be_model *m = S > 0 ? be_model_scenario(x->m, s) : x->m;
+        one[s] = *x->sol;
+        if (S > 0) {
+            one[s].plan = x->sol->scenario_plan[s];
+            one[s].eval = x->sol->scenario_eval[s];
+        }
+        if (report_data_init(&d[s], m, &one[s], &err) != 0) {
+            cli_print_error(&err);
+            rc = EXIT_SOLVER;
+            goto done;
+        }
+    }
+    report_run r = {x, plan ? d : NULL};
+    rc = cli_emit(x, &r);
+done:
+    for (int s = 0; d && s < n; s++)
+        report_data_free(&d[s]);
+    free(d);
+    free(one);
     chart_cleanup();
     return rc;
 }
@@ -684,7 +903,7 @@ const cli_command cli_report = {
     .name = "report",
     .summary = "write a self-contained HTML report: answer, charts, "
                "schedule, costs",
-    .flags = CMD_SOLVE | CMD_LOAD | CMD_FILE,
+    .flags = CMD_SOLVE | CMD_LOAD | CMD_FILE | CMD_SCENARIOS,
     .shared = CLI_OUTPUT | CLI_SOLVER, .formats = formats, .run = run,
     .notes = "The page needs no network and no script: charts are inline "
              "SVG.",

@@ -6,6 +6,7 @@
 #include "cli.h"
 #include "plan_file.h"
 #include "report.h"
+#include "scenarios.h"
 
 static int stats;
 static const char *plan_out;
@@ -40,7 +41,11 @@ static void write_text(FILE *fp, const void *data)
 static void write_json(FILE *fp, const void *data)
 {
     const cli_ctx *x = data;
-    report_json_diagnosis(fp, x->m, x->sol, x->diag);
+    if (be_model_scenarios(x->m) > 0)
+        sc_report_json(fp, x->m, x->sol, x->scenario_status,
+                       x->scenario_diag);
+    else
+        report_json_diagnosis(fp, x->m, x->sol, x->diag);
 }
 
 static void write_csv(FILE *fp, const void *data)
@@ -60,6 +65,17 @@ static const cli_option options[] = {
 static const cli_format formats[] = {
     CLI_TEXT_JSON_CSV(write_text, write_json, write_csv)};
 
+/* --plan-out writes one plan: a model with scenarios has one each. */
+static int check(cli_ctx *x)
+{
+    if (!plan_out || be_model_scenarios(x->m) == 0)
+        return EXIT_PLAN;
+    fprintf(stderr, "breakeven: %s: --plan-out writes one plan, and a model "
+            "with scenarios has one per scenario (--format json holds them "
+            "all)\n", x->path);
+    return EXIT_USAGE;
+}
+
 static int run(cli_ctx *x)
 {
     double t0 = cli_now();
@@ -76,7 +92,7 @@ static int run(cli_ctx *x)
 const cli_command cli_solve = {
     .name = "solve",
     .summary = "build the program, solve it with GLPK, print the plan",
-    .flags = CMD_SOLVE | CMD_LOAD | CMD_FILE | CMD_DIAGNOSE,
+    .flags = CMD_SOLVE | CMD_LOAD | CMD_FILE | CMD_DIAGNOSE | CMD_SCENARIOS,
     .shared = CLI_FORMAT_OPT | CLI_OUTPUT | CLI_SOLVER,
-    .options = options, .formats = formats, .run = run,
+    .options = options, .formats = formats, .run = run, .check = check,
 };

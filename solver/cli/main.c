@@ -11,7 +11,7 @@
 extern const cli_command cli_solve, cli_check, cli_lp, cli_export, cli_explain;
 extern const cli_command cli_report, cli_plot;
 extern const cli_command cli_life, cli_challenger, cli_prices, cli_threshold;
-extern const cli_command cli_compare, cli_payback;
+extern const cli_command cli_compare, cli_payback, cli_uncertainty;
 extern const cli_command cli_batch, cli_sweep;
 extern const cli_command cli_init;
 
@@ -19,7 +19,7 @@ static const cli_command *const commands[] = {
     &cli_solve, &cli_check, &cli_lp, &cli_export, &cli_explain,
     &cli_report, &cli_plot,
     &cli_life, &cli_challenger, &cli_prices, &cli_threshold,
-    &cli_compare, &cli_payback,
+    &cli_compare, &cli_payback, &cli_uncertainty,
     &cli_batch, &cli_sweep, &cli_init, NULL,
 };
 
@@ -62,8 +62,12 @@ static int help(const char *name)
     fputs("\nbreakeven finds the cheapest buy / keep / retire schedule for a "
           "fleet of\nmachines described in a YAML model file (see "
           "docs/schema.md).\n\ncommands:\n", stdout);
+    int width = 0;
     for (const cli_command *const *c = commands; *c; c++)
-        printf("  %-10s %s\n", (*c)->name, (*c)->summary);
+        if ((int)strlen((*c)->name) > width)
+            width = (int)strlen((*c)->name);
+    for (const cli_command *const *c = commands; *c; c++)
+        printf("  %-*s %s\n", width, (*c)->name, (*c)->summary);
     printf("\n'breakeven help COMMAND' or 'breakeven COMMAND --help' shows a "
            "command's\noptions.\n\n%s", exit_codes);
     return EXIT_PLAN;

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "output.h"
+#include "scenarios.h"
 
 /* ---- the plan in words ---- */
 
@@ -33,7 +34,7 @@ static int headline_period(const be_model *m, const be_eval *e, int *changes)
 void report_answer(FILE *fp, const be_model *m, const be_solution *sol)
 {
     char money[64];
-    if (!sol->plan) {
+    if (!sol->plan && !sol->scenario_eval) {
         if (sol->status == BE_NO_PLAN)
             fprintf(fp, "No plan: the time limit was reached before any "
                     "plan was found.\n");
@@ -41,6 +42,10 @@ void report_answer(FILE *fp, const be_model *m, const be_solution *sol)
             fprintf(fp, "No plan: the model is %s%s%s.\n",
                     be_status_name(sol->status), sol->reason[0] ? ": " : "",
                     sol->reason);
+        return;
+    }
+    if (be_model_scenarios(m) > 0) {
+        sc_answer(fp, m, sol);
         return;
     }
     int changes;
@@ -118,9 +123,8 @@ static void text_table(FILE *fp, const be_model *m, const be_solution *sol)
     }
 }
 
-void report_text(FILE *fp, const be_model *m, const be_solution *sol)
+void report_head(FILE *fp, const be_model *m, const be_solution *sol)
 {
-    char b1[64], b2[64];
     const char *name = be_model_name(m);
     report_answer(fp, m, sol);
     fputc('\n', fp);
@@ -128,9 +132,32 @@ void report_text(FILE *fp, const be_model *m, const be_solution *sol)
         fprintf(fp, "Model              %s\n", name);
     fprintf(fp, "Status             %s, %s", be_status_name(sol->status),
             sol->integer ? "whole units (MIP)" : "fractional units (LP)");
-    if (sol->integer && sol->plan)
+    if (sol->integer && (sol->plan || sol->scenario_eval))
         fprintf(fp, ", gap %.3g%%", 100.0 * sol->gap);
     fputc('\n', fp);
+}
+
+void report_bound(FILE *fp, const be_solution *sol, const char *proven)
+{
+    char b[64];
+    if (!sol->integer)
+        return;
+    if (isfinite(sol->bound))
+        fprintf(fp, "Lower bound        %20s   (proven: %s)\n",
+                fmt_money(sol->bound, 2, b, sizeof b), proven);
+    else
+        fprintf(fp, "Lower bound        %20s   (the search stopped "
+                "before it proved one)\n", "none");
+}
+
+void report_text(FILE *fp, const be_model *m, const be_solution *sol)
+{
+    char b1[64], b2[64];
+    if (be_model_scenarios(m) > 0) {
+        sc_report_text(fp, m, sol);
+        return;
+    }
+    report_head(fp, m, sol);
     if (!sol->plan) {
         if (sol->reason[0])
             fprintf(fp, "Why                %s\n", sol->reason);
@@ -140,15 +167,7 @@ void report_text(FILE *fp, const be_model *m, const be_solution *sol)
     fprintf(fp, "Net present cost   %20s   (solver objective %s)\n",
             fmt_money(e->cost.total, 2, b1, sizeof b1),
             fmt_money(sol->objective, 2, b2, sizeof b2));
-    if (sol->integer) {
-        if (isfinite(sol->bound))
-            fprintf(fp, "Lower bound        %20s   (proven: no whole-unit "
-                    "plan costs less)\n",
-                    fmt_money(sol->bound, 2, b1, sizeof b1));
-        else
-            fprintf(fp, "Lower bound        %20s   (the search stopped "
-                    "before it proved one)\n", "none");
-    }
+    report_bound(fp, sol, "no whole-unit plan costs less");
     cost_line(fp, "purchases", e->cost.purchases);
     cost_line(fp, "energy", e->cost.energy);
     cost_line(fp, "O&M", e->cost.om);
@@ -180,24 +199,24 @@ void report_text(FILE *fp, const be_model *m, const be_solution *sol)
 
 /* ---- JSON ---- */
 
-static void jnum(FILE *fp, const char *key, double v, int comma)
+void report_jnum(FILE *fp, const char *key, double v, int comma)
 {
     char b[40];
     fprintf(fp, "\"%s\": %s%s", key, fmt_num(v, b, sizeof b),
             comma ? ", " : "");
 }
 
-static void json_costs(FILE *fp, const be_costs *c)
+void report_json_costs(FILE *fp, const be_costs *c)
 {
     fputc('{', fp);
-    jnum(fp, "purchases", c->purchases, 1);
-    jnum(fp, "energy", c->energy, 1);
-    jnum(fp, "om", c->om, 1);
-    jnum(fp, "rent", c->rent, 1);
-    jnum(fp, "taxes", c->taxes, 1);
-    jnum(fp, "resale", c->resale, 1);
-    jnum(fp, "salvage", c->salvage, 1);
-    jnum(fp, "total", c->total, 0);
+    report_jnum(fp, "purchases", c->purchases, 1);
+    report_jnum(fp, "energy", c->energy, 1);
+    report_jnum(fp, "om", c->om, 1);
+    report_jnum(fp, "rent", c->rent, 1);
+    report_jnum(fp, "taxes", c->taxes, 1);
+    report_jnum(fp, "resale", c->resale, 1);
+    report_jnum(fp, "salvage", c->salvage, 1);
+    report_jnum(fp, "total", c->total, 0);
     fputc('}', fp);
 }
 
@@ -209,32 +228,17 @@ void report_json(FILE *fp, const be_model *m, const be_solution *sol)
 void report_json_diagnosis(FILE *fp, const be_model *m,
                            const be_solution *sol, const be_diagnosis *d)
 {
-    fputs("{\"model\": ", fp);
-    json_str(fp, be_model_name(m));
-    fputs(", \"status\": ", fp);
-    json_str(fp, be_status_name(sol->status));
-    fprintf(fp, ", \"integer\": %s", sol->integer ? "true" : "false");
-    if (sol->reason[0]) {
-        fputs(", \"reason\": ", fp);
-        json_str(fp, sol->reason);
+    if (be_model_scenarios(m) > 0) {
+        sc_report_json(fp, m, sol, NULL, NULL);
+        return;
     }
+    report_json_head(fp, m, sol);
     if (d) {
         /* one line per constraint that must give way (be_diagnose) */
-        static const char *const kinds[] = {"demand", "power cap", "budget",
-                                            "unbounded"};
         fputs(", \"diagnosis\": [", fp);
         for (int i = 0; i < d->n; i++) {
-            const be_give *g = &d->gives[i];
-            fputs(i ? ",\n  {\"constraint\": " : "\n  {\"constraint\": ", fp);
-            json_str(fp, kinds[g->kind]);
-            fputs(", \"period\": ", fp);
-            json_str(fp, be_model_period_label(m, g->period));
-            fputs(", ", fp);
-            jnum(fp, "limit", g->limit, 1);
-            jnum(fp, "reachable", g->reachable, 1);
-            jnum(fp, "amount", g->amount, 1);
-            fputs("\"text\": ", fp);
-            json_str(fp, g->text);
+            fputs(i ? ",\n  {" : "\n  {", fp);
+            report_json_give(fp, m, &d->gives[i]);
             fputc('}', fp);
         }
         fputs("]", fp);
@@ -244,14 +248,55 @@ void report_json_diagnosis(FILE *fp, const be_model *m,
         return;
     }
     const be_eval *e = sol->eval;
-    int T = e->periods, K = e->devices;
+    int T = e->periods;
     fputs(", ", fp);
-    jnum(fp, "objective", sol->objective, 1);
-    jnum(fp, "bound", sol->bound, 1);
-    jnum(fp, "gap", sol->gap, 1);
-    jnum(fp, "evaluated_cost", e->cost.total, 0);
+    report_jnum(fp, "objective", sol->objective, 1);
+    report_jnum(fp, "bound", sol->bound, 1);
+    report_jnum(fp, "gap", sol->gap, 1);
+    report_json_evaluation(fp, m, e);
+    fputs(",\n ", fp);
+    report_json_device_names(fp, m);
+    fputs(",\n \"periods\": [", fp);
+    for (int t = 0; t < T; t++) {
+        fputs(t ? ",\n  {" : "\n  {", fp);
+        report_json_period(fp, m, e, t);
+        fputs(", ", fp);
+        report_json_devices(fp, m, e, t);
+        fputc('}', fp);
+    }
+    fputs("],\n ", fp);
+    report_json_stats(fp, sol);
+    fputs("}\n", fp);
+}
+
+void report_json_head(FILE *fp, const be_model *m, const be_solution *sol)
+{
+    fputs("{\"model\": ", fp);
+    json_str(fp, be_model_name(m));
+    fputs(", \"status\": ", fp);
+    json_str(fp, be_status_name(sol->status));
+    fprintf(fp, ", \"integer\": %s", sol->integer ? "true" : "false");
+    if (sol->reason[0]) {
+        fputs(", \"reason\": ", fp);
+        json_str(fp, sol->reason);
+    }
+}
+
+void report_json_device_names(FILE *fp, const be_model *m)
+{
+    fputs("\"devices\": [", fp);
+    for (int k = 0; k < be_model_devices(m); k++) {
+        fputs(k ? ", " : "", fp);
+        json_str(fp, be_model_device_name(m, k));
+    }
+    fputc(']', fp);
+}
+
+void report_json_evaluation(FILE *fp, const be_model *m, const be_eval *e)
+{
+    report_jnum(fp, "evaluated_cost", e->cost.total, 0);
     fputs(", \"costs\": ", fp);
-    json_costs(fp, &e->cost);
+    report_json_costs(fp, &e->cost);
     fputs(", \"feasible\": ", fp);
     fputs(e->violation == BE_FEASIBLE_PLAN ? "true" : "false", fp);
     if (e->violation != BE_FEASIBLE_PLAN) {
@@ -260,56 +305,77 @@ void report_json_diagnosis(FILE *fp, const be_model *m,
         fputs(", \"period\": ", fp);
         json_str(fp, be_model_period_label(m, e->violation_period));
         fputs(", ", fp);
-        jnum(fp, "amount", e->violation_amount, 0);
+        report_jnum(fp, "amount", e->violation_amount, 0);
         fputc('}', fp);
     }
-    fputs(",\n \"devices\": [", fp);
+}
+
+void report_json_period(FILE *fp, const be_model *m, const be_eval *e, int t)
+{
+    fputs("\"label\": ", fp);
+    json_str(fp, be_model_period_label(m, t));
+    fputs(", ", fp);
+    report_jnum(fp, "demand", be_model_demand(m, t), 1);
+    report_jnum(fp, "capacity", e->capacity[t], 1);
+    report_jnum(fp, "power_kw", e->power_kw[t], 1);
+    report_jnum(fp, "power_cap_kw", be_model_power_cap(m, t), 1);
+    report_jnum(fp, "spend", e->spend[t], 1);
+    report_jnum(fp, "budget", be_model_budget(m, t), 0);
+    fputs(", \"cost\": ", fp);
+    report_json_costs(fp, &e->period_cost[t]);
+}
+
+void report_json_devices(FILE *fp, const be_model *m, const be_eval *e,
+                         int t)
+{
+    int K = e->devices;
+    fputs("\"devices\": {", fp);
     for (int k = 0; k < K; k++) {
         fputs(k ? ", " : "", fp);
         json_str(fp, be_model_device_name(m, k));
+        fputs(": {", fp);
+        report_jnum(fp, "in_service", e->in_service[t * K + k], 1);
+        report_jnum(fp, "bought", e->bought[t * K + k], 1);
+        report_jnum(fp, "retired", e->retired[t * K + k], 0);
+        fputc('}', fp);
     }
-    fputs("],\n \"periods\": [", fp);
-    for (int t = 0; t < T; t++) {
-        fputs(t ? ",\n  {" : "\n  {", fp);
-        fputs("\"label\": ", fp);
-        json_str(fp, be_model_period_label(m, t));
-        fputs(", ", fp);
-        jnum(fp, "demand", be_model_demand(m, t), 1);
-        jnum(fp, "capacity", e->capacity[t], 1);
-        jnum(fp, "power_kw", e->power_kw[t], 1);
-        jnum(fp, "power_cap_kw", be_model_power_cap(m, t), 1);
-        jnum(fp, "spend", e->spend[t], 1);
-        jnum(fp, "budget", be_model_budget(m, t), 0);
-        fputs(", \"cost\": ", fp);
-        json_costs(fp, &e->period_cost[t]);
-        fputs(", \"devices\": {", fp);
-        for (int k = 0; k < K; k++) {
-            fputs(k ? ", " : "", fp);
-            json_str(fp, be_model_device_name(m, k));
-            fputs(": {", fp);
-            jnum(fp, "in_service", e->in_service[t * K + k], 1);
-            jnum(fp, "bought", e->bought[t * K + k], 1);
-            jnum(fp, "retired", e->retired[t * K + k], 0);
-            fputc('}', fp);
-        }
-        fputs("}}", fp);
-    }
-    fputs("],\n \"stats\": {", fp);
+    fputc('}', fp);
+}
+
+void report_json_give(FILE *fp, const be_model *m, const be_give *g)
+{
+    static const char *const kinds[] = {"demand", "power cap", "budget",
+                                        "unbounded"};
+    fputs("\"constraint\": ", fp);
+    json_str(fp, kinds[g->kind]);
+    fputs(", \"period\": ", fp);
+    json_str(fp, be_model_period_label(m, g->period));
+    fputs(", ", fp);
+    report_jnum(fp, "limit", g->limit, 1);
+    report_jnum(fp, "reachable", g->reachable, 1);
+    report_jnum(fp, "amount", g->amount, 1);
+    fputs("\"text\": ", fp);
+    json_str(fp, g->text);
+}
+
+void report_json_stats(FILE *fp, const be_solution *sol)
+{
+    fputs("\"stats\": {", fp);
     fprintf(fp, "\"rows\": %d, \"columns\": %d, \"nonzeros\": %d, "
             "\"integer_columns\": %d, \"iterations\": %d, ",
             sol->stats.rows, sol->stats.cols, sol->stats.nonzeros,
             sol->stats.integer_cols, sol->stats.simplex_iterations);
-    jnum(fp, "build_seconds", sol->stats.build_seconds, 1);
-    jnum(fp, "solve_seconds", sol->stats.solve_seconds, sol->integer);
+    report_jnum(fp, "build_seconds", sol->stats.build_seconds, 1);
+    report_jnum(fp, "solve_seconds", sol->stats.solve_seconds, sol->integer);
     if (sol->integer) {
         const be_stats *st = &sol->stats;
-        jnum(fp, "time_limit", st->time_limit, 1);
-        jnum(fp, "first_plan_seconds", st->first_plan_seconds >= 0.0
-             ? st->first_plan_seconds : NAN, 1);
-        jnum(fp, "heuristic_seconds", st->heuristic_seconds, 1);
-        jnum(fp, "heuristic_cost", st->heuristic_cost, 0);
+        report_jnum(fp, "time_limit", st->time_limit, 1);
+        report_jnum(fp, "first_plan_seconds", st->first_plan_seconds >= 0.0
+                    ? st->first_plan_seconds : NAN, 1);
+        report_jnum(fp, "heuristic_seconds", st->heuristic_seconds, 1);
+        report_jnum(fp, "heuristic_cost", st->heuristic_cost, 0);
     }
-    fputs("}}\n", fp);
+    fputc('}', fp);
 }
 
 /* ---- CSV ---- */
@@ -317,6 +383,10 @@ void report_json_diagnosis(FILE *fp, const be_model *m,
 void report_csv(FILE *fp, const be_model *m, const be_solution *sol)
 {
     char b[11][40];
+    if (be_model_scenarios(m) > 0) {
+        sc_report_csv(fp, m, sol);
+        return;
+    }
     /* The plan's cost, the proven bound and the gap repeat on every row
      * (tidy data); the bound is empty while none is known. */
     fputs("period,device,in_service,bought,retired,capacity,demand,"

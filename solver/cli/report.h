@@ -1,5 +1,6 @@
 /*
- * report.h -- the solve command's three output formats.
+ * report.h -- the solve command's three output formats (for a model
+ * with scenarios they hand over to scenarios.h).
  */
 #ifndef BE_CLI_REPORT_H
 #define BE_CLI_REPORT_H
@@ -9,9 +10,15 @@
 #include "breakeven.h"
 
 /* One sentence that answers the question, e.g. "Retire 100 old in 2026
- * and buy 34 new; net present cost 3,402,118." */
+ * and buy 34 new; net present cost 3,402,118."  With scenarios, a few
+ * lines: the decision now, each branch, the expected cost (sc_answer). */
 void report_answer(FILE *fp, const be_model *m, const be_solution *sol);
 
+/* report_text's first lines: the answer, the model's name, the status.
+ * report_bound: the proven lower bound of a whole-unit solve ("Lower
+ * bound  X  (proven: <proven>)"); nothing for an LP. */
+void report_head(FILE *fp, const be_model *m, const be_solution *sol);
+void report_bound(FILE *fp, const be_solution *sol, const char *proven);
 /* Summary, cost breakdown, the period table and the plan in words. */
 void report_text(FILE *fp, const be_model *m, const be_solution *sol);
 /* One JSON object (see README "Output formats"). */
@@ -20,6 +27,29 @@ void report_json(FILE *fp, const be_model *m, const be_solution *sol);
  * "diagnosis": [{constraint, period, limit, reachable, amount, text}]. */
 void report_json_diagnosis(FILE *fp, const be_model *m,
                            const be_solution *sol, const be_diagnosis *d);
+/* The pieces of the JSON objects, for the other reports: "key": number
+ * (null when not finite) and ", " when comma; a be_costs object; one
+ * diagnosis line's members (constraint, period, limit, reachable, amount,
+ * text; without braces); "stats": {...}; a period. */
+void report_jnum(FILE *fp, const char *key, double v, int comma);
+void report_json_costs(FILE *fp, const be_costs *c);
+void report_json_give(FILE *fp, const be_model *m, const be_give *g);
+/* The object's opening: {"model", "status", "integer" and the "reason"
+ * when there is one (no closing brace). */
+void report_json_head(FILE *fp, const be_model *m, const be_solution *sol);
+/* "devices": [the device names]. */
+void report_json_device_names(FILE *fp, const be_model *m);
+/* "evaluated_cost", "costs", "feasible" and, when it breaks one, the
+ * first "violation" of evaluation e (members, without braces). */
+void report_json_evaluation(FILE *fp, const be_model *m, const be_eval *e);
+/* Period t of evaluation e: label, demand, capacity, power_kw,
+ * power_cap_kw, spend, budget, cost (members, without braces); and
+ * "devices": {NAME: {in_service, bought, retired}}. */
+void report_json_period(FILE *fp, const be_model *m, const be_eval *e,
+                        int t);
+void report_json_devices(FILE *fp, const be_model *m, const be_eval *e,
+                         int t);
+void report_json_stats(FILE *fp, const be_solution *sol);
 /* One row per period and device, with a header line. */
 void report_csv(FILE *fp, const be_model *m, const be_solution *sol);
 

@@ -17,6 +17,7 @@
 
 #include "output.h"
 #include "report.h"
+#include "scenarios.h"
 
 /* ---- rows ---- */
 
@@ -25,6 +26,7 @@ void row_init(run_row *r)
     memset(r, 0, sizeof *r);
     r->cost = NAN;
     r->iterations = -1;
+    r->scenarios = -1;
 }
 
 void row_clear(run_row *r)
@@ -36,6 +38,34 @@ void row_clear(run_row *r)
 static void copy(char *dst, size_t size, const char *src)
 {
     snprintf(dst, size, "%s", src ? src : "");
+}
+
+/* The actions of period 0: shared by every scenario unless they part at
+ * once, then one "if S: ..." per node of period 0. */
+static void first_decision(run_row *r, const be_model *m,
+                           const be_solution *sol)
+{
+    char words[900];
+    size_t size = sizeof r->first_decision, used = 0;
+    if (sol->scenarios == 0) {
+        be_describe_period(m, sol->eval, 0, r->first_decision, size);
+        return;
+    }
+    if (be_model_first_branch(m) > 0) {
+        sc_describe(m, sol, 0, 0, r->first_decision, size);
+        return;
+    }
+    for (int n = 0; n < be_model_nodes(m) && be_model_node_period(m, n) == 0;
+         n++) {
+        int s = be_model_node_first(m, n);
+        sc_describe(m, sol, s, 0, words, sizeof words);
+        int k = snprintf(r->first_decision + used, size - used, "%sif %s: %s",
+                         n ? "; " : "", be_model_scenario_name(m, s),
+                         words[0] ? words : "nothing");
+        if (k < 0 || (size_t)k >= size - used)
+            break;
+        used += (size_t)k;
+    }
 }
 
 int row_from_solution(run_row *r, const be_model *m, const be_solution *sol)
@@ -50,44 +80,64 @@ int row_from_solution(run_row *r, const be_model *m, const be_solution *sol)
     case BE_UNBOUNDED: r->exit_code = EXIT_NO_PLAN; break;
     case BE_NO_PLAN: r->exit_code = EXIT_SOLVER; break;
     }
-    if (!sol->plan) {
+    r->scenarios = be_model_scenarios(m);
+    if (!cli_has_plan(sol)) {
         if (sol->status == BE_NO_PLAN)
             copy(r->message, sizeof r->message,
                  "time limit reached before any plan was found");
         else
             snprintf(r->message, sizeof r->message, "no feasible plan: the "
-                     "model is %s%s%s", be_status_name(sol->status),
-                     sol->reason[0] ? ": " : "", sol->reason);
+                     "model is %s%s%s%s", be_status_name(sol->status),
+                     sol->reason[0] ? ": " : "", sol->reason,
+                     r->scenarios ? " (no plan serves every scenario)" : "");
         return 0;
     }
-    const be_eval *e = sol->eval;
-    int T = e->periods, K = e->devices;
-    r->cost = e->cost.total;
+    int S = sol->scenarios, n = S > 0 ? S : 1;
+    int T = be_model_periods(m), K = be_model_devices(m);
+    r->scenarios = S;
+    r->cost = S > 0 ? sol->expected_cost : sol->eval->cost.total;
     r->devices = calloc((size_t)K + 1, sizeof *r->devices);
     if (!r->devices)
         return -1;
     r->n_devices = K;
+    int fb = -1, *first_buy = malloc((size_t)(K + 1) * 2 * sizeof *first_buy);
+    if (!first_buy)
+        return -1;
+    int *first_retire = first_buy + K + 1;
+    for (int k = 0; k < K; k++)
+        first_buy[k] = first_retire[k] = -1;
+    for (int s = 0; s < n; s++) {
+        const be_eval *e = S > 0 ? sol->scenario_eval[s] : sol->eval;
+        double p = S > 0 ? be_model_scenario_probability(m, s) : 1.0;
+        for (int k = 0; k < K; k++)
+            for (int t = 0; t < T; t++) {
+                r->devices[k].bought += p * e->bought[t * K + k];
+                if (e->bought[t * K + k] > BE_UNIT_TOL &&
+                    (first_buy[k] < 0 || t < first_buy[k]))
+                    first_buy[k] = t;
+                if (e->retired_early[t * K + k] > BE_UNIT_TOL &&
+                    (first_retire[k] < 0 || t < first_retire[k]))
+                    first_retire[k] = t;
+            }
+        if (e->first_replacement >= 0 &&
+            (fb < 0 || e->first_replacement < fb))
+            fb = e->first_replacement;
+    }
     for (int k = 0; k < K; k++) {
         row_device *d = &r->devices[k];
         copy(d->name, sizeof d->name, be_model_device_name(m, k));
-        int fb = -1, fr = -1;
-        for (int t = 0; t < T; t++) {
-            d->bought += e->bought[t * K + k];
-            if (fb < 0 && e->bought[t * K + k] > BE_UNIT_TOL)
-                fb = t;
-            if (fr < 0 && e->retired_early[t * K + k] > BE_UNIT_TOL)
-                fr = t;
-        }
-        if (fb >= 0)
+        if (first_buy[k] >= 0)
             copy(d->first_buy, sizeof d->first_buy,
-                 be_model_period_label(m, fb));
-        if (fr >= 0)
+                 be_model_period_label(m, first_buy[k]));
+        if (first_retire[k] >= 0)
             copy(d->first_early_retire, sizeof d->first_early_retire,
-                 be_model_period_label(m, fr));
+                 be_model_period_label(m, first_retire[k]));
     }
-    if (e->first_replacement >= 0)
+    free(first_buy);
+    if (fb >= 0)
         copy(r->first_replacement, sizeof r->first_replacement,
-             be_model_period_label(m, e->first_replacement));
+             be_model_period_label(m, fb));
+    first_decision(r, m, sol);
     if (sol->status == BE_TIME_LIMIT_PLAN)
         snprintf(r->message, sizeof r->message, "time limit reached; the "
                  "plan is the best found, within %.3g%% of optimal",
@@ -118,6 +168,8 @@ static char *row_text(const run_row *r, size_t *len)
     fprintf(fp, "\niterations\t%d\nseconds\t%s\nmessage\t", r->iterations,
             fmt_num(r->seconds, num, sizeof num));
     put(fp, r->message);
+    fprintf(fp, "\nscenarios\t%d\nfirst_decision\t", r->scenarios);
+    put(fp, r->first_decision);
     fputc('\n', fp);
     for (int k = 0; k < r->n_devices; k++) {
         const row_device *d = &r->devices[k];
@@ -230,6 +282,11 @@ int row_parse(run_row *r, const char *text, size_t len)
             r->seconds = parse_num(f[1]);
         } else if (strcmp(f[0], "message") == 0) {
             copy(r->message, sizeof r->message, f[1]);
+        } else if (strcmp(f[0], "scenarios") == 0) {
+            double v = parse_num(f[1]);
+            r->scenarios = v >= 0 && v <= 1e6 ? (int)v : -1;
+        } else if (strcmp(f[0], "first_decision") == 0) {
+            copy(r->first_decision, sizeof r->first_decision, f[1]);
         }
     }
 bad:
@@ -314,6 +371,8 @@ void run_model(const char *path, const cli_common *c, const char *json_path,
     be_model *m = be_model_load_file(path, &opt, &err);
     be_solution *sol = NULL;
     be_diagnosis *diag = NULL;
+    be_status *sc_status = NULL;
+    be_diagnosis **sc_diag = NULL;
     if (!m) {
         copy(r->status, sizeof r->status, "invalid model");
         r->exit_code = cli_exit_for(err.code);
@@ -348,14 +407,24 @@ void run_model(const char *path, const cli_common *c, const char *json_path,
     }
     if (json_path && sol->status != BE_NO_PLAN) {
         /* the object `solve --format json` prints, diagnosis included */
-        if (sol->status == BE_INFEASIBLE || sol->status == BE_UNBOUNDED) {
+        int scen = be_model_scenarios(m) > 0;
+        if (!scen &&
+            (sol->status == BE_INFEASIBLE || sol->status == BE_UNBOUNDED)) {
             be_error derr = {0};
             diag = be_diagnose(m, &s, &derr);
+        }
+        if (scen && !cli_has_plan(sol) &&
+            cli_diagnose_scenarios(m, &s, &sc_status, &sc_diag) != 0) {
+            free(sc_status);
+            sc_status = NULL;
         }
         out_file out;
         int bad = out_open(&out, json_path) != 0;
         if (!bad) {
-            report_json_diagnosis(out.fp, m, sol, diag);
+            if (scen)
+                sc_report_json(out.fp, m, sol, sc_status, sc_diag);
+            else
+                report_json_diagnosis(out.fp, m, sol, diag);
             bad = out_commit(&out) != 0;
         }
         r->seconds = cli_now() - t0;
@@ -373,6 +442,10 @@ void run_model(const char *path, const cli_common *c, const char *json_path,
     }
 done:
     r->seconds = cli_now() - t0;
+    for (int i = 0; sc_diag && i < be_model_scenarios(m); i++)
+        be_diagnosis_free(sc_diag[i]);
+    free(sc_diag);
+    free(sc_status);
     be_diagnosis_free(diag);
     be_solution_free(sol);
     be_model_free(m);

@@ -41,6 +41,13 @@ typedef struct run_row {
     double seconds;        /* wall clock of load + solve (+ result file) */
     int resumed;           /* taken from --output-dir, not solved again */
     char message[600];     /* why there is no plan, "" otherwise */
+    int scenarios;         /* the model's scenarios, 0 for none; -1 when
+                              the model was not loaded */
+    char first_decision[1024];  /* the actions of the first period
+                                   (be_describe_period), "" when it
+                                   changes nothing; with scenarios that
+                                   part in period 0, "if S: ...; if T:
+                                   ..." */
     int n_devices;
     row_device *devices;   /* [n_devices], owned (row_clear frees) */
 } run_row;
@@ -48,7 +55,10 @@ typedef struct run_row {
 void row_init(run_row *r);
 void row_clear(run_row *r);
 
-/* Fill r from a solution of m (sol may have no plan). */
+/* Fill r from a solution of m (sol may have no plan).  For a model with
+ * scenarios: cost is the expected cost; first_replacement, first_buy and
+ * first_early_retire the earliest in any scenario; bought the expected
+ * units bought. */
 int row_from_solution(run_row *r, const be_model *m, const be_solution *sol);
 
 /* The line format of a row ("key<TAB>value" lines, devices as
