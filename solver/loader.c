@@ -1490,9 +1490,12 @@ static be_ynode *resolve_path(be_ydoc *doc, be_ynode *root, const char *path,
             }
             if (!next) {
                 /* add the key; a mapping on the way if the path goes on */
-                be_ynode *key = new_scalar(doc, p, len, node->pos);
-                next = p[len] ? new_node(doc, BE_YMAPPING, node->pos)
-                              : new_scalar(doc, "", 0, node->pos);
+                /* at the scenario's set entry when there is one, so that
+                 * an unknown key is reported where it was written */
+                be_pos kp = at.line ? at : node->pos;
+                be_ynode *key = new_scalar(doc, p, len, kp);
+                next = p[len] ? new_node(doc, BE_YMAPPING, kp)
+                              : new_scalar(doc, "", 0, kp);
                 if (!key || !next || !map_add(doc, node, key, next)) {
                     be__fail(err, BE_ENOMEM, file, nowhere, "out of memory");
                     return NULL;

@@ -419,6 +419,12 @@ static be_code eev(const be_model *m, const be_settings *s,
     } else if (ev->status == BE_INFEASIBLE) {
         u->eev = INFINITY;
         u->vss = INFINITY;
+        char shared[40];          /* "2024" or "2024 to 2025" */
+        if (fb <= 1)
+            snprintf(shared, sizeof shared, "%s", m->labels[0]);
+        else
+            snprintf(shared, sizeof shared, "%s to %s", m->labels[0],
+                     m->labels[fb - 1]);
         /* which scenario cannot continue the mean-value decisions */
         for (int sc = 0; sc < m->n_scenarios; sc++) {
             const be_model *ms = m->scenarios[sc].model;
@@ -433,17 +439,15 @@ static be_code eev(const be_model *m, const be_settings *s,
             if (none) {
                 snprintf(u->eev_reason, sizeof u->eev_reason,
                          "scenario '%s' has no plan that continues the "
-                         "mean-value model's decisions of %s to %s",
-                         m->scenarios[sc].name, m->labels[0],
-                         m->labels[fb - 1 >= 0 ? fb - 1 : 0]);
+                         "mean-value model's decisions of %s",
+                         m->scenarios[sc].name, shared);
                 break;
             }
         }
         if (!*u->eev_reason)
             snprintf(u->eev_reason, sizeof u->eev_reason,
                      "no plan of the scenarios continues the mean-value "
-                     "model's decisions of %s to %s", m->labels[0],
-                     m->labels[fb - 1 >= 0 ? fb - 1 : 0]);
+                     "model's decisions of %s", shared);
     } else {
         snprintf(u->eev_reason, sizeof u->eev_reason,
                  "the program with the mean-value decisions fixed stopped "

@@ -672,6 +672,115 @@ static void test_scenario_refusals(void)
     be_model_free(m);
 }
 
+/* The worked example (examples/README.md, section 8) and the realistic
+ * model: figures derived by hand and by programs written outside
+ * breakeven (tests/uncertainty-expected.md: glpsol on a hand-written
+ * MathProg model, cbc on a deterministic equivalent of copies tied by
+ * equalities), not by this code. */
+static be_model *load_path(const char *path, const char *const *ov, int n)
+{
+    be_load_options o;
+    be_load_options_init(&o);
+    o.overrides = ov;
+    o.n_overrides = n;
+    be_error e;
+    be_model *m = be_model_load_file(path, &o, &e);
+    if (!m)
+        fprintf(stderr, "%s:%d:%d: %s\n", path, e.line, e.column, e.message);
+    return m;
+}
+
+static void test_scenario_worked_example(void)
+{
+    for (int relax = 0; relax <= 1; relax++) {
+        be_model *m = load_path("examples/energy-crunch.yaml", NULL, 0);
+        REQUIRE(m);
+        CHECK(be_model_first_branch(m) == 1);
+        CHECK(be_model_nodes(m) == 5);
+        CHECK(be_model_node_parent(m, 4) == 2);
+        be_settings s;
+        be_settings_init(&s);
+        s.relax = relax;
+        be_error e;
+        be_uncertainty *u = be_uncertainty_analyze(m, &s, &e);
+        REQUIRE(u);
+        CHECK(u->proven);
+        CHECK_CLOSE(u->own[0], 39420, 1e-9);
+        CHECK_CLOSE(u->own[1], 68660, 1e-9);
+        CHECK_CLOSE(u->ws, 54040, 1e-9);
+        CHECK_CLOSE(u->rp_cost, 57420, 1e-9);
+        CHECK_CLOSE(u->evpi, 3380, 1e-9);
+        CHECK_CLOSE(u->mean_cost, 59900, 1e-9);
+        CHECK_CLOSE(u->eev, 59900, 1e-9);
+        CHECK_CLOSE(u->vss, 2480, 1e-9);
+        CHECK_CLOSE(u->plan_cost[1], 75420, 1e-9);
+        CHECK_CLOSE(u->regret[0], 0, 1e-9);
+        CHECK_CLOSE(u->regret[1], 6760, 1e-9);
+        CHECK(u->worst == 1);
+        /* the stochastic plan waits in 2025 and replaces in 2026 only
+         * in the crunch */
+        const be_plan *crunch = u->rp->scenario_plan[1];
+        int K = be_model_devices(m), knew = be_model_find_device(m, "new");
+        CHECK(crunch->buy[0 * K + knew] == 0 && crunch->buy[1 * K + knew] == 1);
+        CHECK(u->rp->scenario_plan[0]->buy[1 * K + knew] == 0);
+        be_uncertainty_free(u);
+        be_model_free(m);
+    }
+    /* with risk: replace in 2025 in both scenarios */
+    const char *ov[] = {"risk.cvar_alpha=0.9", "risk.weight=0.5"};
+    be_model *m = load_path("examples/energy-crunch.yaml", ov, 2);
+    REQUIRE(m);
+    be_error e;
+    be_solution *sol = be_solve(m, NULL, &e);
+    REQUIRE(sol);
+    CHECK(sol->status == BE_OPTIMAL);
+    CHECK_CLOSE(sol->objective, 64280, 1e-9);
+    CHECK_CLOSE(sol->expected_cost, 59900, 1e-9);
+    CHECK_CLOSE(sol->cvar, 68660, 1e-9);
+    check_answer(m, sol);
+    be_solution_free(sol);
+    be_model_free(m);
+}
+
+static void test_scenario_b200_model(void)
+{
+    be_model *m = load_path("models/b200-launch.yaml", NULL, 0);
+    REQUIRE(m);
+    CHECK(be_model_scenarios_part(m, 0, 3) == 2);
+    CHECK(be_model_scenarios_part(m, 1, 2) == 1);
+    CHECK(be_model_nodes(m) == 28);
+    be_settings s;
+    be_settings_init(&s);
+    s.relax = 1;
+    be_error e;
+    be_uncertainty *u = be_uncertainty_analyze(m, &s, &e);
+    REQUIRE(u);
+    CHECK(u->proven);
+    CHECK_CLOSE(u->ws, 30241095.6690, 1e-10);
+    CHECK_CLOSE(u->rp_cost, 31019705.9527, 1e-10);
+    CHECK_CLOSE(u->mean_cost, 29120582.4908, 1e-10);
+    CHECK_CLOSE(u->eev, 31050555.6035, 1e-10);
+    check_answer(m, u->rp);
+    be_uncertainty_free(u);
+    /* whole servers: WS and EEV proven; RP within its proven bound of
+     * cbc's optimum 31269216.4516 */
+    s.relax = 0;
+    s.time_limit = 5;
+    u = be_uncertainty_analyze(m, &s, &e);
+    REQUIRE(u);
+    CHECK_CLOSE(u->ws, 30495775.1869, 1e-10);
+    CHECK_CLOSE(u->mean_cost, 29414512.8089, 1e-10);
+    if (u->eev_status == BE_OPTIMAL)
+        CHECK_CLOSE(u->eev, 31304791.7608, 1e-10);
+    CHECK(u->rp->bound <= 31269216.4516 * (1 + 1e-9));
+    CHECK(u->rp_cost >= 31269216.4516 * (1 - 1e-9));
+    if (u->rp->status == BE_OPTIMAL)
+        CHECK_CLOSE(u->rp_cost, 31269216.4516, 1e-6);
+    check_answer(m, u->rp);
+    be_uncertainty_free(u);
+    be_model_free(m);
+}
+
 void suite_scenario(void)
 {
     RUN(test_scenario_issue_tree);
@@ -682,5 +791,7 @@ void suite_scenario(void)
     RUN(test_scenario_none);
     RUN(test_scenario_limits);
     RUN(test_scenario_refusals);
+    RUN(test_scenario_worked_example);
+    RUN(test_scenario_b200_model);
     RUN(test_scenario_random);
 }
