@@ -24,7 +24,10 @@ ajv_all() {
 # - what depends on the horizon: list lengths, whole numbers of periods,
 #   quarter labels in a yearly model;
 # - cross references and whole-model checks: fleet devices and bases,
-#   duplicate names, labels inside the horizon, resale arbitrage, sizes.
+#   duplicate names, labels inside the horizon, resale arbitrage, sizes;
+# - scenarios: probabilities that sum to 1, unique names, whether a set
+#   path names something and what the model becomes with its value (the
+#   paths a scenario may not change at all the schema does reject).
 schema_blind=" True-boolean hex-number octal-number leading-dot trailing-dot
  underscore-number sexagesimal tag syntax-bad-indent syntax-invalid-utf8
  syntax-nul-byte syntax-tab-indent syntax-two-documents syntax-unclosed-flow
@@ -36,7 +39,9 @@ schema_blind=" True-boolean hex-number octal-number leading-dot trailing-dot
  fleet-curve-no-basis fleet-needs-purchase-price fleet-older-than-lifetime
  fleet-rented-device fleet-unknown-device resale-arbitrage-falling-price
  resale-arbitrage-list fuzz-oom-many-periods model-too-large
- too-many-period-cohorts "
+ too-many-period-cohorts
+ scenario-duplicate-name scenario-invalid scenario-list-short
+ scenario-probability-sum scenario-unknown-path "
 
 if [ ! -x "$AJV" ]; then
     echo "FAIL schema: $AJV is missing (sh .ci/deps build test installs it)"
