@@ -92,28 +92,8 @@ static int add_row(builder *b, be_row_kind kind, int device, int cohort,
 
 static void add_entry(builder *b, int row, int col, double v)
 {
-    be_program *p = b->p;
-    if (b->failed || v == 0.0)
-        return;
-    size_t cap = p->nnz_cap;
-    if (p->nnz >= (size_t)INT_MAX - 1) {
+    if (!b->failed && !be__program_add_entry(b->p, row, col, v))
         b->failed = 1;
-        return;
-    }
-    if (p->nnz + 1 > cap) {
-        size_t c1 = cap, c2 = cap, c3 = cap;
-        if (!grow((void **)&p->mi, &c1, p->nnz + 1, sizeof *p->mi) ||
-            !grow((void **)&p->mj, &c2, p->nnz + 1, sizeof *p->mj) ||
-            !grow((void **)&p->mv, &c3, p->nnz + 1, sizeof *p->mv)) {
-            b->failed = 1;
-            return;
-        }
-        p->nnz_cap = c1;
-    }
-    p->mi[p->nnz] = row;
-    p->mj[p->nnz] = col;
-    p->mv[p->nnz] = v;
-    p->nnz++;
 }
 
 /* After-tax value of selling one unit of cohort c at `age` in period t,

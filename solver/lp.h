@@ -122,6 +122,10 @@ be_program *be__program_copy(const be_model *m, const be_program *p);
  * with coefficient +1 in a >= row (a shortfall) and -1 in a <= row (an
  * excess).  Returns its column index, or -1 when out of memory. */
 int be__program_add_slack(be_program *p, int i, double cost);
+/* Append the matrix entry (row, col) = v, growing the arrays by
+ * doubling; nothing for v == 0.  Returns 0 when out of memory or the
+ * program has INT_MAX entries. */
+int be__program_add_entry(be_program *p, int row, int col, double v);
 /* Add the row column j == v (kind BE_ROW_FIX, cohort j).  Returns its
  * row index, or -1 when out of memory. */
 int be__program_fix(be_program *p, int j, double v);

@@ -62,6 +62,19 @@ static int grow_entries(be_program *p)
     return 1;
 }
 
+int be__program_add_entry(be_program *p, int row, int col, double v)
+{
+    if (v == 0.0)
+        return 1;
+    if (p->nnz >= (size_t)INT_MAX - 1 || !grow_entries(p))
+        return 0;
+    p->mi[p->nnz] = row;
+    p->mj[p->nnz] = col;
+    p->mv[p->nnz] = v;
+    p->nnz++;
+    return 1;
+}
+
 int be__program_add_slack(be_program *p, int i, double cost)
 {
     if (p->n_cols == INT_MAX)

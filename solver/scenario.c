@@ -455,27 +455,8 @@ static int s_add_row(sbuild *b, const be_row *r, int node, int src)
 
 static void s_add_entry(sbuild *b, int row, int col, double v)
 {
-    be_program *p = b->p;
-    if (b->failed || v == 0.0)
-        return;
-    if (p->nnz >= 2000000000u) {
+    if (!b->failed && !be__program_add_entry(b->p, row, col, v))
         b->failed = 1;
-        return;
-    }
-    if (p->nnz + 1 > p->nnz_cap) {
-        size_t c1 = p->nnz_cap, c2 = p->nnz_cap, c3 = p->nnz_cap;
-        if (!reserve((void **)&p->mi, &c1, p->nnz + 1, sizeof *p->mi) ||
-            !reserve((void **)&p->mj, &c2, p->nnz + 1, sizeof *p->mj) ||
-            !reserve((void **)&p->mv, &c3, p->nnz + 1, sizeof *p->mv)) {
-            b->failed = 1;
-            return;
-        }
-        p->nnz_cap = c1;
-    }
-    p->mi[p->nnz] = row;
-    p->mj[p->nnz] = col;
-    p->mv[p->nnz] = v;
-    p->nnz++;
 }
 
 /* The entries of program q by row: entry indices order[start[i] ..

@@ -21,6 +21,7 @@
  * and which.
  */
 #include "check.h"
+#include "random_text.h"
 #include "breakeven.h"
 
 #include <math.h>
@@ -30,41 +31,6 @@
 #include <string.h>
 
 void suite_scenario(void);
-
-static uint64_t rng = 7;
-
-static double uniform(void)      /* [0, 1), xorshift64* */
-{
-    rng ^= rng >> 12;
-    rng ^= rng << 25;
-    rng ^= rng >> 27;
-    return (double)((rng * 2685821657736338717ull) >> 11) / 9007199254740992.0;
-}
-
-static int pick(int lo, int hi) /* lo .. hi */
-{
-    return lo + (int)(uniform() * (hi - lo + 1));
-}
-
-typedef struct text {
-    char buf[16384];
-    size_t n;
-} text;
-
-#if defined(__GNUC__)
-static void add(text *t, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
-#endif
-
-static void add(text *t, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    int k = vsnprintf(t->buf + t->n, sizeof t->buf - t->n, fmt, ap);
-    va_end(ap);
-    if (k > 0 && (size_t)k < sizeof t->buf - t->n)
-        t->n += (size_t)k;
-}
 
 static be_model *load(const char *yaml, be_error *e)
 {
