@@ -22,7 +22,7 @@
  */
 #include "check.h"
 #include "random_text.h"
-#include "breakeven.h"
+#include "glpk_solver.h"
 
 #include <math.h>
 #include <stdarg.h>
@@ -747,6 +747,72 @@ static void test_scenario_b200_model(void)
     be_model_free(m);
 }
 
+/* The whole-unit stochastic program's bounds keep an optimum (scenario.c,
+ * "Bounds"): solved with them and with every bound removed, the two
+ * optima agree on random scenario models, every integer column bounded. */
+static be_status de_optimum(const be_model *m, be_program *p, int bounded,
+                            double *objective)
+{
+    double *keep = malloc((size_t)p->n_cols * sizeof *keep + 1);
+    for (int i = 0; keep && i < p->n_cols; i++) {
+        keep[i] = p->cols[i].upper;
+        if (!bounded)
+            p->cols[i].upper = INFINITY;
+    }
+    be_settings s;
+    be_settings_init(&s);
+    s.time_limit = 10;
+    be_glpk_out out;
+    be_error err = {0};
+    be_status st = BE_NO_PLAN;
+    if (keep && be__glpk_solve(m, p, &s, &out, &err) == BE_OK) {
+        st = out.status;
+        *objective = out.objective;
+        free(out.x);
+        free(out.dual);
+    }
+    for (int i = 0; keep && i < p->n_cols; i++)
+        p->cols[i].upper = keep[i];
+    free(keep);
+    return st;
+}
+
+static void test_scenario_bounds(void)
+{
+    rng = 99;
+    int n = n_models() / 3, both = 0;
+    for (int i = 0; i < n; i++) {
+        text y;
+        gen g;
+        random_scenarios(&y, &g, 1, 0);
+        be_error e;
+        be_model *m = be_model_load_string(y.buf, y.n, "random", NULL, &e);
+        if (!m) {
+            check_failures++;
+            continue;
+        }
+        be_program *p = be__program_build(m, 1, &e);
+        REQUIRE(p);
+        for (int j = 0; j < p->n_cols; j++)
+            if (p->cols[j].integer && !isfinite(p->cols[j].upper)) {
+                fprintf(stderr, "model %d: column %d unbounded\n", i, j);
+                check_failures++;
+                break;
+            }
+        double a = NAN, b = NAN;
+        be_status sa = de_optimum(m, p, 1, &a), sb = de_optimum(m, p, 0, &b);
+        if (sa == BE_OPTIMAL && sb == BE_OPTIMAL) {
+            both++;
+            CHECK_CLOSE(a, b, 1e-6);
+        }
+        be__program_free(p);
+        be_model_free(m);
+    }
+    printf("scenario: %d whole-unit stochastic programs, %d proven "
+           "optimal with and without bounds\n", n, both);
+    CHECK(both >= n / 2);
+}
+
 void suite_scenario(void)
 {
     RUN(test_scenario_issue_tree);
@@ -760,4 +826,5 @@ void suite_scenario(void)
     RUN(test_scenario_worked_example);
     RUN(test_scenario_b200_model);
     RUN(test_scenario_random);
+    RUN(test_scenario_bounds);
 }
