@@ -16,9 +16,13 @@
 # year against 0.6, from the second period on) and in the energy price's
 # growth; and the newest type is launched on time or one to three years
 # (two to six months) late, so those scenarios part from the others at
-# its launch.  Probabilities are equal.  Times are wall-clock seconds of
-# `breakeven solve`; the machine may be shared, so compare the ratio to
-# cbc in the same row.
+# its launch.  Probabilities are equal.  Columns: the program's rows and
+# columns; be_s, breakeven's wall-clock seconds (whole units stop at
+# LIMIT unless proven); first, seconds to the first whole-unit plan;
+# status and gap at the end; cbc_s, cbc's seconds on the written program
+# and its result (optimal, stopped with a plan, no plan); vs_cbc,
+# breakeven's objective against cbc's.  The machine may be shared:
+# compare within a row.
 set -eu
 here=$(dirname "$0")
 be=${1:-$here/../build/breakeven}
@@ -66,8 +70,8 @@ model() {
     }'
 }
 
-printf '%-6s %3s %-6s %8s %8s %9s %-22s %9s %9s %7s\n' kind S units rows cols be_s status cbc_s ratio obj_diff
-[ -n "${CSV:-}" ] && echo "kind,scenarios,units,rows,cols,breakeven_seconds,status,gap,cbc_seconds,ratio,objective,cbc_objective" > "$CSV"
+printf '%-5s %3s %-5s %6s %6s %8s %6s %-18s %9s %8s %-9s %9s\n' kind S units rows cols be_s first status gap cbc_s cbc vs_cbc
+[ -n "${CSV:-}" ] && echo "kind,scenarios,units,rows,cols,breakeven_seconds,first_plan_seconds,status,gap,cbc_seconds,cbc_result,objective,cbc_objective" > "$CSV"
 for kind in $kinds; do
     for integer in false true; do
         units=$([ "$integer" = true ] && echo whole || echo lp)
@@ -83,7 +87,11 @@ for kind in $kinds; do
             gap=$(field "$tmp/out.json" gap)
             rows=$(field "$tmp/out.json" rows)
             cols=$(field "$tmp/out.json" columns)
-            cs=-; ratio=-; cobj=-; diff=-
+            first=$(field "$tmp/out.json" first_plan_seconds)
+            first=$(awk -v f="$first" 'BEGIN { if (f == "" || f == "null") print "-"; else printf "%.2f", f }')
+            case $status in "time limit (plan found)") st=stopped ;; "time limit (no plan)") st=no-plan ;; *) st=$status ;; esac
+            gap=$(awk -v g="$gap" 'BEGIN { if (g == "" || g == "null") print "-"; else printf "%.3g%%", 100 * g }')
+            cs=-; cres=-; cobj=; diff=-
             if [ -n "$cbc" ]; then
                 "$be" lp "$f" -o "$tmp/m.lp" 2>/dev/null
                 t0=$(now)
@@ -91,12 +99,18 @@ for kind in $kinds; do
                 t1=$(now)
                 cs=$(elapsed "$t0" "$t1")
                 cobj=$(sed -n 's/^Objective value: *//p' "$tmp/cbc.out" | head -n 1)
-                [ -n "$cobj" ] || cobj=$(sed -n 's/.*objective value \([-0-9.e+]*\).*/\1/p' "$tmp/cbc.out" | tail -n 1)
-                ratio=$(awk -v a="$bs" -v b="$cs" 'BEGIN { printf (b > 0 ? "%.1f" : "-"), a / b }')
-                diff=$(awk -v a="$obj" -v b="$cobj" 'BEGIN { if (a == "" || b == "") print "-"; else printf "%+.2g%%", 100 * (a - b) / b }')
+                if grep -q '^Result - Optimal' "$tmp/cbc.out" || grep -q '^Optimal - objective' "$tmp/cbc.out"; then
+                    cres=optimal
+                elif [ -n "$cobj" ]; then
+                    cres=stopped
+                else
+                    cres=no-plan
+                fi
+                [ -n "$cobj" ] || cobj=$(sed -n 's/^Optimal - objective value \([-0-9.e+]*\).*/\1/p' "$tmp/cbc.out" | head -n 1)
+                diff=$(awk -v a="$obj" -v b="$cobj" 'BEGIN { if (a == "" || b == "") print "-"; else printf "%+.2g%%", 100 * (a - b) / (b < 0 ? -b : b) }')
             fi
-            printf '%-6s %3s %-6s %8s %8s %9s %-22s %9s %9s %7s\n' "$kind" "$n" "$units" "$rows" "$cols" "$bs" "$status${gap:+ gap $gap}" "$cs" "$ratio" "$diff"
-            [ -n "${CSV:-}" ] && echo "$kind,$n,$units,$rows,$cols,$bs,$status,$gap,$cs,$ratio,$obj,$cobj" >> "$CSV"
+            printf '%-5s %3s %-5s %6s %6s %8s %6s %-18s %9s %8s %-9s %9s\n' "$kind" "$n" "$units" "$rows" "$cols" "$bs" "$first" "$st" "$gap" "$cs" "$cres" "$diff"
+            [ -n "${CSV:-}" ] && echo "$kind,$n,$units,$rows,$cols,$bs,$first,$status,$gap,$cs,$cres,$obj,$cobj" >> "$CSV"
         done
     done
 done
