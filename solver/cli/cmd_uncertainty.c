@@ -3,8 +3,8 @@
  * model with scenarios is worth (be_uncertainty_analyze): the stochastic
  * optimum RP, wait-and-see WS and EVPI = RP - WS, the mean-value model and
  * EEV, VSS = EEV - RP, and per scenario the stochastic plan's cost, the
- * scenario's own optimum and the regret.  Definitions: README
- * "Uncertainty".
+ * scenario's own optimum and the regret.  Definitions: docs/uncertainty.md
+ * and README "Uncertainty".
  */
 #include <math.h>
 #include <stdlib.h>
