@@ -29,30 +29,12 @@ typedef struct builder {
     int failed;
 } builder;
 
-static int grow(void **a, size_t *cap, size_t need, size_t elem)
-{
-    if (need <= *cap)
-        return 1;
-    size_t n = *cap ? *cap : 64;
-    while (n < need) {
-        if (n > SIZE_MAX / 2 / elem)
-            return 0;
-        n *= 2;
-    }
-    void *q = realloc(*a, n * elem);
-    if (!q)
-        return 0;
-    *a = q;
-    *cap = n;
-    return 1;
-}
-
 static int add_col(builder *b, be_col_kind kind, int device, int cohort,
                    int period, int age, int integer, double cost)
 {
     be_program *p = b->p;
     if (b->failed || p->n_cols == INT_MAX - 1 ||
-        !grow((void **)&p->cols, &b->col_cap, (size_t)p->n_cols + 1,
+        !be__grow((void **)&p->cols, &b->col_cap, (size_t)p->n_cols + 1,
               sizeof *p->cols)) {
         b->failed = 1;
         return -1;
@@ -74,7 +56,7 @@ static int add_row(builder *b, be_row_kind kind, int device, int cohort,
 {
     be_program *p = b->p;
     if (b->failed || p->n_rows == INT_MAX - 1 ||
-        !grow((void **)&p->rows, &b->row_cap, (size_t)p->n_rows + 1,
+        !be__grow((void **)&p->rows, &b->row_cap, (size_t)p->n_rows + 1,
               sizeof *p->rows)) {
         b->failed = 1;
         return -1;

@@ -28,6 +28,32 @@ void *be__calloc(size_t n, size_t size)
     return calloc(n, size);
 }
 
+int be__grow(void **a, size_t *cap, size_t need, size_t elem)
+{
+    if (need <= *cap)
+        return 1;
+    size_t n = *cap ? *cap : 64;
+    while (n < need) {
+        if (n > SIZE_MAX / 2 / elem)
+            return 0;
+        n *= 2;
+    }
+    void *q = realloc(*a, n * elem);
+    if (!q)
+        return 0;
+    *a = q;
+    *cap = n;
+    return 1;
+}
+
+void *be__dup(const void *src, size_t n, size_t size)
+{
+    void *d = be__calloc(n, size);
+    if (d && n)
+        memcpy(d, src, n * size);
+    return d;
+}
+
 char *be__strdup(const char *s)
 {
     size_t n = strlen(s) + 1;

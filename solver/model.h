@@ -212,6 +212,13 @@ int be__infeasible_reason(const be_model *m, char *buf, size_t size);
 int be__replacement_at(const be_eval *e, int t);
 
 void *be__calloc(size_t n, size_t size);
+/* Room for need elements of elem bytes in *a, whose capacity is *cap:
+ * doubling from 64.  Returns 0 (leaving *a and *cap) on overflow or when
+ * out of memory. */
+int be__grow(void **a, size_t *cap, size_t need, size_t elem);
+/* A copy of n elements of size bytes (at least one element allocated,
+ * zeroed, when n is 0), or NULL when out of memory. */
+void *be__dup(const void *src, size_t n, size_t size);
 char *be__strdup(const char *s);
 
 #endif /* BE_MODEL_H */

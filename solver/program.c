@@ -11,14 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void *dup(const void *src, size_t n, size_t size)
-{
-    void *d = be__calloc(n ? n : 1, size);
-    if (d && n)
-        memcpy(d, src, n * size);
-    return d;
-}
-
 be_program *be__program_copy(const be_model *m, const be_program *p)
 {
     be_program *q = be__calloc(1, sizeof *q);
@@ -26,14 +18,14 @@ be_program *be__program_copy(const be_model *m, const be_program *p)
         return NULL;
     *q = *p;
     size_t tk = (size_t)m->T * (size_t)m->n_devices;
-    q->cols = dup(p->cols, (size_t)p->n_cols, sizeof *p->cols);
-    q->rows = dup(p->rows, (size_t)p->n_rows, sizeof *p->rows);
-    q->mi = dup(p->mi, p->nnz, sizeof *p->mi);
-    q->mj = dup(p->mj, p->nnz, sizeof *p->mj);
-    q->mv = dup(p->mv, p->nnz, sizeof *p->mv);
+    q->cols = be__dup(p->cols, (size_t)p->n_cols, sizeof *p->cols);
+    q->rows = be__dup(p->rows, (size_t)p->n_rows, sizeof *p->rows);
+    q->mi = be__dup(p->mi, p->nnz, sizeof *p->mi);
+    q->mj = be__dup(p->mj, p->nnz, sizeof *p->mj);
+    q->mv = be__dup(p->mv, p->nnz, sizeof *p->mv);
     q->nnz_cap = p->nnz;
-    q->cc = dup(p->cc, (size_t)m->n_cohorts, sizeof *p->cc);
-    q->rent_col = dup(p->rent_col, tk, sizeof *p->rent_col);
+    q->cc = be__dup(p->cc, (size_t)m->n_cohorts, sizeof *p->cc);
+    q->rent_col = be__dup(p->rent_col, tk, sizeof *p->rent_col);
     if (!q->cols || !q->rows || !q->mi || !q->mj || !q->mv || !q->cc ||
         !q->rent_col) {
         be__program_free(q);

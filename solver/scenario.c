@@ -68,12 +68,6 @@ static int same_constants(const be_device *a, const be_device *b)
            same_array(a->resale, b->resale, a->n_years);
 }
 
-static int on_sale(const be_device *d, int t)
-{
-    return (d->buyable || d->rented) && t >= d->avail_from &&
-           t <= d->avail_to;
-}
-
 static double cap_at(const be_model *m, int t)
 {
     return m->has_power_cap ? m->power_cap[t] : INFINITY;
@@ -93,7 +87,8 @@ static int same_period(const be_model *a, const be_model *b, int t)
         return 0;
     for (int k = 0; k < a->n_devices; k++) {
         const be_device *x = &a->devices[k], *y = &b->devices[k];
-        int sx = on_sale(x, t), sy = on_sale(y, t);
+        int sx = be_model_device_can_buy(a, k, t);
+        int sy = be_model_device_can_buy(b, k, t);
         if (sx != sy)
             return 0;
         if (!sx)
@@ -152,7 +147,7 @@ be_code be__scenarios_finish(be_model *m, be_error *err)
                 known[k] = 0;
         for (int s = 0; s < S; s++)
             for (int t = 0; t < known[k]; t++)
-                if (on_sale(&m->scenarios[s].model->devices[k], t)) {
+                if (be_model_device_can_buy(m->scenarios[s].model, k, t)) {
                     known[k] = t;
                     break;
                 }
@@ -396,31 +391,16 @@ typedef struct sbuild {
     int failed;
 } sbuild;
 
-static int reserve(void **a, size_t *cap, size_t need, size_t elem)
-{
-    if (need <= *cap)
-        return 1;
-    size_t n = *cap ? *cap : 256;
-    while (n < need)
-        n *= 2;
-    void *q = realloc(*a, n * elem);
-    if (!q)
-        return 0;
-    *a = q;
-    *cap = n;
-    return 1;
-}
-
 static int s_add_col(sbuild *b, const be_col *c, int node, int src)
 {
     be_program *p = b->p;
     size_t cap = b->col_cap, c2 = b->col_cap, c3 = b->col_cap;
     if (b->failed || p->n_cols >= 2000000000 ||
-        !reserve((void **)&p->cols, &cap, (size_t)p->n_cols + 1,
+        !be__grow((void **)&p->cols, &cap, (size_t)p->n_cols + 1,
                  sizeof *p->cols) ||
-        !reserve((void **)&p->col_node, &c2, (size_t)p->n_cols + 1,
+        !be__grow((void **)&p->col_node, &c2, (size_t)p->n_cols + 1,
                  sizeof *p->col_node) ||
-        !reserve((void **)&p->col_src, &c3, (size_t)p->n_cols + 1,
+        !be__grow((void **)&p->col_src, &c3, (size_t)p->n_cols + 1,
                  sizeof *p->col_src)) {
         b->failed = 1;
         return -1;
@@ -437,11 +417,11 @@ static int s_add_row(sbuild *b, const be_row *r, int node, int src)
     be_program *p = b->p;
     size_t cap = b->row_cap, c2 = b->row_cap, c3 = b->row_cap;
     if (b->failed || p->n_rows >= 2000000000 ||
-        !reserve((void **)&p->rows, &cap, (size_t)p->n_rows + 1,
+        !be__grow((void **)&p->rows, &cap, (size_t)p->n_rows + 1,
                  sizeof *p->rows) ||
-        !reserve((void **)&p->row_node, &c2, (size_t)p->n_rows + 1,
+        !be__grow((void **)&p->row_node, &c2, (size_t)p->n_rows + 1,
                  sizeof *p->row_node) ||
-        !reserve((void **)&p->row_src, &c3, (size_t)p->n_rows + 1,
+        !be__grow((void **)&p->row_src, &c3, (size_t)p->n_rows + 1,
                  sizeof *p->row_src)) {
         b->failed = 1;
         return -1;
@@ -699,15 +679,13 @@ be_code be__stochastic_plans(const be_model *m, const be_program *p,
 {
     be_pos nowhere = {0, 0};
     int S = m->n_scenarios;
+    be_code rc = BE_ENOMEM;
     sol->scenario_plan = be__calloc((size_t)S, sizeof *sol->scenario_plan);
     sol->scenario_eval = be__calloc((size_t)S, sizeof *sol->scenario_eval);
     double *cost = be__calloc((size_t)S, sizeof *cost);
     double *prob = be__calloc((size_t)S, sizeof *prob);
-    if (!sol->scenario_plan || !sol->scenario_eval || !cost || !prob) {
-        free(cost);
-        free(prob);
-        return be__fail(err, BE_ENOMEM, m->file, nowhere, "out of memory");
-    }
+    if (!sol->scenario_plan || !sol->scenario_eval || !cost || !prob)
+        goto done;
     sol->scenarios = S;
     sol->expected_cost = 0.0;
     for (int s = 0; s < S; s++) {
@@ -715,30 +693,29 @@ be_code be__stochastic_plans(const be_model *m, const be_program *p,
         const be_program *q = p->scen[s];
         double *xs = be__calloc((size_t)q->n_cols + 1, sizeof *xs);
         if (!xs)
-            goto nomem;
+            goto done;
         for (int c = 0; c < q->n_cols; c++)
             xs[c] = x[p->scen_map[s][c]];
         sol->scenario_plan[s] = be__program_plan(ms, q, xs, sol->integer);
         free(xs);
         if (!sol->scenario_plan[s])
-            goto nomem;
+            goto done;
         sol->scenario_plan[s]->relaxed = !sol->integer;
         sol->scenario_eval[s] = be_evaluate(ms, sol->scenario_plan[s], err);
         if (!sol->scenario_eval[s]) {
-            free(cost);
-            free(prob);
-            return err ? err->code : BE_ENOMEM;
+            rc = err ? err->code : BE_ENOMEM;
+            goto done;
         }
         cost[s] = sol->scenario_eval[s]->cost.total;
         prob[s] = m->scenarios[s].probability;
         sol->expected_cost += prob[s] * cost[s];
     }
     sol->cvar = m->has_risk ? be_cvar(S, cost, prob, m->cvar_alpha) : NAN;
+    rc = BE_OK;
+done:
     free(cost);
     free(prob);
-    return BE_OK;
-nomem:
-    free(cost);
-    free(prob);
-    return be__fail(err, BE_ENOMEM, m->file, nowhere, "out of memory");
+    if (rc == BE_ENOMEM)
+        be__fail(err, BE_ENOMEM, m->file, nowhere, "out of memory");
+    return rc;
 }

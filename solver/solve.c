@@ -97,6 +97,41 @@ void be_solution_free(be_solution *sol)
     free(sol);
 }
 
+/* The plan of the column values out->x, its shadow prices and its
+ * evaluation; for a model with scenarios, a plan per scenario. */
+static be_code answer_plans(const be_model *m, const be_program *p,
+                            const be_glpk_out *out, be_solution *sol,
+                            be_error *err)
+{
+    be_pos nowhere = {0, 0};
+    if (p->n_scen)
+        return be__stochastic_plans(m, p, out->x, sol, err);
+    sol->plan = be__program_plan(m, p, out->x, sol->integer);
+    if (!sol->plan || (out->dual && !shadow_prices(m, p, out->dual, sol)))
+        return be__fail(err, BE_ENOMEM, m->file, nowhere, "out of memory");
+    sol->plan->relaxed = !sol->integer;
+    sol->eval = be_evaluate(m, sol->plan, err);
+    return sol->eval ? BE_OK : err ? err->code : BE_ENOMEM;
+}
+
+/* Why there is no plan, when a simple bound shows it (diagnose.c); for a
+ * model with scenarios, the first scenario without a plan of its own. */
+static void infeasible_reason(const be_model *m, be_solution *sol)
+{
+    if (!m->n_scenarios) {
+        be__infeasible_reason(m, sol->reason, sizeof sol->reason);
+        return;
+    }
+    for (int i = 0; i < m->n_scenarios; i++) {
+        char why[sizeof sol->reason - 80];
+        if (be__infeasible_reason(m->scenarios[i].model, why, sizeof why) > 0) {
+            snprintf(sol->reason, sizeof sol->reason, "scenario '%s': %s",
+                     m->scenarios[i].name, why);
+            return;
+        }
+    }
+}
+
 be_solution *be_solve(const be_model *m, const be_settings *s, be_error *err)
 {
     be_settings defaults;
@@ -156,48 +191,14 @@ be_solution *be__solve_program(const be_model *m, be_program *p,
         double scale = fabs(out.objective) > 1.0 ? fabs(out.objective) : 1.0;
         sol->gap = isfinite(out.bound)
                  ? fabs(out.objective - out.bound) / scale : INFINITY;
-        if (p->n_scen) {
-            be_code rc = be__stochastic_plans(m, p, out.x, sol, err);
-            free(out.x);
-            free(out.dual);
-            if (rc != BE_OK)
-                goto fail;
-            sol->stats.evaluate_seconds = now() - t2;
-            be__program_free(p);
-            return sol;
-        }
-        sol->plan = be__program_plan(m, p, out.x, sol->integer);
-        if (!sol->plan) {
-            free(out.x);
-            free(out.dual);
-            be__fail(err, BE_ENOMEM, m->file, nowhere, "out of memory");
-            goto fail;
-        }
-        sol->plan->relaxed = !sol->integer;
-        if (out.dual && !shadow_prices(m, p, out.dual, sol)) {
-            free(out.x);
-            free(out.dual);
-            be__fail(err, BE_ENOMEM, m->file, nowhere, "out of memory");
-            goto fail;
-        }
-        sol->eval = be_evaluate(m, sol->plan, err);
-        if (!sol->eval) {
+        if (answer_plans(m, p, &out, sol, err) != BE_OK) {
             free(out.x);
             free(out.dual);
             goto fail;
         }
     }
-    if (out.status == BE_INFEASIBLE && !m->n_scenarios)  /* diagnose.c */
-        be__infeasible_reason(m, sol->reason, sizeof sol->reason);
-    for (int i = 0; out.status == BE_INFEASIBLE && i < m->n_scenarios; i++) {
-        /* a scenario that has no plan on its own words it */
-        char why[sizeof sol->reason - 80];
-        if (be__infeasible_reason(m->scenarios[i].model, why, sizeof why) > 0) {
-            snprintf(sol->reason, sizeof sol->reason, "scenario '%s': %s",
-                     m->scenarios[i].name, why);
-            break;
-        }
-    }
+    if (out.status == BE_INFEASIBLE)
+        infeasible_reason(m, sol);
     free(out.x);
     free(out.dual);
     sol->stats.evaluate_seconds = now() - t2;

@@ -22,14 +22,10 @@
 /* The mean-value model                                                */
 /* ------------------------------------------------------------------ */
 
+/* A copy of a's n values, NULL for none. */
 static double *dup_array(const double *a, int n)
 {
-    if (!a)
-        return NULL;
-    double *d = be__calloc((size_t)(n > 0 ? n : 1), sizeof *d);
-    if (d && n > 0)
-        memcpy(d, a, (size_t)n * sizeof *d);
-    return d;
+    return a ? be__dup(a, (size_t)(n > 0 ? n : 0), sizeof *a) : NULL;
 }
 
 /* A copy of the read fields of model a (not the derived ones, not the

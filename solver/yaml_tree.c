@@ -165,24 +165,6 @@ static be_code nomem(builder *b)
     return be__fail(b->err, BE_ENOMEM, b->file, nowhere, "out of memory");
 }
 
-static int grow(void **p, size_t *cap, size_t need, size_t elem)
-{
-    if (need <= *cap)
-        return 1;
-    size_t n = *cap ? *cap : 16;
-    while (n < need) {
-        if (n > SIZE_MAX / 2 / elem)
-            return 0;
-        n *= 2;
-    }
-    void *q = realloc(*p, n * elem);
-    if (!q)
-        return 0;
-    *p = q;
-    *cap = n;
-    return 1;
-}
-
 /* Attach a finished node to its parent (or make it the root). */
 static be_code add_child(builder *b, be_ynode *node)
 {
@@ -190,7 +172,7 @@ static be_code add_child(builder *b, be_ynode *node)
         b->root = node;
         return BE_OK;
     }
-    if (!grow((void **)&b->pending, &b->cap_pending, b->n_pending + 1,
+    if (!be__grow((void **)&b->pending, &b->cap_pending, b->n_pending + 1,
               sizeof *b->pending))
         return nomem(b);
     b->pending[b->n_pending++] = node;
@@ -205,7 +187,7 @@ static be_code open_collection(builder *b, be_ynode_kind kind,
         return be__fail(b->err, BE_ELIMIT, b->file, pos,
                         "the file nests deeper than %d levels", b->max_depth);
     be_ynode *node = be__yaml_alloc(b->doc, sizeof *node);
-    if (!node || !grow((void **)&b->frames, &b->cap_frames, b->n_frames + 1,
+    if (!node || !be__grow((void **)&b->frames, &b->cap_frames, b->n_frames + 1,
                        sizeof *b->frames))
         return nomem(b);
     memset(node, 0, sizeof *node);

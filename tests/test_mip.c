@@ -20,6 +20,7 @@
  */
 #include "check.h"
 #include "random_text.h"
+#include "program_optimum.h"
 #include "glpk_solver.h"
 
 #include <stdarg.h>
@@ -125,34 +126,6 @@ static be_plan *heuristic_plan(const be_model *m, const be_program *p,
     return plan;
 }
 
-/* The optimum of p with its bounds as built (bounded 1) or without,
- * within `seconds`. */
-static be_status optimum(const be_model *m, be_program *p, int bounded,
-                         double seconds, double *objective)
-{
-    double *keep = malloc((size_t)p->n_cols * sizeof *keep + 1);
-    for (int i = 0; keep && i < p->n_cols; i++) {
-        keep[i] = p->cols[i].upper;
-        if (!bounded)
-            p->cols[i].upper = INFINITY;
-    }
-    be_settings s;
-    be_settings_init(&s);
-    s.time_limit = seconds;
-    be_glpk_out out;
-    be_error err = {0};
-    be_status st = BE_NO_PLAN;
-    if (keep && be__glpk_solve(m, p, &s, &out, &err) == BE_OK) {
-        st = out.status;
-        *objective = out.objective;
-        free(out.x);
-        free(out.dual);
-    }
-    for (int i = 0; keep && i < p->n_cols; i++)
-        p->cols[i].upper = keep[i];
-    free(keep);
-    return st;
-}
 
 static void test_mip_random(void)
 {

@@ -22,6 +22,7 @@
  */
 #include "check.h"
 #include "random_text.h"
+#include "program_optimum.h"
 #include "glpk_solver.h"
 
 #include <math.h>
@@ -750,32 +751,6 @@ static void test_scenario_b200_model(void)
 /* The whole-unit stochastic program's bounds keep an optimum (scenario.c,
  * "Bounds"): solved with them and with every bound removed, the two
  * optima agree on random scenario models, every integer column bounded. */
-static be_status de_optimum(const be_model *m, be_program *p, int bounded,
-                            double *objective)
-{
-    double *keep = malloc((size_t)p->n_cols * sizeof *keep + 1);
-    for (int i = 0; keep && i < p->n_cols; i++) {
-        keep[i] = p->cols[i].upper;
-        if (!bounded)
-            p->cols[i].upper = INFINITY;
-    }
-    be_settings s;
-    be_settings_init(&s);
-    s.time_limit = 10;
-    be_glpk_out out;
-    be_error err = {0};
-    be_status st = BE_NO_PLAN;
-    if (keep && be__glpk_solve(m, p, &s, &out, &err) == BE_OK) {
-        st = out.status;
-        *objective = out.objective;
-        free(out.x);
-        free(out.dual);
-    }
-    for (int i = 0; keep && i < p->n_cols; i++)
-        p->cols[i].upper = keep[i];
-    free(keep);
-    return st;
-}
 
 static void test_scenario_bounds(void)
 {
@@ -800,7 +775,8 @@ static void test_scenario_bounds(void)
                 break;
             }
         double a = NAN, b = NAN;
-        be_status sa = de_optimum(m, p, 1, &a), sb = de_optimum(m, p, 0, &b);
+        be_status sa = optimum(m, p, 1, 10, &a);
+        be_status sb = optimum(m, p, 0, 10, &b);
         if (sa == BE_OPTIMAL && sb == BE_OPTIMAL) {
             both++;
             CHECK_CLOSE(a, b, 1e-6);
