@@ -7,6 +7,7 @@
  * chosen by measurement (bench/mip-defaults) on random models.
  */
 #include "glpk_solver.h"
+#include "lives.h"
 
 #include <glpk.h>
 #include <limits.h>
@@ -37,6 +38,8 @@ typedef struct guard {
     double gap;              /* the relative gap asked for */
     int plan_good;           /* the search stopped: plan_cost is within
                                 gap of the bound */
+    be_lives *lives;         /* lives_start's, freed by guarded() when */
+    void *lives_buf;         /* GLPK stops inside it */
 } guard;
 
 double be__now(void)
@@ -259,6 +262,9 @@ static void duals(glp_prob *P, const be_program *p, int msg, be_glpk_out *out)
         out->dual[i] = glp_get_row_dual(P, i + 1);
 }
 
+static int lives_start(glp_prob *P, guard *g, const be_model *m,
+                       const be_program *p, double deadline);
+
 /* ---- warm starts: the statuses of every row and column ---- */
 
 struct be_basis {
@@ -383,25 +389,26 @@ static void basis_store(glp_prob *P, const be_program *p, be_basis *b)
  * means giving up GLPK's MIP presolve, and on the seed model's threshold
  * scan (54 MIP solves) that took 19.5 s against 10.7 s cold. */
 static int simplex_warm(glp_prob *P, const be_program *p, const be_settings *s,
-                        int msg, be_glpk_out *out)
+                        int msg, int started, be_glpk_out *out)
 {
     glp_smcp sp;
     glp_init_smcp(&sp);
     sp.msg_lev = msg;
     sp.tm_lim = time_limit_ms(s);
-    int warm = basis_fits(s->basis, p);
+    int warm = s && basis_fits(s->basis, p);
     if (warm)
         basis_apply(P, s->basis);
-    sp.presolve = warm ? GLP_OFF : GLP_ON;
+    sp.presolve = warm || started ? GLP_OFF : GLP_ON;
     int rc = glp_simplex(P, &sp);
-    if (warm && rc != 0 && rc != GLP_ETMLIM) {
+    if ((warm || started) && rc != 0 && rc != GLP_ETMLIM) {
         glp_std_basis(P);
         sp.presolve = GLP_ON;
         rc = glp_simplex(P, &sp);
-        warm = 0;
+        warm = started = 0;
     }
     out->warm_started = warm;
-    if (rc == 0 && glp_get_status(P) == GLP_OPT)
+    out->lives_started = started;
+    if (s && s->basis && rc == 0 && glp_get_status(P) == GLP_OPT)
         basis_store(P, p, s->basis);
     return rc;
 }
@@ -492,6 +499,156 @@ static int root_lp(glp_prob *P, int msg, int warm, double deadline)
         rc = glp_simplex(P, &sp);
     }
     return rc;
+}
+
+/* ---- Starting basis: the cohort program's optimum by unit lives ---- */
+
+#define LIVES_MAX_ROUNDS 1000
+
+int be__lives_off = 0;
+
+/* Columns k0.. of the lives master L into M, priced for phase 1 or 2. */
+static void lives_add_cols(glp_prob *M, const be_lives *L, int k0,
+                           int phase1, int *ind, double *val)
+{
+    int n = be__lives_cols(L);
+    if (n > k0)
+        glp_add_cols(M, n - k0);
+    for (int k = k0; k < n; k++) {
+        double cost;
+        int art, q = be__lives_col(L, k, ind + 1, val + 1, &cost, &art);
+        for (int e = 1; e <= q; e++)
+            ind[e]++;
+        glp_set_mat_col(M, k + 1, q, ind, val);
+        glp_set_col_bnds(M, k + 1, GLP_LO, 0.0, 0.0);
+        glp_set_obj_coef(M, k + 1, phase1 ? (double)art : art ? 0.0 : cost);
+    }
+}
+
+/*
+ * An optimal basis of the LP relaxation of p installed on P, from the
+ * master program of unit lives (lives.c) solved by column generation;
+ * P is scaled as glpsol scales.  Returns 1 when installed, 0 when p is
+ * not a plain cohort program, the master is infeasible or unbounded, the
+ * deadline came first, or its basis did not map (P's basis is then
+ * GLPK's standard one, and the caller starts as before).
+ */
+static int lives_start(glp_prob *P, guard *g, const be_model *m,
+                       const be_program *p, double deadline)
+{
+    be_lives *L = be__lives_off ? NULL : be__lives_new(m, p);
+    if (!L)
+        return 0;
+    g->lives = L;
+    int rows = be__lives_rows(L);
+    size_t n1 = (size_t)rows + 1;
+    /* one block: a column (ind, val), the duals y, the master's basic
+     * rows */
+    char *buf = be__calloc(n1, 2 * sizeof(double) + 2 * sizeof(int));
+    g->lives_buf = buf;
+    int ok = 0;
+    glp_prob *M = NULL;
+    if (!buf || rows == 0)
+        goto done;
+    double *val = (double *)buf, *y = val + n1;
+    int *ind = (int *)(y + n1), *mrow = ind + n1;
+
+    M = glp_create_prob();
+    glp_set_obj_dir(M, GLP_MIN);
+    glp_add_rows(M, rows);
+    for (int i = 0; i < rows; i++) {
+        char sense;
+        double rhs;
+        be__lives_row(L, i, &sense, &rhs);
+        glp_set_row_bnds(M, i + 1, sense == 'E' ? GLP_FX
+                                   : sense == 'G' ? GLP_LO : GLP_UP,
+                         rhs, rhs);
+    }
+    int n_art = 0;
+    for (int k = 0; k < be__lives_cols(L); k++) {
+        double cost;
+        int art;
+        be__lives_col(L, k, ind, val, &cost, &art);
+        n_art += art;   /* the first columns: one entry each at most */
+    }
+    int phase1 = n_art > 0;
+    lives_add_cols(M, L, 0, phase1, ind, val);
+    glp_smcp sp;
+    glp_init_smcp(&sp);
+    sp.msg_lev = GLP_MSG_OFF;
+    sp.presolve = GLP_OFF;
+    for (int round = 0; round < LIVES_MAX_ROUNDS; round++) {
+        sp.tm_lim = time_limit_ms_left(deadline);
+        if (sp.tm_lim <= 0 || glp_simplex(M, &sp) != 0 ||
+            glp_get_status(M) != GLP_OPT)
+            goto done;
+        for (int i = 0; i < rows; i++)
+            y[i] = glp_get_row_dual(M, i + 1);
+        int k0 = be__lives_cols(L);
+        int added = be__lives_price(L, y, phase1);
+        if (added < 0)
+            goto done;
+        if (added > 0) {
+            lives_add_cols(M, L, k0, phase1, ind, val);
+            continue;
+        }
+        if (!phase1)
+            break;
+        /* phase 1 done: the artificials must be out, at 0 */
+        double scale = 1.0;
+        for (int i = 0; i < rows; i++)
+            scale = fmax(scale, fabs(glp_get_row_ub(M, i + 1)) +
+                                fabs(glp_get_row_lb(M, i + 1)));
+        if (glp_get_obj_val(M) > 1e-9 * scale)
+            goto done;           /* infeasible: GLPK will say so */
+        phase1 = 0;
+        for (int k = 0; k < be__lives_cols(L); k++) {
+            double cost;
+            int art;
+            be__lives_col(L, k, ind, val, &cost, &art);
+            if (art)
+                glp_set_col_bnds(M, k + 1, GLP_FX, 0.0, 0.0);
+            glp_set_obj_coef(M, k + 1, art ? 0.0 : cost);
+        }
+    }
+    if (phase1 || glp_get_status(M) != GLP_OPT)
+        goto done;
+
+    int n = be__lives_cols(L);
+    int *col_basic = be__calloc((size_t)n + 1, sizeof *col_basic);
+    if (!col_basic)
+        goto done;
+    for (int k = 0; k < n; k++)
+        col_basic[k] = glp_get_col_stat(M, k + 1) == GLP_BS;
+    for (int i = 0; i < rows; i++)
+        mrow[i] = glp_get_row_stat(M, i + 1) == GLP_BS;
+    int *bc = be__calloc((size_t)p->n_cols + 1, sizeof *bc);
+    int *br = be__calloc((size_t)p->n_rows + 1, sizeof *br);
+    if (bc && br && be__lives_basis(L, col_basic, mrow, y, bc, br)) {
+        glp_scale_prob(P, GLP_SF_AUTO);
+        for (int i = 0; i < p->n_rows; i++) {
+            int type = glp_get_row_type(P, i + 1);
+            glp_set_row_stat(P, i + 1, br[i] ? GLP_BS
+                             : type == GLP_FX ? GLP_NS
+                             : type == GLP_UP ? GLP_NU : GLP_NL);
+        }
+        for (int j = 0; j < p->n_cols; j++)
+            glp_set_col_stat(P, j + 1, bc[j] ? GLP_BS
+                             : glp_get_col_type(P, j + 1) == GLP_FX ? GLP_NS
+                                                                   : GLP_NL);
+        ok = 1;
+    }
+    free(col_basic);
+    free(bc);
+    free(br);
+done:
+    if (M)
+        glp_delete_prob(M);
+    be__lives_free(L);
+    free(buf);
+    g->lives = NULL;
+    g->lives_buf = NULL;
+    return ok;
 }
 
 int be__lp_solve(be_lp *lp, double seconds, int plan_nodes,
@@ -647,7 +804,10 @@ static int run_mip(glp_prob *P, const be_model *m, const be_program *p,
     int msg = s && s->log ? GLP_MSG_ON : GLP_MSG_ERR;
     double limit = s && s->time_limit > 0.0 ? s->time_limit : INFINITY;
     double deadline = g->started + limit, gap = s ? s->mip_gap : 1e-6;
-    be_lp lp = {P, p, s, 0};
+    /* The heuristic's first LP, the relaxation with its first window
+     * whole, starts from the relaxation's optimal basis (lives.c). */
+    be_lp lp = {P, p, s, lives_start(P, g, m, p, deadline)};
+    out->lives_started = lp.warm;
     double *hx = be__calloc((size_t)p->n_cols, sizeof *hx);
     double hcost = NAN, first = -1.0, h0 = be__now();
     int have = hx && be__heuristic(&lp, m, p, h0 + HEURISTIC_SHARE * limit,
@@ -733,17 +893,12 @@ static int run(glp_prob *P, const be_model *m, const be_program *p,
     if (p->integer)
         return run_mip(P, m, p, s, g, out);
 
-    int rc;
-    if (s && s->basis) {
-        rc = simplex_warm(P, p, s, msg, out);
-    } else {
-        glp_smcp sp;
-        glp_init_smcp(&sp);
-        sp.msg_lev = msg;
-        sp.presolve = GLP_ON;
-        sp.tm_lim = time_limit_ms(s);
-        rc = glp_simplex(P, &sp);
-    }
+    /* Without a kept basis that fits, start from the optimal basis of
+     * the master of unit lives (lives.c), when there is one. */
+    double limit = s && s->time_limit > 0.0 ? s->time_limit : INFINITY;
+    int started = !(s && basis_fits(s->basis, p)) &&
+                  lives_start(P, g, m, p, g->started + limit);
+    int rc = simplex_warm(P, p, s, msg, started, out);
     out->iterations = glp_get_it_cnt(P);
     switch (rc) {
     case 0: {
@@ -823,6 +978,8 @@ static be_code guarded(const be_model *m, const be_program *p,
             uninstall();
         } else {
             /* GLPK failed inside a call; its environment is already freed */
+            be__lives_free(c->g.lives);
+            free(c->g.lives_buf);
             rc = be__fail(err, BE_ESOLVER, m->file, nowhere,
                           "GLPK stopped with an internal error: %s (%s)",
                           c->g.prev, c->g.last);

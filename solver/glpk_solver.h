@@ -26,7 +26,13 @@ typedef struct be_glpk_out {
                                   when none */
     double heuristic_seconds;  /* MIP: time spent in heuristic.c */
     double heuristic_cost;     /* MIP: the heuristic's plan, or NAN */
+    int lives_started;         /* started from the basis of unit lives
+                                  (lives.c) */
 } be_glpk_out;
+
+/* Tests only: 1 turns the start from unit lives off, so that a test can
+ * compare it with GLPK's own start.  Not for threads. */
+extern int be__lives_off;
 
 /*
  * The loaded program, as the primal heuristic (heuristic.c) sees it: it

@@ -16,12 +16,16 @@
  *    plan twice;
  *  - the answer: the objective is the evaluated cost of its own plan, and
  *    the reported bound is never above the cost of any plan we know (the
- *    heuristic's, the optimum, the feasible baselines).
+ *    heuristic's, the optimum, the feasible baselines);
+ *  - the start from unit lives (lives.c): the LP relaxation solved from it
+ *    and from GLPK's own start end in the same status and optimum, and
+ *    the basis it installs is optimal (no simplex iteration left).
  */
 #include "check.h"
 #include "random_text.h"
 #include "program_optimum.h"
 #include "glpk_solver.h"
+#include "lives.h"
 
 #include <stdarg.h>
 #include <stdint.h>
@@ -271,8 +275,103 @@ static void test_mip_default_limit(void)
     be_model_free(m);
 }
 
+
+/* Solve p (an LP) with or without the start from unit lives. */
+static be_status lp_optimum(const be_model *m, const be_program *p, int lives,
+                            double *objective, int *iterations, int *started)
+{
+    be_glpk_out out;
+    be_error err = {0};
+    be__lives_off = !lives;
+    be_code rc = be__glpk_solve(m, p, NULL, &out, &err);
+    be__lives_off = 0;
+    if (rc != BE_OK)
+        return BE_NO_PLAN;
+    *objective = out.objective;
+    *iterations = out.iterations;
+    *started = out.lives_started;
+    free(out.x);
+    free(out.dual);
+    return out.status;
+}
+
+static void test_mip_lives(void)
+{
+    const char *n_env = getenv("BE_MIP_MODELS");
+    int n = n_env ? 3 * (int)strtol(n_env, NULL, 10) : 120;
+    rng = 20261202u;
+    int feasible = 0, started = 0, no_iterations = 0, infeasible = 0;
+    text y;
+    for (int i = 0; i < n; i++) {
+        random_model(&y);
+        /* now and then a demand no site can serve (infeasible under a
+         * power cap or budget) */
+        static const char *const huge[] = {"demand.start=1e7"};
+        be_load_options o;
+        be_load_options_init(&o);
+        o.overrides = huge;
+        o.n_overrides = uniform() < 0.25;
+        be_error err = {0};
+        be_model *m = be_model_load_string(y.buf, y.n, "random", &o, &err);
+        if (!m)
+            continue;
+        be_program *p = be__program_build(m, 0, &err);
+        REQUIRE(p != NULL);
+        int bad = check_failures;
+        double with = NAN, without = NAN;
+        int it_with = -1, it_without = -1, st_with = 0, st_without = 0;
+        be_status a = lp_optimum(m, p, 1, &with, &it_with, &st_with);
+        be_status b = lp_optimum(m, p, 0, &without, &it_without, &st_without);
+        CHECK(a == b);
+        CHECK(st_without == 0);
+        if (a == BE_OPTIMAL && b == BE_OPTIMAL) {
+            feasible++;
+            CHECK_CLOSE(with, without, 1e-9);
+            started += st_with;
+            no_iterations += st_with && it_with == 0;
+            CHECK(st_with);          /* every random program is plain */
+        }
+        infeasible += a == BE_INFEASIBLE;
+        if (check_failures > bad)
+            fprintf(stderr, "lives check failed on model %d (%d, %d "
+                    "iterations):\n%s\n", i, it_with, it_without, y.buf);
+        be__program_free(p);
+        be_model_free(m);
+    }
+    fprintf(stderr, "lives: %d programs with an optimum, %d started from "
+            "unit lives, %d of them with no simplex iteration left; %d "
+            "infeasible\n", feasible, started, no_iterations, infeasible);
+    CHECK(n < 20 || feasible >= n / 2);
+    /* the crossover basis is optimal, not just a good start */
+    CHECK(no_iterations == started);
+
+    /* programs that are not plain cohort programs get no lives master */
+    static const char tiny[] =
+        "breakeven: 1\nhorizon: {start: 2025, periods: 3}\n"
+        "discount_rate: 0\ninteger: false\nend_of_horizon: none\n"
+        "demand: 2.5\nenergy: {price: 0}\n"
+        "devices:\n  - {name: a, throughput: 1, lifetime: 5, price: 100, "
+        "om: 0}\n";
+    be_error err = {0};
+    be_model *m = be_model_load_string(tiny, sizeof tiny - 1, "t", NULL, &err);
+    REQUIRE(m != NULL);
+    be_program *p = be__program_build(m, 0, &err);
+    REQUIRE(p != NULL);
+    be_lives *L = be__lives_new(m, p);
+    CHECK(L != NULL);
+    /* 3 demand rows, no fleet: the master has the 3, and an artificial on
+     * each (zero does not meet a demand of 2.5) */
+    CHECK(L && be__lives_rows(L) == 3 && be__lives_cols(L) == 3);
+    be__lives_free(L);
+    CHECK(be__program_add_slack(p, p->n_rows - 1, 1.0) >= 0);
+    CHECK(be__lives_new(m, p) == NULL);
+    be__program_free(p);
+    be_model_free(m);
+}
+
 void suite_mip(void)
 {
+    RUN(test_mip_lives);
     RUN(test_mip_default_limit);
     RUN(test_mip_random);
 }

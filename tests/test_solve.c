@@ -368,8 +368,9 @@ static void test_solve_warm_start(void)
         CHECK(first.warm_started == 0);
         /* only LPs start warm (see be_basis) */
         CHECK(again.warm_started == relax && moved.warm_started == relax);
+        /* from its own optimal basis an LP has nothing left to do */
         if (relax)
-            CHECK(again.simplex_iterations < first.simplex_iterations);
+            CHECK(again.simplex_iterations == 0);
         /* a basis survives a trip through bytes (another process); MIP
          * solves keep none */
         CHECK((be_basis_encode(b, NULL, 0) > 0) == relax);

@@ -182,11 +182,13 @@ ok sweep-invalid-row grep -q "^-1,invalid model,3,," "$tmp/out"
 # ---- sweep warm starts: LP points start from a neighbour's basis ----
 # power-capped-site is an LP (integer: false).  Warm and cold sweeps reach
 # the same costs (1e-9 relative; degenerate optima may differ in the last
-# digits of a plan), the warm one with far fewer simplex iterations.
+# digits of a plan), the warm one with no more simplex iterations: a cold
+# LP starts from the optimal basis of unit lives (solver/lives.c), so both
+# may need none.
 sweep_iters() { awk -F, 'NR==1{for(i=1;i<=NF;i++) if($i=="iterations") c=i} NR>1{s+=$c} END{print s+0}' "$1"; }
 expect sweep-warm 0 "" sweep models/power-capped-site.yaml --vary energy.price=0.02:0.2:0.02 -j 1 -o "$tmp/warm.csv"
 expect sweep-cold 0 "" sweep models/power-capped-site.yaml --vary energy.price=0.02:0.2:0.02 -j 1 --cold -o "$tmp/cold.csv"
-ok "sweep-warm-fewer-iterations ($(sweep_iters "$tmp/warm.csv") vs $(sweep_iters "$tmp/cold.csv"))" test "$(sweep_iters "$tmp/warm.csv")" -lt "$(sweep_iters "$tmp/cold.csv")"
+ok "sweep-warm-no-more-iterations ($(sweep_iters "$tmp/warm.csv") vs $(sweep_iters "$tmp/cold.csv"))" test "$(sweep_iters "$tmp/warm.csv")" -le "$(sweep_iters "$tmp/cold.csv")"
 ok sweep-warm-same-costs sh -c "paste -d, '$tmp/warm.csv' '$tmp/cold.csv' | awk -F, -v n=\$(head -n 1 '$tmp/warm.csv' | awk -F, '{print NF}') 'NR > 1 { a = \$4; b = \$(n + 4); d = a - b; if (d < 0) d = -d; if (d > 1e-9 * (b < 0 ? -b : b)) bad = 1; rows++ } END { exit bad || rows != 10 }'"
 expect sweep-warm-j2 0 "" sweep models/power-capped-site.yaml --vary energy.price=0.02:0.2:0.02 -j 2 -o "$tmp/warm2.csv"
 ok sweep-warm-j2-rows test "$(wc -l <"$tmp/warm2.csv")" -eq 11
