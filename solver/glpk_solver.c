@@ -651,6 +651,19 @@ done:
     return ok;
 }
 
+int be__lp_relax(be_lp *lp, double seconds, double *x)
+{
+    if (!(seconds > 0.0))
+        return 0;
+    int r = root_lp(lp->P, GLP_MSG_OFF, lp->warm, be__now() + seconds);
+    lp->warm = 1;
+    if (r != 0 || glp_get_status(lp->P) != GLP_OPT)
+        return 0;
+    for (int j = 0; j < lp->p->n_cols; j++)
+        x[j] = glp_get_col_prim(lp->P, j + 1);
+    return 1;
+}
+
 int be__lp_solve(be_lp *lp, double seconds, int plan_nodes,
                  int no_plan_nodes, double gap,
                  int thorough, double *x, double *cost)

@@ -57,6 +57,10 @@ void be__lp_fix_col(be_lp *lp, int j, double v);
 int be__lp_solve(be_lp *lp, double seconds, int plan_nodes,
                  int no_plan_nodes, double gap,
                  int thorough, double *x, double *cost);
+/* Solve the program as it stands now as an LP (whole-unit columns made
+ * continuous by the caller), warm, within `seconds`.  Returns 1 with x
+ * (n_cols values) at an optimum, else 0. */
+int be__lp_relax(be_lp *lp, double seconds, double *x);
 /* Seconds on a monotonic clock. */
 double be__now(void);
 /* A line for the solver log (be_settings.log), when there is one. */

@@ -120,8 +120,12 @@ static int solve_window(heur *h, int a, int b, double *x, double *cost)
     return ok;
 }
 
-static int relax_and_fix(heur *h, int periods, double *x, double *cost)
+/* Relax-and-fix; *reached: the periods before it are whole in x (the
+ * rest fractional, the LP of the last window that found a plan). */
+static int relax_and_fix(heur *h, int periods, double *x, double *cost,
+                         int *reached)
 {
+    *reached = 0;
     for (int a = 0, prev = 0; a < h->T;) {
         int b = window_end(h, a, periods);
         /* a window that finds nothing is decided again together with the
@@ -130,9 +134,201 @@ static int relax_and_fix(heur *h, int periods, double *x, double *cost)
             (a == 0 || !solve_window(h, prev, b, x, cost)))
             return 0;
         prev = a;
-        a = b;
+        a = *reached = b;
     }
     return 1;
+}
+
+/*
+ * Rounding, for when there is no time for relax-and-fix to end: the
+ * periods before `from` are whole in x (relax-and-fix's windows so far,
+ * or none), the rest an LP solution.  Every cohort's holdings are
+ * rounded to the nearest whole number (still non-increasing along its
+ * life, so still its flows); where that draws more than the power cap, or
+ * buys more than the budget, the least throughput per kW (per price)
+ * gives a unit back, from that period on; the demand left short is
+ * covered a unit at a time, the cheapest way first (below).  Returns 1
+ * with the column values in y and *cost when the evaluator finds the
+ * plan feasible (the only judge).
+ */
+static int round_plan(const heur *h, const be_model *m, const double *x,
+                      int from, double *y, double *cost)
+{
+    const be_program *p = h->p;
+    int T = m->T, K = m->n_devices, J = m->n_cohorts, ok = 0;
+    if (p->n_scen)
+        return 0;
+    double *held = be__calloc((size_t)J * (size_t)T + 1, sizeof *held);
+    if (!held)
+        return 0;
+#define HELD(j, t) held[(size_t)(j) * (size_t)T + (size_t)(t)]
+    for (int j = 0; j < J; j++) {
+        const be_cohort *c = &m->cohorts[j];
+        const be_cohort_cols *cc = &p->cc[j];
+        double prev = c->fleet_entry >= 0 ? c->count : INFINITY;
+        for (int t = c->start; t < cc->hold_end; t++) {
+            double v = x[cc->hold0 + (t - c->start)];
+            v = round(v);
+            HELD(j, t) = fmax(0.0, fmin(v, prev));
+            prev = HELD(j, t);
+        }
+    }
+    /* give units back, cohort j from period t on */
+#define GIVE_BACK(j, t) \
+    for (int u = (t), n_ = (int)HELD(j, t) - 1; u < p->cc[j].hold_end; u++) \
+        HELD(j, u) = fmin(HELD(j, u), n_)
+    for (int t = from; t < T; t++) {
+        for (;;) {
+            double kw = 0.0, spend = 0.0, worst_e = INFINITY;
+            double worst_p = -INFINITY;
+            int worst = -1, dear = -1;
+            for (int j = 0; j < J; j++) {
+                const be_cohort *c = &m->cohorts[j];
+                const be_device *d = &m->devices[c->device];
+                if (t < c->start || t >= p->cc[j].hold_end ||
+                    HELD(j, t) <= 0.0)
+                    continue;
+                kw += HELD(j, t) * d->power_kw * m->pue;
+                if (d->power_kw > 0.0 && d->throughput / d->power_kw < worst_e) {
+                    worst_e = d->throughput / d->power_kw;
+                    worst = j;
+                }
+                if (c->fleet_entry < 0 && c->start == t) {
+                    spend += HELD(j, t) * d->price[t];
+                    if (d->price[t] / d->throughput > worst_p) {
+                        worst_p = d->price[t] / d->throughput;
+                        dear = j;
+                    }
+                }
+            }
+            double cap = m->has_power_cap ? m->power_cap[t] : INFINITY;
+            double budget = m->has_budget ? m->budget[t] : INFINITY;
+            if (kw > cap * (1 + 1e-12) && worst >= 0) {
+                GIVE_BACK(worst, t);
+            } else if (spend > budget * (1 + 1e-12) && dear >= 0) {
+                GIVE_BACK(dear, t);
+            } else {
+                break;
+            }
+        }
+    }
+#undef GIVE_BACK
+    memset(y, 0, (size_t)p->n_cols * sizeof *y);
+    /* rent before `from` as in x; from it on, what demand lacks is
+     * covered a unit at a time by the cheapest way per capacity unit
+     * used: keep a unit one period longer (hold[t] + retire[t+1] -
+     * retire[t]), buy one for the period (buy + hold[t] + retire[t+1]),
+     * or rent one, within the power cap and the budget */
+    for (int t = 0; t < T; t++) {
+        double have = 0.0, kw = 0.0, spend = 0.0;
+        for (int j = 0; j < J; j++) {
+            const be_cohort *c = &m->cohorts[j];
+            const be_device *d = &m->devices[c->device];
+            if (t < c->start || t >= p->cc[j].hold_end)
+                continue;
+            have += HELD(j, t) * d->throughput;
+            kw += HELD(j, t) * d->power_kw * m->pue;
+            if (c->fleet_entry < 0 && c->start == t)
+                spend += HELD(j, t) * d->price[t];
+        }
+        for (int k = 0; k < K; k++) {
+            int col = p->rent_col[t * K + k];
+            if (col >= 0 && t < from) {
+                y[col] = round(x[col]);
+                have += y[col] * m->devices[k].throughput;
+            }
+        }
+        double cap = m->has_power_cap ? m->power_cap[t] : INFINITY;
+        double budget = m->has_budget ? m->budget[t] : INFINITY;
+        while (t >= from && m->demand[t] - have >
+               1e-9 * fmax(1.0, m->demand[t])) {
+            double short_ = m->demand[t] - have, best = INFINITY;
+            int pick_j = -1, pick_rent = -1;
+            for (int j = 0; j < J; j++) {
+                const be_cohort *c = &m->cohorts[j];
+                const be_cohort_cols *cc = &p->cc[j];
+                const be_device *d = &m->devices[c->device];
+                if (t < c->start || t >= cc->hold_end ||
+                    kw + d->power_kw * m->pue > cap * (1 + 1e-12))
+                    continue;
+                int bought_now = c->fleet_entry < 0 && t == c->start;
+                double before = t > c->start ? HELD(j, t - 1)
+                              : c->fleet_entry >= 0 ? c->count : INFINITY;
+                if (HELD(j, t) + 1 > before ||
+                    (bought_now && spend + d->price[t] > budget * (1 + 1e-12)))
+                    continue;
+                double v = p->cols[cc->hold0 + (t - c->start)].cost;
+                if (t + 1 >= cc->retire_from && t + 1 < cc->retire_end)
+                    v += p->cols[cc->retire0 + (t + 1 - cc->retire_from)].cost;
+                if (bought_now)
+                    v += p->cols[cc->buy].cost;
+                else if (t >= cc->retire_from && t < cc->retire_end)
+                    v -= p->cols[cc->retire0 + (t - cc->retire_from)].cost;
+                v /= fmin(d->throughput, short_);
+                if (v < best) {
+                    best = v;
+                    pick_j = j;
+                }
+            }
+            for (int k = 0; k < K; k++) {
+                int col = p->rent_col[t * K + k];
+                if (col < 0)
+                    continue;
+                double v = p->cols[col].cost /
+                           fmin(m->devices[k].throughput, short_);
+                if (v < best) {
+                    best = v;
+                    pick_j = -1;
+                    pick_rent = k;
+                }
+            }
+            if (pick_j >= 0) {
+                const be_device *d = &m->devices[m->cohorts[pick_j].device];
+                HELD(pick_j, t) += 1;
+                have += d->throughput;
+                kw += d->power_kw * m->pue;
+                if (m->cohorts[pick_j].fleet_entry < 0 &&
+                    m->cohorts[pick_j].start == t)
+                    spend += d->price[t];
+            } else if (pick_rent >= 0) {
+                y[p->rent_col[t * K + pick_rent]] += 1;
+                have += m->devices[pick_rent].throughput;
+            } else {
+                break;               /* nothing fits: not a plan */
+            }
+        }
+    }
+    for (int j = 0; j < J; j++) {
+        const be_cohort *c = &m->cohorts[j];
+        const be_cohort_cols *cc = &p->cc[j];
+        double prev = c->fleet_entry >= 0 ? c->count
+                    : cc->hold_end > c->start ? HELD(j, c->start) : 0.0;
+        if (cc->buy >= 0)
+            y[cc->buy] = prev;
+        int last = cc->retire_end > cc->hold_end ? cc->retire_end
+                                                 : cc->hold_end;
+        for (int t = c->start; t < last; t++) {
+            double now = t < cc->hold_end ? HELD(j, t) : 0.0;
+            if (t >= cc->retire_from && t < cc->retire_end)
+                y[cc->retire0 + (t - cc->retire_from)] = prev - now;
+            if (t < cc->hold_end)
+                y[cc->hold0 + (t - c->start)] = now;
+            prev = now;
+        }
+    }
+#undef HELD
+    be_plan *plan = be__program_plan(m, p, y, 1);
+    be_eval *e = plan ? be_evaluate(m, plan, NULL) : NULL;
+    if (e && e->violation == BE_FEASIBLE_PLAN) {
+        *cost = 0.0;
+        for (int j = 0; j < p->n_cols; j++)
+            *cost += p->cols[j].cost * y[j];
+        ok = 1;
+    }
+    be_eval_free(e);
+    be_plan_free(plan);
+    free(held);
+    return ok;
 }
 
 static int fix_and_optimize(heur *h, int periods, double *x, double *cost,
@@ -155,8 +351,8 @@ static int fix_and_optimize(heur *h, int periods, double *x, double *cost,
             if (b == h->T)
                 break;
         }
-        be__lp_log(h->lp, "heuristic: fix-and-optimize pass %d: %.10g\n",
-                   pass + 1, *cost);
+        be__lp_log(h->lp, "heuristic: fix-and-optimize pass %d: %.10g "
+                   "(%.2f s left)\n", pass + 1, *cost, left(h));
         improved |= better;
         if (!better)
             break;
@@ -387,6 +583,19 @@ static int baseline_start(const be_model *m, const be_program *p, double *x,
     return found;
 }
 
+/* Keep plan y of cost c in x when it is the first or the cheapest. */
+static void keep(double *x, double *cost, int *found, double *first,
+                 const double *y, double c, int n, double when)
+{
+    if (*found && !(c < *cost))
+        return;
+    memcpy(x, y, (size_t)n * sizeof *x);
+    *cost = c;
+    if (!*found)
+        *first = when;
+    *found = 1;
+}
+
 int be__heuristic(be_lp *lp, const be_model *m, const be_program *p,
                   double deadline, double *x, double *cost, double *first)
 {
@@ -410,24 +619,44 @@ int be__heuristic(be_lp *lp, const be_model *m, const be_program *p,
         be__lp_log(lp, "heuristic: baseline plan %.10g after %.2f s\n",
                    *cost, *first);
     }
-    int periods = half_year(m);
-    if (relax_and_fix(&h, periods, z, &zcost)) {
+    /* the LP relaxation, rounded: a plan at once on large programs,
+     * where relax-and-fix may not end within the limit */
+    set_window(&h, 0, 0, z, 0);
+    int rounded = be__lp_relax(lp, left(&h), z) &&
+                  round_plan(&h, m, z, 0, y, &zcost);
+    if (rounded) {
+        be__lp_log(lp, "heuristic: rounded LP plan %.10g after %.2f s\n",
+                   zcost, be__now() - t0);
+        keep(x, cost, &found, first, y, zcost, p->n_cols, be__now() - t0);
+    }
+    int periods = half_year(m), reached = 0, improved = 0;
+    /* the rounded plan improved first: on large programs relax-and-fix
+     * may not end within the limit, and fix-and-optimize, whose
+     * sub-programs are small, improves a plan from the first window on */
+    if (rounded)
+        fix_and_optimize(&h, periods, x, cost, y);
+    if (relax_and_fix(&h, periods, z, &zcost, &reached)) {
         be__lp_log(lp, "heuristic: relax-and-fix plan %.10g after %.2f s\n",
                    zcost, be__now() - t0);
-        if (!found || zcost < *cost) {
-            memcpy(x, z, (size_t)p->n_cols * sizeof *x);
-            *cost = zcost;
-        }
-        if (!found)
-            *first = be__now() - t0;
-        found = 1;
+        improved |= !found || zcost < *cost;
+        keep(x, cost, &found, first, z, zcost, p->n_cols, be__now() - t0);
     } else {
         be__lp_log(lp, "heuristic: relax-and-fix found no plan (%.2f s)\n",
                    be__now() - t0);
+        /* stopped part way: the whole periods so far, the rest rounded */
+        if (reached > 0 && round_plan(&h, m, z, reached, y, &zcost)) {
+            be__lp_log(lp, "heuristic: relax-and-fix to period %d, then "
+                       "rounded: %.10g after %.2f s\n", reached, zcost,
+                       be__now() - t0);
+            improved |= !found || zcost < *cost;
+            keep(x, cost, &found, first, y, zcost, p->n_cols,
+                 be__now() - t0);
+        }
     }
     if (!found)
         goto done;
-    fix_and_optimize(&h, periods, x, cost, y);
+    if (improved || !rounded)
+        fix_and_optimize(&h, periods, x, cost, y);
     be__lp_log(lp, "heuristic: plan %.10g after %.2f s\n", *cost,
                be__now() - t0);
 done:

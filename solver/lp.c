@@ -305,6 +305,20 @@ be_program *be__program_build(const be_model *m, int integer, be_error *err)
     if (!p->cc || !p->rent_col)
         goto nomem;
 
+    /* Room for what follows: per cohort a buy, a hold and a retire column
+     * and a flow row per period of its life, each hold in the flow rows
+     * and up to two period rows; a rent column per device and period. */
+    size_t n_cols = (size_t)T * (size_t)K, n_rows = 3 * (size_t)T;
+    for (int j = 0; j < m->n_cohorts; j++) {
+        const be_cohort *c = &m->cohorts[j];
+        int life = (c->end < T ? c->end + 1 : T) - c->start;
+        n_cols += 1 + 2 * (size_t)(life > 0 ? life : 0);
+        n_rows += (size_t)(life > 0 ? life : 0);
+    }
+    if (!be__grow((void **)&p->cols, &b.col_cap, n_cols, sizeof *p->cols) ||
+        !be__grow((void **)&p->rows, &b.row_cap, n_rows, sizeof *p->rows) ||
+        !be__program_reserve(p, 3 * n_cols))
+        goto nomem;
     double *ub = be__calloc((size_t)T + 1, sizeof *ub);
     if (!ub)
         goto nomem;

@@ -126,6 +126,9 @@ int be__program_add_slack(be_program *p, int i, double cost);
  * doubling; nothing for v == 0.  Returns 0 when out of memory or the
  * program has INT_MAX entries. */
 int be__program_add_entry(be_program *p, int row, int col, double v);
+/* Room for nnz matrix entries in all (the builder's estimate, to spare
+ * the copies of doubling).  Returns 0 when out of memory. */
+int be__program_reserve(be_program *p, size_t nnz);
 /* Add the row column j == v (kind BE_ROW_FIX, cohort j).  Returns its
  * row index, or -1 when out of memory. */
 int be__program_fix(be_program *p, int j, double v);

@@ -34,12 +34,14 @@ be_program *be__program_copy(const be_model *m, const be_program *p)
     return q;
 }
 
-/* Room for one more matrix entry. */
-static int grow_entries(be_program *p)
+/* Room for n matrix entries (at least one more when n is 0). */
+static int reserve_entries(be_program *p, size_t n)
 {
-    if (p->nnz < p->nnz_cap)
+    if (p->nnz < p->nnz_cap && n <= p->nnz_cap)
         return 1;
     size_t cap = p->nnz_cap ? 2 * p->nnz_cap : 64;
+    if (cap < n)
+        cap = n;
     int *mi = realloc(p->mi, cap * sizeof *mi);
     if (mi)
         p->mi = mi;
@@ -52,6 +54,16 @@ static int grow_entries(be_program *p)
     p->mv = mv;
     p->nnz_cap = cap;
     return 1;
+}
+
+static int grow_entries(be_program *p)
+{
+    return reserve_entries(p, 0);
+}
+
+int be__program_reserve(be_program *p, size_t nnz)
+{
+    return nnz > (size_t)INT_MAX ? 0 : reserve_entries(p, nnz);
 }
 
 int be__program_add_entry(be_program *p, int row, int col, double v)
