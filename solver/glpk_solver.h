@@ -59,8 +59,8 @@ int be__lp_solve(be_lp *lp, double seconds, int plan_nodes,
                  int thorough, double *x, double *cost);
 /* Solve the program as it stands now as an LP (whole-unit columns made
  * continuous by the caller), warm, within `seconds`.  Returns 1 with x
- * (n_cols values) at an optimum, else 0. */
-int be__lp_relax(be_lp *lp, double seconds, double *x);
+ * (n_cols values) and *objective at an optimum, else 0. */
+int be__lp_relax(be_lp *lp, double seconds, double *x, double *objective);
 /* Seconds on a monotonic clock. */
 double be__now(void);
 /* A line for the solver log (be_settings.log), when there is one. */
@@ -75,9 +75,11 @@ void be__lp_log(be_lp *lp, const char *fmt, ...)
  * before `deadline` (be__now() clock).  Returns 1 with x (n_cols values),
  * *cost and *first (seconds from the call to its first plan) when it
  * found one; leaves the columns in any state (the caller restores
- * them). */
+ * them).  *bound: the optimum of the LP relaxation when it solved it (a
+ * lower bound on every whole-unit plan), else -INFINITY. */
 int be__heuristic(be_lp *lp, const be_model *m, const be_program *p,
-                  double deadline, double *x, double *cost, double *first);
+                  double deadline, double *x, double *cost, double *first,
+                  double *bound);
 
 /* Solve p (as a MIP when p->integer).  Fills out on success (status may be
  * infeasible etc.); returns BE_ESOLVER/BE_ENOMEM/BE_EMODEL with err. */

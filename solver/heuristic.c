@@ -597,8 +597,10 @@ static void keep(double *x, double *cost, int *found, double *first,
 }
 
 int be__heuristic(be_lp *lp, const be_model *m, const be_program *p,
-                  double deadline, double *x, double *cost, double *first)
+                  double deadline, double *x, double *cost, double *first,
+                  double *bound)
 {
+    *bound = -INFINITY;
     double t0 = be__now();
     heur h = {lp, p, m->T, deadline, NULL};
     int found = 0;
@@ -622,7 +624,7 @@ int be__heuristic(be_lp *lp, const be_model *m, const be_program *p,
     /* the LP relaxation, rounded: a plan at once on large programs,
      * where relax-and-fix may not end within the limit */
     set_window(&h, 0, 0, z, 0);
-    int rounded = be__lp_relax(lp, left(&h), z) &&
+    int rounded = be__lp_relax(lp, left(&h), z, bound) &&
                   round_plan(&h, m, z, 0, y, &zcost);
     if (rounded) {
         be__lp_log(lp, "heuristic: rounded LP plan %.10g after %.2f s\n",

@@ -523,10 +523,12 @@ int cli_dispatch(const cli_command *cmd, int argc, char **argv)
     if (cmd->flags & CMD_SOLVE && rc == EXIT_PLAN) {
         if (!cli_has_plan(x.sol))
             rc = cli_no_plan(&x);
-        else if (x.sol->status == BE_TIME_LIMIT_PLAN && !common.quiet)
+        else if (x.sol->status == BE_TIME_LIMIT_PLAN && !common.quiet) {
+            char gap[64];
             fprintf(stderr, "breakeven: %s: time limit reached; the plan is "
-                    "the best found, within %.3g%% of optimal\n", x.path,
-                    100.0 * x.sol->gap);
+                    "the best found, %s\n", x.path,
+                    cli_gap_words(x.sol->gap, gap, sizeof gap));
+        }
     }
 done:
     for (int i = 0; x.scenario_diag && i < be_model_scenarios(x.m); i++)
@@ -605,6 +607,15 @@ int cli_out_of_memory(void)
 {
     fputs("breakeven: out of memory\n", stderr);
     return EXIT_SOLVER;
+}
+
+const char *cli_gap_words(double gap, char *buf, size_t size)
+{
+    if (isfinite(gap))
+        snprintf(buf, size, "within %.3g%% of optimal", 100.0 * gap);
+    else
+        snprintf(buf, size, "with no lower bound proven yet");
+    return buf;
 }
 
 int cli_has_plan(const be_solution *sol)

@@ -252,6 +252,10 @@ be_model *cli_load(const char *path, const cli_common *c, int *exit_code,
 
 /* 1 when sol holds a plan: one plan, or one per scenario. */
 int cli_has_plan(const be_solution *sol);
+/* How far a plan stopped at the time limit may be from the optimum, for
+ * a sentence: "within 0.5% of optimal", or, before any bound is proven,
+ * "with no lower bound proven yet".  Returns buf. */
+const char *cli_gap_words(double gap, char *buf, size_t size);
 
 /* Each scenario of m solved on its own with s, and diagnosed when it has
  * no plan: *status and *diag ([scenarios], calloc'd; the caller frees

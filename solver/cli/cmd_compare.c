@@ -156,7 +156,7 @@ static void report_text(FILE *fp, const void *data)
     answer(fp, c);
     if (c->sol->status == BE_TIME_LIMIT_PLAN)
         fprintf(fp, "(The optimal plan is the best found at the time limit, "
-                "within %.3g%% of optimal.)\n", 100.0 * c->sol->gap);
+                "%s.)\n", cli_gap_words(c->sol->gap, w, sizeof w));
     fprintf(fp, "\n%-28s %18s %16s %9s  %s\n", "plan",
             c->n_models > 1 ? "expected cost" : "net present cost",
             "vs optimum", "", "constraints");

@@ -98,9 +98,11 @@ static void report_text(FILE *fp, const be_model *m, const be_solution *sol,
         fprintf(fp, " (the first of %d replacements in the optimal plan)",
                 pb->n);
     fputs(".\n", fp);
-    if (sol->status == BE_TIME_LIMIT_PLAN)
+    if (sol->status == BE_TIME_LIMIT_PLAN) {
+        char gap[64];
         fprintf(fp, "(The optimal plan is the best found at the time limit, "
-                "within %.3g%% of optimal.)\n", 100.0 * sol->gap);
+                "%s.)\n", cli_gap_words(sol->gap, gap, sizeof gap));
+    }
     int K = be_model_devices(m), T = be_model_periods(m);
     for (int i = 0; i < pb->n; i++) {
         const be_payback *b = &pb->items[i];

@@ -132,8 +132,12 @@ void report_head(FILE *fp, const be_model *m, const be_solution *sol)
         fprintf(fp, "Model              %s\n", name);
     fprintf(fp, "Status             %s, %s", be_status_name(sol->status),
             sol->integer ? "whole units (MIP)" : "fractional units (LP)");
-    if (sol->integer && (sol->plan || sol->scenario_eval))
-        fprintf(fp, ", gap %.3g%%", 100.0 * sol->gap);
+    if (sol->integer && (sol->plan || sol->scenario_eval)) {
+        if (isfinite(sol->gap))
+            fprintf(fp, ", gap %.3g%%", 100.0 * sol->gap);
+        else
+            fprintf(fp, ", no lower bound proven yet");
+    }
     fputc('\n', fp);
 }
 

@@ -138,10 +138,12 @@ int row_from_solution(run_row *r, const be_model *m, const be_solution *sol)
         copy(r->first_replacement, sizeof r->first_replacement,
              be_model_period_label(m, fb));
     first_decision(r, m, sol);
-    if (sol->status == BE_TIME_LIMIT_PLAN)
+    if (sol->status == BE_TIME_LIMIT_PLAN) {
+        char gap[64];
         snprintf(r->message, sizeof r->message, "time limit reached; the "
-                 "plan is the best found, within %.3g%% of optimal",
-                 100.0 * sol->gap);
+                 "plan is the best found, %s",
+                 cli_gap_words(sol->gap, gap, sizeof gap));
+    }
     return 0;
 }
 
