@@ -131,6 +131,26 @@ static be_plan *heuristic_plan(const be_model *m, const be_program *p,
 }
 
 
+/* Solve p (an LP) with or without the start from unit lives. */
+static be_status lp_optimum(const be_model *m, const be_program *p, int lives,
+                            double *objective, int *iterations, int *started)
+{
+    be_glpk_out out;
+    be_error err = {0};
+    be__lives_off = !lives;
+    be_code rc = be__glpk_solve(m, p, NULL, &out, &err);
+    be__lives_off = 0;
+    if (rc != BE_OK)
+        return BE_NO_PLAN;
+    *objective = out.objective;
+    *iterations = out.iterations;
+    *started = out.lives_started;
+    free(out.x);
+    free(out.dual);
+    return out.status;
+}
+
+
 static void test_mip_random(void)
 {
     const char *n_env = getenv("BE_MIP_MODELS");
@@ -140,7 +160,7 @@ static void test_mip_random(void)
     if (rng == 0)
         rng = 1;
     int loaded = 0, optimal = 0, heuristic = 0, baselines = 0;
-    int only_bounded = 0;
+    int only_bounded = 0, relaxations = 0;
     text y;
     for (int i = 0; i < n; i++) {
         random_model(&y);
@@ -200,6 +220,17 @@ static void test_mip_random(void)
             double tol = 1e-6 * fmax(1.0, fabs(sol->objective));
             CHECK_CLOSE(sol->objective, sol->eval->cost.total, 1e-7);
             CHECK(sol->bound <= sol->objective + tol);
+            /* the bound is at least the LP relaxation's (the heuristic
+             * solves it first), and never GLPK's -DBL_MAX */
+            be_program *r = be__program_build(m, 0, &err);
+            double relaxed = NAN;
+            int it, st;
+            if (r && lp_optimum(m, r, 1, &relaxed, &it, &st) == BE_OPTIMAL) {
+                relaxations++;
+                CHECK(isfinite(sol->bound));
+                CHECK(sol->bound >= relaxed - tol);
+            }
+            be__program_free(r);
             if (he)
                 CHECK(sol->bound <= he->cost.total + tol);
             if (sw == BE_OPTIMAL)
@@ -227,12 +258,13 @@ static void test_mip_random(void)
     }
     fprintf(stderr, "mip: %d models, %d loaded, %d optimal both ways, %d "
             "proven only with the bounds, %d heuristic plans, %d feasible "
-            "baselines\n", n, loaded, optimal, only_bounded, heuristic,
-            baselines);
+            "baselines, %d bounds at least the relaxation's\n", n, loaded,
+            optimal, only_bounded, heuristic, baselines, relaxations);
     /* coverage: the generator must exercise what it claims */
     CHECK(n < 20 || loaded >= n * 3 / 4);
     CHECK(n < 20 || optimal >= loaded / 2);
     CHECK(n < 20 || heuristic >= optimal);
+    CHECK(n < 20 || relaxations >= optimal);
 }
 
 /* The default time limit of a whole-unit solve, and the stats of one. */
@@ -275,25 +307,6 @@ static void test_mip_default_limit(void)
     be_model_free(m);
 }
 
-
-/* Solve p (an LP) with or without the start from unit lives. */
-static be_status lp_optimum(const be_model *m, const be_program *p, int lives,
-                            double *objective, int *iterations, int *started)
-{
-    be_glpk_out out;
-    be_error err = {0};
-    be__lives_off = !lives;
-    be_code rc = be__glpk_solve(m, p, NULL, &out, &err);
-    be__lives_off = 0;
-    if (rc != BE_OK)
-        return BE_NO_PLAN;
-    *objective = out.objective;
-    *iterations = out.iterations;
-    *started = out.lives_started;
-    free(out.x);
-    free(out.dual);
-    return out.status;
-}
 
 static void test_mip_lives(void)
 {
