@@ -139,6 +139,137 @@ static int relax_and_fix(heur *h, int periods, double *x, double *cost,
     return 1;
 }
 
+/* The rounded plan being repaired (round_plan): units held per cohort
+ * and period, and per period the power drawn and the purchases. */
+typedef struct rounding {
+    const be_model *m;
+    const be_program *p;
+    double *held;            /* [J * T] */
+    double *kw, *spend;      /* [T] */
+} rounding;
+
+static double *held_at(const rounding *r, int j, int t)
+{
+    return &r->held[(size_t)j * (size_t)r->m->T + (size_t)t];
+}
+
+static double col_cost(const be_program *p, int col)
+{
+    return col >= 0 ? p->cols[col].cost : 0.0;
+}
+
+static int retire_of(const be_cohort_cols *cc, int t)
+{
+    return t >= cc->retire_from && t < cc->retire_end
+         ? cc->retire0 + (t - cc->retire_from) : -1;
+}
+
+/*
+ * One more unit of cohort j in service in period t, the way the plan
+ * allows: the unit it retired last before t (at u0) kept through t, or,
+ * when it retired none, one more bought at the cohort's start (or, for a
+ * fleet cohort, one fewer sold at the start).  Returns 1 with *u0 and the
+ * change in cost *v when that fits the power cap in every period from u0
+ * to t (with `freed` kW less drawn in t) and the budget.
+ */
+static int extension(const rounding *r, int j, int t, double freed, int *u0,
+                     double *v)
+{
+    const be_model *m = r->m;
+    const be_program *p = r->p;
+    const be_cohort *c = &m->cohorts[j];
+    const be_cohort_cols *cc = &p->cc[j];
+    const be_device *d = &m->devices[c->device];
+    if (t < c->start || t >= cc->hold_end)
+        return 0;
+    int u = t;
+    while (u > c->start && *held_at(r, j, u - 1) == *held_at(r, j, u))
+        u--;
+    int buys = u == c->start && c->fleet_entry < 0;
+    if (u == c->start && c->fleet_entry >= 0 && *held_at(r, j, u) >= c->count)
+        return 0;
+    if (buys && m->has_budget &&
+        r->spend[u] + d->price[u] > m->budget[u] * (1 + 1e-12))
+        return 0;
+    double w = d->power_kw * m->pue;
+    for (int q = u; m->has_power_cap && q <= t; q++)
+        if (r->kw[q] - (q == t ? freed : 0.0) + w >
+            m->power_cap[q] * (1 + 1e-12))
+            return 0;
+    double cost = col_cost(p, retire_of(cc, t + 1));
+    for (int q = u; q <= t; q++)
+        cost += col_cost(p, cc->hold0 + (q - c->start));
+    cost += buys ? col_cost(p, cc->buy) : -col_cost(p, retire_of(cc, u));
+    *u0 = u;
+    *v = cost;
+    return 1;
+}
+
+static void extend(rounding *r, int j, int u0, int t)
+{
+    const be_model *m = r->m;
+    const be_cohort *c = &m->cohorts[j];
+    const be_device *d = &m->devices[c->device];
+    for (int q = u0; q <= t; q++) {
+        *held_at(r, j, q) += 1;
+        r->kw[q] += d->power_kw * m->pue;
+    }
+    if (u0 == c->start && c->fleet_entry < 0)
+        r->spend[u0] += d->price[u0];
+}
+
+/* Under the power cap, one unit of the least throughput per kW held in
+ * period t gives way to one of the most throughput per kW that can take
+ * its place (an extension that fits once the first is gone): the first
+ * is given back from t on.  Returns 0 when there is no such pair. */
+static int swap_unit(rounding *r, int t, double *have)
+{
+    const be_model *m = r->m;
+    const be_program *p = r->p;
+    int worst = -1, best = -1, best_u0 = 0;
+    double worst_e = INFINITY, best_e = 0.0, v;
+    for (int j = 0; j < m->n_cohorts; j++) {
+        const be_device *d = &m->devices[m->cohorts[j].device];
+        if (t >= m->cohorts[j].start && t < p->cc[j].hold_end &&
+            d->power_kw > 0.0 && *held_at(r, j, t) > 0.0 &&
+            d->throughput / d->power_kw < worst_e) {
+            worst_e = d->throughput / d->power_kw;
+            worst = j;
+        }
+    }
+    if (worst < 0)
+        return 0;
+    const be_device *dw = &m->devices[m->cohorts[worst].device];
+    for (int j = 0; j < m->n_cohorts; j++) {
+        const be_device *d = &m->devices[m->cohorts[j].device];
+        double e = d->power_kw > 0.0 ? d->throughput / d->power_kw : INFINITY;
+        int u0;
+        if (j != worst && e > worst_e * (1 + 1e-9) && e > best_e &&
+            extension(r, j, t, dw->power_kw * m->pue, &u0, &v)) {
+            best_e = e;
+            best = j;
+            best_u0 = u0;
+        }
+    }
+    if (best < 0)
+        return 0;
+    double n = *held_at(r, worst, t) - 1;
+    for (int q = t; q < p->cc[worst].hold_end; q++) {
+        double *h = held_at(r, worst, q);
+        if (*h > n) {
+            r->kw[q] -= (*h - n) * dw->power_kw * m->pue;
+            *h = n;
+        }
+    }
+    const be_cohort *cw = &m->cohorts[worst];
+    if (cw->fleet_entry < 0 && cw->start == t)
+        r->spend[t] -= dw->price[t];
+    *have -= dw->throughput;
+    extend(r, best, best_u0, t);
+    *have += m->devices[m->cohorts[best].device].throughput;
+    return 1;
+}
+
 /*
  * Rounding, for when there is no time for relax-and-fix to end: the
  * periods before `from` are whole in x (relax-and-fix's windows so far,
@@ -151,10 +282,9 @@ static int relax_and_fix(heur *h, int periods, double *x, double *cost,
  * with the column values in y and *cost when the evaluator finds the
  * plan feasible (the only judge).
  */
-static int round_plan(const heur *h, const be_model *m, const double *x,
-                      int from, double *y, double *cost)
+static int round_plan(const be_model *m, const be_program *p,
+                      const double *x, int from, double *y, double *cost)
 {
-    const be_program *p = h->p;
     int T = m->T, K = m->n_devices, J = m->n_cohorts, ok = 0;
     if (p->n_scen)
         return 0;
@@ -216,21 +346,29 @@ static int round_plan(const heur *h, const be_model *m, const double *x,
     memset(y, 0, (size_t)p->n_cols * sizeof *y);
     /* rent before `from` as in x; from it on, what demand lacks is
      * covered a unit at a time by the cheapest way per capacity unit
-     * used: keep a unit one period longer (hold[t] + retire[t+1] -
-     * retire[t]), buy one for the period (buy + hold[t] + retire[t+1]),
-     * or rent one, within the power cap and the budget */
-    for (int t = 0; t < T; t++) {
-        double have = 0.0, kw = 0.0, spend = 0.0;
-        for (int j = 0; j < J; j++) {
-            const be_cohort *c = &m->cohorts[j];
-            const be_device *d = &m->devices[c->device];
-            if (t < c->start || t >= p->cc[j].hold_end)
-                continue;
-            have += HELD(j, t) * d->throughput;
-            kw += HELD(j, t) * d->power_kw * m->pue;
-            if (c->fleet_entry < 0 && c->start == t)
-                spend += HELD(j, t) * d->price[t];
+     * used: a unit kept longer (back to its last retirement, or one more
+     * bought), or one rented, within the power cap and the budget; where
+     * the cap leaves no room, a unit of the least efficient device gives
+     * way to a more efficient one */
+    rounding r = {m, p, held, be__calloc((size_t)T + 1, sizeof(double)),
+                  be__calloc((size_t)T + 1, sizeof(double))};
+    if (!r.kw || !r.spend)
+        goto out;
+    for (int j = 0; j < J; j++) {
+        const be_cohort *c = &m->cohorts[j];
+        const be_device *d = &m->devices[c->device];
+        for (int t = c->start; t < p->cc[j].hold_end; t++) {
+            r.kw[t] += HELD(j, t) * d->power_kw * m->pue;
+            if (c->fleet_entry < 0 && t == c->start)
+                r.spend[t] += HELD(j, t) * d->price[t];
         }
+    }
+    for (int t = 0; t < T; t++) {
+        double have = 0.0;
+        for (int j = 0; j < J; j++)
+            if (t >= m->cohorts[j].start && t < p->cc[j].hold_end)
+                have += HELD(j, t) *
+                        m->devices[m->cohorts[j].device].throughput;
         for (int k = 0; k < K; k++) {
             int col = p->rent_col[t * K + k];
             if (col >= 0 && t < from) {
@@ -238,62 +376,40 @@ static int round_plan(const heur *h, const be_model *m, const double *x,
                 have += y[col] * m->devices[k].throughput;
             }
         }
-        double cap = m->has_power_cap ? m->power_cap[t] : INFINITY;
-        double budget = m->has_budget ? m->budget[t] : INFINITY;
-        while (t >= from && m->demand[t] - have >
-               1e-9 * fmax(1.0, m->demand[t])) {
-            double short_ = m->demand[t] - have, best = INFINITY;
-            int pick_j = -1, pick_rent = -1;
+        /* each step adds a unit or trades one for a more efficient one;
+         * the count keeps a cycle of trades from running on */
+        for (int step = 0; t >= from && m->demand[t] - have >
+             1e-9 * fmax(1.0, m->demand[t]); step++) {
+            double short_ = m->demand[t] - have, best = INFINITY, v;
+            int pick_j = -1, pick_u0 = 0, pick_rent = -1, u0;
+            if (step > 100 * (J + K) + 1000)
+                break;
             for (int j = 0; j < J; j++) {
-                const be_cohort *c = &m->cohorts[j];
-                const be_cohort_cols *cc = &p->cc[j];
-                const be_device *d = &m->devices[c->device];
-                if (t < c->start || t >= cc->hold_end ||
-                    kw + d->power_kw * m->pue > cap * (1 + 1e-12))
-                    continue;
-                int bought_now = c->fleet_entry < 0 && t == c->start;
-                double before = t > c->start ? HELD(j, t - 1)
-                              : c->fleet_entry >= 0 ? c->count : INFINITY;
-                if (HELD(j, t) + 1 > before ||
-                    (bought_now && spend + d->price[t] > budget * (1 + 1e-12)))
-                    continue;
-                double v = p->cols[cc->hold0 + (t - c->start)].cost;
-                if (t + 1 >= cc->retire_from && t + 1 < cc->retire_end)
-                    v += p->cols[cc->retire0 + (t + 1 - cc->retire_from)].cost;
-                if (bought_now)
-                    v += p->cols[cc->buy].cost;
-                else if (t >= cc->retire_from && t < cc->retire_end)
-                    v -= p->cols[cc->retire0 + (t - cc->retire_from)].cost;
-                v /= fmin(d->throughput, short_);
-                if (v < best) {
-                    best = v;
+                const be_device *d = &m->devices[m->cohorts[j].device];
+                if (extension(&r, j, t, 0.0, &u0, &v) &&
+                    v / fmin(d->throughput, short_) < best) {
+                    best = v / fmin(d->throughput, short_);
                     pick_j = j;
+                    pick_u0 = u0;
                 }
             }
             for (int k = 0; k < K; k++) {
                 int col = p->rent_col[t * K + k];
-                if (col < 0)
-                    continue;
-                double v = p->cols[col].cost /
-                           fmin(m->devices[k].throughput, short_);
-                if (v < best) {
-                    best = v;
+                double per = col >= 0 ? p->cols[col].cost /
+                             fmin(m->devices[k].throughput, short_) : INFINITY;
+                if (per < best) {
+                    best = per;
                     pick_j = -1;
                     pick_rent = k;
                 }
             }
             if (pick_j >= 0) {
-                const be_device *d = &m->devices[m->cohorts[pick_j].device];
-                HELD(pick_j, t) += 1;
-                have += d->throughput;
-                kw += d->power_kw * m->pue;
-                if (m->cohorts[pick_j].fleet_entry < 0 &&
-                    m->cohorts[pick_j].start == t)
-                    spend += d->price[t];
+                extend(&r, pick_j, pick_u0, t);
+                have += m->devices[m->cohorts[pick_j].device].throughput;
             } else if (pick_rent >= 0) {
                 y[p->rent_col[t * K + pick_rent]] += 1;
                 have += m->devices[pick_rent].throughput;
-            } else {
+            } else if (!swap_unit(&r, t, &have)) {
                 break;               /* nothing fits: not a plan */
             }
         }
@@ -327,6 +443,9 @@ static int round_plan(const heur *h, const be_model *m, const double *x,
     }
     be_eval_free(e);
     be_plan_free(plan);
+out:
+    free(r.kw);
+    free(r.spend);
     free(held);
     return ok;
 }
@@ -583,6 +702,76 @@ static int baseline_start(const be_model *m, const be_program *p, double *x,
     return found;
 }
 
+/*
+ * The stochastic program's LP solution x rounded scenario by scenario, by
+ * round_plan on each scenario's own program: scenario s keeps what the
+ * scenarios before it decided in the periods it shares with them (their
+ * data agree there, so those decisions fit it too) and rounds its own from
+ * there on, or from `from` if later.  The risk columns as in
+ * scenario_start.  Returns 1 with out (n_cols values) and *cost when
+ * every scenario's plan is feasible.
+ */
+static int scenario_round(const be_model *m, const be_program *p,
+                          const double *x, int from, double *out,
+                          double *cost)
+{
+    int ok = 1;
+    unsigned char *set = be__calloc((size_t)p->n_cols + 1, 1);
+    double *xs = NULL, *own = NULL;
+    if (!set)
+        return 0;
+    memset(out, 0, (size_t)p->n_cols * sizeof *out);
+    for (int s = 0; ok && s < p->n_scen; s++) {
+        const be_program *q = p->scen[s];
+        free(xs);
+        free(own);
+        xs = be__calloc((size_t)q->n_cols + 1, sizeof *xs);
+        own = be__calloc((size_t)q->n_cols + 1, sizeof *own);
+        if (!xs || !own) {
+            ok = 0;
+            break;
+        }
+        int own_from = from;
+        for (int r = 0; r < s; r++) {
+            int part = be_model_scenarios_part(m, r, s);
+            own_from = part > own_from ? part : own_from;
+        }
+        for (int j = 0; j < q->n_cols; j++) {
+            int at = p->scen_map[s][j];
+            xs[j] = set[at] ? out[at] : x[at];
+        }
+        double c = 0.0;
+        ok = round_plan(m->scenarios[s].model, q, xs, own_from, own, &c);
+        for (int j = 0; ok && j < q->n_cols; j++) {
+            int at = p->scen_map[s][j];
+            if (set[at] && fabs(out[at] - own[j]) > 1e-9 * fmax(1.0, own[j]))
+                ok = 0;           /* a shared decision changed: no plan */
+            out[at] = own[j];
+            set[at] = 1;
+        }
+        for (int j = 0; ok && j < p->n_cols; j++)
+            if (p->cols[j].kind == BE_COL_EXCESS && p->cols[j].cohort == s)
+                out[j] = fmax(0.0, c);
+    }
+    free(set);
+    free(xs);
+    free(own);
+    if (!ok)
+        return 0;
+    *cost = 0.0;
+    for (int j = 0; j < p->n_cols; j++)
+        *cost += p->cols[j].cost * out[j];
+    return 1;
+}
+
+/* A plan from x, whole before `from` and an LP solution after. */
+static int rounded_plan(const be_model *m, const be_program *p,
+                        const double *x, int from, double *y, double *cost)
+{
+    return p->n_scen ? scenario_round(m, p, x, from, y, cost)
+                     : round_plan(m, p, x, from, y, cost);
+}
+
 /* Keep plan y of cost c in x when it is the first or the cheapest. */
 static void keep(double *x, double *cost, int *found, double *first,
                  const double *y, double c, int n, double when)
@@ -625,7 +814,7 @@ int be__heuristic(be_lp *lp, const be_model *m, const be_program *p,
      * where relax-and-fix may not end within the limit */
     set_window(&h, 0, 0, z, 0);
     int rounded = be__lp_relax(lp, left(&h), z, bound) &&
-                  round_plan(&h, m, z, 0, y, &zcost);
+                  rounded_plan(m, p, z, 0, y, &zcost);
     if (rounded) {
         be__lp_log(lp, "heuristic: rounded LP plan %.10g after %.2f s\n",
                    zcost, be__now() - t0);
@@ -646,7 +835,7 @@ int be__heuristic(be_lp *lp, const be_model *m, const be_program *p,
         be__lp_log(lp, "heuristic: relax-and-fix found no plan (%.2f s)\n",
                    be__now() - t0);
         /* stopped part way: the whole periods so far, the rest rounded */
-        if (reached > 0 && round_plan(&h, m, z, reached, y, &zcost)) {
+        if (reached > 0 && rounded_plan(m, p, z, reached, y, &zcost)) {
             be__lp_log(lp, "heuristic: relax-and-fix to period %d, then "
                        "rounded: %.10g after %.2f s\n", reached, zcost,
                        be__now() - t0);
