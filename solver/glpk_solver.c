@@ -424,6 +424,7 @@ static int simplex_warm(glp_prob *P, const be_program *p, const be_settings *s,
 #define PCH_MAX_COLUMNS 1000
 #define GMI_MIN_COLUMNS 500
 #define GMI_MAX_COLUMNS 2500
+#define GMI_MIN_SECONDS 5.0
 
 static int n_integer(const be_program *p)
 {
@@ -929,9 +930,12 @@ static int run_mip(glp_prob *P, const be_model *m, const be_program *p,
      * benchmark a 1 s limit took 1.30 s on m6x36 (3,106 integer columns,
      * 1.03 s without), a 10 s limit 10.7 s on m10x60 and 12.2 s on
      * m20x120 (10.1 s without); up to 2,350 columns (g5x36) they stayed
-     * within 8%. */
+     * within 8% at 10 s, but with a second or less left they took 0.15-
+     * 0.35 s too many on q6x20 (942 columns): only with GMI_MIN_SECONDS
+     * left. */
     ip.gmi_cuts = n_integer(p) > GMI_MIN_COLUMNS &&
-                  n_integer(p) <= GMI_MAX_COLUMNS ? GLP_ON : GLP_OFF;
+                  n_integer(p) <= GMI_MAX_COLUMNS &&
+                  deadline - be__now() >= GMI_MIN_SECONDS ? GLP_ON : GLP_OFF;
     ip.mip_gap = gap;
     ip.tol_obj = MIP_TOL_OBJ;
     ip.tm_lim = time_limit_ms_left(deadline);
