@@ -69,6 +69,15 @@ static int whole(const be_program *p, int j)
     return p->integer && p->cols[j].integer;
 }
 
+/* The program's objective at x. */
+static double objective(const be_program *p, const double *x)
+{
+    double c = 0.0;
+    for (int j = 0; j < p->n_cols; j++)
+        c += p->cols[j].cost * x[j];
+    return c;
+}
+
 static double left(const heur *h)
 {
     return h->deadline - be__now();
@@ -319,7 +328,8 @@ static int round_plan(const be_model *m, const be_program *p,
                     HELD(j, t) <= 0.0)
                     continue;
                 kw += HELD(j, t) * d->power_kw * m->pue;
-                if (d->power_kw > 0.0 && d->throughput / d->power_kw < worst_e) {
+                if (d->power_kw > 0.0 &&
+                    d->throughput / d->power_kw < worst_e) {
                     worst_e = d->throughput / d->power_kw;
                     worst = j;
                 }
@@ -436,9 +446,7 @@ static int round_plan(const be_model *m, const be_program *p,
     be_plan *plan = be__program_plan(m, p, y, 1);
     be_eval *e = plan ? be_evaluate(m, plan, NULL) : NULL;
     if (e && e->violation == BE_FEASIBLE_PLAN) {
-        *cost = 0.0;
-        for (int j = 0; j < p->n_cols; j++)
-            *cost += p->cols[j].cost * y[j];
+        *cost = objective(p, y);
         ok = 1;
     }
     be_eval_free(e);
@@ -618,6 +626,28 @@ fail:
     return NULL;
 }
 
+/* Scenario s's column values own (of its program) into the stochastic
+ * program's x, marking them in set; its risk column excess[s] = max(0,
+ * its cost).  Returns 0 when a column already set by another scenario
+ * differs: the scenarios do not share that decision after all. */
+static int put_scenario(const be_program *p, int s, const double *own,
+                        double *x, unsigned char *set)
+{
+    const be_program *q = p->scen[s];
+    for (int j = 0; j < q->n_cols; j++) {
+        int at = p->scen_map[s][j];
+        if (set[at] && fabs(x[at] - own[j]) > 1e-9 * fmax(1.0, own[j]))
+            return 0;
+        x[at] = own[j];
+        set[at] = 1;
+    }
+    double c = objective(q, own);
+    for (int j = 0; j < p->n_cols; j++)
+        if (p->cols[j].kind == BE_COL_EXCESS && p->cols[j].cohort == s)
+            x[j] = fmax(0.0, c);
+    return 1;
+}
+
 /* The stochastic program's start: greedy_plan decides period t from the
  * data of t and the units held, never from later data, so the scenarios'
  * greedy plans take the same decisions wherever the scenarios share
@@ -641,19 +671,8 @@ static int scenario_start(const be_model *m, const be_program *p, double *x,
         free(own);
         own = be__calloc((size_t)q->n_cols + 1, sizeof *own);
         ok = e && own && e->violation == BE_FEASIBLE_PLAN &&
-             be__program_x(ms, q, plan, own);
-        double c = 0.0;
-        for (int j = 0; ok && j < q->n_cols; j++) {
-            int at = p->scen_map[s][j];
-            c += q->cols[j].cost * own[j];
-            if (set[at] && fabs(x[at] - own[j]) > 1e-9 * fmax(1.0, own[j]))
-                ok = 0;           /* not shared after all: no start */
-            x[at] = own[j];
-            set[at] = 1;
-        }
-        for (int j = 0; ok && j < p->n_cols; j++)
-            if (p->cols[j].kind == BE_COL_EXCESS && p->cols[j].cohort == s)
-                x[j] = fmax(0.0, c);
+             be__program_x(ms, q, plan, own) &&
+             put_scenario(p, s, own, x, set);
         be_eval_free(e);
         be_plan_free(plan);
     }
@@ -661,9 +680,7 @@ static int scenario_start(const be_model *m, const be_program *p, double *x,
     free(set);
     if (!ok)
         return 0;
-    *cost = 0.0;
-    for (int j = 0; j < p->n_cols; j++)
-        *cost += p->cols[j].cost * x[j];
+    *cost = objective(p, x);
     return 1;
 }
 
@@ -687,9 +704,7 @@ static int baseline_start(const be_model *m, const be_program *p, double *x,
         be_eval *e = plan ? be_evaluate(m, plan, NULL) : NULL;
         if (e && e->violation == BE_FEASIBLE_PLAN &&
             be__program_x(m, p, plan, y)) {
-            double c = 0.0;
-            for (int j = 0; j < p->n_cols; j++)
-                c += p->cols[j].cost * y[j];
+            double c = objective(p, y);
             if (!found || c < *cost) {
                 memcpy(x, y, (size_t)p->n_cols * sizeof *x);
                 *cost = c;
@@ -740,27 +755,16 @@ static int scenario_round(const be_model *m, const be_program *p,
             int at = p->scen_map[s][j];
             xs[j] = set[at] ? out[at] : x[at];
         }
-        double c = 0.0;
-        ok = round_plan(m->scenarios[s].model, q, xs, own_from, own, &c);
-        for (int j = 0; ok && j < q->n_cols; j++) {
-            int at = p->scen_map[s][j];
-            if (set[at] && fabs(out[at] - own[j]) > 1e-9 * fmax(1.0, own[j]))
-                ok = 0;           /* a shared decision changed: no plan */
-            out[at] = own[j];
-            set[at] = 1;
-        }
-        for (int j = 0; ok && j < p->n_cols; j++)
-            if (p->cols[j].kind == BE_COL_EXCESS && p->cols[j].cohort == s)
-                out[j] = fmax(0.0, c);
+        double c;
+        ok = round_plan(m->scenarios[s].model, q, xs, own_from, own, &c) &&
+             put_scenario(p, s, own, out, set);
     }
     free(set);
     free(xs);
     free(own);
     if (!ok)
         return 0;
-    *cost = 0.0;
-    for (int j = 0; j < p->n_cols; j++)
-        *cost += p->cols[j].cost * out[j];
+    *cost = objective(p, out);
     return 1;
 }
 
