@@ -25,7 +25,10 @@ CPPFLAGS += -Iinclude $(CAIRO_CFLAGS)
 LDLIBS   = -lglpk -lyaml $(CAIRO_LIBS) -lm
 B        = build
 
-LIB_SRC = $(sort $(wildcard solver/*.c))
+# The library's rooms, bottom to top (docs/architecture.md).
+ROOMS   = model plans program engine answers
+LIB_SRC = $(sort $(foreach r,$(ROOMS),$(wildcard solver/$(r)/*.c)))
+LIB_HDR = $(foreach r,$(ROOMS),$(wildcard solver/$(r)/*.h))
 CLI_SRC = $(sort $(wildcard solver/cli/*.c))
 TEST_SRC = $(sort $(wildcard tests/test_*.c)) tests/main.c
 
@@ -44,11 +47,12 @@ LIB_LIBS = -lglpk -lyaml -lm
 
 all: $(B)/breakeven $(B)/unit
 
-# The library's internal headers (solver/*.h) are for the library and its
-# white-box unit tests; the program sees only include/breakeven.h.
+# The library's internal headers (solver/ROOM/*.h, included as
+# "ROOM/name.h") are for the library and its white-box unit tests; the
+# program sees only include/breakeven.h.
 $(LIB_OBJ) $(TEST_OBJ): CPPFLAGS += -Isolver
 
-$(B)/%.o: %.c include/breakeven.h $(wildcard solver/*.h solver/cli/*.h tests/*.h)
+$(B)/%.o: %.c include/breakeven.h $(LIB_HDR) $(wildcard solver/cli/*.h tests/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(STD) $(WARN) $(CPPFLAGS) $(CFLAGS) -c $< -o $@
 
@@ -56,7 +60,7 @@ $(B)/libbreakeven.a: $(LIB_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
 
-$(B)/pic/%.o: %.c include/breakeven.h $(wildcard solver/*.h)
+$(B)/pic/%.o: %.c include/breakeven.h $(LIB_HDR)
 	@mkdir -p $(dir $@)
 	$(CC) $(STD) $(WARN) $(CPPFLAGS) $(CFLAGS) -fPIC -c $< -o $@
 

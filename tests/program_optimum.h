@@ -10,7 +10,7 @@
 #include <math.h>
 #include <stdlib.h>
 
-#include "glpk_solver.h"
+#include "engine/glpk_solver.h"
 
 /* The optimum of p with its bounds as built (bounded 1) or without,
  * within `seconds`. */

@@ -8,7 +8,7 @@
  * currency, without discounting unless a test says otherwise.
  */
 #include "check.h"
-#include "model.h"
+#include "model/model.h"
 
 #include <math.h>
 #include <stdlib.h>

@@ -9,7 +9,7 @@
  * ops planner sees.
  */
 #include "check.h"
-#include "model.h"
+#include "model/model.h"
 
 #include <math.h>
 #include <stdio.h>

@@ -13,8 +13,8 @@
 #include <string.h>
 
 #include "check.h"
-#include "glpk_solver.h"
-#include "lp.h"
+#include "engine/glpk_solver.h"
+#include "program/lp.h"
 
 void suite_lp(void);
 

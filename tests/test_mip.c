@@ -24,8 +24,8 @@
 #include "check.h"
 #include "random_text.h"
 #include "program_optimum.h"
-#include "glpk_solver.h"
-#include "lives.h"
+#include "engine/glpk_solver.h"
+#include "program/lives.h"
 
 #include <stdarg.h>
 #include <stdint.h>

@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "check.h"
-#include "model.h"
+#include "model/model.h"
 
 void suite_model(void);
 

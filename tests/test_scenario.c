@@ -23,7 +23,7 @@
 #include "check.h"
 #include "random_text.h"
 #include "program_optimum.h"
-#include "glpk_solver.h"
+#include "engine/glpk_solver.h"
 
 #include <math.h>
 #include <stdarg.h>

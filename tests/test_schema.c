@@ -21,8 +21,8 @@
  * with a real validator.
  */
 #include "check.h"
-#include "model.h"
-#include "yaml_tree.h"
+#include "model/model.h"
+#include "model/yaml_tree.h"
 
 #include <stdio.h>
 #include <stdlib.h>

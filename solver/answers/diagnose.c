@@ -33,7 +33,7 @@
  * held to the end) has a negative total cost can be repeated without
  * limit; the first such path is named.
  */
-#include "glpk_solver.h"
+#include "engine/glpk_solver.h"
 
 #include <limits.h>
 #include <math.h>

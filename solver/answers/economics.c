@@ -5,7 +5,7 @@
  * LP and the evaluator do.  Formulas: breakeven.h and
  * docs/breakeven-answers.md.
  */
-#include "model.h"
+#include "model/model.h"
 
 #include <math.h>
 #include <stdlib.h>

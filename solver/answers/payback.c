@@ -24,7 +24,7 @@
  *     (s - t + f) * dt years,  f = -C(s-1) / (C(s) - C(s-1)),
  * or 0 when C(t) >= 0 (the replacement is cheaper from its first period).
  */
-#include "baselines.h"
+#include "plans/baselines.h"
 
 #include <math.h>
 #include <stdlib.h>

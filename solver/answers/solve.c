@@ -2,7 +2,7 @@
  * solve.c -- be_solve: build the program, solve it with GLPK, turn the
  * answer into a plan and price that plan with the evaluator.
  */
-#include "glpk_solver.h"
+#include "engine/glpk_solver.h"
 
 #include <math.h>
 #include <stdio.h>

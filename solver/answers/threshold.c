@@ -10,7 +10,7 @@
  * each pending interval in turn, so that when the cap on solves stops the
  * search every change has been narrowed about as far as the others.
  */
-#include "lp.h"
+#include "program/lp.h"
 
 #include <math.h>
 #include <stdio.h>

@@ -6,8 +6,8 @@
  * pseudocost branching and best-local-bound backtracking with MIR cuts,
  * chosen by measurement (bench/mip-defaults) on random models.
  */
-#include "glpk_solver.h"
-#include "lives.h"
+#include "engine/glpk_solver.h"
+#include "program/lives.h"
 
 #include <glpk.h>
 #include <float.h>

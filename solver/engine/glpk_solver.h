@@ -10,7 +10,7 @@
 #ifndef BE_GLPK_SOLVER_H
 #define BE_GLPK_SOLVER_H
 
-#include "lp.h"
+#include "program/lp.h"
 
 typedef struct be_glpk_out {
     be_status status;

@@ -36,7 +36,7 @@
  * "Production Planning by Mixed Integer Programming" (2006), ch. 3.6, and
  * Helber and Sahling (2010), Int. J. Production Economics 123(2).
  */
-#include "glpk_solver.h"
+#include "engine/glpk_solver.h"
 
 #include <math.h>
 #include <stdlib.h>

@@ -18,8 +18,8 @@
  * be__model_finish derives cohorts and labels and runs the whole-model
  * checks.  On any failure the partly filled model is freed.
  */
-#include "model.h"
-#include "yaml_tree.h"
+#include "model/model.h"
+#include "model/yaml_tree.h"
 
 #include <errno.h>
 #include <locale.h>

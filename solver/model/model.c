@@ -8,7 +8,7 @@
  * for the LP, per period and category for the evaluator), so that the two
  * totals are independent computations of the same definition.
  */
-#include "model.h"
+#include "model/model.h"
 
 #include <math.h>
 #include <stdarg.h>

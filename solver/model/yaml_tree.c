@@ -14,7 +14,7 @@
  * large blocks, so a file of many small scalars costs a few dozen bytes per
  * scalar and one free per block.
  */
-#include "yaml_tree.h"
+#include "model/yaml_tree.h"
 
 #include <stdint.h>
 #include <stdio.h>

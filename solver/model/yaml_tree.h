@@ -20,7 +20,7 @@
 
 #include <stddef.h>
 
-#include "model.h"
+#include "model/model.h"
 
 typedef enum be_ynode_kind {
     BE_YSCALAR,

@@ -26,7 +26,7 @@
  *   period in which its age is at least N years (at once for an initial
  *   fleet already that old).
  */
-#include "baselines.h"
+#include "plans/baselines.h"
 
 #include <math.h>
 #include <stdlib.h>

@@ -4,7 +4,7 @@
 #ifndef BE_BASELINES_H
 #define BE_BASELINES_H
 
-#include "model.h"
+#include "model/model.h"
 
 /* Annual cost of one unit of throughput of device k bought (or rented) in
  * period t: (price(t) / lifetime + O&M of the first year + energy of a

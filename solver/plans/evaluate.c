@@ -34,7 +34,7 @@
  * Counts are compared with an absolute tolerance of 1e-6 units; demand,
  * power cap and budget with 1e-6 * max(1, limit).
  */
-#include "model.h"
+#include "model/model.h"
 
 #include <math.h>
 #include <stdlib.h>

@@ -4,7 +4,7 @@
  * formats (be_format_number, be_format_units), and reading a whole file
  * with a size limit (be_read_file, for the loaders and the program).
  */
-#include "model.h"
+#include "model/model.h"
 
 #include <errno.h>
 #include <math.h>

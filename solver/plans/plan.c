@@ -17,8 +17,8 @@
  *   what it holds at the start of the period after the retirements already
  *   placed; a bought cohort gives nothing in its purchase period.
  */
-#include "model.h"
-#include "yaml_tree.h"
+#include "model/model.h"
+#include "model/yaml_tree.h"
 
 #include <errno.h>
 #include <math.h>

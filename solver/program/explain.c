@@ -6,8 +6,8 @@
  * (be__col_name, be__row_name).  Each constraint is printed from the
  * program builder's rows, so what is explained is exactly what is solved.
  */
-#include "lp.h"
-#include "textout.h"
+#include "program/lp.h"
+#include "program/textout.h"
 
 #include <stdio.h>
 #include <stdlib.h>

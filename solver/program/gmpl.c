@@ -17,8 +17,8 @@
  * their periods by year; quarterly and monthly ones 0 .. T-1, with the
  * labels in param label.
  */
-#include "lp.h"
-#include "textout.h"
+#include "program/lp.h"
+#include "program/textout.h"
 
 #include <stdio.h>
 

@@ -49,7 +49,7 @@
  * linear programs", Operations Research 8(1); Chvatal, "Linear
  * Programming" (1983), ch. 19 (network simplex, spanning-tree bases).
  */
-#include "lives.h"
+#include "program/lives.h"
 
 #include <math.h>
 #include <stdlib.h>

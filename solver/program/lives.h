@@ -8,7 +8,7 @@
 #ifndef BE_LIVES_H
 #define BE_LIVES_H
 
-#include "lp.h"
+#include "program/lp.h"
 
 typedef struct be_lives be_lives;
 

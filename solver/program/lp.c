@@ -13,7 +13,7 @@
  *   rent[k,t]         (1-tau) rent(t) dt d(t)
  * where B is the book value (0 without finance) and R the resale value.
  */
-#include "lp.h"
+#include "program/lp.h"
 
 #include <limits.h>
 #include <stdint.h>

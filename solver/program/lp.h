@@ -23,7 +23,7 @@
 #ifndef BE_LP_H
 #define BE_LP_H
 
-#include "model.h"
+#include "model/model.h"
 
 typedef enum be_col_kind { BE_COL_BUY, BE_COL_HOLD, BE_COL_RETIRE, BE_COL_RENT,
                            BE_COL_SLACK /* be__program_add_slack */,

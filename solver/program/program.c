@@ -4,7 +4,7 @@
  * and comparing two programs' shapes, so that diagnose.c and threshold.c
  * do not reach into the arrays themselves.
  */
-#include "lp.h"
+#include "program/lp.h"
 
 #include <limits.h>
 #include <math.h>

@@ -33,7 +33,7 @@
  * the argument of lp.c "Bounds" holds scenario by scenario: dropping the
  * same units in every scenario of a node keeps the plan non-anticipative.
  */
-#include "glpk_solver.h"
+#include "engine/glpk_solver.h"
 
 #include <math.h>
 #include <stdio.h>

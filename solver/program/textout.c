@@ -1,7 +1,7 @@
 /*
  * textout.c -- formatted text for a caller's callback (see textout.h).
  */
-#include "textout.h"
+#include "program/textout.h"
 
 #include <math.h>
 #include <stdarg.h>

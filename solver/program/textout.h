@@ -6,7 +6,7 @@
 #ifndef BE_TEXTOUT_H
 #define BE_TEXTOUT_H
 
-#include "model.h"
+#include "model/model.h"
 
 typedef struct be__text {
     be_write_fn write;
