@@ -33,7 +33,7 @@
  * held to the end) has a negative total cost can be repeated without
  * limit; the first such path is named.
  */
-#include "engine/glpk_solver.h"
+#include "answers/answers.h"
 
 #include <limits.h>
 #include <math.h>

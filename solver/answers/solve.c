@@ -2,25 +2,12 @@
  * solve.c -- be_solve: build the program, solve it with GLPK, turn the
  * answer into a plan and price that plan with the evaluator.
  */
-#include "engine/glpk_solver.h"
+#include "answers/answers.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
-
-void be_settings_init(be_settings *s)
-{
-    s->relax = 0;
-    s->mip_gap = 1e-6;
-    s->time_limit = 0.0;
-    s->log = NULL;
-    s->log_ctx = NULL;
-    s->duals = 0;
-    s->progress = NULL;
-    s->progress_ctx = NULL;
-    s->basis = NULL;
-}
 
 /* Shadow prices per period from the row duals (see breakeven.h). */
 static int shadow_prices(const be_model *m, const be_program *p,
@@ -44,18 +31,6 @@ static int shadow_prices(const be_model *m, const be_program *p,
     }
     sol->duals_fixed = sol->integer;
     return 1;
-}
-
-const char *be_status_name(be_status s)
-{
-    switch (s) {
-    case BE_OPTIMAL: return "optimal";
-    case BE_TIME_LIMIT_PLAN: return "time limit (plan found)";
-    case BE_INFEASIBLE: return "infeasible";
-    case BE_UNBOUNDED: return "unbounded";
-    case BE_NO_PLAN: return "time limit (no plan)";
-    }
-    return "unknown";
 }
 
 static double now(void)

@@ -11,7 +11,7 @@
  * sections 4.1-4.2; with a tree that branches later than period 0 the
  * "first-stage" decisions are those of the periods before the branch).
  */
-#include "engine/glpk_solver.h"
+#include "answers/answers.h"
 
 #include <math.h>
 #include <stdio.h>

@@ -98,15 +98,4 @@ be_code be__glpk_write(const be_model *m, const be_program *p,
                        const be_settings *s, be_program_format format,
                        const char *path, be_error *err);
 
-/* be_solve's second half: solve program p of m (built at time t0, now()
- * clock; p is freed) and turn the answer into plans (solve.c). */
-be_solution *be__solve_program(const be_model *m, be_program *p,
-                               const be_settings *s, double t0,
-                               be_error *err);
-/* The stochastic program's column values x into sol's scenario plans and
- * their evaluations (scenario.c). */
-be_code be__stochastic_plans(const be_model *m, const be_program *p,
-                             const double *x, be_solution *sol,
-                             be_error *err);
-
 #endif /* BE_GLPK_SOLVER_H */

@@ -196,16 +196,6 @@ int be__cohort_of(const be_model *m, int k, int t);
  * every scenario's model. */
 be_code be__scenarios_finish(be_model *m, be_error *err);
 
-/* ---- Why a model has no plan (diagnose.c) ---- */
-
-/* The simple-bound stage of be_diagnose for be_solve: the text of the
- * demand line of the earliest period whose demand the fleet, the power
- * cap or the budgets, taken one at a time, show cannot be met (the same
- * line be_diagnose lists for that period) into buf; "" when no bound shows
- * it.  Returns 1 when found, 0 when not, -1 when out of memory (buf
- * ""). */
-int be__infeasible_reason(const be_model *m, char *buf, size_t size);
-
 /* Allocate n*size bytes, zeroed, or NULL on overflow or failure. */
 /* 1 when evaluation e makes a replacement in period t: it retires units
  * before the end of their life and buys units (evaluate.c). */

@@ -152,5 +152,10 @@ char *be__stochastic_col_name(const be_model *m, const be_program *p, int i,
                               char *buf, size_t size);
 char *be__stochastic_row_name(const be_model *m, const be_program *p, int i,
                               char *buf, size_t size);
+/* The stochastic program's column values x into sol's scenario plans and
+ * their evaluations. */
+be_code be__stochastic_plans(const be_model *m, const be_program *p,
+                             const double *x, be_solution *sol,
+                             be_error *err);
 
 #endif /* BE_LP_H */

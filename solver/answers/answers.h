@@ -1,0 +1,30 @@
+/*
+ * answers.h -- what the files of the answers room share.  Internal.
+ *
+ * The answers room (solver/answers/) turns a model into what a planner
+ * asks for: be_solve (solve.c), and the analyses built on it: why there
+ * is no plan (diagnose.c), payback (payback.c), economic life
+ * (economics.c), thresholds (threshold.c), the value of information
+ * (uncertainty.c).  It may call every room below it (engine, program,
+ * plans, model); nothing below calls it.
+ */
+#ifndef BE_ANSWERS_H
+#define BE_ANSWERS_H
+
+#include "engine/glpk_solver.h"
+
+/* be_solve's second half: solve program p of m (built at time t0, be__now()
+ * clock; p is freed) and turn the answer into plans (solve.c). */
+be_solution *be__solve_program(const be_model *m, be_program *p,
+                               const be_settings *s, double t0,
+                               be_error *err);
+
+/* The simple-bound stage of be_diagnose for be_solve (diagnose.c): the text
+ * of the demand line of the earliest period whose demand the fleet, the
+ * power cap or the budgets, taken one at a time, show cannot be met (the
+ * same line be_diagnose lists for that period) into buf; "" when no bound
+ * shows it.  Returns 1 when found, 0 when not, -1 when out of memory (buf
+ * ""). */
+int be__infeasible_reason(const be_model *m, char *buf, size_t size);
+
+#endif /* BE_ANSWERS_H */

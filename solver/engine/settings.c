@@ -1,0 +1,32 @@
+/*
+ * settings.c -- the engine's settings and statuses: be_settings_init (the
+ * defaults, README "Solver settings") and be_status_name.  Below every
+ * answer, so that an analysis that solves programs of its own (diagnose.c,
+ * threshold.c, uncertainty.c) starts from the same defaults as be_solve.
+ */
+#include "engine/glpk_solver.h"
+
+void be_settings_init(be_settings *s)
+{
+    s->relax = 0;
+    s->mip_gap = 1e-6;
+    s->time_limit = 0.0;
+    s->log = NULL;
+    s->log_ctx = NULL;
+    s->duals = 0;
+    s->progress = NULL;
+    s->progress_ctx = NULL;
+    s->basis = NULL;
+}
+
+const char *be_status_name(be_status s)
+{
+    switch (s) {
+    case BE_OPTIMAL: return "optimal";
+    case BE_TIME_LIMIT_PLAN: return "time limit (plan found)";
+    case BE_INFEASIBLE: return "infeasible";
+    case BE_UNBOUNDED: return "unbounded";
+    case BE_NO_PLAN: return "time limit (no plan)";
+    }
+    return "unknown";
+}
