@@ -748,7 +748,7 @@ static void test_scenario_b200_model(void)
     be_model_free(m);
 }
 
-/* The whole-unit stochastic program's bounds keep an optimum (scenario.c,
+/* The whole-unit stochastic program's bounds keep an optimum (stochastic.c,
  * "Bounds"): solved with them and with every bound removed, the two
  * optima agree on random scenario models, every integer column bounded. */
 

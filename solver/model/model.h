@@ -75,7 +75,7 @@ typedef struct be_cohort {
 } be_cohort;
 
 /* One scenario of a model (docs/uncertainty.md; loader.c reads them,
- * scenario.c derives the tree). */
+ * scenarios.c derives the tree). */
 typedef struct be_scenario {
     char *name;
     double probability;
@@ -192,7 +192,7 @@ double be__book_value(const be_model *m, const be_cohort *c, int age);
 /* Period index of the cohort bought of device k in period t, or -1. */
 int be__cohort_of(const be_model *m, int k, int t);
 
-/* Derive the scenario tree of m (scenario.c), once the loader has read
+/* Derive the scenario tree of m (scenarios.c), once the loader has read
  * every scenario's model. */
 be_code be__scenarios_finish(be_model *m, be_error *err);
 

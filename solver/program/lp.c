@@ -166,7 +166,7 @@ static void cohort_bounds(const be_model *m, const be_cohort *c, int last,
         start_ub = c->count;
     } else {
         /* a scenario's model: the largest demand of every scenario
-         * (scenario.c), one bound for the columns the scenarios share */
+         * (stochastic.c), one bound for the columns the scenarios share */
         const double *demand = m->bound_demand ? m->bound_demand : m->demand;
         double most = 0.0;
         for (int t = c->start; t < last; t++)
@@ -289,10 +289,8 @@ static void build_period_rows(builder *b)
     }
 }
 
-be_program *be__program_build(const be_model *m, int integer, be_error *err)
+be_program *be__cohort_build(const be_model *m, int integer, be_error *err)
 {
-    if (m->n_scenarios)
-        return be__stochastic_build(m, integer, err);
     be_pos nowhere = {0, 0};
     int T = m->T, K = m->n_devices;
     be_program *p = be__calloc(1, sizeof *p);
@@ -364,30 +362,6 @@ nomem:
     return NULL;
 }
 
-void be__program_free(be_program *p)
-{
-    if (!p)
-        return;
-    free(p->cols);
-    free(p->rows);
-    free(p->mi);
-    free(p->mj);
-    free(p->mv);
-    free(p->cc);
-    free(p->rent_col);
-    for (int s = 0; s < p->n_scen; s++) {
-        be__program_free(p->scen ? p->scen[s] : NULL);
-        free(p->scen_map ? p->scen_map[s] : NULL);
-    }
-    free(p->scen);
-    free(p->scen_map);
-    free(p->col_node);
-    free(p->col_src);
-    free(p->row_node);
-    free(p->row_src);
-    free(p);
-}
-
 static void cohort_name(const be_model *m, const be_program *p,
                         const char *what, int j, int age, int t, char *buf,
                         size_t size)
@@ -401,12 +375,10 @@ static void cohort_name(const be_model *m, const be_program *p,
         snprintf(buf, size, "%s[%s,a%d,%s]", what, dev, age, m->labels[t]);
 }
 
-char *be__col_name(const be_model *m, const be_program *p, int i, char *buf,
-                   size_t size)
+char *be__cohort_col_name(const be_model *m, const be_program *p, int i,
+                          char *buf, size_t size)
 {
     const be_col *c = &p->cols[i];
-    if (p->col_node)
-        return be__stochastic_col_name(m, p, i, buf, size);
     switch (c->kind) {
     case BE_COL_BUY:
         snprintf(buf, size, "buy[%s,%s]", m->devices[c->device].name,
@@ -433,20 +405,18 @@ char *be__col_name(const be_model *m, const be_program *p, int i, char *buf,
     return buf;
 }
 
-char *be__row_name(const be_model *m, const be_program *p, int i, char *buf,
-                   size_t size)
+char *be__cohort_row_name(const be_model *m, const be_program *p, int i,
+                          char *buf, size_t size)
 {
     const be_row *r = &p->rows[i];
     static const char *const what[] = {"flow", "demand", "power", "budget",
                                        "risk", "fix"};
-    if (p->row_node)
-        return be__stochastic_row_name(m, p, i, buf, size);
     if (r->kind == BE_ROW_FLOW)
         cohort_name(m, p, "flow", r->cohort, r->age, r->period, buf, size);
     else if (r->kind == BE_ROW_FIX) {
         char col[300];
         snprintf(buf, size, "fix[%s]",
-                 be__col_name(m, p, r->cohort, col, sizeof col));
+                 be__cohort_col_name(m, p, r->cohort, col, sizeof col));
     } else
         snprintf(buf, size, "%s[%s]", what[r->kind], m->labels[r->period]);
     return buf;

@@ -1,8 +1,16 @@
 /*
- * lp.h -- the program builder: a be_model becomes a linear program held in
- * plain arrays (columns, rows, a coordinate-form matrix), independent of
- * GLPK.  glpk_solver.c loads it into GLPK in one call; exporters and tests read it
- * directly.  Internal: not installed.
+ * lp.h -- the program room (solver/program/): a be_model becomes a linear
+ * program held in plain arrays (columns, rows, a coordinate-form matrix),
+ * independent of GLPK.  The engine loads it into GLPK in one call;
+ * exporters and tests read it directly.  Internal: not installed.
+ *
+ * Files, bottom to top: program.c (the container: free, copy, entries,
+ * slack and fix rows, shapes), lp.c (the cohort program of a model
+ * without scenarios), lives.c (its master over unit lives, lives.h),
+ * stochastic.c (the program of a model with scenarios, from its
+ * scenarios' cohort programs), build.c (either, by the model), and the
+ * writers gmpl.c and explain.c (textout.h).  The room may call the model
+ * and plans rooms; it never calls GLPK.
  *
  * Variables (columns), all >= 0, named as in the documentation:
  *   buy[k,t]        units of device k bought at the start of period t
@@ -28,7 +36,7 @@
 typedef enum be_col_kind { BE_COL_BUY, BE_COL_HOLD, BE_COL_RETIRE, BE_COL_RENT,
                            BE_COL_SLACK /* be__program_add_slack */,
                            /* the stochastic program's risk columns
-                            * (scenario.c): eta = var_plus - var_minus
+                            * (stochastic.c): eta = var_plus - var_minus
                             * (age 0 and 1), the value at risk; excess[s]
                             * (cohort s) = max(0, cost of s - eta) */
                            BE_COL_VAR, BE_COL_EXCESS }
@@ -36,7 +44,7 @@ typedef enum be_col_kind { BE_COL_BUY, BE_COL_HOLD, BE_COL_RETIRE, BE_COL_RENT,
 
 typedef enum be_row_kind { BE_ROW_FLOW, BE_ROW_DEMAND, BE_ROW_POWER,
                            BE_ROW_BUDGET,
-                           /* scenario.c: risk[s] (cohort s): cost of s -
+                           /* stochastic.c: risk[s] (cohort s): cost of s -
                             * eta - excess[s] <= 0; fix (cohort: the
                             * column): a decision fixed (EEV) */
                            BE_ROW_RISK, BE_ROW_FIX } be_row_kind;
@@ -78,7 +86,7 @@ typedef struct be_program {
     be_cohort_cols *cc;               /* [n_cohorts] */
     int *rent_col;                    /* [T*K], -1 where none */
     int integer;                      /* integer columns are marked */
-    /* The stochastic program of a model with scenarios (scenario.c), 0
+    /* The stochastic program of a model with scenarios (stochastic.c), 0
      * and NULL otherwise.  scen[s] is scenario s's own program, and
      * scen_map[s][c] the column of this program that its column c is.
      * col_node and row_node give the node of each column and row (-1 for
@@ -91,17 +99,32 @@ typedef struct be_program {
     int *col_node, *col_src, *row_node, *row_src;
 } be_program;
 
+/* ---- any model (build.c): what the rooms above call ---- */
+
 /* Build the program of m.  integer: mark whole-unit columns (m->integer
- * and not relaxed).  A model with scenarios gets its stochastic program
- * (scenario.c).  Returns NULL with err filled (BE_ENOMEM, BE_ELIMIT). */
+ * and not relaxed).  A model without scenarios gets its cohort program
+ * (lp.c), a model with scenarios its stochastic program (stochastic.c).
+ * Returns NULL with err filled (BE_ENOMEM, BE_ELIMIT). */
 be_program *be__program_build(const be_model *m, int integer, be_error *err);
+/* Frees a program of either kind; NULL is fine (program.c). */
 void be__program_free(be_program *p);
 
-/* Readable names ("hold[new,a1,2027]") into buf; returns buf. */
+/* Readable names ("hold[new,a1,2027]", "buy[b200,2026,late]") into buf;
+ * returns buf. */
 char *be__col_name(const be_model *m, const be_program *p, int i, char *buf,
                    size_t size);
 char *be__row_name(const be_model *m, const be_program *p, int i, char *buf,
                    size_t size);
+
+/* ---- the cohort program of a model without scenarios (lp.c) ---- */
+
+/* be__program_build and the names for a model without scenarios (each
+ * scenario's own program, for stochastic.c). */
+be_program *be__cohort_build(const be_model *m, int integer, be_error *err);
+char *be__cohort_col_name(const be_model *m, const be_program *p, int i,
+                          char *buf, size_t size);
+char *be__cohort_row_name(const be_model *m, const be_program *p, int i,
+                          char *buf, size_t size);
 
 /* The plan a column vector x (n_cols values) describes. */
 be_plan *be__program_plan(const be_model *m, const be_program *p,
@@ -141,7 +164,7 @@ int be__program_same_shape(const be_program *a, const be_program *b);
 int be__program_cols(const be_program *p);
 double be__program_cost(const be_program *p, int j);
 
-/* ---- the stochastic program (scenario.c) ---- */
+/* ---- the stochastic program (stochastic.c) ---- */
 
 /* The deterministic equivalent of a model with scenarios: one column per
  * decision per node of the scenario tree (docs/uncertainty.md). */

@@ -11,6 +11,30 @@
 #include <stdlib.h>
 #include <string.h>
 
+void be__program_free(be_program *p)
+{
+    if (!p)
+        return;
+    free(p->cols);
+    free(p->rows);
+    free(p->mi);
+    free(p->mj);
+    free(p->mv);
+    free(p->cc);
+    free(p->rent_col);
+    for (int s = 0; s < p->n_scen; s++) {
+        be__program_free(p->scen ? p->scen[s] : NULL);
+        free(p->scen_map ? p->scen_map[s] : NULL);
+    }
+    free(p->scen);
+    free(p->scen_map);
+    free(p->col_node);
+    free(p->col_src);
+    free(p->row_node);
+    free(p->row_src);
+    free(p);
+}
+
 be_program *be__program_copy(const be_model *m, const be_program *p)
 {
     be_program *q = be__calloc(1, sizeof *q);
