@@ -22,70 +22,6 @@
 /* The mean-value model                                                */
 /* ------------------------------------------------------------------ */
 
-/* A copy of a's n values, NULL for none. */
-static double *dup_array(const double *a, int n)
-{
-    return a ? be__dup(a, (size_t)(n > 0 ? n : 0), sizeof *a) : NULL;
-}
-
-/* A copy of the read fields of model a (not the derived ones, not the
- * scenarios): be__model_finish derives the rest. */
-static be_model *copy_read_fields(const be_model *a)
-{
-    be_model *m = be__model_alloc(a->file);
-    if (!m)
-        return NULL;
-    char *file = m->file;
-    *m = *a;
-    m->file = file;
-    m->name = be__strdup(a->name ? a->name : "");
-    m->description = a->description ? be__strdup(a->description) : NULL;
-    m->cohorts = NULL;
-    m->discount = NULL;
-    m->labels = NULL;
-    m->first_cohort = NULL;
-    m->n_cohorts = 0;
-    m->n_scenarios = 0;
-    m->scenarios = NULL;
-    m->has_risk = 0;
-    m->n_nodes = 0;
-    m->node_of = m->node_period = m->node_parent = m->node_first = NULL;
-    m->node_size = NULL;
-    m->bound_demand = NULL;
-    m->n_notes = m->n_notes_total = 0;
-    int T = a->T;
-    m->demand = dup_array(a->demand, T);
-    m->energy_price = dup_array(a->energy_price, T);
-    m->power_cap = dup_array(a->power_cap, T);
-    m->budget = dup_array(a->budget, T);
-    m->devices = be__calloc((size_t)a->n_devices + 1, sizeof *m->devices);
-    m->fleet = be__calloc((size_t)a->n_fleet + 1, sizeof *m->fleet);
-    int ok = m->name && m->demand && m->energy_price && m->devices &&
-             m->fleet && (!a->description || m->description) &&
-             (!a->power_cap || m->power_cap) && (!a->budget || m->budget);
-    if (m->fleet && a->n_fleet)
-        memcpy(m->fleet, a->fleet, (size_t)a->n_fleet * sizeof *m->fleet);
-    for (int k = 0; ok && k < a->n_devices; k++) {
-        const be_device *x = &a->devices[k];
-        be_device *d = &m->devices[k];
-        *d = *x;
-        d->name = be__strdup(x->name);
-        d->om = dup_array(x->om, x->n_years);
-        d->resale = dup_array(x->resale, x->n_years);
-        d->price = dup_array(x->price, T);
-        d->rent = dup_array(x->rent, T);
-        ok = d->name && (!x->om || d->om) && (!x->resale || d->resale) &&
-             (!x->price || d->price) && (!x->rent || d->rent);
-    }
-    if (!ok) {
-        if (!m->devices)
-            m->n_devices = 0;
-        be_model_free(m);
-        return NULL;
-    }
-    return m;
-}
-
 /* mean_ = the probability-weighted mean of expr over the scenarios, x
  * being each scenario's model. */
 #define MEAN_OF(expr) do {                                              \
@@ -148,7 +84,7 @@ be_model *be_model_mean_value(const be_model *m, be_error *err)
                  "no mean-value model: %s", why);
         return NULL;
     }
-    be_model *v = copy_read_fields(m->scenarios[0].model);
+    be_model *v = be__model_copy(m->scenarios[0].model);
     if (!v) {
         be__fail(err, BE_ENOMEM, m->file, nowhere, "out of memory");
         return NULL;

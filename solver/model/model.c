@@ -114,43 +114,109 @@ be_model *be__model_alloc(const char *file)
     return m;
 }
 
+/* What a model owns, written once for be_model_free and be__model_copy:
+ * a new array of the model must join one of these lists to be freed at
+ * all (valgrind's leak check holds every test to that), and joining it is
+ * what makes the copy duplicate it (read fields) or leave it for
+ * be__model_finish to derive again (derived fields).
+ *
+ * The read series of a model, X(field, length), and of a device: */
+#define MODEL_SERIES(X)                                                  \
+    X(demand, a->T) X(energy_price, a->T) X(power_cap, a->T)            \
+    X(budget, a->T)
+#define DEVICE_SERIES(X)                                                 \
+    X(om, x->n_years) X(resale, x->n_years) X(price, a->T) X(rent, a->T)
+/* What be__model_finish and be__scenarios_finish derive: */
+#define MODEL_DERIVED(X)                                                 \
+    X(cohorts) X(discount) X(labels) X(first_cohort) X(node_of)        \
+    X(node_period) X(node_parent) X(node_first) X(node_size)           \
+    X(bound_demand)
+
 void be_model_free(be_model *m)
 {
     if (!m)
         return;
+#define FREE_FIELD(f) free(m->f);
+#define FREE_SERIES(f, n) free(m->f);
+#define FREE_DEVICE_FIELD(f, n) free(d->f);
     for (int k = 0; k < m->n_devices; k++) {
         be_device *d = &m->devices[k];
         free(d->name);
-        free(d->om);
-        free(d->resale);
-        free(d->price);
-        free(d->rent);
+        DEVICE_SERIES(FREE_DEVICE_FIELD)
     }
     free(m->devices);
     free(m->fleet);
-    free(m->cohorts);
-    free(m->discount);
-    free(m->labels);
-    free(m->first_cohort);
     for (int s = 0; s < m->n_scenarios; s++) {
         free(m->scenarios[s].name);
         be_model_free(m->scenarios[s].model);
     }
     free(m->scenarios);
-    free(m->node_of);
-    free(m->node_period);
-    free(m->node_parent);
-    free(m->node_first);
-    free(m->node_size);
-    free(m->bound_demand);
-    free(m->demand);
-    free(m->energy_price);
-    free(m->power_cap);
-    free(m->budget);
+    MODEL_DERIVED(FREE_FIELD)
+    MODEL_SERIES(FREE_SERIES)
+#undef FREE_FIELD
+#undef FREE_SERIES
+#undef FREE_DEVICE_FIELD
     free(m->name);
     free(m->description);
     free(m->file);
     free(m);
+}
+
+/* A copy of a's n doubles, NULL for none. */
+static double *dup_series(const double *a, int n)
+{
+    return a ? be__dup(a, (size_t)(n > 0 ? n : 0), sizeof *a) : NULL;
+}
+
+be_model *be__model_copy(const be_model *a)
+{
+    be_model *m = be__model_alloc(a->file);
+    if (!m)
+        return NULL;
+    char *file = m->file;
+    *m = *a;                 /* every scalar, present and future */
+    m->file = file;
+    /* nothing owned is shared with a: what is not copied below is reset */
+#define RESET_FIELD(f) m->f = NULL;
+    MODEL_DERIVED(RESET_FIELD)
+#undef RESET_FIELD
+    m->n_cohorts = m->n_nodes = 0;
+    m->n_scenarios = 0;
+    m->scenarios = NULL;
+    m->has_risk = 0;
+    m->n_notes = m->n_notes_total = 0;
+    m->name = be__strdup(a->name ? a->name : "");
+    m->description = a->description ? be__strdup(a->description) : NULL;
+    int ok = m->name && (!a->description || m->description);
+#define COPY_SERIES(f, n)                                                \
+    m->f = dup_series(a->f, n);                                          \
+    ok = ok && (!a->f || m->f);
+    MODEL_SERIES(COPY_SERIES)
+#undef COPY_SERIES
+    m->devices = be__calloc((size_t)a->n_devices + 1, sizeof *m->devices);
+    m->fleet = be__calloc((size_t)a->n_fleet + 1, sizeof *m->fleet);
+    if (!m->devices)
+        m->n_devices = 0;
+    ok = ok && m->devices && m->fleet;
+    if (m->fleet && a->n_fleet)
+        memcpy(m->fleet, a->fleet, (size_t)a->n_fleet * sizeof *m->fleet);
+#define COPY_DEVICE_SERIES(f, n)                                         \
+    d->f = dup_series(x->f, n);                                          \
+    ok = ok && (!x->f || d->f);
+    for (int k = 0; m->devices && k < a->n_devices; k++) {
+        const be_device *x = &a->devices[k];
+        be_device *d = &m->devices[k];
+        *d = *x;
+        d->name = be__strdup(x->name);
+        ok = ok && d->name;
+        DEVICE_SERIES(COPY_DEVICE_SERIES)
+    }
+#undef COPY_DEVICE_SERIES
+    if (!ok) {
+        be_model_free(m);
+        return NULL;
+    }
+    return m;
 }
 
 /* ---- cost definitions ---- */

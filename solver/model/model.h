@@ -140,6 +140,14 @@ struct be_model {
 /* Allocate an empty model (all zero) owning a copy of file. */
 be_model *be__model_alloc(const char *file);
 
+/* A deep copy of the fields a was read with (everything above "derived"
+ * in be_model), without its scenarios and without what be__model_finish
+ * derives: change what you need, then call be__model_finish on it.  The
+ * copy's notes are empty.  NULL when out of memory.  Free with
+ * be_model_free.  model.c lists what a model owns once, for this copy and
+ * for be_model_free, so that no new field slips past either. */
+be_model *be__model_copy(const be_model *a);
+
 /* Derive cohorts, discount factors and labels, and run the whole-model
  * checks.  Called by the loader once every field above "derived" is set
  * and locally valid.  Returns BE_OK or fills err (BE_EMODEL). */
