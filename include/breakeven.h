@@ -237,10 +237,12 @@ void be_eval_free(be_eval *e);
 const char *be_violation_name(be_violation v);
 
 /* The actions of period t of an evaluated plan, in words, in this order:
- * "3 old reach end of life, retire 11 old, buy 6 new, rent 2 cloud, stop
- * renting gpu-cloud", at most size bytes (cut short when longer).  The
- * one wording of a period for every report.  Returns the number of
- * actions; 0 (and "") when nothing happens. */
+ * "3 old units reach end of life, retire 11 old units and 1 mid unit, buy
+ * 6 new units, rent 2 cloud units, stop renting gpu-cloud" (each verb
+ * once, a count named as units), at most size bytes (cut short when
+ * longer).  The one wording of a period for every report.  Returns the
+ * number of actions (one per device and verb); 0 (and "") when nothing
+ * happens. */
 int be_describe_period(const be_model *m, const be_eval *e, int t, char *buf,
                        size_t size);
 

@@ -110,10 +110,10 @@ expect missing-file 3 "^breakeven: $D/nope.yaml: cannot open" solve $D/nope.yaml
 
 # Textbook optimum (Winston): 1280.
 expect engine-text 0 "Net present cost +1,280\.00" solve examples/engine-analyzer.yaml
-expect engine-answer 0 "^In 20[0-9]{2}: (retire 1 analyzer, )?buy 1 analyzer; [0-9] other changes in the plan below; net present cost 1,280\.$" solve examples/engine-analyzer.yaml
+expect engine-answer 0 "^In 20[0-9]{2}: (retire 1 analyzer unit, )?buy 1 analyzer unit; [0-9] other changes in the plan below; net present cost 1,280\.$" solve examples/engine-analyzer.yaml
 # The seed model's answer; its figures are checked against cbc's solution
 # of the exported program below (seed-cbc).
-expect seed-answer 0 "^In 20[0-9]{2}: retire [0-9]+ h100-pod, buy [0-9]+ next-pod; [0-9]+ other changes in the plan below; net present cost [0-9,]+\.$" solve models/seed-1mw.yaml
+expect seed-answer 0 "^In 20[0-9]{2}: retire [0-9]+ h100-pod units?, buy [0-9]+ next-pod units?; [0-9]+ other changes in the plan below; net present cost [0-9,]+\.$" solve models/seed-1mw.yaml
 seed_answer=$(head -n 1 "$tmp/out")
 expect engine-json 0 '"objective": 1280(\.0+)?,' solve examples/engine-analyzer.yaml --format json
 expect engine-json-eval 0 '"evaluated_cost": 1280(\.0+)?,' solve examples/engine-analyzer.yaml --format json
@@ -225,8 +225,8 @@ done
 # program has none for units at their lifetime), the h100-pod units
 # retired and next-pod units bought then, the number of other periods that
 # buy or retire, and the objective rounded to whole dollars.  (When this
-# was written: in 2027 retire 11 h100-pod, buy 6 next-pod, 5 other changes,
-# 26,724,543.)
+# was written: in 2027 retire 11 h100-pod units, buy 6 next-pod units, 5
+# other changes, 26,724,543.)
 expect seed-lp 0 "" lp models/seed-1mw.yaml -o "$tmp/seed.lp"
 if solver cbc 1; then
     rm -f "$tmp/seed.sol"
@@ -242,7 +242,7 @@ if solver cbc 1; then
               n = 0; for (y in busy) n++
               c = sprintf("%.0f", obj); m = ""
               while (length(c) > 3) { m = "," substr(c, length(c) - 2) m; c = substr(c, 1, length(c) - 3) }
-              printf "In %s: retire %d h100-pod, buy %d next-pod; %d other changes in the plan below; net present cost %s%s.\n", first, ret[first], buy[first], n - 1, c, m }' \
+              printf "In %s: retire %d h100-pod unit%s, buy %d next-pod unit%s; %d other changes in the plan below; net present cost %s%s.\n", first, ret[first], ret[first] == 1 ? "" : "s", buy[first], buy[first] == 1 ? "" : "s", n - 1, c, m }' \
         "$tmp/seed.sol" 2>/dev/null)
     xok "seed-cbc: '$seed_answer' vs cbc's '$want'" test -n "$want" -a "$seed_answer" = "$want"
 fi

@@ -556,11 +556,11 @@ static void test_plan_facts(void)
     char w[200];
     CHECK(be_describe_period(m, e, 0, w, sizeof w) == 0 && !strcmp(w, ""));
     CHECK(be_describe_period(m, e, 1, w, sizeof w) == 2);
-    CHECK(!strcmp(w, "retire 2 old, buy 1 new"));
+    CHECK(!strcmp(w, "retire 2 old units, buy 1 new unit"));
     CHECK(be_describe_period(m, e, 2, w, sizeof w) == 2);
-    CHECK(!strcmp(w, "2 old reach end of life, buy 1 new"));
+    CHECK(!strcmp(w, "2 old units reach end of life, buy 1 new unit"));
     CHECK(be_describe_period(m, e, 3, w, sizeof w) == 1);
-    CHECK(!strcmp(w, "rent 1 cloud"));
+    CHECK(!strcmp(w, "rent 1 cloud unit"));
     /* cut short, still a string */
     CHECK(be_describe_period(m, e, 2, w, 8) == 2 && strlen(w) == 7);
     be_eval_free(e);
@@ -572,7 +572,7 @@ static void test_plan_facts(void)
     REQUIRE(e);
     CHECK(e->first_replacement == -1);
     CHECK(be_describe_period(m, e, 2, w, sizeof w) == 2);
-    CHECK(!strcmp(w, "1 old reaches end of life, buy 1 new"));
+    CHECK(!strcmp(w, "1 old unit reaches end of life, buy 1 new unit"));
     be_eval_free(e);
     be_plan_free(p);
     be_model_free(m);

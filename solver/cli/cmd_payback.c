@@ -12,20 +12,26 @@
 #include "cli.h"
 #include "output.h"
 
-/* "4 old and 2 mid" from per-device counts; "" when all are 0. */
+/* "4 old units, 2 mid units and 1 new unit" from per-device counts, in
+ * be_describe_period's words; "" when all are 0. */
 static void units_list(const be_model *m, const double *a, char *buf,
                        size_t size)
 {
     size_t used = 0;
-    int n = 0;
+    int n = 0, items = 0;
     char u[48];
     buf[0] = '\0';
+    for (int k = 0; k < be_model_devices(m); k++)
+        items += a[k] > BE_UNIT_TOL;
     for (int k = 0; k < be_model_devices(m); k++) {
         if (!(a[k] > BE_UNIT_TOL))
             continue;
-        int w = snprintf(buf + used, size - used, "%s%s %s", n++ ? " and " : "",
+        n++;
+        int w = snprintf(buf + used, size - used, "%s%s %s unit%s",
+                         n == 1 ? "" : n == items ? " and " : ", ",
                          fmt_units(a[k], u, sizeof u),
-                         be_model_device_name(m, k));
+                         be_model_device_name(m, k),
+                         fabs(a[k] - 1.0) < 1e-9 ? "" : "s");
         if (w < 0 || (size_t)w >= size - used)
             return;
         used += (size_t)w;
@@ -125,12 +131,16 @@ static void report_text(FILE *fp, const be_model *m, const be_solution *sol,
                 const double *kb = b->keep->buy, *kr = b->keep->rent;
                 double more = kb[s * K + k] - sol->plan->buy[s * K + k];
                 double rent = kr[s * K + k] - sol->plan->rent[s * K + k];
-                if (more > BE_UNIT_TOL || rent > BE_UNIT_TOL)
-                    fprintf(fp, "%s %s %s %s in %s", extra++ ? "," : "; instead",
+                if (more > BE_UNIT_TOL || rent > BE_UNIT_TOL) {
+                    double v = more > BE_UNIT_TOL ? more : rent;
+                    fprintf(fp, "%s %s %s %s unit%s in %s",
+                            extra++ ? "," : "; instead",
                             more > BE_UNIT_TOL ? "buy" : "rent",
-                            fmt_units(more > BE_UNIT_TOL ? more : rent, c, sizeof c),
+                            fmt_units(v, c, sizeof c),
                             be_model_device_name(m, k),
+                            fabs(v - 1.0) < 1e-9 ? "" : "s",
                             be_model_period_label(m, s));
+                }
             }
         fprintf(fp, "%s.\n", extra ? "" : ", and buy nothing in their place");
         fprintf(fp, "  %-10s %16s %16s %18s\n", "period", "replace now",

@@ -189,16 +189,34 @@ void report_text(FILE *fp, const be_model *m, const be_solution *sol)
     fputc('\n', fp);
     text_table(fp, m, sol);
     fprintf(fp, "\nThe plan:\n");
-    int said = 0;
-    for (int t = 0; t < e->periods; t++) {
-        char words[8192];
-        int n = be_describe_period(m, e, t, words, sizeof words);
-        fprintf(fp, "  %-8s %s\n", be_model_period_label(m, t),
-                n ? words : "keep everything in service");
-        said |= n > 0;
-    }
-    if (!said)
+    if (report_plan_lines(fp, m, e, 0, e->periods - 1, 2) == 0)
         fprintf(fp, "  (no purchases or retirements)\n");
+}
+
+int report_plan_lines(FILE *fp, const be_model *m, const be_eval *e,
+                      int from, int to, int indent)
+{
+    char words[8192], span[80];
+    int width = 8, said = 0;
+    /* the label column: 8 wide, or the widest period or run of periods
+     * and a space */
+    for (int pass = 0; pass < 2; pass++)
+        for (int t = from; t <= to; t++) {
+            int n = be_describe_period(m, e, t, words, sizeof words), u = t;
+            while (!n && u < to &&
+                   !be_describe_period(m, e, u + 1, words, sizeof words))
+                u++;
+            sc_span(m, t, u, span, sizeof span);
+            if (pass == 0 && (int)strlen(span) >= width)
+                width = (int)strlen(span) + 1;
+            if (pass == 1) {
+                fprintf(fp, "%*s%-*s %s\n", indent, "", width, span,
+                        n ? words : "keep everything in service");
+                said += n > 0;
+            }
+            t = u;
+        }
+    return said;
 }
 
 /* ---- JSON ---- */

@@ -21,6 +21,13 @@ void report_head(FILE *fp, const be_model *m, const be_solution *sol);
 void report_bound(FILE *fp, const be_solution *sol, const char *proven);
 /* Summary, cost breakdown, the period table and the plan in words. */
 void report_text(FILE *fp, const be_model *m, const be_solution *sol);
+/* The plan of evaluation e in words, periods from .. to, one line each
+ * indented by indent spaces: a period that changes something with its
+ * actions (be_describe_period), a run of periods that change nothing as
+ * one line ("2026-02 to 2026-12  keep everything in service").  Returns
+ * the periods that change something. */
+int report_plan_lines(FILE *fp, const be_model *m, const be_eval *e,
+                      int from, int to, int indent);
 /* One JSON object (see README "Output formats"). */
 void report_json(FILE *fp, const be_model *m, const be_solution *sol);
 /* The same with the diagnosis of a model without a plan (d may be NULL):

@@ -344,7 +344,7 @@ void sc_report_text(FILE *fp, const be_model *m, const be_solution *sol)
     fputs("\nThe plan, branch by branch:\n", fp);
     sc_branch *b;
     int n = sc_branches(m, &b);
-    char names[4096], words[8192];
+    char names[4096];
     for (int i = 0; i < n; i++) {
         if (b[i].size == S)
             snprintf(names, sizeof names, "every scenario");
@@ -355,12 +355,8 @@ void sc_report_text(FILE *fp, const be_model *m, const be_solution *sol)
         }
         fprintf(fp, "  %*s%s:\n", 2 * b[i].depth, "", names);
         int s = be_model_node_first(m, b[i].node);
-        for (int t = b[i].from; t <= b[i].to; t++) {
-            int k = sc_describe(m, sol, s, t, words, sizeof words);
-            fprintf(fp, "  %*s  %-8s %s\n", 2 * b[i].depth, "",
-                    be_model_period_label(m, t),
-                    k ? words : "keep everything in service");
-        }
+        report_plan_lines(fp, be_model_scenario(m, s), sol->scenario_eval[s],
+                          b[i].from, b[i].to, 4 + 2 * b[i].depth);
     }
     free(b);
 }

@@ -8,6 +8,7 @@
 
 #include <errno.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -40,70 +41,116 @@ char *be_format_units(double v, char *buf, size_t size)
     return buf;
 }
 
-/* ---- a period in words ---- */
+/* ---- a period in words ----
+ *
+ * One phrase per kind of action, in a fixed order (end of life, retire,
+ * buy, rent, stop renting), each naming its verb once and the devices it
+ * applies to after it: "retire 13 a100 units and 1 h100 unit, buy 6 b200
+ * units".  A count names the device's units as units ("1 old unit", "2.500
+ * new units"), so that a device named like an adjective ("old", "cloud")
+ * still reads as a thing. */
 
 typedef struct words {
     char *buf;
     size_t size, used;
-    int n;
 } words;
 
-static void add(words *w, const char *before, double units, int show_units,
-                const char *name, const char *after)
+/* Append to w; cut short at w->size - 1 bytes, still a string. */
+static void put(words *w, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+
+static void put(words *w, const char *fmt, ...)
 {
-    char u[48] = "";
-    if (show_units)
-        be_format_units(units, u, sizeof u);
-    if (w->used < w->size) {
-        int k = snprintf(w->buf + w->used, w->size - w->used, "%s%s%s%s%s%s",
-                         w->n ? ", " : "", before, u, u[0] ? " " : "", name,
-                         after);
-        if (k > 0)
-            w->used += (size_t)k;
-        if (w->used >= w->size)
-            w->used = w->size;
+    if (w->used >= w->size)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    int k = vsnprintf(w->buf + w->used, w->size - w->used, fmt, ap);
+    va_end(ap);
+    if (k > 0)
+        w->used += (size_t)k;
+    if (w->used >= w->size)
+        w->used = w->size;
+}
+
+typedef enum action { END_OF_LIFE, RETIRE, BUY, RENT, STOP_RENTING } action;
+
+/* How many units of device k action a moves in period t; 0 when it does
+ * not act (STOP_RENTING: 1 when the rented device drops to none). */
+static double amount(const be_model *m, const be_eval *e, int t, int k,
+                     action a)
+{
+    int K = e->devices;
+    double v = 0.0;
+    switch (a) {
+    case END_OF_LIFE:
+        v = e->end_of_life[t * K + k];
+        break;
+    case RETIRE:
+        v = e->retired_early[t * K + k];
+        break;
+    case BUY:
+        v = e->bought[t * K + k];
+        break;
+    case RENT:
+    case STOP_RENTING: {
+        if (!m->devices[k].rented)
+            return 0.0;
+        double now = e->in_service[t * K + k];
+        double before = t > 0 ? e->in_service[(t - 1) * K + k] : 0.0;
+        if (fabs(now - before) <= BE_UNIT_TOL)
+            return 0.0;
+        if (a == RENT)
+            v = now;
+        else
+            v = now > BE_UNIT_TOL ? 0.0 : 1.0;
+        break;
     }
-    w->n++;
+    }
+    return v > BE_UNIT_TOL ? v : 0.0;
 }
 
 int be_describe_period(const be_model *m, const be_eval *e, int t, char *buf,
                        size_t size)
 {
-    words w = {buf, size, 0, 0};
-    int K = e->devices;
+    static const char *const verb[] = {"", "retire ", "buy ", "rent ",
+                                       "stop renting "};
+    words w = {buf, size, 0};
+    int K = e->devices, n = 0;
     if (size)
         buf[0] = '\0';
-    /* units leaving at their end of life, then the plan's decisions */
-    for (int k = 0; k < K; k++) {
-        double v = e->end_of_life[t * K + k];
-        if (v > BE_UNIT_TOL)
-            add(&w, "", v, 1, m->devices[k].name,
-                fabs(v - 1.0) < 1e-9 ? " reaches end of life"
-                                     : " reach end of life");
-    }
-    for (int k = 0; k < K; k++) {
-        double v = e->retired_early[t * K + k];
-        if (v > BE_UNIT_TOL)
-            add(&w, "retire ", v, 1, m->devices[k].name, "");
-    }
-    for (int k = 0; k < K; k++) {
-        double v = e->bought[t * K + k];
-        if (v > BE_UNIT_TOL)
-            add(&w, "buy ", v, 1, m->devices[k].name, "");
-    }
-    for (int k = 0; k < K; k++) {
-        if (!m->devices[k].rented)
+    for (action a = END_OF_LIFE; a <= STOP_RENTING; a++) {
+        int items = 0, done = 0;
+        double one = 0.0;   /* the count, when one device acts */
+        for (int k = 0; k < K; k++)
+            items += amount(m, e, t, k, a) > 0.0;
+        if (!items)
             continue;
-        double v = e->in_service[t * K + k];
-        double before = t > 0 ? e->in_service[(t - 1) * K + k] : 0.0;
-        if (fabs(v - before) <= BE_UNIT_TOL)
-            continue;
-        if (v > BE_UNIT_TOL)
-            add(&w, "rent ", v, 1, m->devices[k].name, "");
-        else
-            add(&w, "stop renting ", 0, 0, m->devices[k].name, "");
+        put(&w, "%s%s", n ? ", " : "", verb[a]);
+        for (int k = 0; k < K; k++) {
+            double v = amount(m, e, t, k, a);
+            if (!(v > 0.0))
+                continue;
+            one = v;
+            done++;
+            put(&w, "%s", done == 1 ? "" : done == items ? " and " : ", ");
+            if (a == STOP_RENTING) {
+                put(&w, "%s", m->devices[k].name);
+            } else {
+                char u[48];
+                put(&w, "%s %s unit%s", be_format_units(v, u, sizeof u),
+                    m->devices[k].name, fabs(v - 1.0) < 1e-9 ? "" : "s");
+            }
+        }
+        if (a == END_OF_LIFE)
+            put(&w, " %s end of life", items == 1 && fabs(one - 1.0) < 1e-9
+                                           ? "reaches" : "reach");
+        n += items;
     }
-    return w.n;
+    return n;
 }
 
 /* ---- files ---- */

@@ -34,7 +34,7 @@ expect batch-good 0 "" batch $GOOD -j 2
 ok batch-good-header sh -c "head -n 1 '$tmp/out' | grep -qx 'file,model,status,exit,net_present_cost,first_replacement,first_buy,first_early_retire,bought,scenarios,first_decision,message,resumed,seconds'"
 ok batch-good-rows test "$(wc -l <"$tmp/out")" -eq 5
 ok batch-ten-row grep -Eq "^$BD/a-ten.yaml,Ten units at 1 MW against five at 0.5 MW,optimal,0,4854000,2027,new=2027,old=2027,old=0;new=5,0,,,false,[0-9.]+$" "$tmp/out"
-ok batch-life-row grep -Eq "^$BD/b-life.yaml,Economic life of a machine,optimal,0,18900,2031,machine=2025,machine=2031,machine=2,0,buy 1 machine,,false," "$tmp/out"
+ok batch-life-row grep -Eq "^$BD/b-life.yaml,Economic life of a machine,optimal,0,18900,2031,machine=2025,machine=2031,machine=2,0,buy 1 machine unit,,false," "$tmp/out"
 ok batch-engine-row grep -Eq "^$BD/c-engine.yaml,\"Engine analyzer \(Winston, equipment replacement\)\",optimal,0,1280," "$tmp/out"
 
 # Mixed good and bad files: rows in input order, failures in their rows

@@ -51,10 +51,10 @@ expect compare-atomic 0 "" compare $TG --format csv -o "$tmp/cmp.csv"
 ok compare-atomic-file grep -q "^optimal,optimal,1300,0,0,true" "$tmp/cmp.csv"
 
 # payback: hand-worked in tests/test_compare.c.
-expect payback-answer 0 "^Retiring 4 old and buying 2 new in 2026 pays back in 2027, after 1\.5 years\.$" payback $TG
+expect payback-answer 0 "^Retiring 4 old units and buying 2 new units in 2026 pays back in 2027, after 1\.5 years\.$" payback $TG
 expect payback-table 0 "^  2027 +100 +700 +300$" payback $TG
-expect payback-keep 0 "Keep running: keep the 4 old until the end of their life; instead buy 2 new in 2027\." payback $TG
-expect payback-never 0 "^Retiring 10 old and buying 1 new in 2025 never pays back on its own \(it costs 2,000 more than keeping them over the horizon\): it is made because keeping them would break the power cap in 2025\.$" payback $D/compare-capped.yaml
+expect payback-keep 0 "Keep running: keep the 4 old units until the end of their life; instead buy 2 new units in 2027\." payback $TG
+expect payback-never 0 "^Retiring 10 old units and buying 1 new unit in 2025 never pays back on its own \(it costs 2,000 more than keeping them over the horizon\): it is made because keeping them would break the power cap in 2025\.$" payback $D/compare-capped.yaml
 expect payback-json 0 '"payback_period": "2027", "payback_years": 1\.5, "saving": 300' payback $TG --format json
 expect payback-csv 0 "^2026,2027,100,700,300,2027,1\.5$" payback $TG --format csv
 # With new at 100,000 the old run to the end of their life and cloud is

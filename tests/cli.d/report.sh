@@ -22,8 +22,8 @@ expect report-seed 0 "" report $SEED -o "$tmp/seed.html" --time-limit 30
 # agreement: the text answer and the HTML schedule say the same.  The
 # counts are regression values of the seed model's optimal plan; the test
 # is about the words.
-expect words-solve 0 "^  2029 +1 h100-pod reaches end of life, buy 1 next-pod$" solve $SEED --time-limit 30
-ok words-report grep -q "<td class=\"l w\">1 h100-pod reaches end of life, buy 1 next-pod</td>" "$tmp/seed.html"
+expect words-solve 0 "^  2029 +1 h100-pod unit reaches end of life, buy 1 next-pod unit$" solve $SEED --time-limit 30
+ok words-report grep -q "<td class=\"l w\">1 h100-pod unit reaches end of life, buy 1 next-pod unit</td>" "$tmp/seed.html"
 # the page leads with solve's answer (tests/cli.sh: seed-answer, which
 # seed-cbc checks against cbc's solution of the exported program)
 ok report-answer grep -qF "$seed_answer" "$tmp/seed.html"

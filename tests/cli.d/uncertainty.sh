@@ -18,7 +18,7 @@ near() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "") exit 1; d = a 
 
 # ---- solve: the decision now, each branch, the expected cost ----
 expect sc-solve 0 "" solve $TWO
-ok sc-solve-now test "$(sed -n 1p "$tmp/out")" = "Decide now, in 2024: retire 10 old, buy 5 new."
+ok sc-solve-now test "$(sed -n 1p "$tmp/out")" = "Decide now, in 2024: retire 10 old units, buy 5 new units."
 ok sc-solve-cheap test "$(sed -n 2p "$tmp/out")" = "From 2025, if cheap: keep everything in service."
 ok sc-solve-dear test "$(sed -n 3p "$tmp/out")" = "From 2025, if dear: keep everything in service."
 ok sc-solve-expected test "$(sed -n 4p "$tmp/out")" = "Expected net present cost 31,830 over 2 scenarios."
@@ -26,7 +26,7 @@ ok sc-solve-cheap-cost grep -Eq "^cheap +0\.5 .* 23,070\.00$" "$tmp/out"
 ok sc-solve-dear-cost grep -Eq "^dear +0\.5 .* 40,590\.00$" "$tmp/out"
 ok sc-solve-tree grep -Eq "^    2025 to 2026 +cheap$" "$tmp/out"
 # The hedge: 20 units now, nothing after (demand 10 or 20).
-expect sc-solve-hedge 0 "^Decide now, in 2024: buy 20 unit\.$" solve $HEDGE
+expect sc-solve-hedge 0 "^Decide now, in 2024: buy 20 unit units\.$" solve $HEDGE
 # A branch that several scenarios share names them all (the issue's
 # example: b200-late parts from the others in 2025, power-crunch from
 # b200-on-time in 2026, when its energy price first differs).
@@ -229,7 +229,7 @@ expect sc-compare-wait 0 "^The optimal plan saves 2,070 \(6\.1%\) in expected co
 
 # ---- report ----
 expect sc-report 0 "" report $TWO -o "$tmp/two.html"
-ok sc-report-answer grep -q "<p><strong>Decide now, in 2024: retire 10 old, buy 5 new.</strong></p>" "$tmp/two.html"
+ok sc-report-answer grep -q "<p><strong>Decide now, in 2024: retire 10 old units, buy 5 new units.</strong></p>" "$tmp/two.html"
 ok sc-report-tree grep -q '<table id="tree">' "$tmp/two.html"
 ok sc-report-costs grep -q '<td class="l">dear</td><td>0.5</td>.*<td>40,590</td><td>99,360</td><td>58,770</td>' "$tmp/two.html"
 ok sc-report-expected grep -q '<td>31,830</td><td>64,320</td><td>32,490</td>' "$tmp/two.html"
@@ -241,7 +241,7 @@ ok sc-report-infeasible-page grep -q "No plan: the model is infeasible" "$tmp/in
 
 # ---- batch: the expected cost and the first decision ----
 expect sc-batch 0 "" batch $TWO examples/ten-to-five.yaml
-ok sc-batch-row grep -Eq "^$TWO,two futures,optimal,0,31830,2024,new=2024,old=2024,old=0;new=5,2,\"retire 10 old, buy 5 new\",,false,[0-9.]+$" "$tmp/out"
+ok sc-batch-row grep -Eq "^$TWO,two futures,optimal,0,31830,2024,new=2024,old=2024,old=0;new=5,2,\"retire 10 old units, buy 5 new units\",,false,[0-9.]+$" "$tmp/out"
 ok sc-batch-plain grep -q "^examples/ten-to-five.yaml,.*,old=0;new=5,0,,,false," "$tmp/out"
 expect sc-batch-jsonl 0 "" batch $TWO $HEDGE --format jsonl
 json_ok sc-batch-jsonl-valid "$tmp/out" lines
