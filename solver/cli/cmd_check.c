@@ -1,13 +1,17 @@
 /*
  * cmd_check.c -- `breakeven check`: validate a model file; for a model
- * with scenarios, also show them and the tree of shared decisions.
+ * with scenarios, also show them and the tree of shared decisions (and,
+ * with --verbose, where each pair of them parts).
  */
 #include <string.h>
 
 #include "cli.h"
 #include "scenarios.h"
 
-/* The scenarios, the tree of shared decisions, who parts from whom. */
+static int verbose;
+
+/* The scenarios and the tree of shared decisions; with --verbose, who
+ * parts from whom, pair by pair. */
 static void scenarios(const be_model *m)
 {
     int S = be_model_scenarios(m), T = be_model_periods(m);
@@ -27,9 +31,18 @@ static void scenarios(const be_model *m)
                weight, alpha);
     printf("The tree (which scenarios share decisions until when):\n");
     sc_print_tree(stdout, m, "  ");
+    if (!verbose) {
+        printf("(--verbose: where each pair of scenarios parts)\n");
+        return;
+    }
     printf("Where they part:\n");
     sc_print_parts(stdout, m, "  ", 45);
 }
+
+static const cli_option options[] = {
+    CLI_OPT_FLAG("--verbose", "-v", &verbose,
+                 "with scenarios, also where each pair of scenarios parts"),
+    CLI_OPT_END};
 
 static int run(cli_ctx *x)
 {
@@ -62,6 +75,7 @@ static int run(cli_ctx *x)
 
 const cli_command cli_check = {
     .name = "check", .summary = "validate a model file only",
-    .flags = CMD_LOAD | CMD_FILE | CMD_SCENARIOS, .shared = CLI_SET | CLI_QUIET, .run = run,
+    .flags = CMD_LOAD | CMD_FILE | CMD_SCENARIOS,
+    .shared = CLI_SET | CLI_QUIET, .options = options, .run = run,
     .notes = "With --quiet nothing is printed: the exit code says it all.",
 };

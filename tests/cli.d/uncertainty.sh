@@ -50,7 +50,7 @@ EOF
 expect sc-solve-three 0 "^From 2025, if on-time or crunch: " solve "$tmp/three.yaml"
 ok sc-solve-three-late grep -q "^From 2025, if late: " "$tmp/out"
 ok sc-solve-three-nested grep -q "^  From 2026, if crunch: " "$tmp/out"
-expect sc-check-three 0 "^  on-time and late part in 2025 \(they share the decisions through 2024\)$" check "$tmp/three.yaml"
+expect sc-check-three 0 "^  on-time and late part in 2025 \(they share the decisions through 2024\)$" check "$tmp/three.yaml" --verbose
 ok sc-check-three-crunch grep -q "^  on-time and crunch part in 2026 (they share the decisions through 2025)$" "$tmp/out"
 ok sc-check-three-tree grep -Eq "^    2025 +on-time, crunch$" "$tmp/out"
 
@@ -190,15 +190,27 @@ ok unc-time-limit-proven test "$(json_get "$tmp/out" j.proven)" = false
 ok unc-time-limit-ws-bound test "$(json_get "$tmp/out" 'j.ws_bound <= j.ws')" = true
 ok unc-time-limit-rp-bound test "$(json_get "$tmp/out" 'j.rp_bound <= j.rp_objective')" = true
 ok unc-time-limit-own-bounds test "$(json_get "$tmp/out" 'j.scenarios.every(s => s.own_bound <= s.own)')" = true
-expect sc-check-gpu3 0 "^  b200-on-time and power-crunch part in 2025 \(they share the decisions through 2024\)$" check "$tmp/gpu3.yaml"
+expect sc-check-gpu3 0 "^  b200-on-time and power-crunch part in 2025 \(they share the decisions through 2024\)$" check "$tmp/gpu3.yaml" --verbose
 
 # ---- check ----
 expect sc-check 0 "^2 scenarios; the tree first branches in 2025$" check $TWO
 ok sc-check-probability grep -Eq "^  cheap +probability 0\.5$" "$tmp/out"
-ok sc-check-parts grep -q "^  cheap and dear part in 2025 (they share the decisions through 2024)$" "$tmp/out"
+# the tree, and the pairs only with --verbose (one line says so)
+ok sc-check-tree test "$(sed -n '/^The tree/,$p' "$tmp/out")" = "The tree (which scenarios share decisions until when):
+  2024                    cheap, dear
+    2025 to 2026          cheap
+    2025 to 2026          dear
+(--verbose: where each pair of scenarios parts)"
+expect sc-check-verbose 0 "" check $TWO --verbose
+ok sc-check-verbose-parts test "$(sed -n '/^Where they part:$/,$p' "$tmp/out")" = "Where they part:
+  cheap and dear part in 2025 (they share the decisions through 2024)"
+ok sc-check-verbose-tree grep -Eq "^    2025 to 2026 +cheap$" "$tmp/out"
+expect sc-check-v 0 "^  cheap and dear part in 2025 " check $TWO -v
+expect sc-check-verbose-plain 0 "" check examples/taxes.yaml --verbose
+ok sc-check-verbose-plain-one-line test "$(wc -l <"$tmp/all")" -eq 1
 expect sc-check-quiet 0 "" check $TWO --quiet
 ok sc-check-quiet-silent test ! -s "$tmp/all"
-expect sc-check-apart 0 "they differ from 2024 on" check "$tmp/sc-infeasible.yaml"
+expect sc-check-apart 0 "they differ from 2024 on" check "$tmp/sc-infeasible.yaml" --verbose
 ok sc-check-apart-pair grep -q "^  roomy and cramped differ from 2024: they share no decision$" "$tmp/out"
 
 # ---- compare: expected costs, baselines per scenario ----
