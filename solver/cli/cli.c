@@ -390,10 +390,12 @@ void cli_settings(const cli_common *c, be_settings *s)
 static void show_progress(void *ctx, const be_progress *p)
 {
     int *shown = ctx;
-    char best[48] = "none yet", gap[32] = "";
+    char best[48] = "none yet", gap[40] = "", pct[32];
     if (p->have_plan) {
         fmt_money(p->best, 0, best, sizeof best);
-        snprintf(gap, sizeof gap, ", gap %.3g%%", 100.0 * p->gap);
+        if (isfinite(p->gap))
+            snprintf(gap, sizeof gap, ", gap %s",
+                     fmt_gap(p->gap, pct, sizeof pct));
     }
     fprintf(stderr, "\rsolving: %.0f s, best plan %s%s, %d open nodes   ",
             p->seconds, best, gap, p->open_nodes);
@@ -611,8 +613,10 @@ int cli_out_of_memory(void)
 
 const char *cli_gap_words(double gap, char *buf, size_t size)
 {
+    char pct[32];
     if (isfinite(gap))
-        snprintf(buf, size, "within %.3g%% of optimal", 100.0 * gap);
+        snprintf(buf, size, "within %s of optimal",
+                 fmt_gap(gap, pct, sizeof pct));
     else
         snprintf(buf, size, "with no lower bound proven yet");
     return buf;

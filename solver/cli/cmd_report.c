@@ -215,10 +215,7 @@ static void card(FILE *fp, const char *key, double v, const char *text,
 static void cards(FILE *fp, const report_data *d)
 {
     const be_eval *e = d->sol->eval, *b = d->base;
-    char buf[96];
     fputs("<div class=\"cards\">", fp);
-    snprintf(buf, sizeof buf, "%s, gap %.3g%%", d->sol->integer ?
-             "whole units" : "fractional units", 100.0 * d->sol->gap);
     card(fp, "Net present cost of the plan", e->cost.total, NULL,
          d->sol->status == BE_OPTIMAL ? "optimal" : "best found in time");
     card(fp, "Run the fleet to end of life", b->cost.total, NULL,
@@ -234,7 +231,6 @@ static void cards(FILE *fp, const report_data *d)
              d->ahead ? "never behind the baseline"
                       : "the plan does not catch up");
     fputs("</div>\n", fp);
-    (void)buf;
 }
 
 /* ---- charts ---- */

@@ -229,6 +229,15 @@ char *fmt_units(double v, char *buf, size_t size)
     return be_format_units(v, buf, size);
 }
 
+char *fmt_gap(double gap, char *buf, size_t size)
+{
+    if (fabs(gap) <= BE_COST_TOL)
+        snprintf(buf, size, "0%%");
+    else
+        snprintf(buf, size, "%.3g%%", 100.0 * gap);
+    return buf;
+}
+
 char *fmt_years(double years, char *buf, size_t size)
 {
     snprintf(buf, size, "%.4g", years);

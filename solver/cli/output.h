@@ -34,6 +34,11 @@ char *fmt_num(double v, char *buf, size_t size);
 char *fmt_money(double v, int decimals, char *buf, size_t size);
 /* A count of units: whole numbers without decimals, else 3 decimals. */
 char *fmt_units(double v, char *buf, size_t size);
+/* A relative gap as a percentage, "0.004%"; "0%" when it is within
+ * BE_COST_TOL (the solver's default relative gap, at which it stops:
+ * what is left is rounding, as in "2.79e-14%").  For a finite gap; the
+ * callers say what no proven bound means.  Returns buf. */
+char *fmt_gap(double gap, char *buf, size_t size);
 /* Years, written the short way: "6", "1.5", "0.25". */
 char *fmt_years(double years, char *buf, size_t size);
 /* A be_write_fn onto the FILE * in ctx: 0, or -1 when fwrite fails. */

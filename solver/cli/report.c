@@ -133,8 +133,9 @@ void report_head(FILE *fp, const be_model *m, const be_solution *sol)
     fprintf(fp, "Status             %s, %s", be_status_name(sol->status),
             sol->integer ? "whole units (MIP)" : "fractional units (LP)");
     if (sol->integer && (sol->plan || sol->scenario_eval)) {
+        char pct[32];
         if (isfinite(sol->gap))
-            fprintf(fp, ", gap %.3g%%", 100.0 * sol->gap);
+            fprintf(fp, ", gap %s", fmt_gap(sol->gap, pct, sizeof pct));
         else
             fprintf(fp, ", no lower bound proven yet");
     }

@@ -9,6 +9,20 @@ expect mip-bound-json 0 '"bound": 12(80|79\.9[0-9]*),' solve examples/engine-ana
 expect mip-stats-json 0 '"time_limit": 60, "first_plan_seconds": [0-9.e-]+, "heuristic_seconds": [0-9.e-]+, "heuristic_cost": 1280' solve examples/engine-analyzer.yaml --format json
 expect mip-csv-header 0 "^period,device,in_service,bought,retired,capacity,demand,power_kw,spend,period_cost,plan_cost,bound,gap$" solve examples/engine-analyzer.yaml --format csv
 ok mip-csv-row grep -Eq "^[0-9]{4},analyzer,.*,1280,12(80|79\.9[0-9]*),[0-9.e-]+$" "$tmp/out"
+# The gap in words: within the solver's default relative gap (BE_COST_TOL,
+# 1e-6) it is rounding and reads 0% (the seed model's proven optimum had
+# printed 'gap 2.79e-14%'); a larger one reads as JSON's gap, to three
+# digits (--mip-gap 0.2 lets branch and bound stop early, at whatever gap
+# it then has).
+gap_text() { awk -v g="$1" 'BEGIN { if (g == "") exit 1; if (g <= 1e-6 && g >= -1e-6) print "0%"; else printf "%.3g%%\n", 100 * g }'; }
+expect gap-seed-zero 0 "^Status +optimal, whole units \(MIP\), gap 0%$" solve models/seed-1mw.yaml
+for g in 1e-6 0.2; do
+    expect "gap-json:$g" 0 "" solve models/seed-1mw.yaml --mip-gap $g --format json
+    gap_want=$(gap_text "$(json_get "$tmp/out" j.gap)")
+    expect "gap-text:$g" 0 "" solve models/seed-1mw.yaml --mip-gap $g
+    ok "gap-text-agrees:$g ($gap_want)" grep -Eq "^Status +optimal, whole units \(MIP\), gap $gap_want$" "$tmp/out"
+done
+
 # An LP has no lower-bound line and no MIP stats.
 expect lp-no-bound 0 "" solve examples/engine-analyzer.yaml --relax
 ok lp-no-bound-line test "$(grep -c '^Lower bound' "$tmp/out")" -eq 0
