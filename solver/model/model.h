@@ -162,7 +162,7 @@ be_code be__fail(be_error *err, be_code code, const char *file, be_pos pos,
 #endif
     ;
 
-/* ---- The schema's keys (loader.c) ---- */
+/* ---- The schema's keys (schema.c) ---- */
 
 /* One table of schema 1: the keys of a mapping ("device", "fleetEntry",
  * named as in docs/breakeven.schema.json's definitions) or the words of a
@@ -176,8 +176,10 @@ typedef struct be__schema_section {
 } be__schema_section;
 
 /* The tables the loader reads files with; *n gets their number.  Static
- * data. */
+ * data (schema.c). */
 const be__schema_section *be__schema_sections(size_t *n);
+/* The table of that name, or NULL. */
+const be__schema_section *be__schema_section_named(const char *name);
 
 /* ---- The model's cost definitions (README "Semantics") ---- */
 
