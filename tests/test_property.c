@@ -42,6 +42,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "text_buffer.h"
 #include "breakeven.h"
 
 void suite_property(void);
@@ -67,31 +68,6 @@ static int pick(int lo, int hi) /* inclusive */
     return lo + (int)(next() % (uint64_t)(hi - lo + 1));
 }
 
-/* Append to a fixed buffer; `full` records a truncation (a failed check:
- * the generator must fit its buffer). */
-typedef struct text {
-    char buf[16384];
-    size_t n;
-    int full;
-} text;
-
-static void put(text *t, const char *fmt, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 2, 3)))
-#endif
-    ;
-
-static void put(text *t, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    int w = vsnprintf(t->buf + t->n, sizeof t->buf - t->n, fmt, ap);
-    va_end(ap);
-    if (w > 0 && (size_t)w < sizeof t->buf - t->n)
-        t->n += (size_t)w;
-    else if (w > 0)
-        t->full = 1;
-}
 
 /* What the generator decided that the public API does not say. */
 typedef struct spec {
@@ -120,12 +96,12 @@ static void window(text *y, int per_year, int T, int late_start)
     char a[32], b[32];
     label(a, sizeof a, per_year, from);
     label(b, sizeof b, per_year, to);
-    put(y, "    available: {");
+    add(y, "    available: {");
     if (from > 0)
-        put(y, "from: %s%s", a, to < T - 1 ? ", " : "");
+        add(y, "from: %s%s", a, to < T - 1 ? ", " : "");
     if (to < T - 1)
-        put(y, "to: %s", b);
-    put(y, "}\n");
+        add(y, "to: %s", b);
+    add(y, "}\n");
 }
 
 /* A series of T values >= 0: a number, a list, or {start, growth}. */
@@ -135,17 +111,17 @@ static void series(text *y, const char *key, double start, double growth_lo,
     int form = pick(0, 2);
     double g = uniform(growth_lo, growth_hi);
     if (form == 0)
-        put(y, whole ? "%s: %.0f\n" : "%s: %.3g\n", key, start);
+        add(y, whole ? "%s: %.0f\n" : "%s: %.3g\n", key, start);
     else if (form == 1)
-        put(y, "%s: {start: %.4g, growth: %.2f}\n", key, start, g);
+        add(y, "%s: {start: %.4g, growth: %.2f}\n", key, start, g);
     else {
-        put(y, "%s: [", key);
+        add(y, "%s: [", key);
         for (int t = 0; t < T; t++) {
             double v = start * pow(1 + g, (double)t / per_year) *
                        uniform(0.9, 1.1);
-            put(y, whole ? "%s%.0f" : "%s%.4g", t ? ", " : "", v);
+            add(y, whole ? "%s%.0f" : "%s%.4g", t ? ", " : "", v);
         }
-        put(y, "]\n");
+        add(y, "]\n");
     }
 }
 
@@ -161,27 +137,27 @@ static void random_model(text *y, spec *sp)
     y->full = 0;
     sp->integer = pick(0, 3) != 0;
     sp->pue = pick(0, 2) ? uniform(1, 1.6) : 1.0;
-    put(y, "breakeven: 1\nname: random\n");
-    put(y, "horizon: {start: 2024, periods: %d, period: %s}\n", T,
+    add(y, "breakeven: 1\nname: random\n");
+    add(y, "horizon: {start: 2024, periods: %d, period: %s}\n", T,
         per_year == 1 ? "year" : per_year == 4 ? "quarter" : "month");
-    put(y, "discount_rate: %.2f\n", pick(0, 1) ? uniform(0, 0.12) : 0.0);
-    put(y, "integer: %s\n", sp->integer ? "true" : "false");
-    put(y, "end_of_horizon: %s\n", pick(0, 3) ? "salvage" : "none");
+    add(y, "discount_rate: %.2f\n", pick(0, 1) ? uniform(0, 0.12) : 0.0);
+    add(y, "integer: %s\n", sp->integer ? "true" : "false");
+    add(y, "end_of_horizon: %s\n", pick(0, 3) ? "salvage" : "none");
     double d0 = pick(1, 12);
     series(y, "demand", d0, 0, 0.3, T, per_year, 0);
     double dmax = d0 * pow(1 + 0.3, (double)T / per_year) * 1.1;
-    put(y, "energy: {price: %.3f, pue: %.2f, utilization: %.2f}\n",
+    add(y, "energy: {price: %.3f, pue: %.2f, utilization: %.2f}\n",
         uniform(0.03, 0.3), sp->pue, uniform(0.3, 1));
 
     /* device 0 is owned and on sale over the whole horizon, so that most
      * models have a plan; the site limits are set against it */
     double thr0 = 0, kw0 = 0, price0 = 0;
     int life_p[4] = {0}, owned[4] = {0}, buyable[4] = {0};
-    put(y, "devices:\n");
+    add(y, "devices:\n");
     for (int k = 0; k < K; k++) {
         int rented = k > 0 && pick(0, 4) == 0;
         int thr = pick(1, 4);
-        put(y, "  - name: d%d\n    throughput: %d\n", k, thr);
+        add(y, "  - name: d%d\n    throughput: %d\n", k, thr);
         if (rented) {
             char key[32];
             snprintf(key, sizeof key, "    rent");
@@ -198,15 +174,15 @@ static void random_model(text *y, spec *sp)
         double life = (double)L / per_year;
         int years = (int)ceil(life - 1e-9);
         double price = pick(50, 400), kw = uniform(0, 2);
-        put(y, "    power_kw: %.1f\n    lifetime: %.15g\n", kw, life);
+        add(y, "    power_kw: %.1f\n    lifetime: %.15g\n", kw, life);
         kw = floor(kw * 10 + 0.5) / 10;
         if (pick(0, 1))
-            put(y, "    om: %d\n", pick(0, 60));
+            add(y, "    om: %d\n", pick(0, 60));
         else {
-            put(y, "    om: [");
+            add(y, "    om: [");
             for (int a = 0; a < years; a++)
-                put(y, "%s%d", a ? ", " : "", 5 * a + pick(0, 30));
-            put(y, "]\n");
+                add(y, "%s%d", a ? ", " : "", 5 * a + pick(0, 30));
+            add(y, "]\n");
         }
         double growth = uniform(-0.25, 0.05);
         /* the lowest price over the horizon: a resale list is absolute,
@@ -216,21 +192,21 @@ static void random_model(text *y, spec *sp)
         int r = pick(0, 2);
         if (r == 0) {
             /* strictly below the price and decreasing: no arbitrage */
-            put(y, "    resale: [");
+            add(y, "    resale: [");
             double v = low;
             for (int a = 0; a < years; a++) {
                 v *= uniform(0.3, 0.85);
-                put(y, "%s%.0f", a ? ", " : "", floor(v));
+                add(y, "%s%.0f", a ? ", " : "", floor(v));
             }
-            put(y, "]\n");
+            add(y, "]\n");
         } else if (r == 1) {
-            put(y, "    resale: {fraction: %.2f, half_life: %.1f}\n",
+            add(y, "    resale: {fraction: %.2f, half_life: %.1f}\n",
                 uniform(0.2, 0.8), uniform(0.5, 3));
         }
         /* some devices exist only through the fleet (no price) */
         if (k == 0 || pick(0, 4)) {
             buyable[k] = 1;
-            put(y, "    price: {start: %.0f, growth: %.2f}\n", price, growth);
+            add(y, "    price: {start: %.0f, growth: %.2f}\n", price, growth);
             if (k > 0 && pick(0, 1))
                 window(y, per_year, T, pick(0, 2) != 0);
         }
@@ -249,7 +225,7 @@ static void random_model(text *y, spec *sp)
             only[n_only++] = k;
     int entries = n_only + pick(0, 3 - n_only > 0 ? 3 - n_only : 0);
     if (entries > 0) {
-        put(y, "fleet:\n");
+        add(y, "fleet:\n");
         for (int i = 0; i < entries; i++) {
             int k;
             if (i < n_only)
@@ -258,7 +234,7 @@ static void random_model(text *y, spec *sp)
                 do
                     k = pick(0, K - 1);
                 while (!owned[k]);
-            put(y, "  - {device: d%d, count: %d, age: %.15g, "
+            add(y, "  - {device: d%d, count: %d, age: %.15g, "
                 "purchase_price: %d}\n", k, pick(1, 8),
                 (double)pick(0, life_p[k] - 1) / per_year, pick(50, 300));
         }
@@ -269,7 +245,7 @@ static void random_model(text *y, spec *sp)
     int cap = pick(0, 2) == 0, budget = pick(0, 3) == 0;
     if (cap || budget) {
         double units = ceil(dmax / thr0);
-        put(y, "site:\n");
+        add(y, "site:\n");
         if (cap)
             series(y, "  power_cap_kw", fmax(1, units * kw0 * sp->pue *
                                                 uniform(0.6, 2.5)),
@@ -279,7 +255,7 @@ static void random_model(text *y, spec *sp)
                    -0.1, 0.1, T, per_year, 1);
     }
     if (pick(0, 3) == 0)
-        put(y, "finance: {tax_rate: %.2f, depreciation_years: %d}\n",
+        add(y, "finance: {tax_rate: %.2f, depreciation_years: %d}\n",
             uniform(0.1, 0.35), pick(2, 6));
 }
 
