@@ -403,6 +403,23 @@ static void show_progress(void *ctx, const be_progress *p)
     *shown = 1;
 }
 
+void cli_say_solving(const cli_ctx *x, const be_settings *s,
+                     const char *each)
+{
+    char limit[64];
+    if (x->c->quiet || s->relax || !be_model_is_integer(x->m))
+        return;
+    if (isinf(s->time_limit))
+        snprintf(limit, sizeof limit, "no time limit");
+    else
+        snprintf(limit, sizeof limit, "time limit %g s%s",
+                 s->time_limit > 0 ? s->time_limit : BE_DEFAULT_MIP_SECONDS,
+                 each ? each : "");
+    fprintf(stderr, "breakeven: %s: solving with whole units (%s) ...\n",
+            x->path, limit);
+    fflush(stderr);
+}
+
 static int solve(cli_ctx *x)
 {
     const cli_command *cmd = x->cmd;
@@ -417,6 +434,7 @@ static int solve(cli_ctx *x)
     }
     if (cmd->flags & CMD_DUALS)
         s.duals = 1;
+    cli_say_solving(x, &s, NULL);
     be_error err = {0};
     x->sol = be_solve(x->m, &s, &err);
     if (shown)

@@ -250,6 +250,14 @@ void cli_settings(const cli_common *c, be_settings *s);
 be_model *cli_load(const char *path, const cli_common *c, int *exit_code,
                    double *seconds);
 
+/* Before a whole-unit solve of x->m with s (not with --quiet, --relax or
+ * a model in fractional units), one line on stderr whether or not it is a
+ * terminal, since a solve may run up to its limit: "breakeven: FILE:
+ * solving with whole units (time limit 60 s) ...".  each: after the
+ * limit, for a command that solves several programs (" per solve"), or
+ * NULL. */
+void cli_say_solving(const cli_ctx *x, const be_settings *s,
+                     const char *each);
 /* 1 when sol holds a plan: one plan, or one per scenario. */
 int cli_has_plan(const be_solution *sol);
 /* How far a plan stopped at the time limit may be from the optimum, for

@@ -285,6 +285,7 @@ static int check(cli_ctx *x)
 static int run(cli_ctx *x)
 {
     be_error err = {0};
+    cli_say_solving(x, &x->s, " per solve");
     be_uncertainty *u = be_uncertainty_analyze(x->m, &x->s, &err);
     if (!u) {
         cli_print_error(&err);

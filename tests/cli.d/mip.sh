@@ -23,6 +23,28 @@ for g in 1e-6 0.2; do
     ok "gap-text-agrees:$g ($gap_want)" grep -Eq "^Status +optimal, whole units \(MIP\), gap $gap_want$" "$tmp/out"
 done
 
+# Before a whole-unit solve, one line on stderr says so and with what
+# limit, whether or not stderr is a terminal (here a file); none with
+# --quiet, for an LP, or for a model in fractional units.
+E=examples/engine-analyzer.yaml
+expect say-solving 0 "" solve $E
+ok say-solving-line test "$(cat "$tmp/err")" = "breakeven: $E: solving with whole units (time limit 60 s) ..."
+expect say-solving-limit 0 "" solve $E --time-limit 2.5
+ok say-solving-limit-line test "$(cat "$tmp/err")" = "breakeven: $E: solving with whole units (time limit 2.5 s) ..."
+expect say-solving-none 0 "" solve $E --time-limit none
+ok say-solving-none-line test "$(cat "$tmp/err")" = "breakeven: $E: solving with whole units (no time limit) ..."
+expect say-solving-report 0 "" report $E -o "$tmp/say.html"
+ok say-solving-report-line test "$(cat "$tmp/err")" = "breakeven: $E: solving with whole units (time limit 60 s) ..."
+expect say-solving-quiet 0 "" solve $E --quiet
+ok say-solving-quiet-silent test ! -s "$tmp/err"
+expect say-solving-relax 0 "" solve $E --relax
+ok say-solving-relax-silent test ! -s "$tmp/err"
+expect say-solving-lp-model 0 "" solve $E --set integer=false
+ok say-solving-lp-model-silent test ! -s "$tmp/err"
+# uncertainty solves several programs, each within the limit
+expect say-solving-each 0 "" uncertainty models/b200-launch.yaml --time-limit 1
+ok say-solving-each-line test "$(head -n 1 "$tmp/err")" = "breakeven: models/b200-launch.yaml: solving with whole units (time limit 1 s per solve) ..."
+
 # An LP has no lower-bound line and no MIP stats.
 expect lp-no-bound 0 "" solve examples/engine-analyzer.yaml --relax
 ok lp-no-bound-line test "$(grep -c '^Lower bound' "$tmp/out")" -eq 0
