@@ -98,7 +98,16 @@ expect help 0 "exit codes" --help
 expect help-solve 0 "--time-limit" solve --help
 expect version 0 "^breakeven [0-9]+\.[0-9]+\.[0-9]+" --version
 expect no-args 2 "usage: breakeven solve"
-expect unknown-command 2 "unknown command 'sovle'" sovle x.yaml
+# A mistyped command: what it is not, the closest command (the loader's
+# did-you-mean rule), where the list is; no usage screen.
+expect unknown-command 2 "" slove x.yaml
+ok unknown-command-text test "$(cat "$tmp/all")" = "breakeven: 'slove' is not a command; did you mean 'solve'?
+See 'breakeven --help' for the commands."
+expect unknown-command-swap 2 "^breakeven: 'sovle' is not a command; did you mean 'solve'\?$" sovle x.yaml
+expect unknown-command-long 2 "^breakeven: 'uncertainy' is not a command; did you mean 'uncertainty'\?$" uncertainy x.yaml
+expect unknown-command-none 2 "" frobnicate x.yaml
+ok unknown-command-none-text test "$(cat "$tmp/all")" = "breakeven: 'frobnicate' is not a command
+See 'breakeven --help' for the commands."
 expect unknown-option 2 "unknown option '--fast'" solve examples/engine-analyzer.yaml --fast
 expect bad-format 2 "unknown format 'xml'" solve examples/engine-analyzer.yaml --format xml
 expect bad-gap 2 "--mip-gap needs a number" solve examples/engine-analyzer.yaml --mip-gap 1.5
@@ -122,7 +131,8 @@ expect economic-life 0 "Net present cost +18,900\.00" solve examples/economic-li
 expect relax 0 "fractional units \(LP\)" solve examples/engine-analyzer.yaml --relax
 expect stats 0 "stats: parse .* build .* solve" solve examples/engine-analyzer.yaml --stats
 expect help-command 0 "usage: breakeven lp MODEL.yaml" help lp
-expect help-unknown 2 "no command 'nope'" help nope
+expect help-unknown 2 "^breakeven: 'nope' is not a command$" help nope
+expect help-mistyped 2 "^breakeven: 'lifee' is not a command; did you mean 'life'\?$" help lifee
 
 # --set PATH=VALUE changes the model before it is read.  With the analyzer
 # at 2000 a cycle of 1, 2, 3 years costs 1260, 1540, 1760: keep it 3 years,
