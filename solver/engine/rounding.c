@@ -1,0 +1,619 @@
+/*
+ * rounding.c -- whole-unit plans made directly, without a sub-MIP, for
+ * the heuristic (heuristic.c): a plan at once from the plans people
+ * follow and a greedy plan, and an LP solution rounded and repaired.
+ *
+ * be__baseline_start: the cheapest feasible plan among the baselines
+ * (run to end of life, replace on release; baselines.c) and greedy_plan,
+ * which respects the power cap and the budget period by period; for the
+ * stochastic program, every scenario's greedy plan put together.
+ * be__rounded_plan: an LP solution, whole in its first periods, rounded
+ * (round_plan) and repaired where the rounding breaks the power cap, the
+ * budget or the demand; the stochastic program scenario by scenario.
+ * The evaluator is the only judge: a plan it does not find feasible is
+ * not returned.
+ */
+#include "engine/rounding.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The program's objective at x. */
+static double objective(const be_program *p, const double *x)
+{
+    double c = 0.0;
+    for (int j = 0; j < p->n_cols; j++)
+        c += p->cols[j].cost * x[j];
+    return c;
+}
+
+/* The rounded plan being repaired (round_plan): units held per cohort
+ * and period, and per period the power drawn and the purchases. */
+typedef struct rounding {
+    const be_model *m;
+    const be_program *p;
+    double *held;            /* [J * T] */
+    double *kw, *spend;      /* [T] */
+} rounding;
+
+static double *held_at(const rounding *r, int j, int t)
+{
+    return &r->held[(size_t)j * (size_t)r->m->T + (size_t)t];
+}
+
+static double col_cost(const be_program *p, int col)
+{
+    return col >= 0 ? p->cols[col].cost : 0.0;
+}
+
+static int retire_of(const be_cohort_cols *cc, int t)
+{
+    return t >= cc->retire_from && t < cc->retire_end
+         ? cc->retire0 + (t - cc->retire_from) : -1;
+}
+
+/*
+ * One more unit of cohort j in service in period t, the way the plan
+ * allows: the unit it retired last before t (at u0) kept through t, or,
+ * when it retired none, one more bought at the cohort's start (or, for a
+ * fleet cohort, one fewer sold at the start).  Returns 1 with *u0 and the
+ * change in cost *v when that fits the power cap in every period from u0
+ * to t (with `freed` kW less drawn in t) and the budget.
+ */
+static int extension(const rounding *r, int j, int t, double freed, int *u0,
+                     double *v)
+{
+    const be_model *m = r->m;
+    const be_program *p = r->p;
+    const be_cohort *c = &m->cohorts[j];
+    const be_cohort_cols *cc = &p->cc[j];
+    const be_device *d = &m->devices[c->device];
+    if (t < c->start || t >= cc->hold_end)
+        return 0;
+    int u = t;
+    while (u > c->start && *held_at(r, j, u - 1) == *held_at(r, j, u))
+        u--;
+    int buys = u == c->start && c->fleet_entry < 0;
+    if (u == c->start && c->fleet_entry >= 0 && *held_at(r, j, u) >= c->count)
+        return 0;
+    if (buys && m->has_budget &&
+        r->spend[u] + d->price[u] > m->budget[u] * (1 + 1e-12))
+        return 0;
+    double w = d->power_kw * m->pue;
+    for (int q = u; m->has_power_cap && q <= t; q++)
+        if (r->kw[q] - (q == t ? freed : 0.0) + w >
+            m->power_cap[q] * (1 + 1e-12))
+            return 0;
+    double cost = col_cost(p, retire_of(cc, t + 1));
+    for (int q = u; q <= t; q++)
+        cost += col_cost(p, cc->hold0 + (q - c->start));
+    cost += buys ? col_cost(p, cc->buy) : -col_cost(p, retire_of(cc, u));
+    *u0 = u;
+    *v = cost;
+    return 1;
+}
+
+static void extend(rounding *r, int j, int u0, int t)
+{
+    const be_model *m = r->m;
+    const be_cohort *c = &m->cohorts[j];
+    const be_device *d = &m->devices[c->device];
+    for (int q = u0; q <= t; q++) {
+        *held_at(r, j, q) += 1;
+        r->kw[q] += d->power_kw * m->pue;
+    }
+    if (u0 == c->start && c->fleet_entry < 0)
+        r->spend[u0] += d->price[u0];
+}
+
+/* Under the power cap, one unit of the least throughput per kW held in
+ * period t gives way to one of the most throughput per kW that can take
+ * its place (an extension that fits once the first is gone): the first
+ * is given back from t on.  Returns 0 when there is no such pair. */
+static int swap_unit(rounding *r, int t, double *have)
+{
+    const be_model *m = r->m;
+    const be_program *p = r->p;
+    int worst = -1, best = -1, best_u0 = 0;
+    double worst_e = INFINITY, best_e = 0.0, v;
+    for (int j = 0; j < m->n_cohorts; j++) {
+        const be_device *d = &m->devices[m->cohorts[j].device];
+        if (t >= m->cohorts[j].start && t < p->cc[j].hold_end &&
+            d->power_kw > 0.0 && *held_at(r, j, t) > 0.0 &&
+            d->throughput / d->power_kw < worst_e) {
+            worst_e = d->throughput / d->power_kw;
+            worst = j;
+        }
+    }
+    if (worst < 0)
+        return 0;
+    const be_device *dw = &m->devices[m->cohorts[worst].device];
+    for (int j = 0; j < m->n_cohorts; j++) {
+        const be_device *d = &m->devices[m->cohorts[j].device];
+        double e = d->power_kw > 0.0 ? d->throughput / d->power_kw : INFINITY;
+        int u0;
+        if (j != worst && e > worst_e * (1 + 1e-9) && e > best_e &&
+            extension(r, j, t, dw->power_kw * m->pue, &u0, &v)) {
+            best_e = e;
+            best = j;
+            best_u0 = u0;
+        }
+    }
+    if (best < 0)
+        return 0;
+    double n = *held_at(r, worst, t) - 1;
+    for (int q = t; q < p->cc[worst].hold_end; q++) {
+        double *h = held_at(r, worst, q);
+        if (*h > n) {
+            r->kw[q] -= (*h - n) * dw->power_kw * m->pue;
+            *h = n;
+        }
+    }
+    const be_cohort *cw = &m->cohorts[worst];
+    if (cw->fleet_entry < 0 && cw->start == t)
+        r->spend[t] -= dw->price[t];
+    *have -= dw->throughput;
+    extend(r, best, best_u0, t);
+    *have += m->devices[m->cohorts[best].device].throughput;
+    return 1;
+}
+
+/*
+ * Rounding, for when there is no time for relax-and-fix to end: the
+ * periods before `from` are whole in x (relax-and-fix's windows so far,
+ * or none), the rest an LP solution.  Every cohort's holdings are
+ * rounded to the nearest whole number (still non-increasing along its
+ * life, so still its flows); where that draws more than the power cap, or
+ * buys more than the budget, the least throughput per kW (per price)
+ * gives a unit back, from that period on; the demand left short is
+ * covered a unit at a time, the cheapest way first (below).  Returns 1
+ * with the column values in y and *cost when the evaluator finds the
+ * plan feasible (the only judge).
+ */
+static int round_plan(const be_model *m, const be_program *p,
+                      const double *x, int from, double *y, double *cost)
+{
+    int T = m->T, K = m->n_devices, J = m->n_cohorts, ok = 0;
+    if (p->n_scen)
+        return 0;
+    double *held = be__calloc((size_t)J * (size_t)T + 1, sizeof *held);
+    if (!held)
+        return 0;
+#define HELD(j, t) held[(size_t)(j) * (size_t)T + (size_t)(t)]
+    for (int j = 0; j < J; j++) {
+        const be_cohort *c = &m->cohorts[j];
+        const be_cohort_cols *cc = &p->cc[j];
+        double prev = c->fleet_entry >= 0 ? c->count : INFINITY;
+        for (int t = c->start; t < cc->hold_end; t++) {
+            double v = x[cc->hold0 + (t - c->start)];
+            v = round(v);
+            HELD(j, t) = fmax(0.0, fmin(v, prev));
+            prev = HELD(j, t);
+        }
+    }
+    /* give units back, cohort j from period t on */
+#define GIVE_BACK(j, t) \
+    for (int u = (t), n_ = (int)HELD(j, t) - 1; u < p->cc[j].hold_end; u++) \
+        HELD(j, u) = fmin(HELD(j, u), n_)
+    for (int t = from; t < T; t++) {
+        for (;;) {
+            double kw = 0.0, spend = 0.0, worst_e = INFINITY;
+            double worst_p = -INFINITY;
+            int worst = -1, dear = -1;
+            for (int j = 0; j < J; j++) {
+                const be_cohort *c = &m->cohorts[j];
+                const be_device *d = &m->devices[c->device];
+                if (t < c->start || t >= p->cc[j].hold_end ||
+                    HELD(j, t) <= 0.0)
+                    continue;
+                kw += HELD(j, t) * d->power_kw * m->pue;
+                if (d->power_kw > 0.0 &&
+                    d->throughput / d->power_kw < worst_e) {
+                    worst_e = d->throughput / d->power_kw;
+                    worst = j;
+                }
+                if (c->fleet_entry < 0 && c->start == t) {
+                    spend += HELD(j, t) * d->price[t];
+                    if (d->price[t] / d->throughput > worst_p) {
+                        worst_p = d->price[t] / d->throughput;
+                        dear = j;
+                    }
+                }
+            }
+            double cap = m->has_power_cap ? m->power_cap[t] : INFINITY;
+            double budget = m->has_budget ? m->budget[t] : INFINITY;
+            if (kw > cap * (1 + 1e-12) && worst >= 0) {
+                GIVE_BACK(worst, t);
+            } else if (spend > budget * (1 + 1e-12) && dear >= 0) {
+                GIVE_BACK(dear, t);
+            } else {
+                break;
+            }
+        }
+    }
+#undef GIVE_BACK
+    memset(y, 0, (size_t)p->n_cols * sizeof *y);
+    /* rent before `from` as in x; from it on, what demand lacks is
+     * covered a unit at a time by the cheapest way per capacity unit
+     * used: a unit kept longer (back to its last retirement, or one more
+     * bought), or one rented, within the power cap and the budget; where
+     * the cap leaves no room, a unit of the least efficient device gives
+     * way to a more efficient one */
+    rounding r = {m, p, held, be__calloc((size_t)T + 1, sizeof(double)),
+                  be__calloc((size_t)T + 1, sizeof(double))};
+    if (!r.kw || !r.spend)
+        goto out;
+    for (int j = 0; j < J; j++) {
+        const be_cohort *c = &m->cohorts[j];
+        const be_device *d = &m->devices[c->device];
+        for (int t = c->start; t < p->cc[j].hold_end; t++) {
+            r.kw[t] += HELD(j, t) * d->power_kw * m->pue;
+            if (c->fleet_entry < 0 && t == c->start)
+                r.spend[t] += HELD(j, t) * d->price[t];
+        }
+    }
+    for (int t = 0; t < T; t++) {
+        double have = 0.0;
+        for (int j = 0; j < J; j++)
+            if (t >= m->cohorts[j].start && t < p->cc[j].hold_end)
+                have += HELD(j, t) *
+                        m->devices[m->cohorts[j].device].throughput;
+        for (int k = 0; k < K; k++) {
+            int col = p->rent_col[t * K + k];
+            if (col >= 0 && t < from) {
+                y[col] = round(x[col]);
+                have += y[col] * m->devices[k].throughput;
+            }
+        }
+        /* each step adds a unit or trades one for a more efficient one;
+         * the count keeps a cycle of trades from running on */
+        for (int step = 0; t >= from && m->demand[t] - have >
+             1e-9 * fmax(1.0, m->demand[t]); step++) {
+            double short_ = m->demand[t] - have, best = INFINITY, v;
+            int pick_j = -1, pick_u0 = 0, pick_rent = -1, u0;
+            if (step > 100 * (J + K) + 1000)
+                break;
+            for (int j = 0; j < J; j++) {
+                const be_device *d = &m->devices[m->cohorts[j].device];
+                if (extension(&r, j, t, 0.0, &u0, &v) &&
+                    v / fmin(d->throughput, short_) < best) {
+                    best = v / fmin(d->throughput, short_);
+                    pick_j = j;
+                    pick_u0 = u0;
+                }
+            }
+            for (int k = 0; k < K; k++) {
+                int col = p->rent_col[t * K + k];
+                double per = col >= 0 ? p->cols[col].cost /
+                             fmin(m->devices[k].throughput, short_) : INFINITY;
+                if (per < best) {
+                    best = per;
+                    pick_j = -1;
+                    pick_rent = k;
+                }
+            }
+            if (pick_j >= 0) {
+                extend(&r, pick_j, pick_u0, t);
+                have += m->devices[m->cohorts[pick_j].device].throughput;
+            } else if (pick_rent >= 0) {
+                y[p->rent_col[t * K + pick_rent]] += 1;
+                have += m->devices[pick_rent].throughput;
+            } else if (!swap_unit(&r, t, &have)) {
+                break;               /* nothing fits: not a plan */
+            }
+        }
+    }
+    for (int j = 0; j < J; j++) {
+        const be_cohort *c = &m->cohorts[j];
+        const be_cohort_cols *cc = &p->cc[j];
+        double prev = c->fleet_entry >= 0 ? c->count
+                    : cc->hold_end > c->start ? HELD(j, c->start) : 0.0;
+        if (cc->buy >= 0)
+            y[cc->buy] = prev;
+        int last = cc->retire_end > cc->hold_end ? cc->retire_end
+                                                 : cc->hold_end;
+        for (int t = c->start; t < last; t++) {
+            double now = t < cc->hold_end ? HELD(j, t) : 0.0;
+            if (t >= cc->retire_from && t < cc->retire_end)
+                y[cc->retire0 + (t - cc->retire_from)] = prev - now;
+            if (t < cc->hold_end)
+                y[cc->hold0 + (t - c->start)] = now;
+            prev = now;
+        }
+    }
+#undef HELD
+    be_plan *plan = be__program_plan(m, p, y, 1);
+    be_eval *e = plan ? be_evaluate(m, plan, NULL) : NULL;
+    if (e && e->violation == BE_FEASIBLE_PLAN) {
+        *cost = objective(p, y);
+        ok = 1;
+    }
+    be_eval_free(e);
+    be_plan_free(plan);
+out:
+    free(r.kw);
+    free(r.spend);
+    free(held);
+    return ok;
+}
+
+/* A plan built period by period from the model alone, for models where
+ * the baselines break a limit: keep every unit to the end of its life,
+ * retiring the least throughput per kW first while the fleet draws more
+ * than the power cap; cover what demand is left by buying, least price
+ * per throughput first, as much as the budget and the cap leave room for,
+ * and rent the rest (least rent per throughput).  NULL when a
+ * period's shortfall fits neither (or out of memory): then it is not a
+ * plan, and the sub-MIPs find one. */
+static be_plan *greedy_plan(const be_model *m)
+{
+    int T = m->T, K = m->n_devices, J = m->n_cohorts;
+    be_plan *plan = be_plan_new(m);
+    double *held = be__calloc((size_t)J + 1, sizeof *held);
+    if (!plan || !held)
+        goto fail;
+    for (int j = 0; j < J; j++)
+        held[j] = m->cohorts[j].count;
+    for (int t = 0; t < T; t++) {
+        double cap = m->has_power_cap ? m->power_cap[t] : INFINITY;
+        double kw = 0.0, have = 0.0;
+        for (int j = 0; j < J; j++) {
+            const be_cohort *c = &m->cohorts[j];
+            if (c->start > t || held[j] <= 0.0)
+                continue;
+            if (t >= c->end) {
+                held[j] = 0.0;          /* end of life: the evaluator's */
+                continue;
+            }
+            const be_device *d = &m->devices[c->device];
+            kw += held[j] * d->power_kw * m->pue;
+            have += held[j] * d->throughput;
+        }
+        while (kw > cap * (1 + 1e-12)) {   /* the least efficient goes */
+            int worst = -1;
+            double we = INFINITY;
+            for (int j = 0; j < J; j++) {
+                const be_cohort *c = &m->cohorts[j];
+                const be_device *d = &m->devices[c->device];
+                if (c->start > t || t >= c->end || held[j] <= 0.0 ||
+                    d->power_kw <= 0.0)
+                    continue;
+                double e = d->throughput / d->power_kw;
+                if (e < we) {
+                    we = e;
+                    worst = j;
+                }
+            }
+            if (worst < 0)
+                goto fail;
+            const be_device *d = &m->devices[m->cohorts[worst].device];
+            double w = d->power_kw * m->pue;
+            double n = m->integer ? ceil((kw - cap) / w - 1e-9)
+                                  : (kw - cap) / w;
+            n = fmin(n, held[worst]);
+            held[worst] -= n;
+            plan->retire[t * J + worst] += n;
+            kw -= n * w;
+            have -= n * d->throughput;
+        }
+        double short_ = m->demand[t] - have;
+        if (short_ <= 1e-9 * fmax(1.0, m->demand[t]))
+            continue;
+        /* buy the least price per throughput first, as much as the
+         * budget and the cap allow, then the next; rent what is left */
+        double budget = m->has_budget ? m->budget[t] : INFINITY;
+        int *used = be__calloc((size_t)K + 1, sizeof *used);
+        if (!used)
+            goto fail;
+        for (;;) {
+            int best = -1;
+            double best_rate = INFINITY;
+            for (int k = 0; k < K; k++) {
+                const be_device *d = &m->devices[k];
+                if (used[k] || be__cohort_of(m, k, t) < 0 ||
+                    d->throughput <= 0.0)
+                    continue;
+                double rate = d->price[t] / d->throughput;
+                if (rate < best_rate) {
+                    best_rate = rate;
+                    best = k;
+                }
+            }
+            if (best < 0 || short_ <= 1e-9 * fmax(1.0, m->demand[t]))
+                break;
+            used[best] = 1;
+            const be_device *d = &m->devices[best];
+            double n = short_ / d->throughput, w = d->power_kw * m->pue;
+            if (d->price[t] > 0.0)
+                n = fmin(n, budget / d->price[t]);
+            if (w > 0.0)
+                n = fmin(n, (cap - kw) / w);
+            if (m->integer)
+                n = fmin(ceil(short_ / d->throughput - 1e-9),
+                         floor(n + 1e-9));
+            if (n <= 0.0)
+                continue;
+            plan->buy[t * K + best] += n;
+            held[be__cohort_of(m, best, t)] += n;
+            budget -= n * d->price[t];
+            kw += n * w;
+            short_ -= n * d->throughput;
+        }
+        free(used);
+        if (short_ <= 1e-9 * fmax(1.0, m->demand[t]))
+            continue;
+        int best = -1;
+        double best_rate = INFINITY;
+        for (int k = 0; k < K; k++) {
+            const be_device *d = &m->devices[k];
+            if (!d->rented || t < d->avail_from || t > d->avail_to ||
+                d->throughput <= 0.0)
+                continue;
+            double rate = d->rent[t] / d->throughput;
+            if (rate < best_rate) {
+                best_rate = rate;
+                best = k;
+            }
+        }
+        if (best < 0)
+            goto fail;
+        const be_device *d = &m->devices[best];
+        plan->rent[t * K + best] = m->integer
+            ? ceil(short_ / d->throughput - 1e-9) : short_ / d->throughput;
+    }
+    free(held);
+    return plan;
+fail:
+    free(held);
+    be_plan_free(plan);
+    return NULL;
+}
+
+/* Scenario s's column values own (of its program) into the stochastic
+ * program's x, marking them in set; its risk column excess[s] = max(0,
+ * its cost).  Returns 0 when a column already set by another scenario
+ * differs: the scenarios do not share that decision after all. */
+static int put_scenario(const be_program *p, int s, const double *own,
+                        double *x, unsigned char *set)
+{
+    const be_program *q = p->scen[s];
+    for (int j = 0; j < q->n_cols; j++) {
+        int at = p->scen_map[s][j];
+        if (set[at] && fabs(x[at] - own[j]) > 1e-9 * fmax(1.0, own[j]))
+            return 0;
+        x[at] = own[j];
+        set[at] = 1;
+    }
+    double c = objective(q, own);
+    for (int j = 0; j < p->n_cols; j++)
+        if (p->cols[j].kind == BE_COL_EXCESS && p->cols[j].cohort == s)
+            x[j] = fmax(0.0, c);
+    return 1;
+}
+
+/* The stochastic program's start: greedy_plan decides period t from the
+ * data of t and the units held, never from later data, so the scenarios'
+ * greedy plans take the same decisions wherever the scenarios share
+ * them: together they are a plan of the stochastic program.  (The
+ * baselines look ahead, at lifetimes' worth of prices: not here.)  Risk
+ * columns: eta = 0, excess[s] = max(0, cost of s). */
+static int scenario_start(const be_model *m, const be_program *p, double *x,
+                          double *cost)
+{
+    int ok = 1;
+    unsigned char *set = be__calloc((size_t)p->n_cols + 1, 1);
+    double *own = NULL;
+    if (!set)
+        return 0;
+    memset(x, 0, (size_t)p->n_cols * sizeof *x);
+    for (int s = 0; ok && s < p->n_scen; s++) {
+        const be_model *ms = m->scenarios[s].model;
+        const be_program *q = p->scen[s];
+        be_plan *plan = greedy_plan(ms);
+        be_eval *e = plan ? be_evaluate(ms, plan, NULL) : NULL;
+        free(own);
+        own = be__calloc((size_t)q->n_cols + 1, sizeof *own);
+        ok = e && own && e->violation == BE_FEASIBLE_PLAN &&
+             be__program_x(ms, q, plan, own) &&
+             put_scenario(p, s, own, x, set);
+        be_eval_free(e);
+        be_plan_free(plan);
+    }
+    free(own);
+    free(set);
+    if (!ok)
+        return 0;
+    *cost = objective(p, x);
+    return 1;
+}
+
+/* The cheapest feasible whole-unit plan among the baselines people
+ * follow (baselines.c) and the greedy plan above (rounding.h). */
+int be__baseline_start(const be_model *m, const be_program *p, double *x,
+                       double *cost, double *y)
+{
+    static const be_baseline kinds[] = {BE_BASELINE_END_OF_LIFE,
+                                        BE_BASELINE_ON_RELEASE};
+    int found = 0;
+    if (p->n_scen)
+        return scenario_start(m, p, x, cost);
+    size_t n = sizeof kinds / sizeof kinds[0];
+    for (size_t i = 0; i <= n; i++) {
+        be_plan *plan = i < n ? be_baseline_plan(m, kinds[i], 0.0, NULL)
+                              : greedy_plan(m);
+        be_eval *e = plan ? be_evaluate(m, plan, NULL) : NULL;
+        if (e && e->violation == BE_FEASIBLE_PLAN &&
+            be__program_x(m, p, plan, y)) {
+            double c = objective(p, y);
+            if (!found || c < *cost) {
+                memcpy(x, y, (size_t)p->n_cols * sizeof *x);
+                *cost = c;
+                found = 1;
+            }
+        }
+        be_eval_free(e);
+        be_plan_free(plan);
+    }
+    return found;
+}
+
+/*
+ * The stochastic program's LP solution x rounded scenario by scenario, by
+ * round_plan on each scenario's own program: scenario s keeps what the
+ * scenarios before it decided in the periods it shares with them (their
+ * data agree there, so those decisions fit it too) and rounds its own from
+ * there on, or from `from` if later.  The risk columns as in
+ * scenario_start.  Returns 1 with out (n_cols values) and *cost when
+ * every scenario's plan is feasible.
+ */
+static int scenario_round(const be_model *m, const be_program *p,
+                          const double *x, int from, double *out,
+                          double *cost)
+{
+    int ok = 1;
+    unsigned char *set = be__calloc((size_t)p->n_cols + 1, 1);
+    double *xs = NULL, *own = NULL;
+    if (!set)
+        return 0;
+    memset(out, 0, (size_t)p->n_cols * sizeof *out);
+    for (int s = 0; ok && s < p->n_scen; s++) {
+        const be_program *q = p->scen[s];
+        free(xs);
+        free(own);
+        xs = be__calloc((size_t)q->n_cols + 1, sizeof *xs);
+        own = be__calloc((size_t)q->n_cols + 1, sizeof *own);
+        if (!xs || !own) {
+            ok = 0;
+            break;
+        }
+        int own_from = from;
+        for (int r = 0; r < s; r++) {
+            int part = be_model_scenarios_part(m, r, s);
+            own_from = part > own_from ? part : own_from;
+        }
+        for (int j = 0; j < q->n_cols; j++) {
+            int at = p->scen_map[s][j];
+            xs[j] = set[at] ? out[at] : x[at];
+        }
+        double c;
+        ok = round_plan(m->scenarios[s].model, q, xs, own_from, own, &c) &&
+             put_scenario(p, s, own, out, set);
+    }
+    free(set);
+    free(xs);
+    free(own);
+    if (!ok)
+        return 0;
+    *cost = objective(p, out);
+    return 1;
+}
+
+/* A plan from x, whole before `from` and an LP solution after
+ * (rounding.h). */
+int be__rounded_plan(const be_model *m, const be_program *p,
+                     const double *x, int from, double *y, double *cost)
+{
+    return p->n_scen ? scenario_round(m, p, x, from, y, cost)
+                     : round_plan(m, p, x, from, y, cost);
+}
