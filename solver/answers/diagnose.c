@@ -34,6 +34,7 @@
  * limit; the first such path is named.
  */
 #include "answers/answers.h"
+#include "model/rules.h"
 
 #include <limits.h>
 #include <math.h>
@@ -196,12 +197,12 @@ static void power_text(const be_model *m, double cap_kw, be_give *g)
  * when out of memory. */
 static int power_fit(const be_model *m, int t, double *fit)
 {
-    double kw = m->power_cap[t], best_buy = 0.0, cap = 0.0;
+    double kw = be__power_cap(m, t), best_buy = 0.0, cap = 0.0;
     for (int j = m->n_fleet; j < m->n_cohorts; j++) {
         const be_cohort *c = &m->cohorts[j];
-        const be_device *d = &m->devices[c->device];
         if (c->start <= t && t < c->end) {
-            double e = d->throughput / (d->power_kw * m->pue);
+            double e = be__unit_capacity(m, c->device, t) /
+                       be__unit_kw(m, c->device, t);
             best_buy = e > best_buy ? e : best_buy;
         }
     }
@@ -213,27 +214,26 @@ static int power_fit(const be_model *m, int t, double *fit)
         double pick_e = best_buy;
         for (int j = 0; j < m->n_fleet; j++) {
             const be_cohort *c = &m->cohorts[j];
-            const be_device *d = &m->devices[c->device];
             if (used[j] || t >= c->end)
                 continue;
-            double w = d->power_kw * m->pue;
+            double w = be__unit_kw(m, c->device, t);
+            double thr = be__unit_capacity(m, c->device, t);
             if (w == 0.0) {
-                cap += c->count * d->throughput;
+                cap += be__capacity_of(m, c->device, t, c->count);
                 used[j] = 1;
                 continue;
             }
-            if (d->throughput / w > pick_e) {
+            if (thr / w > pick_e) {
                 pick = j;
-                pick_e = d->throughput / w;
+                pick_e = thr / w;
             }
         }
         if (pick < 0)
             break;
         const be_cohort *c = &m->cohorts[pick];
-        const be_device *d = &m->devices[c->device];
-        double w = d->power_kw * m->pue;
+        double w = be__unit_kw(m, c->device, t);
         double units = kw / w < c->count ? kw / w : c->count;
-        cap += units * d->throughput;
+        cap += be__capacity_of(m, c->device, t, units);
         kw -= units * w;
         used[pick] = 1;
     }
@@ -249,7 +249,7 @@ static int power_fit(const be_model *m, int t, double *fit)
  * available in t); -1 when out of memory. */
 static int demand_bound(const be_model *m, int t, be_give *g)
 {
-    double need = m->demand[t], fleet = 0.0, cap = 0.0;
+    double need = be__demand(m, t), fleet = 0.0, cap = 0.0;
     int can_rent = 0, can_buy = 0, free_power = 0, free_price = 0;
     for (int k = 0; k < m->n_devices; k++) {
         const be_device *d = &m->devices[k];
@@ -258,13 +258,12 @@ static int demand_bound(const be_model *m, int t, be_give *g)
     }
     for (int j = 0; j < m->n_cohorts; j++) {
         const be_cohort *c = &m->cohorts[j];
-        const be_device *d = &m->devices[c->device];
         if (c->fleet_entry >= 0 && t < c->end)
-            fleet += c->count * d->throughput;
+            fleet += be__capacity_of(m, c->device, t, c->count);
         if (c->fleet_entry < 0 && c->start <= t && t < c->end) {
             can_buy = 1;
-            free_power |= d->power_kw == 0.0;
-            free_price |= c->basis == 0.0;
+            free_power |= be__unit_kw(m, c->device, t) == 0.0;
+            free_price |= be__unit_spend(m, c->device, c->start) == 0.0;
         }
     }
     if (can_rent)
@@ -274,20 +273,21 @@ static int demand_bound(const be_model *m, int t, be_give *g)
         by = FLEET;
         cap = fleet;
     }
-    if (by == NONE && m->has_power_cap && !free_power) {
+    if (by == NONE && be__has_power_cap(m) && !free_power) {
         if (!power_fit(m, t, &cap))
             return -1;
         if (need > cap * (1 + 1e-9))
             by = POWER;
     }
-    if (by == NONE && m->has_budget && !free_price &&
+    if (by == NONE && be__has_budget(m) && !free_price &&
         need > fleet * (1 + 1e-9)) {
         cap = fleet;
         for (int j = m->n_fleet; j < m->n_cohorts; j++) {
             const be_cohort *c = &m->cohorts[j];
-            if (c->start <= t && t < c->end)
-                cap += m->budget[c->start] / c->basis *
-                       m->devices[c->device].throughput;
+            int k = c->device, s = c->start;
+            if (s <= t && t < c->end)
+                cap += be__budget(m, s) / be__unit_spend(m, k, s) *
+                       be__unit_capacity(m, k, t);
         }
         if (need > cap * (1 + 1e-9))
             by = BUDGET;
@@ -301,7 +301,7 @@ static int demand_bound(const be_model *m, int t, be_give *g)
     g->reachable = cap;
     g->amount = need - cap;
     if (by == POWER)
-        power_text(m, m->power_cap[t], g);
+        power_text(m, be__power_cap(m, t), g);
     else if (by == FLEET)
         snprintf(g->text, sizeof g->text, "%s: demand of %.6g cannot be "
                  "met: the fleet in place delivers at most %.6g and nothing "

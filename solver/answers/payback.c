@@ -25,6 +25,7 @@
  * or 0 when C(t) >= 0 (the replacement is cheaper from its first period).
  */
 #include "plans/baselines.h"
+#include "model/rules.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -82,7 +83,7 @@ static be_plan *keep_running(const be_model *m, const be_plan *p, int t,
     int challenger = -1;
     double most = 0.0;
     for (int k = 0; k < K; k++) {
-        double thr = bought[k] * m->devices[k].throughput;
+        double thr = be__capacity_of(m, k, t, bought[k]);
         if (thr > most) {
             most = thr;
             challenger = k;
@@ -92,20 +93,19 @@ static be_plan *keep_running(const be_model *m, const be_plan *p, int t,
     for (int s = t; s < T; s++) {
         double capacity = 0.0, power = 0.0;
         for (int k = 0; k < K; k++)
-            capacity += q->rent[s * K + k] * m->devices[k].throughput;
+            capacity += be__capacity_of(m, k, s, q->rent[s * K + k]);
         for (int j = 0; j < J; j++) {
             double h = be__held(m, q, j, s);
-            const be_device *d = &m->devices[m->cohorts[j].device];
-            capacity += h * d->throughput;
-            power += h * d->power_kw * m->pue;
+            int k = m->cohorts[j].device;
+            capacity += be__capacity_of(m, k, s, h);
+            power += be__units_kw(m, k, s, h);
         }
-        double need = m->demand[s] - capacity;
-        if (need <= TOL * fmax(1.0, m->demand[s]))
+        if (be__demand_covered(m, s, capacity))
             continue;
-        double units;
+        double need = be__shortfall(m, s, capacity), units;
         int k = challenger;
         if (k >= 0 && be_model_device_can_buy(m, k, s)) {
-            units = need / m->devices[k].throughput;
+            units = need / be__unit_capacity(m, k, s);
             if (m->integer)
                 units = ceil(units - 1e-9);
         } else {

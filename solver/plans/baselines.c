@@ -27,6 +27,7 @@
  *   fleet already that old).
  */
 #include "plans/baselines.h"
+#include "model/rules.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -37,9 +38,9 @@ double be__capacity_cost(const be_model *m, int k, int t)
     if (!be_model_device_can_buy(m, k, t))
         return INFINITY;
     if (d->rented)
-        return d->rent[t] / d->throughput;
+        return d->rent[t] / be__unit_capacity(m, k, t);
     return (d->price[t] / d->lifetime + be__om_rate(m, d, 0) +
-            be__energy_cost(m, d, t) / m->dt) / d->throughput;
+            be__energy_cost(m, d, t) / m->dt) / be__unit_capacity(m, k, t);
 }
 
 int be__cover(const be_model *m, int t, double need, double power_kw,
@@ -52,8 +53,7 @@ int be__cover(const be_model *m, int t, double need, double power_kw,
         double q = be__capacity_cost(m, k, t);
         if (!isfinite(q))
             continue;
-        const be_device *d = &m->devices[k];
-        double u = need / d->throughput;
+        double u = need / be__unit_capacity(m, k, t);
         if (m->integer)
             u = ceil(u - 1e-9);
         if (q < q_best) {
@@ -61,10 +61,7 @@ int be__cover(const be_model *m, int t, double need, double power_kw,
             q_best = q;
             u_best = u;
         }
-        double draw = d->rented ? 0.0 : u * d->power_kw * m->pue;
-        int fits = !m->has_power_cap ||
-                   power_kw + draw <= m->power_cap[t] +
-                                      1e-6 * fmax(1.0, m->power_cap[t]);
+        int fits = !be__power_over(m, t, power_kw + be__units_kw(m, k, t, u));
         if (fits && q < q_fit) {
             best_fit = k;
             q_fit = q;
@@ -165,13 +162,13 @@ be_plan *be_baseline_plan(const be_model *m, be_baseline kind,
                 p->retire[t * J + j] = h;
                 continue;
             }
-            capacity += h * m->devices[c->device].throughput;
-            power += h * m->devices[c->device].power_kw * m->pue;
+            capacity += be__capacity_of(m, c->device, t, h);
+            power += be__units_kw(m, c->device, t, h);
         }
-        double need = m->demand[t] - capacity;
-        if (need > 1e-9 * fmax(1.0, m->demand[t])) {
+        if (!be__demand_covered(m, t, capacity)) {
             double units;
-            int k = be__cover(m, t, need, power, &units);
+            int k = be__cover(m, t, be__shortfall(m, t, capacity), power,
+                              &units);
             if (k >= 0) {
                 if (m->devices[k].rented)
                     p->rent[t * K + k] = units;

@@ -8,7 +8,9 @@
  * period and every cash flow is booked in its category and period.  The
  * two share only the per-unit definitions of model.c (O&M rate, energy
  * cost, resale value, book value), so that "the LP's objective equals the
- * evaluated cost of the LP's schedule" is a real check.
+ * evaluated cost of the LP's schedule" is a real check, and the rules of
+ * rules.c (what a unit counts for in the demand, power and budget rows,
+ * and their limits), which every plan is judged by.
  *
  * Cash flows, with d(t) the discount factor and tau the tax rate (0
  * without finance), all counted at the start of their period:
@@ -32,9 +34,9 @@
  * - Buying or renting what is not on offer then is an availability
  *   violation; those units are ignored (they have no cohort and no price).
  * Counts are compared with an absolute tolerance of 1e-6 units; demand,
- * power cap and budget with 1e-6 * max(1, limit).
+ * power cap and budget with 1e-6 * max(1, limit) (BE__LIMIT_TOL).
  */
-#include "model/model.h"
+#include "model/rules.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -195,12 +197,6 @@ static double count_of(be_eval *e, double v, int t, int device)
     return v > 0.0 ? v : 0.0;
 }
 
-/* Is x more than limit, beyond the relative tolerance? */
-static int above(double x, double limit)
-{
-    return x > limit + 1e-6 * fmax(1.0, fabs(limit));
-}
-
 static int fractional(double v)
 {
     return fabs(v - nearbyint(v)) > 1e-6;
@@ -237,7 +233,7 @@ static void price_purchases(const be_model *m, const be_plan *p, double tau,
                 note(e, BE_VIOLATES_AVAILABILITY, t, k, buy);
             else if (buy > 0.0 && be__cohort_of(m, k, t) >= 0) {
                 e->bought[t * K + k] = buy;
-                e->spend[t] += buy * dev->price[t];
+                e->spend[t] += be__units_spend(m, k, t, buy);
                 pc->purchases += buy * dev->price[t] * d;
             }
             int rentable = dev->rented && t >= dev->avail_from &&
@@ -249,7 +245,7 @@ static void price_purchases(const be_model *m, const be_plan *p, double tau,
                 pc->rent += cost;
                 pc->taxes -= tau * cost;
                 e->in_service[t * K + k] += rent;
-                e->capacity[t] += rent * dev->throughput;
+                e->capacity[t] += be__capacity_of(m, k, t, rent);
             }
         }
     }
@@ -305,8 +301,8 @@ static void simulate_cohort(const be_model *m, const be_plan *p, int j,
             pc->energy += energy;
             pc->taxes -= tau * (om + energy) + tau * depreciation;
             e->in_service[t * K + k] += held;
-            e->capacity[t] += held * dev->throughput;
-            e->power_kw[t] += held * dev->power_kw * m->pue;
+            e->capacity[t] += be__capacity_of(m, k, t, held);
+            e->power_kw[t] += be__units_kw(m, k, t, held);
         }
     }
 
@@ -343,14 +339,15 @@ static void check_limits(const be_model *m, const be_plan *p, be_eval *e)
                          m->cohorts[j].device, fabs(r - nearbyint(r)));
             }
         }
-        double demand = m->demand[t];
-        if (e->capacity[t] < demand - 1e-6 * fmax(1.0, demand))
-            note(e, BE_VIOLATES_DEMAND, t, -1, demand - e->capacity[t]);
-        if (m->has_power_cap && above(e->power_kw[t], m->power_cap[t]))
+        if (be__demand_unmet(m, t, e->capacity[t]))
+            note(e, BE_VIOLATES_DEMAND, t, -1,
+                 be__shortfall(m, t, e->capacity[t]));
+        if (be__power_over(m, t, e->power_kw[t]))
             note(e, BE_VIOLATES_POWER, t, -1,
-                 e->power_kw[t] - m->power_cap[t]);
-        if (m->has_budget && above(e->spend[t], m->budget[t]))
-            note(e, BE_VIOLATES_BUDGET, t, -1, e->spend[t] - m->budget[t]);
+                 e->power_kw[t] - be__power_cap(m, t));
+        if (be__budget_over(m, t, e->spend[t]))
+            note(e, BE_VIOLATES_BUDGET, t, -1,
+                 e->spend[t] - be__budget(m, t));
     }
 }
 
