@@ -603,6 +603,52 @@ int cli_emit(const cli_ctx *x, const void *data)
     return cli_write(x->c->output, x->format, data);
 }
 
+/* ---- one analysis per pair ---- */
+
+int cli_find_device(const cli_ctx *x, const char *name, int *k)
+{
+    *k = -1;
+    if (name && (*k = be_model_find_device(x->m, name)) < 0)
+        return cli_usage_error(x->cmd, "no device named '%s' in %s", name,
+                               x->path);
+    return 0;
+}
+
+int cli_emit_pairs(const cli_ctx *x, int n_i, int n_j, cli_make_fn make,
+                   void (*free_item)(void *), void ***items, int *n,
+                   const void *data, const char *none)
+{
+    int rc = EXIT_PLAN;
+    *n = 0;
+    *items = calloc((size_t)n_i * (size_t)n_j + 1, sizeof **items);
+    if (!*items)
+        return cli_out_of_memory();
+    for (int i = 0; i < n_i && rc == EXIT_PLAN; i++)
+        for (int j = 0; j < n_j; j++) {
+            be_error err = {0};
+            void *item = make(x, i, j, &err);
+            if (item) {
+                (*items)[(*n)++] = item;
+            } else if (err.code != BE_OK) {
+                cli_print_error(&err);
+                rc = cli_exit_for(err.code);
+                break;
+            }
+        }
+    if (rc == EXIT_PLAN && *n == 0) {
+        fprintf(stderr, "breakeven: %s: %s\n", x->path, none);
+        rc = EXIT_NO_PLAN;
+    } else if (rc == EXIT_PLAN) {
+        rc = cli_emit(x, data);
+    }
+    for (int i = 0; i < *n; i++)
+        free_item((*items)[i]);
+    free(*items);
+    *items = NULL;
+    *n = 0;
+    return rc;
+}
+
 /* ---- models, errors ---- */
 
 double cli_now(void)

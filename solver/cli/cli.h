@@ -277,6 +277,28 @@ int cli_diagnose_scenarios(const be_model *m, const be_settings *s,
  * exit code (EXIT_SOLVER or EXIT_NO_PLAN). */
 int cli_no_plan(const cli_ctx *x);
 
+/* ---- one analysis per pair ---- */
+
+/* --device NAME of x's model: *k its index, -1 when name is NULL.
+ * Returns 0, or EXIT_USAGE after saying there is no such device. */
+int cli_find_device(const cli_ctx *x, const char *name, int *k);
+
+/* A result of a library analysis for the pair (i, j), or NULL: with
+ * err->code BE_OK when the pair has none, else why it failed. */
+typedef void *(*cli_make_fn)(const cli_ctx *x, int i, int j, be_error *err);
+
+/* make over the pairs (i, j), 0 <= i < n_i and 0 <= j < n_j, in that
+ * order, for the commands that compute one analysis per pair (life:
+ * device and purchase period; challenger: fleet entry and device): the
+ * results in *items (*n of them), then data (which holds items and n)
+ * emitted (cli_emit), then every result freed with free_item.  Returns
+ * the exit code: cli_emit's; that of the first error (printed; nothing
+ * is emitted); EXIT_NO_PLAN after "breakeven: FILE: <none>" when no pair
+ * has a result. */
+int cli_emit_pairs(const cli_ctx *x, int n_i, int n_j, cli_make_fn make,
+                   void (*free_item)(void *), void ***items, int *n,
+                   const void *data, const char *none);
+
 /* "breakeven: FILE:LINE:COL: message" on stderr. */
 void cli_print_error(const be_error *err);
 int cli_exit_for(be_code code);

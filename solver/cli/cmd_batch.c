@@ -52,15 +52,6 @@ static void print_devices(FILE *fp, const run_row *r, int what)
     free(buf);
 }
 
-static void json_period(FILE *fp, const char *key, const char *label)
-{
-    fprintf(fp, "\"%s\": ", key);
-    if (label[0])
-        json_str(fp, label);
-    else
-        fputs("null", fp);
-}
-
 static void print_row(batch *b, int i)
 {
     const run_row *r = &b->rows[i];
@@ -71,20 +62,17 @@ static void print_row(batch *b, int i)
         json_str(fp, b->files[i]);
         fputs(", \"model\": ", fp);
         json_str(fp, r->model);
-        fputs(", \"status\": ", fp);
-        json_str(fp, r->status);
-        fprintf(fp, ", \"exit\": %d, \"net_present_cost\": %s, ", r->exit_code,
-                fmt_num(r->cost, num, sizeof num));
-        json_period(fp, "first_replacement", r->first_replacement);
+        fputs(", ", fp);
+        row_print_result(fp, r, 1);
         fputs(", \"devices\": {", fp);
         for (int k = 0; k < r->n_devices; k++) {
             const row_device *d = &r->devices[k];
             fputs(k ? ", " : "", fp);
             json_str(fp, d->name);
-            fputs(": {", fp);
-            json_period(fp, "first_buy", d->first_buy);
-            fputs(", ", fp);
-            json_period(fp, "first_early_retire", d->first_early_retire);
+            fputs(": {\"first_buy\": ", fp);
+            json_label(fp, d->first_buy);
+            fputs(", \"first_early_retire\": ", fp);
+            json_label(fp, d->first_early_retire);
             fprintf(fp, ", \"bought\": %s}", fmt_num(d->bought, num,
                                                     sizeof num));
         }
@@ -105,12 +93,7 @@ static void print_row(batch *b, int i)
     fputc(',', fp);
     csv_field(fp, r->model);
     fputc(',', fp);
-    csv_field(fp, r->status);
-    fprintf(fp, ",%d,", r->exit_code);
-    if (isfinite(r->cost))
-        fputs(fmt_num(r->cost, num, sizeof num), fp);
-    fputc(',', fp);
-    csv_field(fp, r->first_replacement);
+    row_print_result(fp, r, 0);
     for (int w = 0; w < 3; w++) {
         fputc(',', fp);
         print_devices(fp, r, w);
@@ -249,12 +232,10 @@ static const cli_option options[] = {
     CLI_OPT_FLAG("--resume", NULL, &resume,
                  "skip models whose results in DIR are newer than the model "
                  "file (their rows come from DIR)"),
-    CLI_OPT_FLAG("--no-header", NULL, &no_header,
-                 "no CSV header line (to concatenate runs)"),
+    RUNNER_NO_HEADER_OPTION(&no_header),
     CLI_OPT_END};
 
-static const cli_format formats[] = {
-    {"csv", NULL, write_rows, NULL}, {"jsonl", NULL, write_rows, NULL}, {0}};
+static const cli_format formats[] = {RUNNER_FORMATS(write_rows)};
 
 static int run(cli_ctx *x)
 {
@@ -332,8 +313,7 @@ const cli_command cli_batch = {
     .name = "batch",
     .summary = "solve many model files, N at a time, one summary row each",
     .flags = CMD_FILES | CMD_SCENARIOS,
-    .shared = CLI_FORMAT_OPT | CLI_OUTPUT | CLI_RELAX | CLI_MIP_GAP |
-              CLI_TIME_LIMIT | CLI_SET | CLI_QUIET,
+    .shared = RUNNER_SHARED,
     .options = options, .formats = formats, .run = run,
     .notes = "One row per model file, in input order: file, model, status, "
              "exit, net present cost, first_replacement (first period with "
@@ -342,9 +322,7 @@ const cli_command cli_batch = {
              "first period), message, resumed, seconds.  A model "
              "with scenarios reports its expected cost, the earliest "
              "periods of any scenario and the expected units bought.  "
-             "--time-limit is per "
-             "model; a process still running after 3 S + 5 seconds is "
-             "killed.  -q also drops the progress line.\n"
+             RUNNER_LIMIT_NOTE("model") "\n"
              "exit code of a batch: the largest of the models' own exit codes "
              "(0 when every model has a plan; 1 some model has none; 3 some "
              "file is invalid; 4 a solver failure, a time limit without a "

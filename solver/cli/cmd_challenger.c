@@ -15,7 +15,7 @@
 
 typedef struct challenger_run {
     const be_model *m;
-    be_challenge **pairs;
+    void **pairs;           /* [n] be_challenge */
     int n;
 } challenger_run;
 
@@ -184,55 +184,45 @@ static const cli_option options[] = {
 static const cli_format formats[] = {
     CLI_TEXT_JSON_CSV(write_text, write_json, write_csv)};
 
+static int only;   /* --device's index, or -1 */
+
+/* Fleet entry f defended against device k, if k can be bought at all. */
+static void *make(const cli_ctx *x, int f, int k, be_error *err)
+{
+    const be_model *m = x->m;
+    int buyable = 0;
+    for (int t = 0; t < be_model_periods(m) && !buyable; t++)
+        buyable = be_model_device_can_buy(m, k, t);
+    if (!buyable || be_model_device_is_rented(m, k) ||
+        (only >= 0 && k != only))
+        return NULL;
+    return be_defender_challenger(m, f, k, err);
+}
+
+static void free_challenge(void *p)
+{
+    be_challenge_free(p);
+}
+
 static int run(cli_ctx *x)
 {
     const be_model *m = x->m;
-    challenger_run r = {0};
-    int rc = -1;
-    r.m = m;
-    int K = be_model_devices(m), T = be_model_periods(m);
+    challenger_run r = {m, NULL, 0};
     int F = 0;
     for (int j = 0; j < be_model_cohorts(m); j++) {
         be_cohort_info ci;
         be_model_cohort(m, j, &ci);
         F += ci.fleet_entry >= 0;
     }
-    int only = -1;
-    if (device && (only = be_model_find_device(m, device)) < 0)
-        return cli_usage_error(x->cmd, "no device named '%s' in %s", device,
-                               x->path);
-    r.pairs = calloc((size_t)F * (size_t)K + 1, sizeof *r.pairs);
-    if (!r.pairs)
-        return cli_out_of_memory();
-    for (int f = 0; f < F && rc < 0; f++)
-        for (int k = 0; k < K && rc < 0; k++) {
-            int buyable = 0;
-            for (int t = 0; t < T && !buyable; t++)
-                buyable = be_model_device_can_buy(m, k, t);
-            if (!buyable || be_model_device_is_rented(m, k) ||
-                (only >= 0 && k != only))
-                continue;
-            be_error err = {0};
-            be_challenge *p = be_defender_challenger(m, f, k, &err);
-            if (!p) {
-                cli_print_error(&err);
-                rc = cli_exit_for(err.code);
-                break;
-            }
-            r.pairs[r.n++] = p;
-        }
-    if (rc < 0 && r.n == 0) {
-        fprintf(stderr, "breakeven: %s: nothing to compare: %s\n", x->path,
-                F == 0 ? "the model has no initial fleet"
-                       : "no device can be bought");
-        rc = EXIT_NO_PLAN;
-    }
-    if (rc < 0)
-        rc = cli_emit(x, &r);
-    for (int i = 0; i < r.n; i++)
-        be_challenge_free(r.pairs[i]);
-    free(r.pairs);
-    return rc;
+    int rc = cli_find_device(x, device, &only);
+    if (rc != 0)
+        return rc;
+    return cli_emit_pairs(x, F, be_model_devices(m), make, free_challenge,
+                          &r.pairs, &r.n, &r,
+                          F == 0 ? "nothing to compare: the model has no "
+                                   "initial fleet"
+                                 : "nothing to compare: no device can be "
+                                   "bought");
 }
 
 const cli_command cli_challenger = {

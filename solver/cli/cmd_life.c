@@ -12,14 +12,17 @@
 
 typedef struct life_run {
     const be_model *m;
-    be_life **lives;        /* [n] device-major, purchase periods in order */
+    void **lives;           /* [n] be_life: device-major, purchase periods
+                               in order */
     int n;
 } life_run;
 
 /* The first purchase period's life of each device leads. */
 static int is_first(const life_run *r, int i)
 {
-    return i == 0 || r->lives[i - 1]->device != r->lives[i]->device;
+    const be_life *before = i > 0 ? r->lives[i - 1] : NULL;
+    const be_life *l = r->lives[i];
+    return !before || before->device != l->device;
 }
 
 static void write_text(FILE *fp, const void *ctx)
@@ -153,49 +156,33 @@ static const cli_option options[] = {
 static const cli_format formats[] = {
     CLI_TEXT_JSON_CSV(write_text, write_json, write_csv)};
 
+static int only;   /* --device's index, or -1 */
+
+/* The life of device k bought in period t, if it can be bought then. */
+static void *make(const cli_ctx *x, int k, int t, be_error *err)
+{
+    if ((only >= 0 && k != only) || be_model_device_is_rented(x->m, k) ||
+        !be_model_device_can_buy(x->m, k, t))
+        return NULL;
+    return be_economic_life(x->m, k, t, err);
+}
+
+static void free_life(void *l)
+{
+    be_life_free(l);
+}
+
 static int run(cli_ctx *x)
 {
-    const be_model *m = x->m;
-    life_run r = {0};
-    int rc = -1;
-    r.m = m;
-    int K = be_model_devices(m), T = be_model_periods(m);
-    int only = -1;
-    if (device && (only = be_model_find_device(m, device)) < 0)
-        return cli_usage_error(x->cmd, "no device named '%s' in %s", device,
-                               x->path);
-    r.lives = calloc((size_t)K * (size_t)T, sizeof *r.lives);
-    if (!r.lives)
-        return cli_out_of_memory();
-    for (int k = 0; k < K && rc < 0; k++) {
-        if (only >= 0 && k != only)
-            continue;
-        for (int t = 0; t < T; t++) {
-            if (be_model_device_is_rented(m, k) ||
-                !be_model_device_can_buy(m, k, t))
-                continue;
-            be_error err = {0};
-            be_life *l = be_economic_life(m, k, t, &err);
-            if (!l) {
-                cli_print_error(&err);
-                rc = cli_exit_for(err.code);
-                break;
-            }
-            r.lives[r.n++] = l;
-        }
-    }
-    if (rc < 0 && r.n == 0) {
-        fprintf(stderr, "breakeven: %s: %s cannot be bought: no economic "
-                "life to compute\n", x->path,
-                only >= 0 ? device : "no device");
-        rc = EXIT_NO_PLAN;
-    }
-    if (rc < 0)
-        rc = cli_emit(x, &r);
-    for (int i = 0; i < r.n; i++)
-        be_life_free(r.lives[i]);
-    free(r.lives);
-    return rc;
+    life_run r = {x->m, NULL, 0};
+    char none[300];
+    int rc = cli_find_device(x, device, &only);
+    if (rc != 0)
+        return rc;
+    snprintf(none, sizeof none, "%s cannot be bought: no economic life to "
+             "compute", only >= 0 ? device : "no device");
+    return cli_emit_pairs(x, be_model_devices(x->m), be_model_periods(x->m),
+                          make, free_life, &r.lives, &r.n, &r, none);
 }
 
 const cli_command cli_life = {

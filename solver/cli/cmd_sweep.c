@@ -165,15 +165,7 @@ static void print_row(sweep *s, long p)
             json_str(fp, s->v[d].path);
             fprintf(fp, ": %s, ", s->v[d].values[coord(s, p, d)]);
         }
-        fputs("\"status\": ", fp);
-        json_str(fp, r->status);
-        fprintf(fp, ", \"exit\": %d, \"net_present_cost\": %s, "
-                "\"first_replacement\": ", r->exit_code,
-                fmt_num(r->cost, num, sizeof num));
-        if (r->first_replacement[0])
-            json_str(fp, r->first_replacement);
-        else
-            fputs("null", fp);
+        row_print_result(fp, r, 1);
         fputs(", \"devices\": {", fp);
         for (int k = 0; k < r->n_devices; k++) {
             const row_device *d = &r->devices[k];
@@ -181,15 +173,9 @@ static void print_row(sweep *s, long p)
             json_str(fp, d->name);
             fprintf(fp, ": {\"bought\": %s, \"first_buy\": ",
                     fmt_num(d->bought, num, sizeof num));
-            if (d->first_buy[0])
-                json_str(fp, d->first_buy);
-            else
-                fputs("null", fp);
+            json_label(fp, d->first_buy);
             fputs(", \"first_early_retire\": ", fp);
-            if (d->first_early_retire[0])
-                json_str(fp, d->first_early_retire);
-            else
-                fputs("null", fp);
+            json_label(fp, d->first_early_retire);
             fputc('}', fp);
         }
         fprintf(fp, "}, \"iterations\": %d, \"message\": ", r->iterations);
@@ -199,12 +185,7 @@ static void print_row(sweep *s, long p)
     }
     for (int d = 0; d < s->nv; d++)
         fprintf(fp, "%s,", s->v[d].values[coord(s, p, d)]);
-    csv_field(fp, r->status);
-    fprintf(fp, ",%d,", r->exit_code);
-    if (isfinite(r->cost))
-        fputs(fmt_num(r->cost, num, sizeof num), fp);
-    fputc(',', fp);
-    csv_field(fp, r->first_replacement);
+    row_print_result(fp, r, 0);
     for (int k = 0; k < s->n_devices; k++) {
         const row_device *d = find_device(r, k, s->devices[k]);
         if (d)
@@ -285,14 +266,12 @@ static const cli_option options[] = {
                  "STEP*1e-9) for PATH (as in --set); several --vary make the "
                  "full grid, the last varying fastest"),
     RUNNER_JOBS_OPTION(&jobs, "points"),
-    CLI_OPT_FLAG("--no-header", NULL, &no_header,
-                 "no CSV header line (to concatenate runs)"),
+    RUNNER_NO_HEADER_OPTION(&no_header),
     CLI_OPT_FLAG("--cold", NULL, &cold,
                  "no warm starts: every LP point from scratch"),
     CLI_OPT_END};
 
-static const cli_format formats[] = {
-    {"csv", NULL, write_rows, NULL}, {"jsonl", NULL, write_rows, NULL}, {0}};
+static const cli_format formats[] = {RUNNER_FORMATS(write_rows)};
 
 static int run(cli_ctx *x)
 {
@@ -381,14 +360,12 @@ const cli_command cli_sweep = {
     .summary = "solve one model over a grid of parameter values, one row per "
                "point",
     .flags = CMD_LOAD | CMD_FILE,
-    .shared = CLI_FORMAT_OPT | CLI_OUTPUT | CLI_RELAX | CLI_MIP_GAP |
-              CLI_TIME_LIMIT | CLI_SET | CLI_QUIET,
+    .shared = RUNNER_SHARED,
     .options = options, .formats = formats, .run = run,
     .notes = "One row per point: the values, status, exit, net present cost, "
              "first_replacement, per device bought, first_buy, "
              "first_early_retire; iterations, message, seconds.  "
-             "--time-limit is per point; a process still running after "
-             "3 S + 5 seconds is killed.  -q also drops the progress line.\n"
+             RUNNER_LIMIT_NOTE("point") "\n"
              "LP points (integer: false or --relax) start from the simplex "
              "basis the last finished neighbour left (warm start); --cold "
              "solves each from scratch.  Whole-unit points always start "

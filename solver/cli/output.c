@@ -283,3 +283,11 @@ void json_str(FILE *fp, const char *s)
     }
     fputc('"', fp);
 }
+
+void json_label(FILE *fp, const char *label)
+{
+    if (label[0])
+        json_str(fp, label);
+    else
+        fputs("null", fp);
+}

@@ -47,5 +47,7 @@ int fp_write(void *ctx, const char *text, size_t len);
 void csv_field(FILE *fp, const char *s);
 /* Write s as a JSON string literal (with quotes). */
 void json_str(FILE *fp, const char *s);
+/* A period label as JSON: the string, or null for "" (never). */
+void json_label(FILE *fp, const char *label);
 
 #endif

@@ -273,9 +273,7 @@ void report_json_diagnosis(FILE *fp, const be_model *m,
     const be_eval *e = sol->eval;
     int T = e->periods;
     fputs(", ", fp);
-    report_jnum(fp, "objective", sol->objective, 1);
-    report_jnum(fp, "bound", sol->bound, 1);
-    report_jnum(fp, "gap", sol->gap, 1);
+    report_json_bound(fp, sol);
     report_json_evaluation(fp, m, e);
     fputs(",\n ", fp);
     report_json_device_names(fp, m);
@@ -290,6 +288,13 @@ void report_json_diagnosis(FILE *fp, const be_model *m,
     fputs("],\n ", fp);
     report_json_stats(fp, sol);
     fputs("}\n", fp);
+}
+
+void report_json_bound(FILE *fp, const be_solution *sol)
+{
+    report_jnum(fp, "objective", sol->objective, 1);
+    report_jnum(fp, "bound", sol->bound, 1);
+    report_jnum(fp, "gap", sol->gap, 1);
 }
 
 void report_json_head(FILE *fp, const be_model *m, const be_solution *sol)
@@ -405,7 +410,6 @@ void report_json_stats(FILE *fp, const be_solution *sol)
 
 void report_csv(FILE *fp, const be_model *m, const be_solution *sol)
 {
-    char b[11][40];
     if (be_model_scenarios(m) > 0) {
         sc_report_csv(fp, m, sol);
         return;
@@ -418,26 +422,39 @@ void report_csv(FILE *fp, const be_model *m, const be_solution *sol)
         return;
     const be_eval *e = sol->eval;
     int T = e->periods, K = e->devices;
-    fmt_num(e->cost.total, b[8], 40);
-    if (isfinite(sol->bound))
-        fmt_num(sol->bound, b[9], 40);
-    else
-        b[9][0] = '\0';
-    if (isfinite(sol->gap))
-        fmt_num(sol->gap, b[10], 40);
-    else
-        b[10][0] = '\0';
+    char cost[40];
+    fmt_num(e->cost.total, cost, sizeof cost);
     for (int t = 0; t < T; t++)
-        for (int k = 0; k < K; k++)
-            fprintf(fp, "%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s\n",
-                    be_model_period_label(m, t), be_model_device_name(m, k),
-                    fmt_num(e->in_service[t * K + k], b[0], 40),
-                    fmt_num(e->bought[t * K + k], b[1], 40),
-                    fmt_num(e->retired[t * K + k], b[2], 40),
-                    fmt_num(e->capacity[t], b[3], 40),
-                    fmt_num(be_model_demand(m, t), b[4], 40),
-                    fmt_num(e->power_kw[t], b[5], 40),
-                    fmt_num(e->spend[t], b[6], 40),
-                    fmt_num(e->period_cost[t].total, b[7], 40),
-                    b[8], b[9], b[10]);
+        for (int k = 0; k < K; k++) {
+            fprintf(fp, "%s,%s,", be_model_period_label(m, t),
+                    be_model_device_name(m, k));
+            report_csv_cells(fp, m, e, t, k);
+            fprintf(fp, ",%s,", cost);
+            report_csv_bound(fp, sol);
+            fputc('\n', fp);
+        }
+}
+
+void report_csv_cells(FILE *fp, const be_model *m, const be_eval *e, int t,
+                      int k)
+{
+    char b[8][40];
+    int K = e->devices;
+    fprintf(fp, "%s,%s,%s,%s,%s,%s,%s,%s",
+            fmt_num(e->in_service[t * K + k], b[0], 40),
+            fmt_num(e->bought[t * K + k], b[1], 40),
+            fmt_num(e->retired[t * K + k], b[2], 40),
+            fmt_num(e->capacity[t], b[3], 40),
+            fmt_num(be_model_demand(m, t), b[4], 40),
+            fmt_num(e->power_kw[t], b[5], 40),
+            fmt_num(e->spend[t], b[6], 40),
+            fmt_num(e->period_cost[t].total, b[7], 40));
+}
+
+void report_csv_bound(FILE *fp, const be_solution *sol)
+{
+    char b[2][40];
+    fprintf(fp, "%s,%s",
+            isfinite(sol->bound) ? fmt_num(sol->bound, b[0], 40) : "",
+            isfinite(sol->gap) ? fmt_num(sol->gap, b[1], 40) : "");
 }

@@ -44,6 +44,8 @@ void report_json_give(FILE *fp, const be_model *m, const be_give *g);
 /* The object's opening: {"model", "status", "integer" and the "reason"
  * when there is one (no closing brace). */
 void report_json_head(FILE *fp, const be_model *m, const be_solution *sol);
+/* "objective", "bound" and "gap" of sol, each followed by ", ". */
+void report_json_bound(FILE *fp, const be_solution *sol);
 /* "devices": [the device names]. */
 void report_json_device_names(FILE *fp, const be_model *m);
 /* "evaluated_cost", "costs", "feasible" and, when it breaks one, the
@@ -59,5 +61,12 @@ void report_json_devices(FILE *fp, const be_model *m, const be_eval *e,
 void report_json_stats(FILE *fp, const be_solution *sol);
 /* One row per period and device, with a header line. */
 void report_csv(FILE *fp, const be_model *m, const be_solution *sol);
+/* The cells of one such row, joined by commas: period t and device k of
+ * evaluation e of model m (in_service, bought, retired, capacity, demand,
+ * power_kw, spend, period_cost); sol's bound and gap, each empty while no
+ * bound is known. */
+void report_csv_cells(FILE *fp, const be_model *m, const be_eval *e, int t,
+                      int k);
+void report_csv_bound(FILE *fp, const be_solution *sol);
 
 #endif

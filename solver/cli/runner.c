@@ -725,3 +725,23 @@ int batch_exit(int a, int b)
 {
     return a > b ? a : b;
 }
+
+void row_print_result(FILE *fp, const run_row *r, int jsonl)
+{
+    char num[40];
+    if (jsonl) {
+        fputs("\"status\": ", fp);
+        json_str(fp, r->status);
+        fprintf(fp, ", \"exit\": %d, \"net_present_cost\": %s, "
+                "\"first_replacement\": ", r->exit_code,
+                fmt_num(r->cost, num, sizeof num));
+        json_label(fp, r->first_replacement);
+        return;
+    }
+    csv_field(fp, r->status);
+    fprintf(fp, ",%d,", r->exit_code);
+    if (isfinite(r->cost))
+        fputs(fmt_num(r->cost, num, sizeof num), fp);
+    fputc(',', fp);
+    csv_field(fp, r->first_replacement);
+}

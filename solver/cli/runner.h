@@ -121,4 +121,25 @@ void progress_clear(void);
 /* Severity order of exit codes for a whole batch: the largest wins. */
 int batch_exit(int a, int b);
 
+/* The columns every row has, after those naming the job: status, exit,
+ * net present cost (empty in CSV, null in JSON when there is no plan),
+ * first_replacement; joined by commas (CSV) or as JSON members (jsonl),
+ * nothing before or after. */
+void row_print_result(FILE *fp, const run_row *r, int jsonl);
+
+/* What batch and sweep declare alike: --no-header, the formats (both
+ * written by write, a cli_format write_checked), the shared options, and
+ * the note on the time limit per job (what: "model", "point"). */
+#define RUNNER_NO_HEADER_OPTION(dest)                                      \
+    CLI_OPT_FLAG("--no-header", NULL, dest,                                \
+                 "no CSV header line (to concatenate runs)")
+#define RUNNER_FORMATS(write)                                              \
+    {"csv", NULL, write, NULL}, {"jsonl", NULL, write, NULL}, {0}
+#define RUNNER_SHARED                                                      \
+    (CLI_FORMAT_OPT | CLI_OUTPUT | CLI_RELAX | CLI_MIP_GAP |               \
+     CLI_TIME_LIMIT | CLI_SET | CLI_QUIET)
+#define RUNNER_LIMIT_NOTE(what)                                            \
+    "--time-limit is per " what "; a process still running after 3 S + 5 " \
+    "seconds is killed.  -q also drops the progress line."
+
 #endif

@@ -461,9 +461,7 @@ void sc_report_json(FILE *fp, const be_model *m, const be_solution *sol,
         return;
     }
     fputs(", ", fp);
-    report_jnum(fp, "objective", sol->objective, 1);
-    report_jnum(fp, "bound", sol->bound, 1);
-    report_jnum(fp, "gap", sol->gap, 1);
+    report_json_bound(fp, sol);
     report_jnum(fp, "evaluated_cost", sc_objective(m, sol), 1);
     report_jnum(fp, "expected_cost", sol->expected_cost, 1);
     report_jnum(fp, "cvar", sol->cvar, 0);
@@ -501,7 +499,7 @@ void sc_report_json(FILE *fp, const be_model *m, const be_solution *sol,
 
 void sc_report_csv(FILE *fp, const be_model *m, const be_solution *sol)
 {
-    char b[14][40];
+    char p[40], cost[40], expected[40];
     fputs("scenario,probability,node,period,device,in_service,bought,retired,"
           "capacity,demand,power_kw,spend,period_cost,plan_cost,"
           "expected_cost,bound,gap\n", fp);
@@ -509,37 +507,23 @@ void sc_report_csv(FILE *fp, const be_model *m, const be_solution *sol)
         return;
     int S = be_model_scenarios(m), T = be_model_periods(m);
     int K = be_model_devices(m);
-    fmt_num(sol->expected_cost, b[11], 40);
-    if (isfinite(sol->bound))
-        fmt_num(sol->bound, b[12], 40);
-    else
-        b[12][0] = '\0';
-    if (isfinite(sol->gap))
-        fmt_num(sol->gap, b[13], 40);
-    else
-        b[13][0] = '\0';
+    fmt_num(sol->expected_cost, expected, sizeof expected);
     for (int s = 0; s < S; s++) {
         const be_model *ms = be_model_scenario(m, s);
         const be_eval *e = sol->scenario_eval[s];
-        fmt_num(be_model_scenario_probability(m, s), b[9], 40);
-        fmt_num(e->cost.total, b[10], 40);
+        fmt_num(be_model_scenario_probability(m, s), p, sizeof p);
+        fmt_num(e->cost.total, cost, sizeof cost);
         for (int t = 0; t < T; t++)
             for (int k = 0; k < K; k++) {
                 csv_field(fp, be_model_scenario_name(m, s));
-                fprintf(fp, ",%s,%d,%s,", b[9],
-                        be_model_scenario_node(m, s, t),
+                fprintf(fp, ",%s,%d,%s,", p, be_model_scenario_node(m, s, t),
                         be_model_period_label(ms, t));
                 csv_field(fp, be_model_device_name(ms, k));
-                fprintf(fp, ",%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s\n",
-                        fmt_num(e->in_service[t * K + k], b[0], 40),
-                        fmt_num(e->bought[t * K + k], b[1], 40),
-                        fmt_num(e->retired[t * K + k], b[2], 40),
-                        fmt_num(e->capacity[t], b[3], 40),
-                        fmt_num(be_model_demand(ms, t), b[4], 40),
-                        fmt_num(e->power_kw[t], b[5], 40),
-                        fmt_num(e->spend[t], b[6], 40),
-                        fmt_num(e->period_cost[t].total, b[7], 40),
-                        b[10], b[11], b[12], b[13]);
+                fputc(',', fp);
+                report_csv_cells(fp, ms, e, t, k);
+                fprintf(fp, ",%s,%s,", cost, expected);
+                report_csv_bound(fp, sol);
+                fputc('\n', fp);
             }
     }
 }
