@@ -19,7 +19,7 @@
  * differ from period 0).
  *
  */
-#include "model/model.h"
+#include "model/rules.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -54,22 +54,13 @@ static int same_constants(const be_device *a, const be_device *b)
            same_array(a->resale, b->resale, a->n_years);
 }
 
-static double cap_at(const be_model *m, int t)
-{
-    return m->has_power_cap ? m->power_cap[t] : INFINITY;
-}
-
-static double budget_at(const be_model *m, int t)
-{
-    return m->has_budget ? m->budget[t] : INFINITY;
-}
-
 /* 1 when a and b have the same data of period t. */
 static int same_period(const be_model *a, const be_model *b, int t)
 {
-    if (a->demand[t] != b->demand[t] ||
+    if (be__demand(a, t) != be__demand(b, t) ||
         a->energy_price[t] != b->energy_price[t] ||
-        cap_at(a, t) != cap_at(b, t) || budget_at(a, t) != budget_at(b, t))
+        be__power_cap(a, t) != be__power_cap(b, t) ||
+        be__budget(a, t) != be__budget(b, t))
         return 0;
     for (int k = 0; k < a->n_devices; k++) {
         const be_device *x = &a->devices[k], *y = &b->devices[k];

@@ -14,6 +14,7 @@
  * where B is the book value (0 without finance) and R the resale value.
  */
 #include "program/lp.h"
+#include "model/rules.h"
 
 #include <limits.h>
 #include <stdint.h>
@@ -160,7 +161,7 @@ static double ceil_whole(double x)
 static void cohort_bounds(const be_model *m, const be_cohort *c, int last,
                           double *ub)
 {
-    const be_device *d = &m->devices[c->device];
+    int k = c->device, s = c->start;
     double start_ub = INFINITY;
     if (c->fleet_entry >= 0) {
         start_ub = c->count;
@@ -171,15 +172,16 @@ static void cohort_bounds(const be_model *m, const be_cohort *c, int last,
         double most = 0.0;
         for (int t = c->start; t < last; t++)
             most = fmax(most, demand[t]);
-        start_ub = ceil_whole(most / d->throughput);
-        double price = d->price[c->start];
-        if (m->has_budget && price > 0.0)
-            start_ub = fmin(start_ub, floor_whole(m->budget[c->start] / price));
+        start_ub = ceil_whole(most / be__unit_capacity(m, k, s));
+        double price = be__unit_spend(m, k, s);
+        if (be__has_budget(m) && price > 0.0)
+            start_ub = fmin(start_ub, floor_whole(be__budget(m, s) / price));
     }
-    double w = d->power_kw * m->pue, run = start_ub;
+    double run = start_ub;
     for (int t = c->start; t < last; t++) {
-        if (m->has_power_cap && w > 0.0)
-            run = fmin(run, floor_whole(m->power_cap[t] / w));
+        double w = be__unit_kw(m, k, t);
+        if (be__has_power_cap(m) && w > 0.0)
+            run = fmin(run, floor_whole(be__power_cap(m, t) / w));
         ub[t - c->start] = fmax(run, 0.0);
     }
 }
@@ -244,46 +246,51 @@ static void build_cohort(builder *b, int j, int integer, double *ub)
     }
 }
 
+/* The rows of each period, as rules.h defines them:
+ *   demand[t]  sum throughput hold + sum throughput rent >= D(t)
+ *   power[t]   sum power_kw pue hold <= cap(t)      (with a cap)
+ *   budget[t]  sum price(t) buy <= budget(t)        (with a budget) */
 static void build_period_rows(builder *b)
 {
     const be_model *m = b->m;
     be_program *p = b->p;
     int T = m->T, K = m->n_devices;
     for (int t = 0; t < T; t++) {
-        int r = add_row(b, BE_ROW_DEMAND, -1, -1, t, -1, 'G', m->demand[t]);
+        int r = add_row(b, BE_ROW_DEMAND, -1, -1, t, -1, 'G',
+                        be__demand(m, t));
         for (int j = 0; j < m->n_cohorts; j++) {
             const be_cohort_cols *cc = &p->cc[j];
             const be_cohort *c = &m->cohorts[j];
             if (t >= c->start && t < cc->hold_end)
                 add_entry(b, r, cc->hold0 + (t - c->start),
-                          m->devices[c->device].throughput);
+                          be__unit_capacity(m, c->device, t));
         }
         for (int k = 0; k < K; k++)
             if (p->rent_col[t * K + k] >= 0)
                 add_entry(b, r, p->rent_col[t * K + k],
-                          m->devices[k].throughput);
+                          be__unit_capacity(m, k, t));
     }
-    if (m->has_power_cap) {
+    if (be__has_power_cap(m)) {
         for (int t = 0; t < T; t++) {
             int r = add_row(b, BE_ROW_POWER, -1, -1, t, -1, 'L',
-                            m->power_cap[t]);
+                            be__power_cap(m, t));
             for (int j = 0; j < m->n_cohorts; j++) {
                 const be_cohort_cols *cc = &p->cc[j];
                 const be_cohort *c = &m->cohorts[j];
                 if (t >= c->start && t < cc->hold_end)
                     add_entry(b, r, cc->hold0 + (t - c->start),
-                              m->devices[c->device].power_kw * m->pue);
+                              be__unit_kw(m, c->device, t));
             }
         }
     }
-    if (m->has_budget) {
+    if (be__has_budget(m)) {
         for (int t = 0; t < T; t++) {
             int r = add_row(b, BE_ROW_BUDGET, -1, -1, t, -1, 'L',
-                            m->budget[t]);
+                            be__budget(m, t));
             for (int k = 0; k < K; k++) {
                 int j = be__cohort_of(m, k, t);
                 if (j >= 0)
-                    add_entry(b, r, p->cc[j].buy, m->devices[k].price[t]);
+                    add_entry(b, r, p->cc[j].buy, be__unit_spend(m, k, t));
             }
         }
     }
@@ -334,7 +341,7 @@ be_program *be__cohort_build(const be_model *m, int integer, be_error *err)
                     (1.0 - tau) * d->rent[t] * m->dt * m->discount[t]);
             if (p->rent_col[t * K + k] >= 0)
                 p->cols[p->rent_col[t * K + k]].upper =
-                    ceil_whole(m->demand[t] / d->throughput);
+                    ceil_whole(be__demand(m, t) / be__unit_capacity(m, k, t));
         }
     }
     build_period_rows(&b);
