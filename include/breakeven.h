@@ -62,6 +62,15 @@ typedef struct be_error {
 /* A static, human-readable name for a code ("invalid model", ...). */
 const char *be_strerror(be_code code);
 
+/* "Did you mean": the one of the n candidates closest to word, as the
+ * model loader chooses it for a mistyped key or device (Levenshtein
+ * distance at most 2, or a third of the longer name, and not a complete
+ * rewrite; or a candidate that a word of four or more characters begins).
+ * Returns that candidate itself (not a copy), or NULL when none is close
+ * or a name is longer than 64 characters. */
+const char *be_suggest(const char *word, const char *const *candidates,
+                       size_t n);
+
 /* ------------------------------------------------------------------ */
 /* Models                                                              */
 /* ------------------------------------------------------------------ */

@@ -1208,8 +1208,23 @@ static void test_loader_error_fleet(void)
                        "price, and the device has no price");
 }
 
+/* be_suggest, the loader's did-you-mean for everyone: within distance 2
+ * (or a third of the longer name), not a complete rewrite, or a candidate
+ * that a word of four or more characters begins. */
+static void test_loader_suggest(void)
+{
+    static const char *const c[] = {"solve", "threshold", "life", "lp"};
+    CHECK_STR(be_suggest("slove", c, 4), "solve");
+    CHECK_STR(be_suggest("thresh", c, 4), "threshold"); /* its start */
+    CHECK_STR(be_suggest("lifee", c, 4), "life");
+    CHECK(be_suggest("xyz", c, 4) == NULL);
+    CHECK(be_suggest("ab", c, 4) == NULL);   /* "lp": a complete rewrite */
+    CHECK(be_suggest("solve", c, 0) == NULL);
+}
+
 void suite_loader(void)
 {
+    RUN(test_loader_suggest);
     RUN(test_loader_full_model);
     RUN(test_loader_defaults);
     RUN(test_loader_switches);

@@ -48,49 +48,16 @@ static const cli_command *find(const char *name)
     return NULL;
 }
 
-/* Levenshtein distance between a and b; SIZE_MAX when b has 33 or more
- * characters (no command's name is that long). */
-static size_t distance(const char *a, const char *b)
-{
-    size_t na = strlen(a), nb = strlen(b), row[33];
-    if (nb >= sizeof row / sizeof row[0])
-        return SIZE_MAX;
-    for (size_t j = 0; j <= nb; j++)
-        row[j] = j;
-    for (size_t i = 1; i <= na; i++) {
-        size_t diag = row[0];
-        row[0] = i;
-        for (size_t j = 1; j <= nb; j++) {
-            size_t up = row[j], best = diag + (a[i - 1] != b[j - 1]);
-            if (up + 1 < best)
-                best = up + 1;
-            if (row[j - 1] + 1 < best)
-                best = row[j - 1] + 1;
-            row[j] = best;
-            diag = up;
-        }
-    }
-    return row[nb];
-}
-
-/* "'slove' is not a command; did you mean 'solve'?" and where the list
- * is.  The command suggested is the closest within the rule of the model
- * loader's did-you-mean (values.c, not reachable from the public header):
- * within distance 2, or a third of the longer name, and not a complete
- * rewrite.  Returns EXIT_USAGE. */
+/* "'slove' is not a command; did you mean 'solve'?" (be_suggest, the
+ * model loader's rule) and where the list is.  Returns EXIT_USAGE. */
 static int not_a_command(const char *name)
 {
-    const char *best = NULL;
-    size_t best_d = SIZE_MAX, n = strlen(name);
-    for (const cli_command *const *c = commands; *c; c++) {
-        size_t nc = strlen((*c)->name), d = distance((*c)->name, name);
-        size_t longer = n > nc ? n : nc;
-        size_t limit = longer / 3 > 2 ? longer / 3 : 2;
-        if (d <= limit && d < longer && d < best_d) {
-            best = (*c)->name;
-            best_d = d;
-        }
-    }
+    const char *names[64];
+    size_t n = 0;
+    for (const cli_command *const *c = commands;
+         *c && n < sizeof names / sizeof *names; c++)
+        names[n++] = (*c)->name;
+    const char *best = be_suggest(name, names, n);
     fprintf(stderr, "breakeven: '%s' is not a command", name);
     if (best)
         fprintf(stderr, "; did you mean '%s'?", best);

@@ -156,6 +156,12 @@ const char *be__ld_suggest(const char *s, size_t n, const char *const *cand,
     return best;
 }
 
+const char *be_suggest(const char *word, const char *const *candidates,
+                       size_t n)
+{
+    return be__ld_suggest(word, strlen(word), candidates, n);
+}
+
 /* ---- mappings ---- */
 
 const be_ynode *be__ld_lookup(const be_ynode *map, const char *key,
