@@ -1,10 +1,15 @@
 /*
  * settings.c -- the engine's settings and statuses: be_settings_init (the
- * defaults, README "Solver settings") and be_status_name.  Below every
+ * defaults, docs/engine.md "Solver settings") and be_status_name.  Below every
  * answer, so that an analysis that solves programs of its own (diagnose.c,
  * threshold.c, uncertainty.c) starts from the same defaults as be_solve.
+ * And the clock every time limit is measured on (be__now), with the
+ * milliseconds left to a deadline as GLPK's limits take them.
  */
 #include "engine/glpk_solver.h"
+
+#include <limits.h>
+#include <time.h>
 
 void be_settings_init(be_settings *s)
 {
@@ -29,4 +34,19 @@ const char *be_status_name(be_status s)
     case BE_NO_PLAN: return "time limit (no plan)";
     }
     return "unknown";
+}
+
+double be__now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+int be__ms_left(double deadline)
+{
+    double ms = (deadline - be__now()) * 1000.0;
+    if (!(ms < (double)INT_MAX))
+        return INT_MAX;
+    return ms < 1.0 ? 1 : (int)ms;
 }

@@ -1,5 +1,5 @@
-# tests/cli.d/init.sh -- `breakeven init` (README "A first model of your
-# own"): the model it writes is a valid model that solves, for each period
+# tests/cli.d/init.sh -- `breakeven init` (README "Using it", and the man
+# page): the model it writes is a valid model that solves, for each period
 # kind, explains every key in a comment, and cites its numbers.  Sourced
 # by tests/cli.sh: uses expect, ok, close, $tmp and $BIN.
 
