@@ -22,6 +22,7 @@
 #include "output.h"
 #include "report.h"
 #include "scenarios.h"
+#include "solve_output.h"
 
 #define CHART_W 600
 #define CHART_H 380
@@ -125,7 +126,7 @@ static void swatch(FILE *fp, int k)
 
 /* ---- the answer ---- */
 
-/* report_answer's text, malloc'd (NULL when out of memory). */
+/* solve_answer's text, malloc'd (NULL when out of memory). */
 static char *answer_text(const be_model *m, const be_solution *sol,
                          size_t *len)
 {
@@ -133,7 +134,7 @@ static char *answer_text(const be_model *m, const be_solution *sol,
     FILE *mem = open_memstream(&text, len);
     if (!mem)
         return NULL;
-    report_answer(mem, m, sol);
+    solve_answer(mem, m, sol);
     fclose(mem);
     return text;
 }
@@ -147,7 +148,7 @@ static void answer(FILE *fp, const be_model *m, const be_solution *sol,
     fprintf(fp, "<section class=\"answer%s\" id=\"answer\"><p><strong>",
             warn ? " warn" : "");
     if (text) {
-        /* report_answer's sentence ends with a newline */
+        /* solve_answer's text ends with a newline */
         if (len && text[len - 1] == '\n')
             text[len - 1] = '\0';
         esc(fp, text);
@@ -650,7 +651,7 @@ static void scenario_tree(FILE *fp, const be_model *m, const be_solution *sol)
           "<th class=\"l\">scenarios</th><th class=\"l\">what happens"
           "</th></tr></thead><tbody>\n", fp);
     for (int i = 0; i < n; i++) {
-        sc_span(m, b[i].from, b[i].to, span, sizeof span);
+        report_span(m, b[i].from, b[i].to, span, sizeof span);
         sc_branch_names(m, &b[i], ", ", names, sizeof names);
         fprintf(fp, "<tr><td class=\"l\" style=\"padding-left:%dem\">%s"
                 "</td><td class=\"l w\">", 1 + 2 * b[i].depth, span);

@@ -5,8 +5,7 @@
 
 #include "cli.h"
 #include "plan_file.h"
-#include "report.h"
-#include "scenarios.h"
+#include "solve_output.h"
 
 static int stats;
 static const char *plan_out;
@@ -35,23 +34,20 @@ static void print_stats(const cli_ctx *x, double report)
 static void write_text(FILE *fp, const void *data)
 {
     const cli_ctx *x = data;
-    report_text(fp, x->m, x->sol);
+    solve_text(fp, x->m, x->sol);
 }
 
 static void write_json(FILE *fp, const void *data)
 {
     const cli_ctx *x = data;
-    if (be_model_scenarios(x->m) > 0)
-        sc_report_json(fp, x->m, x->sol, x->scenario_status,
-                       x->scenario_diag);
-    else
-        report_json_diagnosis(fp, x->m, x->sol, x->diag);
+    solve_json(fp, x->m, x->sol, x->diag, x->scenario_status,
+               x->scenario_diag);
 }
 
 static void write_csv(FILE *fp, const void *data)
 {
     const cli_ctx *x = data;
-    report_csv(fp, x->m, x->sol);
+    solve_csv(fp, x->m, x->sol);
 }
 
 static const cli_option options[] = {

@@ -12,6 +12,7 @@
 
 #include "cli.h"
 #include "output.h"
+#include "report.h"
 #include "scenarios.h"
 
 typedef struct analysis {
@@ -76,7 +77,7 @@ static void write_text(FILE *fp, const void *data)
            u->evpi);
     figure(fp, "MV", "the mean-value model's own optimum", u->mean_cost);
     if (fb > 0 && fb < T)
-        sc_span(m, 0, fb - 1, span, sizeof span);
+        report_span(m, 0, fb - 1, span, sizeof span);
     else
         snprintf(span, sizeof span, "%s", fb == 0 ? "none (no period is "
                  "shared)" : "every period");

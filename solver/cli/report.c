@@ -10,7 +10,6 @@
 #include <string.h>
 
 #include "output.h"
-#include "scenarios.h"
 
 /* ---- the plan in words ---- */
 
@@ -42,10 +41,6 @@ void report_answer(FILE *fp, const be_model *m, const be_solution *sol)
             fprintf(fp, "No plan: the model is %s%s%s.\n",
                     be_status_name(sol->status), sol->reason[0] ? ": " : "",
                     sol->reason);
-        return;
-    }
-    if (be_model_scenarios(m) > 0) {
-        sc_answer(fp, m, sol);
         return;
     }
     int changes;
@@ -126,7 +121,6 @@ static void text_table(FILE *fp, const be_model *m, const be_solution *sol)
 void report_head(FILE *fp, const be_model *m, const be_solution *sol)
 {
     const char *name = be_model_name(m);
-    report_answer(fp, m, sol);
     fputc('\n', fp);
     if (name[0])
         fprintf(fp, "Model              %s\n", name);
@@ -158,10 +152,7 @@ void report_bound(FILE *fp, const be_solution *sol, const char *proven)
 void report_text(FILE *fp, const be_model *m, const be_solution *sol)
 {
     char b1[64], b2[64];
-    if (be_model_scenarios(m) > 0) {
-        sc_report_text(fp, m, sol);
-        return;
-    }
+    report_answer(fp, m, sol);
     report_head(fp, m, sol);
     if (!sol->plan) {
         if (sol->reason[0])
@@ -194,6 +185,16 @@ void report_text(FILE *fp, const be_model *m, const be_solution *sol)
         fprintf(fp, "  (no purchases or retirements)\n");
 }
 
+void report_span(const be_model *m, int from, int to, char *buf,
+                 size_t size)
+{
+    if (from == to)
+        snprintf(buf, size, "%s", be_model_period_label(m, from));
+    else
+        snprintf(buf, size, "%s to %s", be_model_period_label(m, from),
+                 be_model_period_label(m, to));
+}
+
 int report_plan_lines(FILE *fp, const be_model *m, const be_eval *e,
                       int from, int to, int indent)
 {
@@ -207,7 +208,7 @@ int report_plan_lines(FILE *fp, const be_model *m, const be_eval *e,
             while (!n && u < to &&
                    !be_describe_period(m, e, u + 1, words, sizeof words))
                 u++;
-            sc_span(m, t, u, span, sizeof span);
+            report_span(m, t, u, span, sizeof span);
             if (pass == 0 && (int)strlen(span) >= width)
                 width = (int)strlen(span) + 1;
             if (pass == 1) {
@@ -243,18 +244,9 @@ void report_json_costs(FILE *fp, const be_costs *c)
     fputc('}', fp);
 }
 
-void report_json(FILE *fp, const be_model *m, const be_solution *sol)
-{
-    report_json_diagnosis(fp, m, sol, NULL);
-}
-
 void report_json_diagnosis(FILE *fp, const be_model *m,
                            const be_solution *sol, const be_diagnosis *d)
 {
-    if (be_model_scenarios(m) > 0) {
-        sc_report_json(fp, m, sol, NULL, NULL);
-        return;
-    }
     report_json_head(fp, m, sol);
     if (d) {
         /* one line per constraint that must give way (be_diagnose) */
@@ -410,10 +402,6 @@ void report_json_stats(FILE *fp, const be_solution *sol)
 
 void report_csv(FILE *fp, const be_model *m, const be_solution *sol)
 {
-    if (be_model_scenarios(m) > 0) {
-        sc_report_csv(fp, m, sol);
-        return;
-    }
     /* The plan's cost, the proven bound and the gap repeat on every row
      * (tidy data); the bound is empty while none is known. */
     fputs("period,device,in_service,bought,retired,capacity,demand,"

@@ -1,6 +1,8 @@
 /*
- * report.h -- the solve command's three output formats (for a model
- * with scenarios they hand over to scenarios.h).
+ * report.h -- the solve command's three output formats for a model without
+ * scenarios, and the pieces (head, bound, JSON members, CSV cells) that
+ * scenarios.h's formats for a model with scenarios are built from.  Which
+ * of the two a solution gets is decided above both (solve_output.h).
  */
 #ifndef BE_CLI_REPORT_H
 #define BE_CLI_REPORT_H
@@ -10,12 +12,13 @@
 #include "breakeven.h"
 
 /* One sentence that answers the question, e.g. "Retire 100 old in 2026
- * and buy 34 new; net present cost 3,402,118."  With scenarios, a few
- * lines: the decision now, each branch, the expected cost (sc_answer). */
+ * and buy 34 new; net present cost 3,402,118."; for a solution without a
+ * plan (of any model), why there is none.  A model with scenarios and a
+ * plan has sc_answer instead. */
 void report_answer(FILE *fp, const be_model *m, const be_solution *sol);
 
-/* report_text's first lines: the answer, the model's name, the status.
- * report_bound: the proven lower bound of a whole-unit solve ("Lower
+/* The lines after the answer in report_text: a blank line, the model's
+ * name, the status.  report_bound: the proven lower bound of a whole-unit solve ("Lower
  * bound  X  (proven: <proven>)"); nothing for an LP. */
 void report_head(FILE *fp, const be_model *m, const be_solution *sol);
 void report_bound(FILE *fp, const be_solution *sol, const char *proven);
@@ -26,12 +29,14 @@ void report_text(FILE *fp, const be_model *m, const be_solution *sol);
  * actions (be_describe_period), a run of periods that change nothing as
  * one line ("2026-02 to 2026-12  keep everything in service").  Returns
  * the periods that change something. */
+/* "2025" or "2025 to 2027". */
+void report_span(const be_model *m, int from, int to, char *buf,
+                 size_t size);
 int report_plan_lines(FILE *fp, const be_model *m, const be_eval *e,
                       int from, int to, int indent);
-/* One JSON object (see README "Output formats"). */
-void report_json(FILE *fp, const be_model *m, const be_solution *sol);
-/* The same with the diagnosis of a model without a plan (d may be NULL):
- * "diagnosis": [{constraint, period, limit, reachable, amount, text}]. */
+/* One JSON object (see README "Output formats"), with the diagnosis of a
+ * model without a plan (d may be NULL): "diagnosis": [{constraint,
+ * period, limit, reachable, amount, text}]. */
 void report_json_diagnosis(FILE *fp, const be_model *m,
                            const be_solution *sol, const be_diagnosis *d);
 /* The pieces of the JSON objects, for the other reports: "key": number

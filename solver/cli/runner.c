@@ -16,8 +16,8 @@
 #include <unistd.h>
 
 #include "output.h"
-#include "report.h"
 #include "scenarios.h"
+#include "solve_output.h"
 
 /* ---- rows ---- */
 
@@ -423,10 +423,7 @@ void run_model(const char *path, const cli_common *c, const char *json_path,
         out_file out;
         int bad = out_open(&out, json_path) != 0;
         if (!bad) {
-            if (scen)
-                sc_report_json(out.fp, m, sol, sc_status, sc_diag);
-            else
-                report_json_diagnosis(out.fp, m, sol, diag);
+            solve_json(out.fp, m, sol, diag, sc_status, sc_diag);
             bad = out_commit(&out) != 0;
         }
         r->seconds = cli_now() - t0;

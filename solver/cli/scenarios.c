@@ -89,22 +89,13 @@ void sc_branch_names(const be_model *m, const sc_branch *b, const char *last,
     }
 }
 
-void sc_span(const be_model *m, int from, int to, char *buf, size_t size)
-{
-    if (from == to)
-        snprintf(buf, size, "%s", be_model_period_label(m, from));
-    else
-        snprintf(buf, size, "%s to %s", be_model_period_label(m, from),
-                 be_model_period_label(m, to));
-}
-
 void sc_print_tree(FILE *fp, const be_model *m, const char *indent)
 {
     sc_branch *b;
     int n = sc_branches(m, &b);
     char span[80], names[4096];
     for (int i = 0; i < n; i++) {
-        sc_span(m, b[i].from, b[i].to, span, sizeof span);
+        report_span(m, b[i].from, b[i].to, span, sizeof span);
         sc_branch_names(m, &b[i], ", ", names, sizeof names);
         fprintf(fp, "%s%*s%-*s  %s\n", indent, 2 * b[i].depth, "",
                 22 - 2 * b[i].depth > 8 ? 22 - 2 * b[i].depth : 8, span,
@@ -266,6 +257,7 @@ void sc_report_text(FILE *fp, const be_model *m, const be_solution *sol)
 {
     char b1[64], b2[64];
     int S = be_model_scenarios(m), T = be_model_periods(m);
+    sc_answer(fp, m, sol);
     report_head(fp, m, sol);
     int fb = be_model_first_branch(m);
     fprintf(fp, "Scenarios          %d; ", S);

@@ -1,7 +1,7 @@
 /*
  * scenarios.h -- models with scenarios in the command layer: the tree of
  * shared decisions walked branch by branch, and the solve command's three
- * formats for a stochastic solution (report.c hands them over).
+ * formats for a stochastic solution, built from report.h's pieces.
  *
  * A branch is a run of tree nodes that hold the same scenarios: from the
  * period in which those scenarios part from the others (period 0 for a
@@ -34,8 +34,6 @@ int sc_in_branch(const be_model *m, const sc_branch *b, int s);
  * with `last` before the last name: " or ", " and "). */
 void sc_branch_names(const be_model *m, const sc_branch *b, const char *last,
                      char *buf, size_t size);
-/* "2025" or "2025 to 2027". */
-void sc_span(const be_model *m, int from, int to, char *buf, size_t size);
 
 /* The tree, one line per branch, indented by depth under `indent`:
  * "  2024           cheap, dear" / "    2025 to 2026  cheap". */
