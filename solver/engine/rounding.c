@@ -14,6 +14,7 @@
  * not returned.
  */
 #include "engine/rounding.h"
+#include "model/rules.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -26,6 +27,13 @@ static double objective(const be_program *p, const double *x)
     for (int j = 0; j < p->n_cols; j++)
         c += p->cols[j].cost * x[j];
     return c;
+}
+
+/* x above the limit beyond a hair: the plans made here stay within
+ * every limit by more than the evaluator's tolerance (rules.h). */
+static int above(double x, double limit)
+{
+    return x > limit * (1 + 1e-12);
 }
 
 /* The rounded plan being repaired (round_plan): units held per cohort
@@ -68,7 +76,7 @@ static int extension(const rounding *r, int j, int t, double freed, int *u0,
     const be_program *p = r->p;
     const be_cohort *c = &m->cohorts[j];
     const be_cohort_cols *cc = &p->cc[j];
-    const be_device *d = &m->devices[c->device];
+    int k = c->device;
     if (t < c->start || t >= cc->hold_end)
         return 0;
     int u = t;
@@ -77,13 +85,12 @@ static int extension(const rounding *r, int j, int t, double freed, int *u0,
     int buys = u == c->start && c->fleet_entry < 0;
     if (u == c->start && c->fleet_entry >= 0 && *held_at(r, j, u) >= c->count)
         return 0;
-    if (buys && m->has_budget &&
-        r->spend[u] + d->price[u] > m->budget[u] * (1 + 1e-12))
+    if (buys && be__has_budget(m) &&
+        above(r->spend[u] + be__unit_spend(m, k, u), be__budget(m, u)))
         return 0;
-    double w = d->power_kw * m->pue;
-    for (int q = u; m->has_power_cap && q <= t; q++)
-        if (r->kw[q] - (q == t ? freed : 0.0) + w >
-            m->power_cap[q] * (1 + 1e-12))
+    for (int q = u; be__has_power_cap(m) && q <= t; q++)
+        if (above(r->kw[q] - (q == t ? freed : 0.0) + be__unit_kw(m, k, q),
+                  be__power_cap(m, q)))
             return 0;
     double cost = col_cost(p, retire_of(cc, t + 1));
     for (int q = u; q <= t; q++)
@@ -98,13 +105,12 @@ static void extend(rounding *r, int j, int u0, int t)
 {
     const be_model *m = r->m;
     const be_cohort *c = &m->cohorts[j];
-    const be_device *d = &m->devices[c->device];
     for (int q = u0; q <= t; q++) {
         *held_at(r, j, q) += 1;
-        r->kw[q] += d->power_kw * m->pue;
+        r->kw[q] += be__unit_kw(m, c->device, q);
     }
     if (u0 == c->start && c->fleet_entry < 0)
-        r->spend[u0] += d->price[u0];
+        r->spend[u0] += be__unit_spend(m, c->device, u0);
 }
 
 /* Under the power cap, one unit of the least throughput per kW held in
@@ -117,24 +123,23 @@ static int swap_unit(rounding *r, int t, double *have)
     const be_program *p = r->p;
     int worst = -1, best = -1, best_u0 = 0;
     double worst_e = INFINITY, best_e = 0.0, v;
+    /* units that draw nothing (+inf per kW) are never the worst */
     for (int j = 0; j < m->n_cohorts; j++) {
-        const be_device *d = &m->devices[m->cohorts[j].device];
+        double e = be__capacity_per_kw(m, m->cohorts[j].device, t);
         if (t >= m->cohorts[j].start && t < p->cc[j].hold_end &&
-            d->power_kw > 0.0 && *held_at(r, j, t) > 0.0 &&
-            d->throughput / d->power_kw < worst_e) {
-            worst_e = d->throughput / d->power_kw;
+            *held_at(r, j, t) > 0.0 && e < worst_e) {
+            worst_e = e;
             worst = j;
         }
     }
     if (worst < 0)
         return 0;
-    const be_device *dw = &m->devices[m->cohorts[worst].device];
+    int k_worst = m->cohorts[worst].device;
     for (int j = 0; j < m->n_cohorts; j++) {
-        const be_device *d = &m->devices[m->cohorts[j].device];
-        double e = d->power_kw > 0.0 ? d->throughput / d->power_kw : INFINITY;
+        double e = be__capacity_per_kw(m, m->cohorts[j].device, t);
         int u0;
         if (j != worst && e > worst_e * (1 + 1e-9) && e > best_e &&
-            extension(r, j, t, dw->power_kw * m->pue, &u0, &v)) {
+            extension(r, j, t, be__unit_kw(m, k_worst, t), &u0, &v)) {
             best_e = e;
             best = j;
             best_u0 = u0;
@@ -146,16 +151,16 @@ static int swap_unit(rounding *r, int t, double *have)
     for (int q = t; q < p->cc[worst].hold_end; q++) {
         double *h = held_at(r, worst, q);
         if (*h > n) {
-            r->kw[q] -= (*h - n) * dw->power_kw * m->pue;
+            r->kw[q] -= be__units_kw(m, k_worst, q, *h - n);
             *h = n;
         }
     }
     const be_cohort *cw = &m->cohorts[worst];
     if (cw->fleet_entry < 0 && cw->start == t)
-        r->spend[t] -= dw->price[t];
-    *have -= dw->throughput;
+        r->spend[t] -= be__unit_spend(m, k_worst, t);
+    *have -= be__unit_capacity(m, k_worst, t);
     extend(r, best, best_u0, t);
-    *have += m->devices[m->cohorts[best].device].throughput;
+    *have += be__unit_capacity(m, m->cohorts[best].device, t);
     return 1;
 }
 
@@ -198,34 +203,33 @@ static int round_plan(const be_model *m, const be_program *p,
         HELD(j, u) = fmin(HELD(j, u), n_)
     for (int t = from; t < T; t++) {
         for (;;) {
-            double kw = 0.0, spend = 0.0, worst_e = INFINITY;
-            double worst_p = -INFINITY;
+            double kw = be__fleet_kw(m, t, &HELD(0, t), (size_t)T);
+            double spend = 0.0, worst_e = INFINITY, worst_p = -INFINITY;
             int worst = -1, dear = -1;
             for (int j = 0; j < J; j++) {
                 const be_cohort *c = &m->cohorts[j];
-                const be_device *d = &m->devices[c->device];
+                int k = c->device;
                 if (t < c->start || t >= p->cc[j].hold_end ||
                     HELD(j, t) <= 0.0)
                     continue;
-                kw += HELD(j, t) * d->power_kw * m->pue;
-                if (d->power_kw > 0.0 &&
-                    d->throughput / d->power_kw < worst_e) {
-                    worst_e = d->throughput / d->power_kw;
+                double e = be__capacity_per_kw(m, k, t);
+                if (e < worst_e) {       /* +inf: draws nothing */
+                    worst_e = e;
                     worst = j;
                 }
                 if (c->fleet_entry < 0 && c->start == t) {
-                    spend += HELD(j, t) * d->price[t];
-                    if (d->price[t] / d->throughput > worst_p) {
-                        worst_p = d->price[t] / d->throughput;
+                    double per = be__unit_spend(m, k, t) /
+                                 be__unit_capacity(m, k, t);
+                    spend += be__units_spend(m, k, t, HELD(j, t));
+                    if (per > worst_p) {
+                        worst_p = per;
                         dear = j;
                     }
                 }
             }
-            double cap = m->has_power_cap ? m->power_cap[t] : INFINITY;
-            double budget = m->has_budget ? m->budget[t] : INFINITY;
-            if (kw > cap * (1 + 1e-12) && worst >= 0) {
+            if (above(kw, be__power_cap(m, t)) && worst >= 0) {
                 GIVE_BACK(worst, t);
-            } else if (spend > budget * (1 + 1e-12) && dear >= 0) {
+            } else if (above(spend, be__budget(m, t)) && dear >= 0) {
                 GIVE_BACK(dear, t);
             } else {
                 break;
@@ -244,41 +248,40 @@ static int round_plan(const be_model *m, const be_program *p,
                   be__calloc((size_t)T + 1, sizeof(double))};
     if (!r.kw || !r.spend)
         goto out;
+    for (int t = 0; t < T; t++)
+        r.kw[t] = be__fleet_kw(m, t, &HELD(0, t), (size_t)T);
     for (int j = 0; j < J; j++) {
         const be_cohort *c = &m->cohorts[j];
-        const be_device *d = &m->devices[c->device];
-        for (int t = c->start; t < p->cc[j].hold_end; t++) {
-            r.kw[t] += HELD(j, t) * d->power_kw * m->pue;
-            if (c->fleet_entry < 0 && t == c->start)
-                r.spend[t] += HELD(j, t) * d->price[t];
-        }
+        if (c->fleet_entry < 0 && c->start < p->cc[j].hold_end)
+            r.spend[c->start] += be__units_spend(m, c->device, c->start,
+                                                 HELD(j, c->start));
     }
     for (int t = 0; t < T; t++) {
         double have = 0.0;
         for (int j = 0; j < J; j++)
             if (t >= m->cohorts[j].start && t < p->cc[j].hold_end)
-                have += HELD(j, t) *
-                        m->devices[m->cohorts[j].device].throughput;
+                have += be__capacity_of(m, m->cohorts[j].device, t,
+                                        HELD(j, t));
         for (int k = 0; k < K; k++) {
             int col = p->rent_col[t * K + k];
             if (col >= 0 && t < from) {
                 y[col] = round(x[col]);
-                have += y[col] * m->devices[k].throughput;
+                have += be__capacity_of(m, k, t, y[col]);
             }
         }
         /* each step adds a unit or trades one for a more efficient one;
          * the count keeps a cycle of trades from running on */
-        for (int step = 0; t >= from && m->demand[t] - have >
-             1e-9 * fmax(1.0, m->demand[t]); step++) {
-            double short_ = m->demand[t] - have, best = INFINITY, v;
+        for (int step = 0; t >= from && !be__demand_covered(m, t, have);
+             step++) {
+            double short_ = be__shortfall(m, t, have), best = INFINITY, v;
             int pick_j = -1, pick_u0 = 0, pick_rent = -1, u0;
             if (step > 100 * (J + K) + 1000)
                 break;
             for (int j = 0; j < J; j++) {
-                const be_device *d = &m->devices[m->cohorts[j].device];
+                double thr = be__unit_capacity(m, m->cohorts[j].device, t);
                 if (extension(&r, j, t, 0.0, &u0, &v) &&
-                    v / fmin(d->throughput, short_) < best) {
-                    best = v / fmin(d->throughput, short_);
+                    v / fmin(thr, short_) < best) {
+                    best = v / fmin(thr, short_);
                     pick_j = j;
                     pick_u0 = u0;
                 }
@@ -286,7 +289,8 @@ static int round_plan(const be_model *m, const be_program *p,
             for (int k = 0; k < K; k++) {
                 int col = p->rent_col[t * K + k];
                 double per = col >= 0 ? p->cols[col].cost /
-                             fmin(m->devices[k].throughput, short_) : INFINITY;
+                             fmin(be__unit_capacity(m, k, t), short_)
+                             : INFINITY;
                 if (per < best) {
                     best = per;
                     pick_j = -1;
@@ -295,10 +299,10 @@ static int round_plan(const be_model *m, const be_program *p,
             }
             if (pick_j >= 0) {
                 extend(&r, pick_j, pick_u0, t);
-                have += m->devices[m->cohorts[pick_j].device].throughput;
+                have += be__unit_capacity(m, m->cohorts[pick_j].device, t);
             } else if (pick_rent >= 0) {
                 y[p->rent_col[t * K + pick_rent]] += 1;
-                have += m->devices[pick_rent].throughput;
+                have += be__unit_capacity(m, pick_rent, t);
             } else if (!swap_unit(&r, t, &have)) {
                 break;               /* nothing fits: not a plan */
             }
@@ -356,8 +360,7 @@ static be_plan *greedy_plan(const be_model *m)
     for (int j = 0; j < J; j++)
         held[j] = m->cohorts[j].count;
     for (int t = 0; t < T; t++) {
-        double cap = m->has_power_cap ? m->power_cap[t] : INFINITY;
-        double kw = 0.0, have = 0.0;
+        double cap = be__power_cap(m, t), kw = 0.0, have = 0.0;
         for (int j = 0; j < J; j++) {
             const be_cohort *c = &m->cohorts[j];
             if (c->start > t || held[j] <= 0.0)
@@ -366,20 +369,18 @@ static be_plan *greedy_plan(const be_model *m)
                 held[j] = 0.0;          /* end of life: the evaluator's */
                 continue;
             }
-            const be_device *d = &m->devices[c->device];
-            kw += held[j] * d->power_kw * m->pue;
-            have += held[j] * d->throughput;
+            kw += be__units_kw(m, c->device, t, held[j]);
+            have += be__capacity_of(m, c->device, t, held[j]);
         }
-        while (kw > cap * (1 + 1e-12)) {   /* the least efficient goes */
+        while (above(kw, cap)) {           /* the least efficient goes */
             int worst = -1;
             double we = INFINITY;
             for (int j = 0; j < J; j++) {
                 const be_cohort *c = &m->cohorts[j];
-                const be_device *d = &m->devices[c->device];
-                if (c->start > t || t >= c->end || held[j] <= 0.0 ||
-                    d->power_kw <= 0.0)
+                if (c->start > t || t >= c->end || held[j] <= 0.0)
                     continue;
-                double e = d->throughput / d->power_kw;
+                /* +inf for units that draw nothing: never picked */
+                double e = be__capacity_per_kw(m, c->device, t);
                 if (e < we) {
                     we = e;
                     worst = j;
@@ -387,22 +388,22 @@ static be_plan *greedy_plan(const be_model *m)
             }
             if (worst < 0)
                 goto fail;
-            const be_device *d = &m->devices[m->cohorts[worst].device];
-            double w = d->power_kw * m->pue;
+            int k = m->cohorts[worst].device;
+            double w = be__unit_kw(m, k, t);
             double n = m->integer ? ceil((kw - cap) / w - 1e-9)
                                   : (kw - cap) / w;
             n = fmin(n, held[worst]);
             held[worst] -= n;
             plan->retire[t * J + worst] += n;
             kw -= n * w;
-            have -= n * d->throughput;
+            have -= be__capacity_of(m, k, t, n);
         }
-        double short_ = m->demand[t] - have;
-        if (short_ <= 1e-9 * fmax(1.0, m->demand[t]))
+        double short_ = be__shortfall(m, t, have);
+        if (be__shortfall_negligible(m, t, short_))
             continue;
         /* buy the least price per throughput first, as much as the
          * budget and the cap allow, then the next; rent what is left */
-        double budget = m->has_budget ? m->budget[t] : INFINITY;
+        double budget = be__budget(m, t);
         int *used = be__calloc((size_t)K + 1, sizeof *used);
         if (!used)
             goto fail;
@@ -410,47 +411,47 @@ static be_plan *greedy_plan(const be_model *m)
             int best = -1;
             double best_rate = INFINITY;
             for (int k = 0; k < K; k++) {
-                const be_device *d = &m->devices[k];
                 if (used[k] || be__cohort_of(m, k, t) < 0 ||
-                    d->throughput <= 0.0)
+                    be__unit_capacity(m, k, t) <= 0.0)
                     continue;
-                double rate = d->price[t] / d->throughput;
+                double rate = be__unit_spend(m, k, t) /
+                              be__unit_capacity(m, k, t);
                 if (rate < best_rate) {
                     best_rate = rate;
                     best = k;
                 }
             }
-            if (best < 0 || short_ <= 1e-9 * fmax(1.0, m->demand[t]))
+            if (best < 0 || be__shortfall_negligible(m, t, short_))
                 break;
             used[best] = 1;
-            const be_device *d = &m->devices[best];
-            double n = short_ / d->throughput, w = d->power_kw * m->pue;
-            if (d->price[t] > 0.0)
-                n = fmin(n, budget / d->price[t]);
+            double thr = be__unit_capacity(m, best, t);
+            double price = be__unit_spend(m, best, t);
+            double n = short_ / thr, w = be__unit_kw(m, best, t);
+            if (price > 0.0)
+                n = fmin(n, budget / price);
             if (w > 0.0)
-                n = fmin(n, (cap - kw) / w);
+                n = fmin(n, be__power_left(m, t, kw) / w);
             if (m->integer)
-                n = fmin(ceil(short_ / d->throughput - 1e-9),
-                         floor(n + 1e-9));
+                n = fmin(ceil(short_ / thr - 1e-9), floor(n + 1e-9));
             if (n <= 0.0)
                 continue;
             plan->buy[t * K + best] += n;
             held[be__cohort_of(m, best, t)] += n;
-            budget -= n * d->price[t];
+            budget -= be__units_spend(m, best, t, n);   /* what is left */
             kw += n * w;
-            short_ -= n * d->throughput;
+            short_ -= be__capacity_of(m, best, t, n);
         }
         free(used);
-        if (short_ <= 1e-9 * fmax(1.0, m->demand[t]))
+        if (be__shortfall_negligible(m, t, short_))
             continue;
         int best = -1;
         double best_rate = INFINITY;
         for (int k = 0; k < K; k++) {
             const be_device *d = &m->devices[k];
             if (!d->rented || t < d->avail_from || t > d->avail_to ||
-                d->throughput <= 0.0)
+                be__unit_capacity(m, k, t) <= 0.0)
                 continue;
-            double rate = d->rent[t] / d->throughput;
+            double rate = d->rent[t] / be__unit_capacity(m, k, t);
             if (rate < best_rate) {
                 best_rate = rate;
                 best = k;
@@ -458,9 +459,9 @@ static be_plan *greedy_plan(const be_model *m)
         }
         if (best < 0)
             goto fail;
-        const be_device *d = &m->devices[best];
-        plan->rent[t * K + best] = m->integer
-            ? ceil(short_ / d->throughput - 1e-9) : short_ / d->throughput;
+        double thr = be__unit_capacity(m, best, t);
+        plan->rent[t * K + best] = m->integer ? ceil(short_ / thr - 1e-9)
+                                              : short_ / thr;
     }
     free(held);
     return plan;

@@ -42,10 +42,14 @@ double be__shortfall(const be_model *m, int t, double capacity)
     return be__demand(m, t) - capacity;
 }
 
+int be__shortfall_negligible(const be_model *m, int t, double shortfall)
+{
+    return shortfall <= BE__SHORT_TOL * fmax(1.0, be__demand(m, t));
+}
+
 int be__demand_covered(const be_model *m, int t, double capacity)
 {
-    double demand = be__demand(m, t);
-    return demand - capacity <= BE__SHORT_TOL * fmax(1.0, demand);
+    return be__shortfall_negligible(m, t, be__shortfall(m, t, capacity));
 }
 
 int be__demand_unmet(const be_model *m, int t, double capacity)

@@ -53,9 +53,13 @@ double be__capacity_of(const be_model *m, int k, int t, double n);
  * when it has more). */
 double be__shortfall(const be_model *m, int t, double capacity);
 
-/* 1 when `capacity` meets period t's demand up to rounding noise,
- *   D(t) - capacity <= BE__SHORT_TOL max(1, D(t)):
- * a plan being built has nothing left to cover in t. */
+/* 1 when `shortfall`, what a plan being built still lacks of period t's
+ * demand, is rounding noise: shortfall <= BE__SHORT_TOL max(1, D(t));
+ * there is nothing left to cover in t. */
+int be__shortfall_negligible(const be_model *m, int t, double shortfall);
+
+/* be__shortfall_negligible(m, t, D(t) - capacity): `capacity` meets
+ * period t's demand up to rounding noise. */
 int be__demand_covered(const be_model *m, int t, double capacity);
 
 /* 1 when `capacity` falls short of period t's demand beyond the
