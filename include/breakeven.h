@@ -760,6 +760,22 @@ be_diagnosis *be_diagnose(const be_model *m, const be_settings *s,
                           be_error *err);
 void be_diagnosis_free(be_diagnosis *d);
 
+/* Why a model with scenarios has no plan: each scenario of m solved on
+ * its own with s (be_solve; s may be NULL, its progress callback is not
+ * called), and diagnosed with be_diagnose when it has no plan alone.
+ * status and diag are outputs, arrays of be_model_scenarios(m) entries
+ * that the caller provides: status[i] is scenario i's status alone
+ * (BE_NO_PLAN also when its solve failed); diag[i] its diagnosis when
+ * that status is BE_INFEASIBLE or BE_UNBOUNDED, else NULL (also when the
+ * diagnosis failed).  Each diag[i] belongs to the caller (free with
+ * be_diagnosis_free).  When every scenario has a plan alone, only the
+ * decisions they share cannot serve them all.  Returns BE_OK, or BE_EARG
+ * with err filled when an argument is NULL or m has no scenarios (then
+ * the arrays are not touched). */
+be_code be_diagnose_scenarios(const be_model *m, const be_settings *s,
+                              be_status *status, be_diagnosis **diag,
+                              be_error *err);
+
 /* Largest ratio between the largest and smallest nonzero |coefficient| of
  * the program (matrix and objective) accepted without a warning. */
 #define BE_SCALING_RATIO 1e9

@@ -1,5 +1,6 @@
 /*
- * test_diagnose.c -- why a model has no plan (be_diagnose) and the
+ * test_diagnose.c -- why a model has no plan (be_diagnose, and each
+ * scenario alone with be_diagnose_scenarios) and the
  * coefficient-range warning (be_model_check_scaling), on small models
  * whose answers are worked out by hand in each test's comment.
  */
@@ -349,6 +350,62 @@ static void scaling_warning(void)
     be_model_free(m);
 }
 
+/* power_cap_model with two scenarios: "tight" keeps the 30 kW cap and so
+ * has no plan alone (2026 needs 40 kW, as in power_cap_gives_way: the
+ * same two lines), "roomy" raises it to 50 kW, where 40 boxes fit, and so
+ * has a plan alone and no diagnosis. */
+static const char scenario_cap_model[] =
+    "breakeven: 1\nhorizon: {start: 2024, periods: 3}\n"
+    "demand: [20, 30, 40]\nsite: {power_cap_kw: 30}\n"
+    "devices:\n  - {name: box, throughput: 1, power_kw: 1, lifetime: 5,"
+    " price: 100}\n"
+    "scenarios:\n"
+    "  - {name: tight, probability: 0.5}\n"
+    "  - {name: roomy, probability: 0.5, set: {site.power_cap_kw: 50}}\n";
+
+static void each_scenario_alone(void)
+{
+    be_model *m = load(scenario_cap_model);
+    REQUIRE(m);
+    REQUIRE(be_model_scenarios(m) == 2);
+    be_settings s;
+    be_settings_init(&s);
+    s.time_limit = 10;
+    be_status status[2] = {BE_OPTIMAL, BE_INFEASIBLE};
+    be_diagnosis *diag[2] = {NULL, NULL};
+    be_error err = {0};
+    CHECK(be_diagnose_scenarios(m, &s, status, diag, &err) == BE_OK);
+    CHECK(status[0] == BE_INFEASIBLE);
+    REQUIRE(diag[0]);
+    CHECK(diag[0]->status == BE_INFEASIBLE);
+    REQUIRE(diag[0]->n == 2);
+    CHECK_STR(diag[0]->gives[0].text, "2026: demand of 40 cannot be met: "
+              "at most 30 fits under the 30 kW power cap");
+    CHECK(diag[0]->gives[1].kind == BE_GIVE_POWER);
+    CHECK(status[1] == BE_OPTIMAL);
+    CHECK(diag[1] == NULL);
+    be_diagnosis_free(diag[0]);
+    be_diagnosis_free(diag[1]);
+    /* s may be NULL: the default settings */
+    CHECK(be_diagnose_scenarios(m, NULL, status, diag, &err) == BE_OK);
+    CHECK(status[0] == BE_INFEASIBLE && status[1] == BE_OPTIMAL);
+    be_diagnosis_free(diag[0]);
+    be_diagnosis_free(diag[1]);
+    be_model_free(m);
+
+    /* a model without scenarios is an argument error; the arrays stay */
+    m = load(power_cap_model);
+    REQUIRE(m);
+    status[0] = BE_UNBOUNDED;
+    diag[0] = NULL;
+    CHECK(be_diagnose_scenarios(m, &s, status, diag, &err) == BE_EARG);
+    CHECK_STR(err.message,
+              "be_diagnose_scenarios: the model has no scenarios");
+    CHECK(status[0] == BE_UNBOUNDED);
+    CHECK(be_diagnose_scenarios(m, &s, NULL, diag, NULL) == BE_EARG);
+    be_model_free(m);
+}
+
 void suite_diagnose(void)
 {
     RUN(power_cap_gives_way);
@@ -361,4 +418,5 @@ void suite_diagnose(void)
     RUN(whole_units_then_bound);
     RUN(one_explainer);
     RUN(scaling_warning);
+    RUN(each_scenario_alone);
 }

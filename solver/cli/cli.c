@@ -699,18 +699,8 @@ int cli_diagnose_scenarios(const be_model *m, const be_settings *s,
     *diag = calloc((size_t)S, sizeof **diag);
     if (!*status || !*diag)
         return -1;
-    be_settings quiet = *s;
-    quiet.progress = NULL;
-    for (int i = 0; i < S; i++) {
-        const be_model *ms = be_model_scenario(m, i);
-        be_solution *one = be_solve(ms, &quiet, NULL);
-        (*status)[i] = one ? one->status : BE_NO_PLAN;
-        if (one && (one->status == BE_INFEASIBLE ||
-                    one->status == BE_UNBOUNDED))
-            (*diag)[i] = be_diagnose(ms, &quiet, NULL);
-        be_solution_free(one);
-    }
-    return 0;
+    return be_diagnose_scenarios(m, s, *status, *diag, NULL) == BE_OK ? 0
+                                                                      : -1;
 }
 
 /* Why a model with scenarios has no plan: which scenarios have none even

@@ -265,9 +265,9 @@ int cli_has_plan(const be_solution *sol);
  * "with no lower bound proven yet".  Returns buf. */
 const char *cli_gap_words(double gap, char *buf, size_t size);
 
-/* Each scenario of m solved on its own with s, and diagnosed when it has
- * no plan: *status and *diag ([scenarios], calloc'd; the caller frees
- * them and each diagnosis).  Returns 0, or -1 when out of memory. */
+/* be_diagnose_scenarios into *status and *diag ([scenarios], calloc'd;
+ * the caller frees them and each diagnosis).  Returns 0, or -1 when out
+ * of memory. */
 int cli_diagnose_scenarios(const be_model *m, const be_settings *s,
                            be_status **status, be_diagnosis ***diag);
 

@@ -1,0 +1,43 @@
+/*
+ * diagnose_scenarios.c -- why a model with scenarios has no plan: each
+ * scenario solved on its own, and diagnosed (be_diagnose) when it has no
+ * plan even alone.  A stochastic program can also have no plan while every
+ * scenario has one, when no shared decision suits them all; the statuses
+ * say which of the two it is.
+ *
+ * Kept apart from diagnose.c because it calls be_solve, and be_solve
+ * (solve.c) calls diagnose.c for its reason: in one file the two would
+ * call each other.
+ */
+#include "model/model.h"
+
+be_code be_diagnose_scenarios(const be_model *m, const be_settings *s,
+                              be_status *status, be_diagnosis **diag,
+                              be_error *err)
+{
+    be_pos nowhere = {0, 0};
+    if (!m || !status || !diag)
+        return be__fail(err, BE_EARG, m ? m->file : "", nowhere,
+                        "be_diagnose_scenarios: NULL argument");
+    int n = be_model_scenarios(m);
+    if (n == 0)
+        return be__fail(err, BE_EARG, m->file, nowhere,
+                        "be_diagnose_scenarios: the model has no scenarios");
+    be_settings quiet;
+    if (s)
+        quiet = *s;
+    else
+        be_settings_init(&quiet);
+    quiet.progress = NULL;   /* one progress display is the caller's */
+    for (int i = 0; i < n; i++) {
+        const be_model *ms = be_model_scenario(m, i);
+        be_solution *one = be_solve(ms, &quiet, NULL);
+        status[i] = one ? one->status : BE_NO_PLAN;
+        diag[i] = NULL;
+        if (one && (one->status == BE_INFEASIBLE ||
+                    one->status == BE_UNBOUNDED))
+            diag[i] = be_diagnose(ms, &quiet, NULL);
+        be_solution_free(one);
+    }
+    return BE_OK;
+}
