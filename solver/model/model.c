@@ -9,6 +9,7 @@
  * totals are independent computations of the same definition.
  */
 #include "model/model.h"
+#include "model/rules.h"
 
 #include <math.h>
 #include <stdarg.h>
@@ -484,17 +485,14 @@ double be_model_device_price(const be_model *m, int k, int t)
     return d->buyable ? d->price[t] : 0.0;
 }
 
-double be_model_demand(const be_model *m, int t) { return m->demand[t]; }
+double be_model_demand(const be_model *m, int t) { return be__demand(m, t); }
 
 double be_model_power_cap(const be_model *m, int t)
 {
-    return m->has_power_cap ? m->power_cap[t] : INFINITY;
+    return be__power_cap(m, t);
 }
 
-double be_model_budget(const be_model *m, int t)
-{
-    return m->has_budget ? m->budget[t] : INFINITY;
-}
+double be_model_budget(const be_model *m, int t) { return be__budget(m, t); }
 
 double be_model_discount(const be_model *m, int t) { return m->discount[t]; }
 
