@@ -400,30 +400,10 @@ void report_json_stats(FILE *fp, const be_solution *sol)
 
 /* ---- CSV ---- */
 
-void report_csv(FILE *fp, const be_model *m, const be_solution *sol)
-{
-    /* The plan's cost, the proven bound and the gap repeat on every row
-     * (tidy data); the bound is empty while none is known. */
-    fputs("period,device,in_service,bought,retired,capacity,demand,"
-          "power_kw,spend,period_cost,plan_cost,bound,gap\n", fp);
-    if (!sol->plan)
-        return;
-    const be_eval *e = sol->eval;
-    int T = e->periods, K = e->devices;
-    char cost[40];
-    fmt_num(e->cost.total, cost, sizeof cost);
-    for (int t = 0; t < T; t++)
-        for (int k = 0; k < K; k++) {
-            fprintf(fp, "%s,%s,", be_model_period_label(m, t),
-                    be_model_device_name(m, k));
-            report_csv_cells(fp, m, e, t, k);
-            fprintf(fp, ",%s,", cost);
-            report_csv_bound(fp, sol);
-            fputc('\n', fp);
-        }
-}
-
-void report_csv_cells(FILE *fp, const be_model *m, const be_eval *e, int t,
+/* The cells of one row for period t and device k of evaluation e of
+ * model m, joined by commas: in_service, bought, retired, capacity,
+ * demand, power_kw, spend, period_cost. */
+static void csv_cells(FILE *fp, const be_model *m, const be_eval *e, int t,
                       int k)
 {
     char b[8][40];
@@ -439,10 +419,48 @@ void report_csv_cells(FILE *fp, const be_model *m, const be_eval *e, int t,
             fmt_num(e->period_cost[t].total, b[7], 40));
 }
 
-void report_csv_bound(FILE *fp, const be_solution *sol)
+void report_csv(FILE *fp, const be_model *m, const be_solution *sol)
 {
-    char b[2][40];
-    fprintf(fp, "%s,%s",
-            isfinite(sol->bound) ? fmt_num(sol->bound, b[0], 40) : "",
-            isfinite(sol->gap) ? fmt_num(sol->gap, b[1], 40) : "");
+    /* A model without scenarios is written as one scenario without the
+     * scenario's columns (scenario, probability, node; expected_cost).
+     * The plan's cost, the expected cost, the proven bound and the gap
+     * repeat on every row (tidy data); the bound and the gap are empty
+     * while none is known.  Device names need no quoting (the loader
+     * allows letters, digits, '-', '_' and '.'). */
+    int S = be_model_scenarios(m), T = be_model_periods(m);
+    int K = be_model_devices(m);
+    fprintf(fp, "%speriod,device,in_service,bought,retired,capacity,demand,"
+            "power_kw,spend,period_cost,plan_cost,%sbound,gap\n",
+            S ? "scenario,probability,node," : "", S ? "expected_cost," : "");
+    if (S ? !(sol->scenarios > 0 && sol->scenario_eval) : !sol->plan)
+        return;
+    char p[40], cost[40], expected[40], bound[40], gap[40];
+    fmt_num(sol->expected_cost, expected, sizeof expected);
+    if (!isfinite(sol->bound))
+        bound[0] = '\0';
+    else
+        fmt_num(sol->bound, bound, sizeof bound);
+    if (!isfinite(sol->gap))
+        gap[0] = '\0';
+    else
+        fmt_num(sol->gap, gap, sizeof gap);
+    for (int s = 0; s < (S ? S : 1); s++) {
+        const be_model *ms = S ? be_model_scenario(m, s) : m;
+        const be_eval *e = S ? sol->scenario_eval[s] : sol->eval;
+        if (S)
+            fmt_num(be_model_scenario_probability(m, s), p, sizeof p);
+        fmt_num(e->cost.total, cost, sizeof cost);
+        for (int t = 0; t < T; t++)
+            for (int k = 0; k < K; k++) {
+                if (S) {
+                    csv_field(fp, be_model_scenario_name(m, s));
+                    fprintf(fp, ",%s,%d,", p, be_model_scenario_node(m, s, t));
+                }
+                fprintf(fp, "%s,%s,", be_model_period_label(ms, t),
+                        be_model_device_name(ms, k));
+                csv_cells(fp, ms, e, t, k);
+                fprintf(fp, ",%s,%s%s%s,%s\n", cost, S ? expected : "",
+                        S ? "," : "", bound, gap);
+            }
+    }
 }

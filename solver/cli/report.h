@@ -18,8 +18,8 @@
 void report_answer(FILE *fp, const be_model *m, const be_solution *sol);
 
 /* The lines after the answer in report_text: a blank line, the model's
- * name, the status.  report_bound: the proven lower bound of a whole-unit solve ("Lower
- * bound  X  (proven: <proven>)"); nothing for an LP. */
+ * name, the status.  report_bound: the proven lower bound of a whole-unit
+ * solve ("Lower bound  X  (proven: <proven>)"); nothing for an LP. */
 void report_head(FILE *fp, const be_model *m, const be_solution *sol);
 void report_bound(FILE *fp, const be_solution *sol, const char *proven);
 /* Summary, cost breakdown, the period table and the plan in words. */
@@ -64,14 +64,10 @@ void report_json_period(FILE *fp, const be_model *m, const be_eval *e,
 void report_json_devices(FILE *fp, const be_model *m, const be_eval *e,
                          int t);
 void report_json_stats(FILE *fp, const be_solution *sol);
-/* One row per period and device, with a header line. */
+/* One row per period and device, with a header line; for a model with
+ * scenarios one row per scenario, period and device, with the scenario,
+ * its probability and its node in front and the expected cost after the
+ * plan's. */
 void report_csv(FILE *fp, const be_model *m, const be_solution *sol);
-/* The cells of one such row, joined by commas: period t and device k of
- * evaluation e of model m (in_service, bought, retired, capacity, demand,
- * power_kw, spend, period_cost); sol's bound and gap, each empty while no
- * bound is known. */
-void report_csv_cells(FILE *fp, const be_model *m, const be_eval *e, int t,
-                      int k);
-void report_csv_bound(FILE *fp, const be_solution *sol);
 
 #endif

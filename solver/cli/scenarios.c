@@ -486,36 +486,3 @@ void sc_report_json(FILE *fp, const be_model *m, const be_solution *sol,
     report_json_stats(fp, sol);
     fputs("}\n", fp);
 }
-
-/* ---- CSV ---- */
-
-void sc_report_csv(FILE *fp, const be_model *m, const be_solution *sol)
-{
-    char p[40], cost[40], expected[40];
-    fputs("scenario,probability,node,period,device,in_service,bought,retired,"
-          "capacity,demand,power_kw,spend,period_cost,plan_cost,"
-          "expected_cost,bound,gap\n", fp);
-    if (!has_plan(sol))
-        return;
-    int S = be_model_scenarios(m), T = be_model_periods(m);
-    int K = be_model_devices(m);
-    fmt_num(sol->expected_cost, expected, sizeof expected);
-    for (int s = 0; s < S; s++) {
-        const be_model *ms = be_model_scenario(m, s);
-        const be_eval *e = sol->scenario_eval[s];
-        fmt_num(be_model_scenario_probability(m, s), p, sizeof p);
-        fmt_num(e->cost.total, cost, sizeof cost);
-        for (int t = 0; t < T; t++)
-            for (int k = 0; k < K; k++) {
-                csv_field(fp, be_model_scenario_name(m, s));
-                fprintf(fp, ",%s,%d,%s,", p, be_model_scenario_node(m, s, t),
-                        be_model_period_label(ms, t));
-                csv_field(fp, be_model_device_name(ms, k));
-                fputc(',', fp);
-                report_csv_cells(fp, ms, e, t, k);
-                fprintf(fp, ",%s,%s,", cost, expected);
-                report_csv_bound(fp, sol);
-                fputc('\n', fp);
-            }
-    }
-}

@@ -53,14 +53,14 @@ void sc_print_scenarios(FILE *fp, const be_model *m, const char *indent);
 /* The answer of a stochastic solution: the decision to take now, what to
  * do in each branch, the expected cost (and CVaR with risk). */
 void sc_answer(FILE *fp, const be_model *m, const be_solution *sol);
-/* solve's three formats for a model with scenarios (sol with or without
- * a plan).  diag_status / diag: each scenario alone (cli_ctx's
- * scenario_status and scenario_diag), NULL when not diagnosed. */
+/* solve's text and JSON for a model with scenarios (sol with or without
+ * a plan; report_csv writes the CSV of both kinds of model).
+ * diag_status / diag: each scenario alone (cli_ctx's scenario_status and
+ * scenario_diag), NULL when not diagnosed. */
 void sc_report_text(FILE *fp, const be_model *m, const be_solution *sol);
 void sc_report_json(FILE *fp, const be_model *m, const be_solution *sol,
                     const be_status *diag_status,
                     be_diagnosis *const *diag);
-void sc_report_csv(FILE *fp, const be_model *m, const be_solution *sol);
 
 /* What the stochastic program minimises, from the evaluations:
  * (1 - weight) E[cost] + weight CVaR with risk, else E[cost]. */

@@ -35,8 +35,5 @@ void solve_json(FILE *fp, const be_model *m, const be_solution *sol,
 
 void solve_csv(FILE *fp, const be_model *m, const be_solution *sol)
 {
-    if (be_model_scenarios(m) > 0)
-        sc_report_csv(fp, m, sol);
-    else
-        report_csv(fp, m, sol);
+    report_csv(fp, m, sol);   /* one writer for both */
 }
