@@ -173,11 +173,7 @@ void report_text(FILE *fp, const be_model *m, const be_solution *sol)
         cost_line(fp, "taxes", e->cost.taxes);
     cost_line(fp, "resale", -e->cost.resale);
     cost_line(fp, "salvage at end", -e->cost.salvage);
-    if (e->violation != BE_FEASIBLE_PLAN)
-        fprintf(fp, "Warning            the plan breaks the %s constraint in "
-                "%s (by %g)\n", be_violation_name(e->violation),
-                be_model_period_label(m, e->violation_period),
-                e->violation_amount);
+    report_warning(fp, m, e, NULL);
     fputc('\n', fp);
     text_table(fp, m, sol);
     fprintf(fp, "\nThe plan:\n");
@@ -193,6 +189,20 @@ void report_span(const be_model *m, int from, int to, char *buf,
     else
         snprintf(buf, size, "%s to %s", be_model_period_label(m, from),
                  be_model_period_label(m, to));
+}
+
+void report_warning(FILE *fp, const be_model *m, const be_eval *e,
+                    const char *scenario)
+{
+    if (e->violation == BE_FEASIBLE_PLAN)
+        return;
+    fputs("Warning            ", fp);
+    if (scenario)
+        fprintf(fp, "in scenario %s ", scenario);
+    fprintf(fp, "the plan breaks the %s constraint in %s (by %g)\n",
+            be_violation_name(e->violation),
+            be_model_period_label(m, e->violation_period),
+            e->violation_amount);
 }
 
 int report_plan_lines(FILE *fp, const be_model *m, const be_eval *e,
@@ -250,12 +260,9 @@ void report_json_diagnosis(FILE *fp, const be_model *m,
     report_json_head(fp, m, sol);
     if (d) {
         /* one line per constraint that must give way (be_diagnose) */
+        int k = 0;
         fputs(", \"diagnosis\": [", fp);
-        for (int i = 0; i < d->n; i++) {
-            fputs(i ? ",\n  {" : "\n  {", fp);
-            report_json_give(fp, m, &d->gives[i]);
-            fputc('}', fp);
-        }
+        report_json_gives(fp, m, d, NULL, &k);
         fputs("]", fp);
     }
     if (!sol->plan) {
@@ -376,6 +383,21 @@ void report_json_give(FILE *fp, const be_model *m, const be_give *g)
     report_jnum(fp, "amount", g->amount, 1);
     fputs("\"text\": ", fp);
     json_str(fp, g->text);
+}
+
+void report_json_gives(FILE *fp, const be_model *m, const be_diagnosis *d,
+                       const char *scenario, int *k)
+{
+    for (int i = 0; d && i < d->n; i++) {
+        fputs((*k)++ ? ",\n  {" : "\n  {", fp);
+        if (scenario) {
+            fputs("\"scenario\": ", fp);
+            json_str(fp, scenario);
+            fputs(", ", fp);
+        }
+        report_json_give(fp, m, &d->gives[i]);
+        fputc('}', fp);
+    }
 }
 
 void report_json_stats(FILE *fp, const be_solution *sol)

@@ -29,6 +29,12 @@ void report_text(FILE *fp, const be_model *m, const be_solution *sol);
  * actions (be_describe_period), a run of periods that change nothing as
  * one line ("2026-02 to 2026-12  keep everything in service").  Returns
  * the periods that change something. */
+/* The line that warns that evaluation e breaks a constraint ("Warning
+ * ... the plan breaks the power constraint in 2027 (by 3)"; with
+ * scenario: "in scenario NAME the plan breaks ..."); nothing when e is
+ * feasible. */
+void report_warning(FILE *fp, const be_model *m, const be_eval *e,
+                    const char *scenario);
 /* "2025" or "2025 to 2027". */
 void report_span(const be_model *m, int from, int to, char *buf,
                  size_t size);
@@ -46,6 +52,12 @@ void report_json_diagnosis(FILE *fp, const be_model *m,
 void report_jnum(FILE *fp, const char *key, double v, int comma);
 void report_json_costs(FILE *fp, const be_costs *c);
 void report_json_give(FILE *fp, const be_model *m, const be_give *g);
+/* The lines of diagnosis d (may be NULL) as items of a JSON array, each
+ * {report_json_give's members}, with "scenario": NAME first when scenario
+ * is not NULL; *k counts the items written so far (for the commas), for
+ * one array that holds several diagnoses. */
+void report_json_gives(FILE *fp, const be_model *m, const be_diagnosis *d,
+                       const char *scenario, int *k);
 /* The object's opening: {"model", "status", "integer" and the "reason"
  * when there is one (no closing brace). */
 void report_json_head(FILE *fp, const be_model *m, const be_solution *sol);

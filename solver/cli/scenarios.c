@@ -297,16 +297,9 @@ void sc_report_text(FILE *fp, const be_model *m, const be_solution *sol)
                 fmt_money(sol->objective, 2, b1, sizeof b1));
     }
     report_bound(fp, sol, "no whole-unit plan's objective is lower");
-    for (int s = 0; s < S; s++) {
-        const be_eval *e = sol->scenario_eval[s];
-        if (e->violation != BE_FEASIBLE_PLAN)
-            fprintf(fp, "Warning            in scenario %s the plan breaks "
-                    "the %s constraint in %s (by %g)\n",
-                    be_model_scenario_name(m, s),
-                    be_violation_name(e->violation),
-                    be_model_period_label(m, e->violation_period),
-                    e->violation_amount);
-    }
+    for (int s = 0; s < S; s++)
+        report_warning(fp, m, sol->scenario_eval[s],
+                       be_model_scenario_name(m, s));
 
     fprintf(fp, "\n%-20s %11s %14s %14s %12s %12s %12s %12s %16s\n",
             "scenario", "probability", "purchases", "energy", "O&M",
@@ -418,16 +411,8 @@ void sc_report_json(FILE *fp, const be_model *m, const be_solution *sol,
             if (diag_status[s] == BE_OPTIMAL ||
                 diag_status[s] == BE_TIME_LIMIT_PLAN)
                 continue;
-            const be_diagnosis *d = diag ? diag[s] : NULL;
-            for (int i = 0; d && i < d->n; i++) {
-                const be_give *g = &d->gives[i];
-                fputs(k++ ? ",\n  {\"scenario\": " : "\n  {\"scenario\": ",
-                      fp);
-                json_str(fp, be_model_scenario_name(m, s));
-                fputs(", ", fp);
-                report_json_give(fp, m, g);
-                fputc('}', fp);
-            }
+            report_json_gives(fp, m, diag ? diag[s] : NULL,
+                              be_model_scenario_name(m, s), &k);
         }
         fputc(']', fp);
     }
