@@ -1,11 +1,15 @@
 /*
- * glpk_solver.h -- the only part of breakeven that talks to GLPK.  Internal.
+ * glpk_solver.h -- what the engine offers the rooms above it: solve a
+ * program with GLPK (strategy.c), the heuristic alone, and write a
+ * program through GLPK's writers (glpk.c).  Internal.
  *
- * GLPK aborts the process on a bad call and prints to stdout.  Everything
- * reaching it here has been validated, its terminal output is routed to
- * the caller's log function (or dropped), and its error hook turns an
- * abort into a BE_ESOLVER error: the hook frees GLPK's environment and
- * longjmps back to the call that started it (glpk.pdf, section 6.1.13).
+ * Inside the engine, bottom to top: settings.c (the defaults, the
+ * clock), rounding.c (plans without a sub-MIP), glpk_basis.c and glpk.c
+ * (the GLPK wrapper, the only code that calls GLPK; glpk.h), heuristic.c
+ * (the whole-unit plan a MIP solve starts from), strategy.c (the order of
+ * a solve's stages).  Everything reaching GLPK has been validated; its output
+ * goes to the settings' log function (or nowhere), and an abort inside
+ * GLPK becomes a BE_ESOLVER error.
  */
 #ifndef BE_GLPK_SOLVER_H
 #define BE_GLPK_SOLVER_H
@@ -24,7 +28,7 @@ typedef struct be_glpk_out {
     double first_plan_seconds; /* MIP: when the first whole-unit plan was
                                   known, from the start of the solve; -1
                                   when none */
-    double heuristic_seconds;  /* MIP: time spent in heuristic.c */
+    double heuristic_seconds;  /* MIP: time spent in the heuristic */
     double heuristic_cost;     /* MIP: the heuristic's plan, or NAN */
     int lives_started;         /* started from the basis of unit lives
                                   (lives.c) */
@@ -34,52 +38,12 @@ typedef struct be_glpk_out {
  * compare it with GLPK's own start.  Not for threads. */
 extern int be__lives_off;
 
-/*
- * The loaded program, as the primal heuristic (heuristic.c) sees it: it
- * fixes and frees columns and solves sub-MIPs, and never sees GLPK.  Only
- * valid inside be__glpk_solve (under its error guard).
- */
-typedef struct be_lp be_lp;
-
-/* Column j (0-based) back to its kind and the builder's bounds; integer 0
- * makes a whole-unit column continuous. */
-void be__lp_free_col(be_lp *lp, int j, int integer);
-/* Column j fixed at v. */
-void be__lp_fix_col(be_lp *lp, int j, double v);
-/* Solve the program as it stands now as a MIP, for at most `seconds`,
- * to relative gap `gap`, and for at most plan_nodes branch-and-bound nodes
- * once a plan is found (no_plan_nodes before).  Quick (thorough 0): the
- * root LP by the dual simplex from the last basis, branch and bound on
- * the program as it is.  Thorough: GLPK's MIP presolve first (a cold
- * start, but it finds plans where the quick way does not).  Returns 1
- * with x (n_cols values, integer and fixed columns exactly whole) and
- * *cost when a whole-unit plan was found, else 0. */
-int be__lp_solve(be_lp *lp, double seconds, int plan_nodes,
-                 int no_plan_nodes, double gap,
-                 int thorough, double *x, double *cost);
-/* Solve the program as it stands now as an LP (whole-unit columns made
- * continuous by the caller), warm, within `seconds`.  Returns 1 with x
- * (n_cols values) and *objective at an optimum, else 0. */
-int be__lp_relax(be_lp *lp, double seconds, double *x, double *objective);
-/* Seconds on a monotonic clock. */
+/* Seconds on a monotonic clock: the clock of every time limit and
+ * deadline (settings.c). */
 double be__now(void);
-/* A line for the solver log (be_settings.log), when there is one. */
-void be__lp_log(be_lp *lp, const char *fmt, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 2, 3)))
-#endif
-    ;
-
-/* heuristic.c: a whole-unit plan for the program loaded in lp, by
- * relax-and-fix over windows of periods, improved by fix-and-optimize,
- * before `deadline` (be__now() clock).  Returns 1 with x (n_cols values),
- * *cost and *first (seconds from the call to its first plan) when it
- * found one; leaves the columns in any state (the caller restores
- * them).  *bound: the optimum of the LP relaxation when it solved it (a
- * lower bound on every whole-unit plan), else -INFINITY. */
-int be__heuristic(be_lp *lp, const be_model *m, const be_program *p,
-                  double deadline, double *x, double *cost, double *first,
-                  double *bound);
+/* Milliseconds from now to deadline, at least 1 and at most INT_MAX: a
+ * time limit as GLPK takes it. */
+int be__ms_left(double deadline);
 
 /* Solve p (as a MIP when p->integer).  Fills out on success (status may be
  * infeasible etc.); returns BE_ESOLVER/BE_ENOMEM/BE_EMODEL with err. */

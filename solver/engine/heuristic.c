@@ -1,6 +1,7 @@
 /*
  * heuristic.c -- a whole-unit plan quickly, before branch and bound
- * (glpk_solver.c starts it, and keeps its plan beside GLPK's: see there).
+ * (strategy.c starts it, and says what becomes of its plan).  It works
+ * on the loaded program through the GLPK wrapper's operations (glpk.h).
  *
  * GLPK's own primal heuristics work on binary columns only (FIELD-NOTES):
  * on the general-integer programs of a fleet nothing finds a plan early,
@@ -49,7 +50,7 @@
  * "Production Planning by Mixed Integer Programming" (2006), ch. 3.6, and
  * Helber and Sahling (2010), Int. J. Production Economics 123(2).
  */
-#include "engine/glpk_solver.h"
+#include "engine/heuristic.h"
 #include "engine/rounding.h"
 
 #include <math.h>
@@ -60,8 +61,9 @@
                                   window, at most (unless one period has
                                   more) */
 /* Nodes per sub-MIP once it has a plan, and before; the gap it stops at.
- * Chosen on bench/gen-large.sh 5 36 true (README "Whole units"): smaller
- * windows or node counts found worse plans, larger ones found them later. */
+ * Chosen on bench/gen-large.sh 5 36 true (docs/engine.md "Whole units"):
+ * smaller windows or node counts found worse plans, larger ones found
+ * them later. */
 #define RF_NODES 50
 #define RF_NO_PLAN_NODES 200
 #define RF_GAP 1e-3
