@@ -4,7 +4,7 @@
  * periods, O&M and resale by year of age, the purchase window, and the
  * fleet in place with its ages and purchase prices.
  */
-#include "model/loader.h"
+#include "model/devices.h"
 
 #include <errno.h>
 #include <locale.h>

@@ -1,7 +1,7 @@
 /*
  * loader.c -- a model file (schema 1) into a be_model: the top-level
  * sections, the scenarios (each one the file read again with its `set`),
- * and the be_model_load_* entry points.  loader.h lists the loader's other
+ * and the be_model_load_* entry points.  values.h lists the loader's other
  * files (schema tables, value typing, devices and fleet, overrides).
  *
  * The file is untrusted input.  yaml_tree.c turns it into a tree (and
@@ -22,7 +22,9 @@
  * be__model_finish derives cohorts and labels and runs the whole-model
  * checks.  On any failure the partly filled model is freed.
  */
-#include "model/loader.h"
+#include "model/devices.h"
+#include "model/overrides.h"
+#include "model/values.h"
 
 #include <errno.h>
 #include <locale.h>

@@ -5,7 +5,7 @@
  * so that an override is checked exactly as if it had been written in the
  * file.
  */
-#include "model/loader.h"
+#include "model/overrides.h"
 
 #include <errno.h>
 #include <locale.h>

@@ -1,10 +1,10 @@
 /*
- * values.c -- the loader's value typing (loader.h): every scalar of a model
+ * values.c -- the loader's value typing (values.h): every scalar of a model
  * file is typed narrowly here (loader.c says how and why), every mapping's
  * keys are checked against the schema's tables (schema.c) with a
  * did-you-mean, and every message names the node at fault.
  */
-#include "model/loader.h"
+#include "model/values.h"
 
 #include <errno.h>
 #include <locale.h>

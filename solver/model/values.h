@@ -1,19 +1,19 @@
 /*
- * loader.h -- what the files of the loader share (solver/model/): the
+ * values.h -- what the files of the loader share (solver/model/): the
  * loader's state, its error helpers and the typed readers of schema-1
- * values.  Internal to the model room: nothing outside solver/model/
- * includes it.
+ * values (values.c).  Internal to the model room: nothing outside
+ * solver/model/ includes it.  The loader's files, bottom to top:
  *
- *   loader.c     the file and its sections into a be_model, scenarios,
- *                the be_model_load_* entry points
  *   schema.c     the keys of every mapping and the words of every choice
  *   values.c     value typing: numbers, booleans, strings, series, keys,
- *                did-you-mean, the names used in messages
- *   devices.c    the devices and fleet sections
- *   overrides.c  `--set PATH=VALUE` applied to the YAML tree
+ *                did-you-mean, the names used in messages (this header)
+ *   devices.c    the devices and fleet sections (devices.h)
+ *   overrides.c  `--set PATH=VALUE` applied to the YAML tree (overrides.h)
+ *   loader.c     the file and its sections into a be_model, scenarios,
+ *                the be_model_load_* entry points
  */
-#ifndef BE_LOADER_H
-#define BE_LOADER_H
+#ifndef BE_VALUES_H
+#define BE_VALUES_H
 
 #include "model/model.h"
 #include "model/yaml_tree.h"
@@ -105,13 +105,5 @@ be_code be__ld_whole_number(loader *L, const be_ynode *n, const char *ctx,
 be_code be__ld_check_keys(loader *L, const be_ynode *map,
                           const char *const *allowed, size_t n_allowed,
                           const char *ctx);
-int be__ld_name_char(char c);
-be_code be__parse_devices(loader *L, const be_ynode *n);
-be_code be__parse_fleet(loader *L, const be_ynode *n);
-be_code be__apply_override(be_ydoc *doc, be_ynode *root, const char *ov,
-                           const char *file, be_error *err);
-be_ynode *be__resolve_path(be_ydoc *doc, be_ynode *root, const char *path,
-                           const char *what, be_code code, be_pos at,
-                           const char *file, be_error *err);
 
-#endif /* BE_LOADER_H */
+#endif /* BE_VALUES_H */
