@@ -2,7 +2,8 @@
  * cmd_report.c -- `breakeven report`: one self-contained HTML page for a
  * meeting: the answer in two sentences, four charts (inline SVG drawn by
  * chart.c), the schedule, the cost breakdown against running the fleet to
- * end of life, and the model's inputs.  No script, no external resource:
+ * end of life, and the model's inputs (html.c, with the style sheet and
+ * the cell writers every section uses).  No script, no external resource:
  * the file reads the same offline, in any browser, printed or mailed.
  *
  * A model with scenarios gets the decision to take now and each branch,
@@ -11,7 +12,7 @@
  * own model, and each scenario's charts and schedule.
  *
  * Every string that comes from the model file or the command line goes
- * through esc() (chart_xml_escape); numbers and period labels are ours.
+ * through html_esc() (chart_xml_escape); numbers and period labels are ours.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -19,6 +20,7 @@
 
 #include "chart_data.h"
 #include "cli.h"
+#include "html.h"
 #include "output.h"
 #include "report.h"
 #include "scenarios.h"
@@ -26,103 +28,6 @@
 
 #define CHART_W 600
 #define CHART_H 380
-
-static void esc(FILE *fp, const char *s)
-{
-    chart_xml_escape(fp, s);
-}
-
-static const char css[] =
-    "*{box-sizing:border-box}"
-    "body{margin:0;background:#f4f5f7;color:#1b1b1b;"
-    "font:15px/1.5 'DejaVu Sans',system-ui,-apple-system,'Segoe UI',"
-    "sans-serif}"
-    "main{max-width:1320px;margin:0 auto;padding:28px 32px 56px}"
-    "h1{font-size:27px;line-height:1.25;margin:0 0 4px;"
-    "overflow-wrap:anywhere}"
-    "h2{font-size:20px;margin:36px 0 10px}"
-    ".sub{color:#555;margin:0 0 18px}"
-    ".answer{background:#fff;border-left:6px solid #0072B2;"
-    "border-radius:6px;padding:16px 22px;font-size:18px;line-height:1.55;"
-    "box-shadow:0 1px 3px rgba(0,0,0,.08)}"
-    ".answer p{margin:0 0 6px}.answer p:last-child{margin:0}"
-    ".warn{border-left-color:#D55E00}"
-    ".cards{display:grid;grid-template-columns:repeat(auto-fit,"
-    "minmax(180px,1fr));gap:12px;margin:16px 0 0}"
-    ".card{background:#fff;border-radius:6px;padding:12px 16px;"
-    "box-shadow:0 1px 3px rgba(0,0,0,.08)}"
-    ".card .k{color:#555;font-size:13px}"
-    ".card .v{font-size:23px;font-weight:bold;"
-    "font-variant-numeric:tabular-nums}"
-    ".card .d{color:#666;font-size:12.5px}"
-    ".charts{display:grid;grid-template-columns:repeat(auto-fit,"
-    "minmax(560px,1fr));gap:16px}"
-    "figure{margin:0;background:#fff;border-radius:6px;padding:8px 8px 4px;"
-    "box-shadow:0 1px 3px rgba(0,0,0,.08)}"
-    "svg.chart{display:block;width:100%;height:auto}"
-    "figcaption{color:#444;font-size:13.5px;padding:2px 10px 8px}"
-    "details{margin:4px 10px 8px}summary{cursor:pointer;color:#0072B2}"
-    ".scroll{overflow-x:auto;background:#fff;border-radius:6px;"
-    "width:fit-content;max-width:100%;"
-    "box-shadow:0 1px 3px rgba(0,0,0,.08)}"
-    "table{border-collapse:collapse;font-variant-numeric:tabular-nums;"
-    "font-size:14px;width:100%}"
-    "th,td{padding:5px 10px;text-align:right;white-space:nowrap;"
-    "border-bottom:1px solid #e6e6e6}"
-    "th{background:#fafafa;font-weight:600}"
-    "thead th{position:sticky;top:0}"
-    "th.l,td.l{text-align:left}td.w{white-space:normal;min-width:20em}"
-    "tr.total td{font-weight:bold;border-top:2px solid #999}"
-    "td.z{color:#aaa}"
-    ".dev{display:inline-block;width:11px;height:11px;border-radius:2px;"
-    "margin-right:6px;vertical-align:-1px}"
-    "pre{background:#fff;padding:14px;border-radius:6px;overflow-x:auto;"
-    "font-size:13px}"
-    "footer{color:#777;font-size:12.5px;margin-top:36px}"
-    "@media print{body{background:#fff}.charts{display:block}"
-    "figure{break-inside:avoid;margin-bottom:12px}}";
-
-/* ---- small writers ---- */
-
-static void money(FILE *fp, double v)
-{
-    char b[64];
-    fputs(fmt_money(v, 0, b, sizeof b), fp);
-}
-
-static void num(FILE *fp, double v)
-{
-    char b[64];
-    if (!isfinite(v))
-        fputs("&mdash;", fp);
-    else {   /* grouped, at most 3 decimals, no trailing zeros */
-        fmt_money(v, fabs(v - round(v)) < 1e-9 ? 0 : 3, b, sizeof b);
-        char *dot = strchr(b, '.');
-        if (dot) {
-            char *end = b + strlen(b);
-            while (end > dot + 1 && end[-1] == '0')
-                *--end = '\0';
-        }
-        fputs(b, fp);
-    }
-}
-
-/* A number cell; zeros are grey so that the changes stand out. */
-static void num_td(FILE *fp, double v)
-{
-    fputs(v == 0 ? "<td class=\"z\">" : "<td>", fp);
-    num(fp, v);
-    fputs("</td>", fp);
-}
-
-static void swatch(FILE *fp, int k)
-{
-    static const chart_colour c[] = {CHART_BLUE, CHART_ORANGE, CHART_GREEN,
-                                     CHART_PURPLE, CHART_SKY, CHART_VERMILLION,
-                                     CHART_YELLOW};
-    fprintf(fp, "<span class=\"dev\" style=\"background:%s\"></span>",
-            chart_colour_hex(k < 7 ? c[k] : CHART_GREY));
-}
 
 /* ---- the answer ---- */
 
@@ -151,7 +56,7 @@ static void answer(FILE *fp, const be_model *m, const be_solution *sol,
         /* solve_answer's text ends with a newline */
         if (len && text[len - 1] == '\n')
             text[len - 1] = '\0';
-        esc(fp, text);
+        html_esc(fp, text);
     }
     free(text);
     fputs("</strong></p>", fp);
@@ -179,9 +84,9 @@ static void answer(FILE *fp, const be_model *m, const be_solution *sol,
         fputs("Against running the fleet to end of life (keeping every unit "
               "until its lifetime and buying the capacity that is cheapest "
               "per unit of throughput when short; net present cost ", fp);
-        money(fp, b->cost.total);
+        html_money(fp, b->cost.total);
         fputs("), the plan saves <strong>", fp);
-        money(fp, save.difference);
+        html_money(fp, save.difference);
         fputs("</strong>", fp);
         if (isfinite(save.percent))
             fprintf(fp, " (%.1f%%)", save.percent);
@@ -207,7 +112,7 @@ static void card(FILE *fp, const char *key, double v, const char *text,
     if (text)
         fputs(text, fp);
     else
-        money(fp, v);
+        html_money(fp, v);
     fputs("</div><div class=\"d\">", fp);
     fputs(detail, fp);
     fputs("</div></div>", fp);
@@ -252,29 +157,29 @@ static void data_table(FILE *fp, const chart *c)
     char b[40];
     fputs("<details><summary>Data</summary><div class=\"scroll\">"
           "<table class=\"series\"><thead><tr><th class=\"l\">", fp);
-    esc(fp, c->x_label);
+    html_esc(fp, c->x_label);
     fputs("</th>", fp);
     for (int i = 0; i < c->n_series; i++) {
         fputs("<th>", fp);
-        esc(fp, c->series[i].name);
+        html_esc(fp, c->series[i].name);
         fputs("</th>", fp);
     }
     fputs("</tr></thead><tbody>", fp);
     for (int t = 0; t < c->n; t++) {
         fputs("<tr><th class=\"l\">", fp);
-        esc(fp, c->x[t]);
+        html_esc(fp, c->x[t]);
         fputs("</th>", fp);
         for (int i = 0; i < c->n_series; i++) {
             double v = c->series[i].y[t];
             const char *s = isfinite(v) ? fmt_num(v, b, sizeof b) : "";
             fputs("<td data-chart=\"", fp);
-            esc(fp, c->id);
+            html_esc(fp, c->id);
             fputs("\" data-series=\"", fp);
-            esc(fp, c->series[i].name);
+            html_esc(fp, c->series[i].name);
             fputs("\" data-period=\"", fp);
-            esc(fp, c->x[t]);
+            html_esc(fp, c->x[t]);
             fprintf(fp, "\" data-value=\"%s\">", s);
-            num(fp, isfinite(v) ? v : NAN);
+            html_num(fp, isfinite(v) ? v : NAN);
             fputs("</td>", fp);
         }
         fputs("</tr>", fp);
@@ -322,7 +227,7 @@ static void period_words(FILE *fp, const be_model *m, const be_eval *e,
 {
     char words[8192];
     if (be_describe_period(m, e, t, words, sizeof words))
-        esc(fp, words);
+        html_esc(fp, words);
     else
         fputs("<span style=\"color:#888\">keep everything</span>", fp);
 }
@@ -347,8 +252,8 @@ static void schedule(FILE *fp, const be_model *m, const be_eval *e,
         int rented = be_model_device_is_rented(m, k);
         fprintf(fp, "<th colspan=\"%d\" style=\"text-align:center\">",
                 rented ? 1 : 3);
-        swatch(fp, k);
-        esc(fp, be_model_device_name(m, k));
+        html_swatch(fp, k);
+        html_esc(fp, be_model_device_name(m, k));
         fputs(rented ? " (rented)</th>" : "</th>", fp);
     }
     fputs("<th rowspan=\"2\">capacity</th><th rowspan=\"2\">demand</th>"
@@ -366,37 +271,37 @@ static void schedule(FILE *fp, const be_model *m, const be_eval *e,
     fputs("</tr></thead><tbody>\n", fp);
     for (int t = 0; t < T; t++) {
         fputs("<tr><th class=\"l\">", fp);
-        esc(fp, be_model_period_label(m, t));
+        html_esc(fp, be_model_period_label(m, t));
         fputs("</th><td class=\"l w\">", fp);
         period_words(fp, m, e, t);
         fputs("</td>", fp);
         for (int k = 0; k < K; k++) {
             fputs("<td>", fp);
-            num(fp, e->in_service[t * K + k]);
+            html_num(fp, e->in_service[t * K + k]);
             fputs("</td>", fp);
             if (be_model_device_is_rented(m, k))
                 continue;
-            num_td(fp, e->bought[t * K + k]);
-            num_td(fp, e->retired[t * K + k]);
+            html_num_td(fp, e->bought[t * K + k]);
+            html_num_td(fp, e->retired[t * K + k]);
         }
         fputs("<td>", fp);
-        num(fp, e->capacity[t]);
+        html_num(fp, e->capacity[t]);
         fputs("</td><td>", fp);
-        num(fp, be_model_demand(m, t));
+        html_num(fp, be_model_demand(m, t));
         fputs("</td><td>", fp);
-        num(fp, e->power_kw[t]);
+        html_num(fp, e->power_kw[t]);
         fputs("</td>", fp);
         if (capped) {
             fputs("<td>", fp);
-            num(fp, be_model_power_cap(m, t));
+            html_num(fp, be_model_power_cap(m, t));
             fputs("</td>", fp);
         }
         fputs(e->spend[t] == 0 ? "<td class=\"z\">" : "<td>", fp);
-        money(fp, e->spend[t]);
+        html_money(fp, e->spend[t]);
         fputs("</td>", fp);
         if (budget) {
             fputs("<td>", fp);
-            num(fp, be_model_budget(m, t));
+            html_num(fp, be_model_budget(m, t));
             fputs("</td>", fp);
         }
         fputs("</tr>\n", fp);
@@ -411,11 +316,11 @@ static void cost_row(FILE *fp, const char *what, double plan, double base,
 {
     fprintf(fp, "<tr%s><td class=\"l\">%s</td><td>", total ?
             " class=\"total\"" : "", what);
-    money(fp, plan);
+    html_money(fp, plan);
     fputs("</td><td>", fp);
-    money(fp, base);
+    html_money(fp, base);
     fputs("</td><td>", fp);
-    money(fp, plan - base);
+    html_money(fp, plan - base);
     fputs("</td></tr>\n", fp);
 }
 
@@ -425,7 +330,7 @@ static void costs(FILE *fp, const report_data *d)
     char obj[64];
     fputs("<h2>Cost breakdown</h2>\n<p class=\"sub\">Net present cost, "
           "discounted to the start of ", fp);
-    esc(fp, d->labels[0]);
+    html_esc(fp, d->labels[0]);
     fputs(", as priced by the independent evaluator (the solver's own "
           "objective: ", fp);
     fputs(fmt_money(d->sol->objective, 2, obj, sizeof obj), fp);
@@ -447,171 +352,6 @@ static void costs(FILE *fp, const report_data *d)
     fputs("</tbody></table></div>\n", fp);
 }
 
-/* ---- the model's inputs ---- */
-
-static void inputs(FILE *fp, const be_model *m, const char *path,
-                   const cli_common *c)
-{
-    int T = be_model_periods(m), K = be_model_devices(m);
-    int J = be_model_cohorts(m);
-    double dy = be_model_period_years(m);
-    fputs("<h2>The model's inputs</h2>\n<div class=\"scroll\">"
-          "<table id=\"devices\"><thead><tr><th class=\"l\">device</th>"
-          "<th>throughput</th><th>power kW</th><th>lifetime, years</th>"
-          "<th class=\"l\">on sale</th><th>price then</th>"
-          "<th>price per unit of throughput</th></tr></thead><tbody>\n", fp);
-    for (int k = 0; k < K; k++) {
-        int first = -1, last = -1;
-        for (int t = 0; t < T; t++)
-            if (be_model_device_can_buy(m, k, t)) {
-                if (first < 0)
-                    first = t;
-                last = t;
-            }
-        double life = NAN;
-        for (int j = 0; j < J; j++) {
-            be_cohort_info ci;
-            be_model_cohort(m, j, &ci);
-            if (ci.device == k) {
-                life = (ci.end - ci.start + ci.age0) * dy;
-                break;
-            }
-        }
-        int rented = be_model_device_is_rented(m, k);
-        fputs("<tr><td class=\"l\">", fp);
-        swatch(fp, k);
-        esc(fp, be_model_device_name(m, k));
-        fputs(rented ? " (rented)</td><td>" : "</td><td>", fp);
-        num(fp, be_model_device_throughput(m, k));
-        fputs("</td><td>", fp);
-        num(fp, be_model_device_power_kw(m, k));
-        fputs("</td><td>", fp);
-        num(fp, life);
-        fputs("</td><td class=\"l\">", fp);
-        if (first < 0)
-            fputs("never (fleet only)", fp);
-        else if (first == 0 && last == T - 1)
-            fputs("throughout", fp);
-        else
-            fprintf(fp, "%s &ndash; %s", be_model_period_label(m, first),
-                    be_model_period_label(m, last));
-        fputs("</td><td>", fp);
-        if (first >= 0 && !rented) {
-            money(fp, be_model_device_price(m, k, first));
-            if (last > first) {
-                fputs(" &rarr; ", fp);
-                money(fp, be_model_device_price(m, k, last));
-            }
-            fputs("</td><td>", fp);
-            money(fp, be_model_device_price(m, k, first) /
-                  be_model_device_throughput(m, k));
-            if (last > first) {
-                fputs(" &rarr; ", fp);
-                money(fp, be_model_device_price(m, k, last) /
-                      be_model_device_throughput(m, k));
-            }
-        } else {
-            fputs("&mdash;</td><td>&mdash;", fp);
-        }
-        fputs("</td></tr>\n", fp);
-    }
-    fputs("</tbody></table></div>\n", fp);
-
-    /* the fleet in place */
-    int any = 0;
-    for (int j = 0; j < J; j++) {
-        be_cohort_info ci;
-        be_model_cohort(m, j, &ci);
-        if (ci.fleet_entry < 0)
-            continue;
-        if (!any++)
-            fputs("<h3>The fleet in place</h3><div class=\"scroll\">"
-                  "<table id=\"fleet\" style=\"width:auto;min-width:480px\">"
-                  "<thead><tr><th class=\"l\">device</th><th>units</th>"
-                  "<th>age, years</th><th>purchase price</th></tr></thead>"
-                  "<tbody>\n", fp);
-        fputs("<tr><td class=\"l\">", fp);
-        swatch(fp, ci.device);
-        esc(fp, be_model_device_name(m, ci.device));
-        fputs("</td><td>", fp);
-        num(fp, ci.count);
-        fputs("</td><td>", fp);
-        num(fp, ci.age0 * dy);
-        fputs("</td><td>", fp);
-        money(fp, ci.basis);
-        fputs("</td></tr>\n", fp);
-    }
-    if (any)
-        fputs("</tbody></table></div>\n", fp);
-
-    /* the series, period by period */
-    double r = pow(be_model_discount(m, 1), -1.0 / dy) - 1.0;
-    fprintf(fp, "<h3>Period by period</h3><p class=\"sub\">%d periods of "
-            "%s; discount rate %.4g%% a year.</p><div class=\"scroll\">"
-            "<table id=\"inputs\"><thead><tr><th class=\"l\">period</th>"
-            "<th>demand</th><th>power cap kW</th><th>budget</th>"
-            "<th>discount factor</th>", T,
-            dy == 1 ? "a year" : dy < 0.1 ? "a month" : "a quarter",
-            100.0 * r);
-    for (int k = 0; k < K; k++)
-        if (!be_model_device_is_rented(m, k)) {
-            fputs("<th>price ", fp);
-            esc(fp, be_model_device_name(m, k));
-            fputs("</th>", fp);
-        }
-    fputs("</tr></thead><tbody>\n", fp);
-    for (int t = 0; t < T; t++) {
-        fputs("<tr><th class=\"l\">", fp);
-        esc(fp, be_model_period_label(m, t));
-        fputs("</th><td>", fp);
-        num(fp, be_model_demand(m, t));
-        fputs("</td><td>", fp);
-        num(fp, be_model_power_cap(m, t));
-        fputs("</td><td>", fp);
-        num(fp, be_model_budget(m, t));
-        fprintf(fp, "</td><td>%.4f</td>", be_model_discount(m, t));
-        for (int k = 0; k < K; k++) {
-            if (be_model_device_is_rented(m, k))
-                continue;
-            fputs("<td>", fp);
-            if (be_model_device_can_buy(m, k, t))
-                money(fp, be_model_device_price(m, k, t));
-            else
-                fputs("&mdash;", fp);
-            fputs("</td>", fp);
-        }
-        fputs("</tr>\n", fp);
-    }
-    fputs("</tbody></table></div>\n", fp);
-
-    /* the file itself, as read (before --set) */
-    fputs("<details><summary>The model file: <code>", fp);
-    esc(fp, path);
-    fputs("</code>", fp);
-    if (c->n_sets) {
-        fputs(", with", fp);
-        for (int i = 0; i < c->n_sets; i++) {
-            fputs(" <code>--set ", fp);
-            esc(fp, c->sets[i]);
-            fputs("</code>", fp);
-        }
-    }
-    fputs("</summary><pre>", fp);
-    FILE *in = fopen(path, "rb");
-    if (in) {
-        char buf[4096];
-        size_t n, total = 0;
-        while ((n = fread(buf, 1, sizeof buf - 1, in)) > 0 &&
-               total < ((size_t)1 << 24)) {
-            buf[n] = '\0';
-            esc(fp, buf);
-            total += n;
-        }
-        fclose(in);
-    }
-    fputs("</pre></details>\n", fp);
-}
-
 /* ---- a model with scenarios ---- */
 
 /* The answer (sc_answer), a paragraph a line, the first one strong. */
@@ -628,7 +368,7 @@ static void scenario_answer(FILE *fp, const be_model *m,
         if (nl)
             *nl = '\0';
         fputs(first ? "<p><strong>" : "<p>", fp);
-        esc(fp, line);
+        html_esc(fp, line);
         fputs(first ? "</strong></p>" : "</p>", fp);
         first = 0;
         line = nl ? nl + 1 : line + strlen(line);
@@ -655,7 +395,7 @@ static void scenario_tree(FILE *fp, const be_model *m, const be_solution *sol)
         sc_branch_names(m, &b[i], ", ", names, sizeof names);
         fprintf(fp, "<tr><td class=\"l\" style=\"padding-left:%dem\">%s"
                 "</td><td class=\"l w\">", 1 + 2 * b[i].depth, span);
-        esc(fp, names);
+        html_esc(fp, names);
         fputs("</td><td class=\"l w\">", fp);
         int s = be_model_node_first(m, b[i].node), said = 0;
         for (int t = b[i].from; t <= b[i].to; t++) {
@@ -663,7 +403,7 @@ static void scenario_tree(FILE *fp, const be_model *m, const be_solution *sol)
                 continue;
             fprintf(fp, "%s<strong>%s</strong>: ", said ? "<br>" : "",
                     be_model_period_label(m, t));
-            esc(fp, words);
+            html_esc(fp, words);
             said = 1;
         }
         if (!said)
@@ -696,15 +436,15 @@ static void scenario_costs(FILE *fp, const be_model *m,
         e_plan += p * a->total;
         e_base += p * base;
         fputs("<tr><td class=\"l\">", fp);
-        esc(fp, be_model_scenario_name(m, s));
+        html_esc(fp, be_model_scenario_name(m, s));
         fputs("</td><td>", fp);
-        num(fp, p);
+        html_num(fp, p);
         const double v[] = {a->purchases, a->energy, a->om, a->rent,
                             a->taxes, -a->resale, -a->salvage, a->total,
                             base, base - a->total};
         for (size_t i = 0; i < sizeof v / sizeof v[0]; i++) {
             fputs("</td><td>", fp);
-            money(fp, v[i]);
+            html_money(fp, v[i]);
         }
         fputs(sd[s].base->violation != BE_FEASIBLE_PLAN
               ? " (breaks a constraint)</td></tr>\n" : "</td></tr>\n", fp);
@@ -712,11 +452,11 @@ static void scenario_costs(FILE *fp, const be_model *m,
     fputs("<tr class=\"total\"><td class=\"l\">expected</td><td></td>"
           "<td></td><td></td><td></td><td></td><td></td><td></td><td></td>"
           "<td>", fp);
-    money(fp, e_plan);
+    html_money(fp, e_plan);
     fputs("</td><td>", fp);
-    money(fp, e_base);
+    html_money(fp, e_base);
     fputs("</td><td>", fp);
-    money(fp, e_base - e_plan);
+    html_money(fp, e_base - e_plan);
     fputs("</td></tr>\n</tbody></table></div>\n", fp);
 }
 
@@ -763,7 +503,7 @@ static int scenario_details(FILE *fp, const be_model *m,
         snprintf(tag, sizeof tag, "s%d-", s + 1);
         snprintf(id, sizeof id, "schedule-%d", s + 1);
         fprintf(fp, "<details id=\"scenario-%d\"><summary>Scenario ", s + 1);
-        esc(fp, be_model_scenario_name(m, s));
+        html_esc(fp, be_model_scenario_name(m, s));
         fputs(": charts and schedule</summary>\n", fp);
         if (charts(fp, &sd[s], tag, why, size) != 0)
             return -1;
@@ -788,10 +528,10 @@ static int page(FILE *fp, const be_model *m, const be_solution *sol,
           "default-src 'none'; style-src 'unsafe-inline'; img-src data:\">"
           "<meta name=\"generator\" content=\"breakeven " BE_VERSION "\">"
           "<title>", fp);
-    esc(fp, name[0] ? name : "breakeven report");
+    html_esc(fp, name[0] ? name : "breakeven report");
     fprintf(fp, " &ndash; breakeven report</title><style>%s</style></head>"
-            "<body><main>\n<h1>", css);
-    esc(fp, name[0] ? name : path);
+            "<body><main>\n<h1>", html_css);
+    html_esc(fp, name[0] ? name : path);
     fprintf(fp, "</h1>\n<p class=\"sub\">The cheapest buy / keep / retire "
             "plan, %s &ndash; %s (%d period%s)", be_model_period_label(m, 0),
             be_model_period_label(m, T - 1), T, T == 1 ? "" : "s");
@@ -805,7 +545,7 @@ static int page(FILE *fp, const be_model *m, const be_solution *sol,
     if (be_model_description(m)[0]) {
         /* the model's own words, its line breaks kept */
         fputs("<p class=\"description\" style=\"white-space:pre-line\">", fp);
-        esc(fp, be_model_description(m));
+        html_esc(fp, be_model_description(m));
         fputs("</p>\n", fp);
     }
     if (be_model_scenarios(m) > 0) {
@@ -831,9 +571,9 @@ static int page(FILE *fp, const be_model *m, const be_solution *sol,
         schedule(fp, m, sol->eval, "schedule");
         costs(fp, d);
     }
-    inputs(fp, m, path, c);
+    html_inputs(fp, m, path, c);
     fputs("<footer>Made by breakeven " BE_VERSION " from <code>", fp);
-    esc(fp, path);
+    html_esc(fp, path);
     fputs("</code>. Charts drawn with Cairo; colours from the Okabe-Ito "
           "palette, safe for colour-blind readers. Every figure is the "
           "independent evaluator's pricing of the plan.</footer>\n"
