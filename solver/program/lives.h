@@ -2,7 +2,7 @@
  * lives.h -- the program of a fleet by the lives of its units: a master
  * program of a few hundred rows, solved by column generation, whose
  * optimal basis becomes an optimal basis of the cohort program (lives.c
- * says how and why).  GLPK-free: glpk_solver.c solves the master.
+ * says how and why).  GLPK-free: engine/glpk_basis.c solves the master.
  * Internal: not installed.
  */
 #ifndef BE_LIVES_H
@@ -15,7 +15,9 @@ typedef struct be_lives be_lives;
 /* The master of p, the cohort program of m, with its first columns (the
  * rents, and an artificial column on every row that zero does not
  * satisfy).  NULL when p is not a plain cohort program (a stochastic
- * program, or one with slack or fix rows and columns) or out of memory. */
+ * program, or one with a kind of row or column lives.c does not map:
+ * slack, fix, risk; row_kind_mapped and col_kind_mapped list them) or out
+ * of memory. */
 be_lives *be__lives_new(const be_model *m, const be_program *p);
 void be__lives_free(be_lives *L);
 
