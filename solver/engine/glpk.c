@@ -15,6 +15,7 @@
 #include "engine/glpk.h"
 #include "engine/glpk_basis.h"
 
+#include <glpk.h>
 #include <float.h>
 #include <limits.h>
 #include <math.h>

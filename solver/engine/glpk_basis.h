@@ -22,7 +22,8 @@ void be__basis_store(glp_prob *P, const be_program *p, be_basis *b);
 /* ---- the basis of unit lives ---- */
 
 /* What be__basis_from_lives holds while it calls GLPK: when GLPK stops
- * inside it (the error guard's longjmp), the guard frees both. */
+ * inside it (glpk.c's longjmp out of GLPK's error hook), glpk.c frees
+ * both. */
 typedef struct be_lives_hold {
     be_lives *lives;
     void *buf;
@@ -35,7 +36,8 @@ typedef struct be_lives_hold {
  * installed, 0 when be__lives_off, p is not a plain cohort program, the
  * master is infeasible or unbounded, the deadline came first, or its
  * basis did not map (P's basis is then left as it was, and the caller
- * starts as before).  Under the error guard, with hold inside it.
+ * starts as before).  Called with GLPK's error hook installed, hold
+ * kept where that hook's longjmp leads.
  */
 int be__basis_from_lives(glp_prob *P, const be_model *m, const be_program *p,
                          double deadline, be_lives_hold *hold);

@@ -5,7 +5,8 @@
  * wrapper's operations (glpk.h) and never calls GLPK itself.
  *
  * The time limit (be_settings.time_limit; 0: none) counts from the start
- * of the solve, loading the program into GLPK included.
+ * of the solve, loading the program into GLPK included; only an LP's
+ * simplex takes the whole limit again from its own start.
  *
  * An LP (solve_lp):
  * 1. Without a kept basis that fits (be_settings.basis), the optimal basis
@@ -31,15 +32,17 @@
  * 4. GLPK's branch and bound until the limit, to the gap asked for.
  *    Small programs: MIP presolve and hybrid pseudocost branching.  Large
  *    ones: no presolve (the root is solved), the most fractional variable,
- *    and the heuristic's plan as GLPK's incumbent.  All: backtracking by
- *    the best local bound and MIR cuts; Gomory cuts above GMI_MIN_COLUMNS
- *    and up to GMI_MAX_COLUMNS integer columns when GMI_MIN_SECONDS are
- *    left.  At each of GLPK's calls (on_tree) the best bound seen is kept,
- *    the search stops once the heuristic's plan is within the gap of it,
- *    and progress is reported (each better plan, else every 0.25 s).
+ *    and the heuristic's plan, when it found one, as GLPK's incumbent.
+ *    All: backtracking by the best local bound and MIR cuts; Gomory cuts
+ *    above GMI_MIN_COLUMNS and up to GMI_MAX_COLUMNS integer columns when
+ *    GMI_MIN_SECONDS are left.  At each of GLPK's calls (on_tree) the
+ *    best bound seen is kept, the search stops once the heuristic's plan
+ *    is within the gap of it, and progress is reported (each better plan,
+ *    else every 0.25 s).
  * 5. The answer (mip_answer): the cheaper of GLPK's plan and the
  *    heuristic's, the bound (never above the plan, with room for what
- *    GLPK's tolerance pruned), the duals at the plan, a last report.
+ *    GLPK's tolerance pruned), the duals at the plan when asked for, a
+ *    last progress report.
  */
 #include "engine/glpk.h"
 #include "engine/heuristic.h"
