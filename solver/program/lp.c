@@ -118,7 +118,7 @@ static int needs_suffix(const be_model *m, int j)
 /*
  * Bounds.  Every integer column gets a finite upper bound: GLPK's MIR cut
  * generator skips every row that holds an integer column without one
- * (FIELD-NOTES), and the heuristic (heuristic.c) rounds within them.
+ * (FIELD-NOTES), and the heuristic (rounding.c) rounds within them.
  * Tighter is better, but none may cut off every optimal plan
  * (docs/schema.md, "Bounds on whole units"):
  *
