@@ -50,7 +50,7 @@ all: $(B)/breakeven $(B)/unit
 # The library's internal headers (solver/ROOM/*.h, included as
 # "ROOM/name.h") are for the library and its white-box unit tests; the
 # program sees only include/breakeven.h.
-$(LIB_OBJ) $(TEST_OBJ): CPPFLAGS += -Isolver
+$(LIB_OBJ) $(PIC_OBJ) $(TEST_OBJ): CPPFLAGS += -Isolver
 
 $(B)/%.o: %.c include/breakeven.h $(LIB_HDR) $(wildcard solver/cli/*.h tests/*.h)
 	@mkdir -p $(dir $@)
