@@ -1,6 +1,6 @@
 /*
  * rules.c -- the meaning of each constraint of the model, written once
- * (rules.h; README "Semantics", "Constraints").
+ * (rules.h; README "Semantics").
  *
  * Every function is one fact about one row family: a coefficient, a
  * limit, what a holding uses of it or leaves.  The evaluator, the LP

@@ -1,7 +1,7 @@
 /*
  * rules.h -- what each constraint of the model means, written once:
- * demand, the site power cap and the budget (README "Semantics",
- * "Constraints").  Internal.
+ * demand, the site power cap and the budget (README "Semantics";
+ * the rows as program/lp.h writes them).  Internal.
  *
  * The LP builder writes these rules as rows, the evaluator checks a plan
  * against them, and the plans that are built without the LP (baselines,
