@@ -578,6 +578,10 @@ be_diagnosis *be_diagnose(const be_model *m, const be_settings *s,
         }
     }
     d->status = d->n ? BE_INFEASIBLE : BE_OPTIMAL;
+    goto done;
+fail:
+    be_diagnosis_free(d);
+    d = NULL;
 done:
     free(w);
     free(slack);
@@ -588,17 +592,6 @@ done:
     free(demand_row);
     be__program_free(p);
     return d;
-fail:
-    free(w);
-    free(slack);
-    free(act);
-    free(step);
-    free(power_row);
-    free(budget_row);
-    free(demand_row);
-    be__program_free(p);
-    be_diagnosis_free(d);
-    return NULL;
 }
 
 /* ---- coefficient range ---- */
