@@ -132,11 +132,6 @@ double be__units_spend(const be_model *m, int k, int t, double n)
     return n * be__unit_spend(m, k, t);
 }
 
-double be__budget_left(const be_model *m, int t, double spend)
-{
-    return be__budget(m, t) - spend;
-}
-
 int be__budget_over(const be_model *m, int t, double spend)
 {
     return m->has_budget && over(spend, m->budget[t]);

@@ -121,10 +121,6 @@ double be__unit_spend(const be_model *m, int k, int t);
 /* n price_k(t): what n units of device k bought in t spend. */
 double be__units_spend(const be_model *m, int k, int t, double n);
 
-/* budget(t) - spend: what is left of period t's budget beside `spend`;
- * +inf without a budget. */
-double be__budget_left(const be_model *m, int t, double spend);
-
 /* 1 when `spend` is over period t's budget beyond the evaluator's
  * tolerance, spend > budget(t) + BE__LIMIT_TOL max(1, budget(t)); 0
  * without a budget. */

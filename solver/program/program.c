@@ -1,8 +1,9 @@
 /*
- * program.c -- what the analyses need from the program builder (lp.h):
- * copying a program, adding elastic (slack) columns of their own kind,
- * and comparing two programs' shapes, so that diagnose.c and threshold.c
- * do not reach into the arrays themselves.
+ * program.c -- the program as a container (lp.h), below both builders:
+ * freeing it, matrix entries as the builders add them, and what the
+ * analyses need: copying a program, adding elastic (slack) columns and fix
+ * rows of their own kind, and comparing two programs' shapes, so that
+ * diagnose.c and threshold.c do not reach into the arrays themselves.
  */
 #include "program/lp.h"
 
