@@ -134,6 +134,14 @@ double be_model_demand(const be_model *m, int t);
 double be_model_power_cap(const be_model *m, int t);  /* +inf when none */
 double be_model_budget(const be_model *m, int t);     /* +inf when none */
 double be_model_discount(const be_model *m, int t);   /* d(t), t = 0 .. periods */
+/* Revenue (`revenue`, docs/returns.md): 1 when the model sells its work.
+ * be_model_price is revenue.price(t), money per unit of throughput for a
+ * year of work sold (0 without revenue); be_model_market is market(t),
+ * the most work that can be sold in t (demand(t) without a market). */
+int be_model_has_revenue(const be_model *m);
+int be_model_has_market(const be_model *m);
+double be_model_price(const be_model *m, int t);
+double be_model_market(const be_model *m, int t);
 /* Find a device by name; -1 if there is none. */
 int be_model_find_device(const be_model *m, const char *name);
 
@@ -159,10 +167,13 @@ void be_model_cohort(const be_model *m, int j, be_cohort_info *out);
 /* Plans and their evaluation                                          */
 /* ------------------------------------------------------------------ */
 
-/* A schedule: what is bought, rented and retired when.  Arrays are owned
- * by the plan, zero-filled by be_plan_new, and may be written directly.
- * Units reaching their lifetime are retired by the evaluator whether or not
- * the plan says so; retire may include them. */
+/* A schedule: what is bought, rented and retired when, and how much work
+ * is sold.  Arrays are owned by the plan, zero-filled by be_plan_new, and
+ * may be written directly.  Units reaching their lifetime are retired by
+ * the evaluator whether or not the plan says so; retire may include them.
+ * sell is the work sold beyond the demand (a model with a `revenue`
+ * market): served(t) = demand(t) + sell[t], which capacity must cover and
+ * which may not pass market(t); 0 everywhere serves the demand alone. */
 typedef struct be_plan {
     int periods, devices, cohorts;
     int relaxed;     /* 1: fractional units are expected (an LP relaxation
@@ -171,13 +182,17 @@ typedef struct be_plan {
     double *rent;    /* [periods*devices] units of rented device k in t */
     double *retire;  /* [periods*cohorts] units of cohort j retired at the
                         start of period t: retire[t*cohorts + j] */
+    double *sell;    /* [periods] work sold beyond demand(t), >= 0 */
 } be_plan;
 
 be_plan *be_plan_new(const be_model *m);
 void be_plan_free(be_plan *p);
 
 /* Net present cost by category, discounted to the start of period 0.
- * total = purchases + energy + om + rent + taxes - resale - salvage. */
+ * total = purchases + energy + om + rent + taxes - resale - salvage
+ *         - revenue.
+ * Revenue is money coming in, so it counts against the cost: with
+ * `revenue` in the model, -total is the plan's net present value. */
 typedef struct be_costs {
     double purchases;  /* purchase prices paid */
     double energy;     /* before tax */
@@ -187,6 +202,8 @@ typedef struct be_costs {
                           tau*depreciation + tau*(gains on sales) */
     double resale;     /* proceeds of units retired within the horizon */
     double salvage;    /* value of units still held at the end */
+    double revenue;    /* price(t) dt served(t), before tax (the tax on it,
+                          tau*revenue, is in taxes); 0 without revenue */
     double total;
 } be_costs;
 
@@ -197,7 +214,10 @@ typedef enum be_violation {
     BE_VIOLATES_BUDGET,     /* purchases above the budget */
     BE_VIOLATES_HOLDINGS,   /* retires more units than held, or negative */
     BE_VIOLATES_AVAILABILITY, /* buys what is not for sale then */
-    BE_VIOLATES_INTEGRALITY /* fractional units in a whole-unit model */
+    BE_VIOLATES_INTEGRALITY, /* fractional units in a whole-unit model */
+    BE_VIOLATES_MARKET      /* sells less than 0 or more than the market
+                               leaves beyond demand (or sells where the
+                               model has no market) */
 } be_violation;
 
 /* The evaluation of a plan, computed from the model alone (no LP). */
@@ -229,6 +249,19 @@ typedef struct be_eval {
                                  before the end of their life and buys
                                  units (a replacement, docs/plans.md);
                                  -1 when there is none */
+    /* Work and money (docs/returns.md), for every model: */
+    double *served;           /* [periods] work served: demand + sell */
+    double work;              /* sum dt served(t) d(t): the discounted
+                                 throughput-years served */
+    double net_present_cost;  /* the plan's cost without its revenue and
+                                 the tax on it: cost.total + (1 - tau)
+                                 cost.revenue (= cost.total without
+                                 revenue) */
+    double net_present_value; /* -cost.total */
+    double levelized_cost;    /* net_present_cost / ((1 - tau) work): the
+                                 constant price of compute at which the
+                                 plan breaks even, per unit of throughput
+                                 for a year; NAN when work is 0 */
 } be_eval;
 
 /* Unit counts at or below BE_UNIT_TOL are the solver's rounding noise:
@@ -519,9 +552,13 @@ typedef enum be_program_format {
 } be_program_format;
 
 /* Write the program GLPK sees to path, through GLPK's writers (which
- * spell '[' ']' as '(' ')' and '-' as '~' in LP names).  The program has
- * no constant term, so a solver reading the file reaches the same
- * objective.  s may be NULL; s->relax writes the relaxation. */
+ * spell '[' ']' as '(' ')' and '-' as '~' in LP names).  A solver reading
+ * the file reaches be_solve's objective, except in a model with
+ * `revenue`: the revenue of the demand, which no decision changes, is a
+ * constant the file leaves out (the objective is the file's optimum minus
+ * the discounted after-tax revenue of the demand; be_write_gmpl's file
+ * keeps it as demand_revenue).  s may be NULL; s->relax writes the
+ * relaxation. */
 be_code be_write_program(const be_model *m, const be_settings *s,
                          be_program_format format, const char *path,
                          be_error *err);
@@ -892,6 +929,126 @@ typedef struct be_cost_delta {
 } be_cost_delta;
 
 be_cost_delta be_cost_compare(const be_eval *plan, const be_eval *optimal);
+
+
+/* ------------------------------------------------------------------ */
+/* Returns: a plan as an investment (docs/returns.md)                  */
+/* ------------------------------------------------------------------ */
+
+/* How the internal rate of return of a series of cash flows stands. */
+typedef enum be_irr_kind {
+    BE_IRR_UNIQUE = 0,   /* one rate r > -1 at which the NPV is 0 */
+    BE_IRR_SAME_SIGN,    /* no rate: every non-zero flow has one sign (the
+                            plan never pays back, or never costs) */
+    BE_IRR_NONE,         /* the flows change sign, but the NPV is 0 at no
+                            rate in (-99.9%, 10^5 %) */
+    BE_IRR_MULTIPLE      /* several rates (the flows change sign more than
+                            once): irr[] lists them */
+} be_irr_kind;
+
+#define BE_MAX_IRR 8
+
+/* The internal rate of return of n cash flows flow[i] at times time[i]
+ * (years, increasing): the annual rates r with sum flow[i] (1+r)^-time[i]
+ * = 0.  Writes up to BE_MAX_IRR of them, lowest first, into rates and
+ * their number into *n_rates; the returned kind says how it stands. */
+be_irr_kind be_irr(int n, const double *flow, const double *time,
+                   double *rates, int *n_rates);
+
+/* One row of the cash-flow statement: a year (its periods first .. last;
+ * a yearly model's row is one period).  Money is nominal (as paid) except
+ * where a name says discounted.  Flows are signed as cash: revenue and
+ * resale in (+), capex, energy, om, rent out (-); taxes are the net tax
+ * paid (+ is paid, so net = revenue + resale - capex - energy - om -
+ * rent - taxes).  The last row includes the fleet's salvage value at the
+ * horizon's end in `salvage` (end_of_horizon: salvage), as the evaluator
+ * books it. */
+typedef struct be_returns_row {
+    int first, last;          /* periods */
+    char label[16];           /* "2027" */
+    double revenue, capex, energy, om, rent, taxes, resale, salvage;
+    double net;               /* the row's net cash flow */
+    double discounted;        /* the same, discounted to period 0 */
+    double cumulative;        /* sum of net up to and including this row */
+    double cumulative_discounted;
+    /* The fleet owned at the end of the row (units held during its last
+     * period, valued one period older): book value straight-line over
+     * finance.depreciation_years (over each device's lifetime without
+     * finance), market value from the resale curve or list, and
+     * write_down = book - market, what the books carry above what the
+     * units would fetch. */
+    double book_value, market_value, write_down;
+    double capex_over_revenue; /* NAN when the row has no revenue */
+} be_returns_row;
+
+typedef struct be_returns {
+    int n;                     /* rows */
+    be_returns_row *rows;
+    /* The flows the figures below are computed from: one per period
+     * (at the start of period t, time t*dt years) and, with salvage, one
+     * more at the horizon's end (time periods*dt). */
+    int n_flows;
+    double *flow, *flow_time;
+    double net_present_value;  /* sum flow d(t) = -be_eval cost.total */
+    double revenue, capex;     /* nominal totals */
+    double capex_over_revenue; /* NAN without revenue */
+    be_irr_kind irr_kind;
+    int n_irr;
+    double irr[BE_MAX_IRR];    /* annual rates */
+    /* Payback: the first flow index from which the cumulative cash flow
+     * (nominal; discounted) stays >= 0 -- a period t, or `periods` when
+     * only the salvage at the horizon's end brings it there; -1 when it
+     * does not within the horizon. */
+    int payback, payback_discounted;
+    double levelized_cost;     /* be_eval's */
+} be_returns;
+
+/* The cash-flow statement and investment figures of plan p.  Fails with
+ * BE_EARG for a plan of another shape or a model with scenarios (price
+ * one scenario's model: be_model_scenario).  Free with be_returns_free. */
+be_returns *be_returns_compute(const be_model *m, const be_plan *p,
+                               be_error *err);
+void be_returns_free(be_returns *r);
+
+/* The break-even price of compute: the factor lambda on the whole
+ * revenue.price series at which the best plan's net present value is 0.
+ * NPV*(lambda) = max over plans of (lambda R - C), R the plan's
+ * discounted after-tax revenue at lambda 1 and C its net present cost,
+ * is convex and piecewise linear, so Newton's steps lambda' = C / R from
+ * the best plan at lambda end on the root in finitely many solves; the
+ * root is confirmed by solves just below and above it. */
+typedef enum be_break_even_kind {
+    BE_BREAK_EVEN_FOUND = 0,  /* factor: NPV* = 0 there */
+    BE_BREAK_EVEN_BUILD,      /* demand is 0 everywhere, so building
+                                 nothing is a plan worth 0: factor is the
+                                 one below which the best plan builds
+                                 nothing */
+    BE_BREAK_EVEN_NEVER,      /* no factor up to 10^6 makes the best plan
+                                 pay (NPV* < 0 throughout) */
+    BE_BREAK_EVEN_NO_PRICE,   /* price is 0 in every period: no factor
+                                 changes anything */
+    BE_BREAK_EVEN_NO_PLAN     /* a solve found no plan (status says
+                                 which) */
+} be_break_even_kind;
+
+typedef struct be_break_even {
+    be_break_even_kind kind;
+    be_status status;          /* the worst status of the solves */
+    double factor;             /* lambda (FOUND, BUILD) */
+    int periods;
+    double *price;             /* [periods] factor * price(t) */
+    int solves;
+    double npv_below, npv_above; /* NPV* at factor (1 -+ 1e-4): the
+                                    confirming solves */
+    double levelized_cost;     /* of the plan at the factor */
+    int proven;                /* 1 when every solve was proven optimal */
+} be_break_even;
+
+/* Fails with BE_EARG when m has no revenue or has scenarios.  s may be
+ * NULL.  Free with be_break_even_free. */
+be_break_even *be_break_even_price(const be_model *m, const be_settings *s,
+                                   be_error *err);
+void be_break_even_free(be_break_even *b);
 
 
 /* ------------------------------------------------------------------ */

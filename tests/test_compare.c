@@ -323,7 +323,7 @@ static void test_plan_errors(void)
     } cases[] = {
         {"breakeven_plan: 1\nbyu: []\n", 2, 1,
          "unknown key 'byu' in the plan; expected breakeven_plan, relaxed, "
-         "buy, rent or retire"},
+         "buy, rent, retire or sell"},
         {"buy: []\n", 1, 1,
          "missing required key 'breakeven_plan' (the plan format version: "
          "write 'breakeven_plan: 1')"},

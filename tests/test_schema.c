@@ -206,7 +206,7 @@ static void test_schema_matches_loader(void)
             check_failures++;
         }
     }
-    CHECK(keyed == 12);
+    CHECK(keyed == 13);
     be__yaml_free(doc);
 }
 

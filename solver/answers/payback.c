@@ -25,6 +25,7 @@
  * or 0 when C(t) >= 0 (the replacement is cheaper from its first period).
  */
 #include "plans/baselines.h"
+#include "plans/plans.h"
 #include "model/rules.h"
 
 #include <math.h>
@@ -50,26 +51,12 @@ void be_paybacks_free(be_paybacks *pb)
     free(pb);
 }
 
-static be_plan *plan_copy(const be_model *m, const be_plan *p)
-{
-    be_plan *q = be_plan_new(m);
-    if (!q)
-        return NULL;
-    size_t tk = (size_t)m->T * (size_t)m->n_devices;
-    size_t tj = (size_t)m->T * (size_t)m->n_cohorts;
-    memcpy(q->buy, p->buy, tk * sizeof *q->buy);
-    memcpy(q->rent, p->rent, tk * sizeof *q->rent);
-    memcpy(q->retire, p->retire, tj * sizeof *q->retire);
-    q->relaxed = p->relaxed;
-    return q;
-}
-
 /* The "keep running" plan of the replacement at t in p. */
 static be_plan *keep_running(const be_model *m, const be_plan *p, int t,
                              const double *bought)
 {
     int T = m->T, K = m->n_devices, J = m->n_cohorts;
-    be_plan *q = plan_copy(m, p);
+    be_plan *q = be__plan_copy(m, p);
     if (!q)
         return NULL;
     for (int j = 0; j < J; j++) {
@@ -117,6 +104,11 @@ static be_plan *keep_running(const be_model *m, const be_plan *p, int t,
             q->rent[s * K + k] += units;
         else
             q->buy[s * K + k] += units;
+    }
+    /* it sells what its own units serve beyond the demand */
+    if (!be__plan_sell_spare(m, q)) {
+        be_plan_free(q);
+        return NULL;
     }
     return q;
 }

@@ -158,14 +158,16 @@ be_solution *be__solve_program(const be_model *m, be_program *p,
                                                      : INFINITY;
     sol->stats.first_plan_seconds = out.first_plan_seconds;
     sol->stats.heuristic_seconds = out.heuristic_seconds;
-    sol->stats.heuristic_cost = out.heuristic_cost;
+    /* the program leaves out its constant (the demand's revenue): the
+     * solution's figures are the cost, as the evaluator prices it */
+    sol->stats.heuristic_cost = out.heuristic_cost + p->obj_const;
     sol->status = out.status;
     if (out.status == BE_OPTIMAL || out.status == BE_TIME_LIMIT_PLAN) {
-        sol->objective = out.objective;
-        sol->bound = out.bound;
-        double scale = fabs(out.objective) > 1.0 ? fabs(out.objective) : 1.0;
-        sol->gap = isfinite(out.bound)
-                 ? fabs(out.objective - out.bound) / scale : INFINITY;
+        sol->objective = out.objective + p->obj_const;
+        sol->bound = out.bound + p->obj_const;
+        double scale = fabs(sol->objective) > 1.0 ? fabs(sol->objective) : 1.0;
+        sol->gap = isfinite(sol->bound)
+                 ? fabs(sol->objective - sol->bound) / scale : INFINITY;
         if (answer_plans(m, p, &out, sol, err) != BE_OK) {
             free(out.x);
             free(out.dual);

@@ -11,6 +11,7 @@
  * search every change has been narrowed about as far as the others.
  */
 #include "program/lp.h"
+#include "plans/plans.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -75,6 +76,7 @@ static int same_outcome(const be_threshold_sample *a,
     size_t pk = (size_t)p->periods * (size_t)p->devices;
     return same_numbers(p->buy, q->buy, pk) &&
            same_numbers(p->rent, q->rent, pk) &&
+           same_numbers(p->sell, q->sell, (size_t)p->periods) &&
            same_numbers(p->retire, q->retire,
                         (size_t)p->periods * (size_t)p->cohorts);
 }
@@ -249,19 +251,11 @@ static int cost_line(search *s, const be_plan *p, double *a, double *b)
  * when memory runs out. */
 static be_plan *plan_copy(const search *s, const be_plan *p)
 {
-    be_plan *c = be_plan_new(s->m_lo);
-    if (!c || c->periods != p->periods || c->devices != p->devices ||
-        c->cohorts != p->cohorts) {
-        be_plan_free(c);
+    const be_model *m = s->m_lo;
+    if (p->periods != m->T || p->devices != m->n_devices ||
+        p->cohorts != m->n_cohorts)
         return NULL;
-    }
-    size_t pk = (size_t)p->periods * (size_t)p->devices;
-    memcpy(c->buy, p->buy, pk * sizeof *c->buy);
-    memcpy(c->rent, p->rent, pk * sizeof *c->rent);
-    memcpy(c->retire, p->retire,
-           (size_t)p->periods * (size_t)p->cohorts * sizeof *c->retire);
-    c->relaxed = p->relaxed;
-    return c;
+    return be__plan_copy(m, p);
 }
 
 static int push(queue *q, search *s, int a, int b, int exact, int depth)

@@ -106,6 +106,14 @@ be_model *be_model_mean_value(const be_model *m, be_error *err)
         v->demand[t] = mean_;
         MEAN_OF(x->energy_price[t]);
         v->energy_price[t] = mean_;
+        if (v->has_revenue) {
+            MEAN_OF(x->revenue_price[t]);
+            v->revenue_price[t] = mean_;
+        }
+        if (v->has_market) {
+            MEAN_OF(x->market[t]);
+            v->market[t] = mean_;
+        }
         if (v->has_power_cap) {
             MEAN_OF(x->power_cap[t]);
             v->power_cap[t] = mean_;
@@ -213,6 +221,8 @@ static double mean_decision(const be_model *v, const be_plan *mean,
         return mean->buy[c->period * K + c->device];
     case BE_COL_RENT:
         return mean->rent[c->period * K + c->device];
+    case BE_COL_SELL:
+        return mean->sell[c->period];
     case BE_COL_RETIRE: {
         const be_cohort *h = &ms->cohorts[c->cohort];
         int j = h->fleet_entry >= 0 ? h->fleet_entry

@@ -15,6 +15,7 @@
  */
 #include "engine/rounding.h"
 #include "model/rules.h"
+#include "plans/plans.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -327,6 +328,7 @@ static int round_plan(const be_model *m, const be_program *p,
         }
     }
 #undef HELD
+    be__program_sell_spare(m, p, y);       /* sell what is spare */
     be_plan *plan = be__program_plan(m, p, y, 1);
     be_eval *e = plan ? be_evaluate(m, plan, NULL) : NULL;
     if (e && e->violation == BE_FEASIBLE_PLAN) {
@@ -464,9 +466,12 @@ static be_plan *greedy_plan(const be_model *m)
                                               : short_ / thr;
     }
     free(held);
+    if (!be__plan_sell_spare(m, plan))    /* sell what is spare */
+        goto fail_plan;
     return plan;
 fail:
     free(held);
+fail_plan:
     be_plan_free(plan);
     return NULL;
 }
@@ -489,7 +494,7 @@ static int put_scenario(const be_program *p, int s, const double *own,
     double c = objective(q, own);
     for (int j = 0; j < p->n_cols; j++)
         if (p->cols[j].kind == BE_COL_EXCESS && p->cols[j].cohort == s)
-            x[j] = fmax(0.0, c);
+            x[j] = fmax(0.0, c + q->obj_const);
     return 1;
 }
 

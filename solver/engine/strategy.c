@@ -78,6 +78,8 @@ typedef struct search {
     double gap;              /* the relative gap asked for */
     int plan_good;           /* the search stopped: plan_cost is within
                                 gap of the bound */
+    double shift;            /* the program's constant (be_program
+                                obj_const): progress reports the cost */
 } search;
 
 static int n_integer(const be_program *p)
@@ -126,7 +128,9 @@ static int on_tree(void *info, const be_tree_event *e)
     }
     if (pr.have_plan && isfinite(g->plan_cost) && g->plan_cost < pr.best)
         pr.best = g->plan_cost;
-    pr.bound = g->have_bound ? g->bound : -INFINITY;
+    pr.bound = g->have_bound ? g->bound + g->shift : -INFINITY;
+    if (pr.have_plan)
+        pr.best += g->shift;
     pr.gap = pr.have_plan && isfinite(pr.bound)
            ? fabs(pr.best - pr.bound) / fmax(1.0, fabs(pr.best)) : INFINITY;
     pr.seconds = now - g->started;
@@ -172,8 +176,8 @@ static int mip_answer(be_lp *lp, const be_program *p, search *g,
     if (g->progress) {        /* a last report: where the search ended */
         int plan = out->status == BE_OPTIMAL ||
                    out->status == BE_TIME_LIMIT_PLAN;
-        be_progress pr = {plan, plan ? out->objective : 0.0,
-                          plan ? out->bound : -INFINITY, INFINITY,
+        be_progress pr = {plan, plan ? out->objective + g->shift : 0.0,
+                          plan ? out->bound + g->shift : -INFINITY, INFINITY,
                           be__now() - g->started, 0};
         if (plan && isfinite(out->bound))
             pr.gap = fabs(pr.best - pr.bound) / fmax(1.0, fabs(pr.best));
@@ -208,6 +212,7 @@ static int solve_mip(be_lp *lp, const be_model *m, const be_program *p,
     search g0 = {0}, *g = &g0;
     g->progress = s ? s->progress : NULL;
     g->progress_ctx = s ? s->progress_ctx : NULL;
+    g->shift = p->obj_const;
     g->started = be__lp_started(lp);
     g->first_plan = -1.0;
     g->plan_cost = NAN;

@@ -130,6 +130,42 @@ static be_code parse_finance(loader *L, const be_ynode *n)
     return BE_OK;
 }
 
+/* revenue: the price of the work sold, and the market (docs/returns.md).
+ * Read after the demand, which the market must hold in every period. */
+static be_code parse_revenue(loader *L, const be_ynode *n)
+{
+    be_model *m = L->m;
+    const be_ynode *v;
+    be_code rc;
+    if ((rc = be__ld_want_map(L, n, "", "revenue")) ||
+        (rc = CHECK_KEYS(L, n, "revenue", "revenue")) ||
+        (rc = be__ld_need(L, n, "price", "revenue", &v)) ||
+        (rc = be__ld_series(L, v, "revenue", "price", &m->revenue_price)))
+        return rc;
+    m->has_revenue = 1;
+    if (!(v = be__ld_lookup(n, "market", NULL)))
+        return BE_OK;
+    if ((rc = be__ld_series(L, v, "revenue", "market", &m->market)))
+        return rc;
+    m->has_market = 1;
+    m->market_pos = v->pos;
+    for (int t = 0; t < m->T; t++) {
+        double d = m->demand[t], x = m->market[t];
+        if (x >= d)
+            continue;
+        char lab[16], a[32], b[32];
+        be__ld_period_label(m, t, lab);
+        const be_ynode *at = v->kind == BE_YSEQUENCE ? v->u.items[t] : v;
+        return FAIL(L, at,
+                    "revenue.market for %s is %s, below that period's "
+                    "demand of %s: the market must hold the demand (the "
+                    "work that must be served is sold too)",
+                    lab, be_format_number(x, a, sizeof a),
+                    be_format_number(d, b, sizeof b));
+    }
+    return BE_OK;
+}
+
 /* ---- the model ---- */
 
 /* Periods in which units of each cohort can be held, summed: bounds the
@@ -230,6 +266,9 @@ static be_code parse_model(loader *L, const be_ynode *root)
     if ((v = be__ld_lookup(root, "finance", NULL)) &&
         (rc = parse_finance(L, v)))
         return rc;
+    if ((v = be__ld_lookup(root, "revenue", NULL)) &&
+        (rc = parse_revenue(L, v)))
+        return rc;
     if ((rc = be__ld_need(L, root, "devices", "", &v)) ||
         (rc = be__parse_devices(L, v)))
         return rc;
@@ -279,6 +318,13 @@ static const char *changed_structure(const be_model *a, const be_model *b,
         snprintf(buf, size, "integer");
     else if (a->salvage != b->salvage)
         snprintf(buf, size, "end_of_horizon");
+    else if (a->has_revenue != b->has_revenue)
+        snprintf(buf, size, "whether the model has revenue (give every "
+                 "scenario the file's `revenue` block and change its "
+                 "values)");
+    else if (a->has_market != b->has_market)
+        snprintf(buf, size, "whether the model has a market "
+                 "(revenue.market: change its values instead)");
     else if (a->n_devices != b->n_devices)
         snprintf(buf, size, "the list of devices");
     else if (a->n_fleet != b->n_fleet)

@@ -124,7 +124,7 @@ be_model *be__model_alloc(const char *file)
  * The read series of a model, X(field, length), and of a device: */
 #define MODEL_SERIES(X)                                                  \
     X(demand, a->T) X(energy_price, a->T) X(power_cap, a->T)            \
-    X(budget, a->T)
+    X(budget, a->T) X(revenue_price, a->T) X(market, a->T)
 #define DEVICE_SERIES(X)                                                 \
     X(om, x->n_years) X(resale, x->n_years) X(price, a->T) X(rent, a->T)
 /* What be__model_finish and be__scenarios_finish derive: */
@@ -486,6 +486,10 @@ double be_model_device_price(const be_model *m, int k, int t)
 }
 
 double be_model_demand(const be_model *m, int t) { return be__demand(m, t); }
+int be_model_has_revenue(const be_model *m) { return m->has_revenue; }
+int be_model_has_market(const be_model *m) { return m->has_market; }
+double be_model_price(const be_model *m, int t) { return be__price(m, t); }
+double be_model_market(const be_model *m, int t) { return be__market(m, t); }
 
 double be_model_power_cap(const be_model *m, int t)
 {

@@ -105,6 +105,13 @@ struct be_model {
     double *budget;          /* [T] NULL unless has_budget */
     int has_tax;
     double tax_rate, depreciation_years;
+    /* `revenue` (docs/returns.md): the price of work sold, and the most
+     * that can be sold (market >= demand; without one, demand) */
+    int has_revenue, has_market;
+    double *revenue_price;   /* [T] per unit of throughput-year, NULL
+                                unless has_revenue */
+    double *market;          /* [T] NULL unless has_market */
+    be_pos market_pos;       /* the `market` key, for messages */
     int n_devices;
     be_device *devices;
     int n_fleet;
@@ -132,8 +139,9 @@ struct be_model {
     int *node_of;            /* [n_scenarios*T] */
     int *node_period, *node_parent, *node_first, *node_size; /* [n_nodes] */
     /* A scenario's model: the demand the bounds of bought cohorts use
-     * (lp.c "Bounds"), the largest over all scenarios per period, so that
-     * the shared columns of the scenarios get one bound; NULL: demand. */
+     * (lp.c "Bounds"), the largest market (demand without one) over all
+     * scenarios per period, so that the shared columns of the scenarios
+     * get one bound; NULL: the model's own market (or demand). */
     double *bound_demand;    /* [T] */
 };
 

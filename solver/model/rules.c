@@ -58,6 +58,41 @@ int be__demand_unmet(const be_model *m, int t, double capacity)
     return capacity < demand - BE__LIMIT_TOL * fmax(1.0, demand);
 }
 
+/* ---- revenue: work sold beyond the demand ---- */
+
+double be__market(const be_model *m, int t)
+{
+    return m->has_market ? m->market[t] : be__demand(m, t);
+}
+
+double be__price(const be_model *m, int t)
+{
+    return m->has_revenue ? m->revenue_price[t] : 0.0;
+}
+
+double be__sell_most(const be_model *m, int t)
+{
+    return fmax(0.0, be__market(m, t) - be__demand(m, t));
+}
+
+int be__sells(const be_model *m, int t)
+{
+    return m->has_market && be__price(m, t) > 0.0 && be__sell_most(m, t) > 0.0;
+}
+
+double be__sell_value(const be_model *m, int t)
+{
+    double tau = m->has_tax ? m->tax_rate : 0.0;
+    return (1.0 - tau) * be__price(m, t) * m->dt * m->discount[t];
+}
+
+double be__best_sell(const be_model *m, int t, double capacity)
+{
+    if (!be__sells(m, t))
+        return 0.0;
+    return fmin(be__sell_most(m, t), fmax(0.0, capacity - be__demand(m, t)));
+}
+
 /* ---- the site power cap ---- */
 
 int be__has_power_cap(const be_model *m)

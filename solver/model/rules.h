@@ -66,6 +66,36 @@ int be__demand_covered(const be_model *m, int t, double capacity);
  * evaluator's tolerance, capacity < D(t) - BE__LIMIT_TOL max(1, D(t)). */
 int be__demand_unmet(const be_model *m, int t, double capacity);
 
+/* ---- revenue: work sold beyond the demand (docs/returns.md) ----
+ *
+ * served(t) = D(t) + sell(t), 0 <= sell(t) <= market(t) - D(t); the
+ * demand row asks capacity >= served(t).  Revenue price(t) dt served(t)
+ * is money in at the start of t, taxed at tau. */
+
+/* market(t): the most work that can be sold in t (`revenue.market`);
+ * D(t) without a market. */
+double be__market(const be_model *m, int t);
+
+/* price(t) (`revenue.price`), per unit of throughput for a year of work;
+ * 0 without revenue. */
+double be__price(const be_model *m, int t);
+
+/* market(t) - D(t): the most that may be sold beyond the demand. */
+double be__sell_most(const be_model *m, int t);
+
+/* 1 when selling beyond the demand in t can be worth anything: a market
+ * above the demand and a price above 0.  The program has a sell[t]
+ * column exactly then. */
+int be__sells(const be_model *m, int t);
+
+/* (1 - tau) price(t) dt d(t): the discounted after-tax revenue of one
+ * unit of work served in t (sell[t]'s objective coefficient, negated). */
+double be__sell_value(const be_model *m, int t);
+
+/* What a plan with `capacity` in service in t sells at best: all its
+ * spare capacity, up to the market (0 where be__sells is 0). */
+double be__best_sell(const be_model *m, int t, double capacity);
+
 /* ---- the site power cap: facility kW of owned units <= cap ---- */
 
 /* 1 when the model has a power cap (a power[t] row in every period). */

@@ -58,6 +58,8 @@ static int same_constants(const be_device *a, const be_device *b)
 static int same_period(const be_model *a, const be_model *b, int t)
 {
     if (be__demand(a, t) != be__demand(b, t) ||
+        be__market(a, t) != be__market(b, t) ||
+        be__price(a, t) != be__price(b, t) ||
         a->energy_price[t] != b->energy_price[t] ||
         be__power_cap(a, t) != be__power_cap(b, t) ||
         be__budget(a, t) != be__budget(b, t))
@@ -153,7 +155,8 @@ be_code be__scenarios_finish(be_model *m, be_error *err)
     free(known);
     free(part);
 
-    /* the demand the bounds use (lp.c "Bounds"): the largest of all */
+    /* the demand the bounds use (lp.c "Bounds"): the largest market (the
+     * demand without one) of all */
     for (int s = 0; s < S; s++) {
         be_model *x = m->scenarios[s].model;
         x->bound_demand = be__calloc((size_t)T, sizeof *x->bound_demand);
@@ -163,7 +166,8 @@ be_code be__scenarios_finish(be_model *m, be_error *err)
         for (int t = 0; t < T; t++)
             for (int r = 0; r < S; r++)
                 x->bound_demand[t] = fmax(x->bound_demand[t],
-                                          m->scenarios[r].model->demand[t]);
+                                          be__market(m->scenarios[r].model,
+                                                     t));
     }
     return BE_OK;
 }

@@ -16,7 +16,7 @@
 static const char *const model_keys[] = {
     "breakeven", "name", "description", "horizon", "discount_rate",
     "integer", "end_of_horizon", "demand", "energy", "site", "finance",
-    "devices", "fleet", "scenarios", "risk"};
+    "revenue", "devices", "fleet", "scenarios", "risk"};
 static const char *const scenario_keys[] = {"name", "probability", "set"};
 static const char *const risk_keys[] = {"cvar_alpha", "weight"};
 static const char *const horizon_keys[] = {"start", "periods", "period"};
@@ -24,6 +24,7 @@ static const char *const series_keys[] = {"start", "growth"};
 static const char *const energy_keys[] = {"price", "pue", "utilization"};
 static const char *const site_keys[] = {"power_cap_kw", "budget"};
 static const char *const finance_keys[] = {"tax_rate", "depreciation_years"};
+static const char *const revenue_keys[] = {"price", "market"};
 static const char *const device_keys[] = {
     "name", "throughput", "power_kw", "lifetime", "om", "resale", "price",
     "rent", "available"};
@@ -44,6 +45,7 @@ static const be__schema_section schema_sections[] = {
     SECTION("energy", BE__SCHEMA_KEYS, energy_keys),
     SECTION("site", BE__SCHEMA_KEYS, site_keys),
     SECTION("finance", BE__SCHEMA_KEYS, finance_keys),
+    SECTION("revenue", BE__SCHEMA_KEYS, revenue_keys),
     SECTION("device", BE__SCHEMA_KEYS, device_keys),
     SECTION("resaleCurve", BE__SCHEMA_KEYS, resale_keys),
     SECTION("available", BE__SCHEMA_KEYS, available_keys),

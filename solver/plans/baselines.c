@@ -28,6 +28,7 @@
  */
 #include "plans/baselines.h"
 #include "model/rules.h"
+#include "plans/plans.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -176,6 +177,12 @@ be_plan *be_baseline_plan(const be_model *m, be_baseline kind,
                     p->buy[t * K + k] = units;
             }
         }
+    }
+    /* people sell what their units serve beyond the demand */
+    if (!be__plan_sell_spare(m, p)) {
+        be_plan_free(p);
+        be__fail(err, BE_ENOMEM, m->file, nowhere, "out of memory");
+        return NULL;
     }
     return p;
 }

@@ -23,6 +23,9 @@
  *   n units held at the start of T as a retirement at T (with salvage), or
  *                                  worth nothing (end_of_horizon: none)
  *   n units rented in t            n rent(t) dt d(t), tau given back
+ *   work served in t               -price(t) dt served(t) d(t) revenue,
+ *                                  served = demand + sell, and a tax of
+ *                                  tau on it (docs/returns.md)
  *
  * How an infeasible plan is priced (it is still priced, and the first
  * violation by period is reported):
@@ -33,13 +36,18 @@
  *   holdings violation; what is held is retired.
  * - Buying or renting what is not on offer then is an availability
  *   violation; those units are ignored (they have no cohort and no price).
+ * - Selling more than the market leaves beyond the demand (anything
+ *   without a market) is a market violation; the sale counts as what the
+ *   market leaves.
  * Counts are compared with an absolute tolerance of 1e-6 units; demand,
  * power cap and budget with 1e-6 * max(1, limit) (BE__LIMIT_TOL).
  */
 #include "model/rules.h"
+#include "plans/plans.h"
 
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 /* Tolerance on unit counts: below this a negative count or an excess
  * retirement is taken for rounding noise of the solver. */
@@ -61,7 +69,8 @@ be_plan *be_plan_new(const be_model *m)
     p->buy = be__calloc(T * (size_t)m->n_devices, sizeof *p->buy);
     p->rent = be__calloc(T * (size_t)m->n_devices, sizeof *p->rent);
     p->retire = be__calloc(T * (size_t)m->n_cohorts, sizeof *p->retire);
-    if (!p->buy || !p->rent || !p->retire) {
+    p->sell = be__calloc(T, sizeof *p->sell);
+    if (!p->buy || !p->rent || !p->retire || !p->sell) {
         be_plan_free(p);
         return NULL;
     }
@@ -75,7 +84,37 @@ void be_plan_free(be_plan *p)
     free(p->buy);
     free(p->rent);
     free(p->retire);
+    free(p->sell);
     free(p);
+}
+
+be_plan *be__plan_copy(const be_model *m, const be_plan *p)
+{
+    be_plan *q = be_plan_new(m);
+    if (!q)
+        return NULL;
+    size_t tk = (size_t)m->T * (size_t)m->n_devices;
+    size_t tj = (size_t)m->T * (size_t)m->n_cohorts;
+    memcpy(q->buy, p->buy, tk * sizeof *q->buy);
+    memcpy(q->rent, p->rent, tk * sizeof *q->rent);
+    memcpy(q->retire, p->retire, tj * sizeof *q->retire);
+    memcpy(q->sell, p->sell, (size_t)m->T * sizeof *q->sell);
+    q->relaxed = p->relaxed;
+    return q;
+}
+
+int be__plan_sell_spare(const be_model *m, be_plan *p)
+{
+    if (!m->has_market)
+        return 1;
+    memset(p->sell, 0, (size_t)m->T * sizeof *p->sell);
+    be_eval *e = be_evaluate(m, p, NULL);
+    if (!e)
+        return 0;
+    for (int t = 0; t < m->T; t++)
+        p->sell[t] = be__best_sell(m, t, e->capacity[t]);
+    be_eval_free(e);
+    return 1;
 }
 
 /* ---- evaluations ---- */
@@ -90,6 +129,7 @@ const char *be_violation_name(be_violation v)
     case BE_VIOLATES_HOLDINGS: return "holdings";
     case BE_VIOLATES_AVAILABILITY: return "availability";
     case BE_VIOLATES_INTEGRALITY: return "integrality";
+    case BE_VIOLATES_MARKET: return "market";
     }
     return "unknown violation";
 }
@@ -108,6 +148,7 @@ void be_eval_free(be_eval *e)
     free(e->held_at_end);
     free(e->retired_early);
     free(e->end_of_life);
+    free(e->served);
     free(e);
 }
 
@@ -129,7 +170,8 @@ static be_eval *eval_new(int T, int K)
     e->held_at_end = be__calloc((size_t)K, sizeof *e->held_at_end);
     e->retired_early = be__calloc(ntk, sizeof *e->retired_early);
     e->end_of_life = be__calloc(ntk, sizeof *e->end_of_life);
-    if (!e->period_cost || !e->in_service || !e->bought || !e->retired ||
+    e->served = be__calloc(nt, sizeof *e->served);
+    if (!e->served || !e->period_cost || !e->in_service || !e->bought || !e->retired ||
         !e->capacity || !e->power_kw || !e->spend || !e->held_at_end ||
         !e->retired_early || !e->end_of_life) {
         be_eval_free(e);
@@ -163,12 +205,13 @@ static int violation_rank(be_violation v)
     case BE_VIOLATES_HOLDINGS: return 0;
     case BE_VIOLATES_AVAILABILITY: return 1;
     case BE_VIOLATES_INTEGRALITY: return 2;
-    case BE_VIOLATES_DEMAND: return 3;
-    case BE_VIOLATES_POWER: return 4;
-    case BE_VIOLATES_BUDGET: return 5;
+    case BE_VIOLATES_MARKET: return 3;
+    case BE_VIOLATES_DEMAND: return 4;
+    case BE_VIOLATES_POWER: return 5;
+    case BE_VIOLATES_BUDGET: return 6;
     case BE_FEASIBLE_PLAN: break;
     }
-    return 6;
+    return 7;
 }
 
 /* Keep v if it comes before the one recorded: earlier period, or the same
@@ -317,6 +360,27 @@ static void simulate_cohort(const be_model *m, const be_plan *p, int j,
     }
 }
 
+/* The work served and its revenue: demand(t) + sell(t), the sale within
+ * what the market leaves beyond the demand. */
+static void price_revenue(const be_model *m, const be_plan *p, double tau,
+                          be_eval *e)
+{
+    for (int t = 0; t < m->T; t++) {
+        be_costs *pc = &e->period_cost[t];
+        double most = m->has_market ? be__sell_most(m, t) : 0.0;
+        double sell = count_of(e, p->sell[t], t, -1);
+        if (sell > most + UNIT_TOL * fmax(1.0, most))
+            note(e, BE_VIOLATES_MARKET, t, -1, sell - most);
+        sell = fmin(sell, most);
+        e->served[t] = be__demand(m, t) + sell;
+        double revenue = be__price(m, t) * m->dt * e->served[t] *
+                         m->discount[t];
+        pc->revenue += revenue;
+        pc->taxes += tau * revenue;
+        e->work += m->dt * e->served[t] * m->discount[t];
+    }
+}
+
 /* Integrality, demand, power cap and budget, period by period. */
 static void check_limits(const be_model *m, const be_plan *p, be_eval *e)
 {
@@ -339,9 +403,12 @@ static void check_limits(const be_model *m, const be_plan *p, be_eval *e)
                          m->cohorts[j].device, fabs(r - nearbyint(r)));
             }
         }
+        double served = e->served[t];
         if (be__demand_unmet(m, t, e->capacity[t]))
             note(e, BE_VIOLATES_DEMAND, t, -1,
                  be__shortfall(m, t, e->capacity[t]));
+        else if (e->capacity[t] < served - BE__LIMIT_TOL * fmax(1.0, served))
+            note(e, BE_VIOLATES_DEMAND, t, -1, served - e->capacity[t]);
         if (be__power_over(m, t, e->power_kw[t]))
             note(e, BE_VIOLATES_POWER, t, -1,
                  e->power_kw[t] - be__power_cap(m, t));
@@ -360,6 +427,7 @@ static void add_costs(be_costs *sum, const be_costs *c)
     sum->taxes += c->taxes;
     sum->resale += c->resale;
     sum->salvage += c->salvage;
+    sum->revenue += c->revenue;
     sum->total += c->total;
 }
 
@@ -372,7 +440,8 @@ be_eval *be_evaluate(const be_model *m, const be_plan *p, be_error *err)
         return NULL;
     }
     if (p->periods != m->T || p->devices != m->n_devices ||
-        p->cohorts != m->n_cohorts || !p->buy || !p->rent || !p->retire) {
+        p->cohorts != m->n_cohorts || !p->buy || !p->rent || !p->retire ||
+        !p->sell) {
         be__fail(err, BE_EARG, m->file, nowhere,
                  "the plan has %d periods, %d devices and %d cohorts; the "
                  "model has %d, %d and %d",
@@ -390,14 +459,19 @@ be_eval *be_evaluate(const be_model *m, const be_plan *p, be_error *err)
     price_purchases(m, p, tau, e);
     for (int j = 0; j < m->n_cohorts; j++)
         simulate_cohort(m, p, j, tau, e);
+    price_revenue(m, p, tau, e);
     check_limits(m, p, e);
 
     for (int t = 0; t < m->T; t++) {
         be_costs *pc = &e->period_cost[t];
         pc->total = pc->purchases + pc->energy + pc->om + pc->rent +
-                    pc->taxes - pc->resale - pc->salvage;
+                    pc->taxes - pc->resale - pc->salvage - pc->revenue;
         add_costs(&e->cost, pc);
     }
+    e->net_present_value = -e->cost.total;
+    e->net_present_cost = e->cost.total + (1.0 - tau) * e->cost.revenue;
+    e->levelized_cost = e->work > 0.0
+                      ? e->net_present_cost / ((1.0 - tau) * e->work) : NAN;
     for (int t = m->T - 1; t >= 0; t--)
         if (be__replacement_at(e, t))
             e->first_replacement = t;

@@ -245,6 +245,57 @@ static be_code read_purchases(reader *R, const be_ynode *list, int rent)
     return BE_OK;
 }
 
+/* sell: [{period: LABEL, units: N}]: work sold beyond the demand, in
+ * throughput units (a model with revenue.market). */
+static be_code read_sales(reader *R, const be_ynode *list)
+{
+    const be_model *m = R->m;
+    char d[240], a[40], b[40];
+    if (list->kind != BE_YSEQUENCE)
+        return fail(R, list->pos, "sell must be a list of entries, found %s",
+                    quote(list, d, sizeof d));
+    for (size_t i = 0; i < list->n; i++) {
+        ctx c = {"sell", (int)i + 1};
+        const be_ynode *e = list->u.items[i], *pn, *un;
+        if (e->kind != BE_YMAPPING)
+            return fail(R, e->pos, "sell entry %d must be a mapping like "
+                        "{period: LABEL, units: N}, found %s", c.n,
+                        quote(e, d, sizeof d));
+        for (size_t j = 0; j < e->n; j++) {
+            const be_ynode *key = e->u.items[2 * j];
+            if (!scalar_is(key, "period") && !scalar_is(key, "units"))
+                return fail(R, key->pos, "sell entry %d: unknown key %s; "
+                            "expected period or units", c.n,
+                            quote(key, d, sizeof d));
+        }
+        pn = lookup(e, "period", NULL);
+        un = lookup(e, "units", NULL);
+        if (!pn || !un)
+            return fail(R, e->pos, "sell entry %d: missing key '%s'", c.n,
+                        !pn ? "period" : "units");
+        int t = -1;
+        double units = 0.0;
+        be_code rc = period_value(R, &c, pn, &t);
+        if (!rc)
+            rc = units_value(R, &c, un, &units);
+        if (rc)
+            return rc;
+        if (units > 0 && !m->has_market)
+            return fail(R, e->pos, "sell entry %d: the model has no "
+                        "revenue.market, so nothing is sold beyond the "
+                        "demand", c.n);
+        double most = m->has_market ? m->market[t] - m->demand[t] : 0.0;
+        R->p->sell[t] += units;
+        if (R->p->sell[t] > most + BE_UNIT_TOL * fmax(1.0, most))
+            return fail(R, un->pos, "sell entry %d: %s sells %s beyond the "
+                        "demand, more than the market leaves (%s)", c.n,
+                        m->labels[t],
+                        be_format_number(R->p->sell[t], a, sizeof a),
+                        be_format_number(most, b, sizeof b));
+    }
+    return BE_OK;
+}
+
 /* "fleet N" or a purchase period label. */
 static be_code cohort_value(reader *R, const ctx *c, const be_ynode *v, int k,
                             int *out)
@@ -433,13 +484,13 @@ static be_code read_plan(reader *R, const be_ynode *root)
         const be_ynode *key = root->u.items[2 * i];
         if (scalar_is(key, "breakeven_plan") || scalar_is(key, "relaxed") ||
             scalar_is(key, "buy") || scalar_is(key, "rent") ||
-            scalar_is(key, "retire"))
+            scalar_is(key, "retire") || scalar_is(key, "sell"))
             continue;
         if (scalar_is(key, "breakeven"))
             return fail(R, key->pos, "this is a model file, not a plan file "
                         "(a plan starts with 'breakeven_plan: 1')");
         return fail(R, key->pos, "unknown key %s in the plan; expected "
-                    "breakeven_plan, relaxed, buy, rent or retire",
+                    "breakeven_plan, relaxed, buy, rent, retire or sell",
                     quote(key, d, sizeof d));
     }
     const be_ynode *v = lookup(root, "breakeven_plan", NULL);
@@ -463,6 +514,8 @@ static be_code read_plan(reader *R, const be_ynode *root)
         rc = read_purchases(R, v, 1);
     if (!rc && (v = lookup(root, "retire", NULL)) != NULL)
         rc = read_retirements(R, v);
+    if (!rc && (v = lookup(root, "sell", NULL)) != NULL)
+        rc = read_sales(R, v);
     return rc;
 }
 
@@ -610,6 +663,16 @@ be_code be_plan_write(const be_model *m, const be_plan *p,
         }
     if (!any)
         put(&w, " []\n");
+    if (m->has_market) {
+        put(&w, "sell:");
+        any = 0;
+        for (int t = 0; t < m->T; t++)
+            if (p->sell[t] > WRITE_TOL)
+                put(&w, "%s  - {period: %s, units: %s}\n", any++ ? "" : "\n",
+                    m->labels[t], be_format_number(p->sell[t], u, sizeof u));
+        if (!any)
+            put(&w, " []\n");
+    }
     if (w.failed)
         return be__fail(err, BE_EIO, m->file, nowhere, "the plan could not "
                         "be written");

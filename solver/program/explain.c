@@ -21,6 +21,9 @@ static const char *const col_words[] = {
     "retire[k,aA,t]  units of that cohort retired (sold) at the start of t,\n"
     "                  at age A; at the lifetime, all of them",
     "rent[k,t]       units of rented device k in service during t",
+    "sell[t]         work sold in t beyond the demand, up to the market\n"
+    "                  (revenue.market); its cost is minus its after-tax\n"
+    "                  revenue",
 };
 
 static const char *const row_words[] = {
@@ -46,9 +49,9 @@ static void col_meaning(be__text *o, const be_model *m, const be_program *p,
                         int i)
 {
     const be_col *c = &p->cols[i];
-    const char *dev = m->devices[c->device].name;
+    const char *dev = c->device >= 0 ? m->devices[c->device].name : "";
     const char *at = m->labels[c->period];
-    char from[64] = "";
+    char from[64] = "", buf[40];
     if (c->kind == BE_COL_HOLD || c->kind == BE_COL_RETIRE) {
         const be_cohort *h = &m->cohorts[c->cohort];
         if (h->fleet_entry >= 0)
@@ -70,6 +73,10 @@ static void col_meaning(be__text *o, const be_model *m, const be_program *p,
         break;
     case BE_COL_RENT:
         be__textf(o, "%s rented during %s", dev, at);
+        break;
+    case BE_COL_SELL:
+        be__textf(o, "work sold during %s beyond the demand, at most %s", at,
+                  num(c->upper, buf, sizeof buf));
         break;
     case BE_COL_SLACK:   /* only in diagnose.c's elastic copies */
         be__textf(o, "slack of a limit in %s", at);
@@ -138,7 +145,7 @@ be_code be_explain(const be_model *m, const be_settings *s, int limit,
               p->n_cols, p->n_rows);
 
     be__textf(&o, "VARIABLES\n\n");
-    for (int kind = BE_COL_BUY; kind <= BE_COL_RENT; kind++) {
+    for (int kind = BE_COL_BUY; kind <= BE_COL_SELL; kind++) {
         int any = 0;
         for (int i = 0; i < p->n_cols && !any; i++)
             any = (int)p->cols[i].kind == kind;
@@ -155,6 +162,10 @@ be_code be_explain(const be_model *m, const be_settings *s, int limit,
               "discounted, after-tax cash flow it causes (formulas at\nthe "
               "top of solver/lp.c); negative is money back (resale, and "
               "salvage in the\nlast period).\n\n");
+    if (p->obj_const != 0.0)
+        be__textf(&o, "Plus the constant %s: minus the discounted, after-tax "
+                  "revenue of the\ndemand, which every plan serves.\n\n",
+                  num(p->obj_const, b, sizeof b));
     int shown = 0;
     for (int i = 0; i < p->n_cols; i++) {
         if (limit && shown >= limit)

@@ -80,9 +80,26 @@ static const char model_text[] =
 "param rent_cost{RENT};\n"
 "\n";
 
-static void write_vars(be__text *o, int integer)
+/* The revenue of a model with `revenue` (docs/returns.md): the work sold
+ * beyond the demand, and the demand's own revenue, a constant. */
+static const char revenue_text[] =
+"# Revenue: work sold beyond the demand, up to the market, is worth its\n"
+"# discounted after-tax price; the demand's own revenue is a constant.\n"
+"set SELL within PERIOD;           # periods with a market above the demand\n"
+"param sell_most{SELL} >= 0;       # market - demand\n"
+"param sell_value{SELL} >= 0;      # (1 - tax) price dt discount, per unit\n"
+"param demand_revenue;             # sum of the same over the demand\n"
+"\n";
+
+static void write_vars(be__text *o, int integer, int revenue)
 {
     const char *in = integer ? ", integer" : "";
+    const char *rv = revenue ? "\n  - sum{t in SELL} sell_value[t] * sell[t]"
+                               " - demand_revenue" : "";
+    const char *sv = revenue ? "\n  - (if t in SELL then sell[t])" : "";
+    if (revenue)
+        be__textf(o, "var sell{t in SELL} >= 0, <= sell_most[t];  # work "
+                  "sold beyond the demand\n");
     be__textf(o,
 "var buy{BUY} >= 0%s;      # units of k bought at the start of t\n"
 "var hold{HOLD} >= 0%s;    # units of cohort (k,g) in service during t\n"
@@ -90,11 +107,11 @@ static void write_vars(be__text *o, int integer)
 "                            # (whole through flow when hold is integer)\n"
 "var rent{RENT} >= 0%s;    # units of rented device k in service during t\n"
 "\n"
-"minimize cost:                # the net present cost\n"
+"minimize cost:                # the net present cost (less revenue)\n"
 "    sum{(k,t) in BUY} price[k,t] * discount[t] * buy[k,t]\n"
 "  + sum{(k,g,t) in HOLD} hold_cost[k,g,t] * hold[k,g,t]\n"
 "  - sum{(k,g,t) in RETIRE} retire_value[k,g,t] * retire[k,g,t]\n"
-"  + sum{(k,t) in RENT} rent_cost[k,t] * rent[k,t];\n"
+"  + sum{(k,t) in RENT} rent_cost[k,t] * rent[k,t]%s;\n"
 "\n"
 "# Units of a cohort in service in t, plus those retired at its start, are\n"
 "# those of the period before (or the units bought, or in place, when t is\n"
@@ -106,11 +123,12 @@ static void write_vars(be__text *o, int integer)
 "  = if t > start[k,g] then hold[k,g,t-1]\n"
 "    else count[k,g] + (if (k,g) in BOUGHT then buy[k,t]);\n"
 "\n"
-"# The throughput of the units in service, owned and rented, meets demand.\n"
+"# The throughput of the units in service, owned and rented, meets demand\n"
+"# (and what is sold beyond it).\n"
 "s.t. demand{t in PERIOD}:\n"
 "    sum{(k,g,u) in HOLD: u = t} throughput[k] * hold[k,g,u]\n"
-"  + sum{(k,u) in RENT: u = t} throughput[k] * rent[k,u] >= need[t];\n"
-"\n", in, in, in);
+"  + sum{(k,u) in RENT: u = t} throughput[k] * rent[k,u]%s >= need[t];\n"
+"\n", in, in, in, rv, sv);
 }
 
 static void write_num(be__text *o, double v)
@@ -174,6 +192,24 @@ static void write_data(be__text *o, const be_model *m, const be_program *p)
             be__textf(o, "\n  %d", pnum(m, t));
             write_num(o, m->power_cap[t]);
         }
+        be__textf(o, ";\n");
+    }
+    if (m->has_revenue) {
+        be__textf(o, "set SELL :=");
+        for (int t = 0; t < T; t++)
+            if (p->sell_col[t] >= 0)
+                be__textf(o, " %d", pnum(m, t));
+        be__textf(o, ";\nparam : sell_most sell_value :=");
+        for (int t = 0; t < T; t++) {
+            int c = p->sell_col[t];
+            if (c < 0)
+                continue;
+            be__textf(o, "\n  %d", pnum(m, t));
+            write_num(o, p->cols[c].upper);
+            write_num(o, -p->cols[c].cost);
+        }
+        be__textf(o, ";\nparam demand_revenue :=");
+        write_num(o, -p->obj_const);
         be__textf(o, ";\n");
     }
     if (m->has_budget) {
@@ -254,7 +290,9 @@ be_code be_write_gmpl(const be_model *m, const be_settings *s,
         be__textf(&o, "param max_spend{PERIOD} >= 0;     # budget: purchases "
                   "per period, nominal\n");
     be__textf(&o, "\n");
-    write_vars(&o, integer);
+    if (m->has_revenue)
+        be__textf(&o, "%s", revenue_text);
+    write_vars(&o, integer, m->has_revenue);
     if (m->has_power_cap)
         be__textf(&o,
 "# The facility power of the owned units in service stays under the cap.\n"
@@ -273,14 +311,18 @@ be_code be_write_gmpl(const be_model *m, const be_settings *s,
     be__textf(&o,
 "solve;\n"
 "\n"
-"printf \"Net present cost: %%.2f\\n\", cost;\n"
+"printf \"Net present cost: %%.2f\\n\", cost%s;\n"
 "printf{(k,t) in BUY: buy[k,t] > 1e-6} \"%%s: buy %%g %%s\\n\",\n"
 "    label[t], buy[k,t], k;\n"
 "printf{(k,g,t) in RETIRE: retire[k,g,t] > 1e-6}\n"
 "    \"%%s: retire %%g %%s (origin %%s)\\n\", label[t], retire[k,g,t], k, g;\n"
 "printf{(k,t) in RENT: rent[k,t] > 1e-6} \"%%s: rent %%g %%s\\n\",\n"
-"    label[t], rent[k,t], k;\n"
-"\n");
+"    label[t], rent[k,t], k;\n",
+              m->has_revenue ? " - demand_revenue" : "");
+    if (m->has_revenue)
+        be__textf(&o, "printf{t in SELL: sell[t] > 1e-6} \"%%s: sell %%g "
+                  "beyond the demand\\n\",\n    label[t], sell[t];\n");
+    be__textf(&o, "\n");
     write_data(&o, m, p);
     be__program_free(p);
     return be__text_status(&o, m, err);

@@ -156,7 +156,9 @@ static int col_kind_mapped(be_col_kind k)
     case BE_COL_RENT:
         return 1;
     /* not supported: elastic slacks, the stochastic program's risk
-     * columns */
+     * columns, sales beyond the demand (a bounded column the master has
+     * no room for: a revenue model's LP starts cold) */
+    case BE_COL_SELL:
     case BE_COL_SLACK:
     case BE_COL_VAR:
     case BE_COL_EXCESS:

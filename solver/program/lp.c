@@ -11,6 +11,9 @@
  *   retire[j,t], a    -((1-tau) R(a) + tau B(a)) d(t)
  *                     (proceeds R less the tax tau (R - B) on the gain)
  *   rent[k,t]         (1-tau) rent(t) dt d(t)
+ *   sell[t]           -(1-tau) price(t) dt d(t)   (revenue of work sold
+ *                     beyond the demand; the demand's own revenue is the
+ *                     constant p->obj_const)
  * where B is the book value (0 without finance) and R the resale value.
  */
 #include "program/lp.h"
@@ -128,18 +131,21 @@ static int needs_suffix(const be_model *m, int j)
  *    floor(cap(t') / (power_kw pue)) for every t' from its start to t; a
  *    bought cohort holds at most what the budget of its purchase period
  *    buys, floor(budget(s) / price(s)).
- *  - The demand bound holds for some optimal plan.  M = ceil(max demand(t)
- *    / throughput, over the periods of the horizon the cohort can live in)
- *    units of a cohort bought in s serve, alone, the demand of any period
- *    it is in service.  Take an optimal plan that holds more than M in some
- *    period and keep min(hold[t], M) instead: still non-increasing, so
- *    still a plan; every period where units were dropped is served by the
- *    M that remain; power and spending only fall.  The dropped units are
- *    whole cycles (bought in s, held, sold or valued at the horizon's end),
- *    and the loader refuses a model in which any such cycle has a negative
- *    net present cost (resale arbitrage, model.c, to 1e-9 of the price), so
- *    the new plan costs no more.  Rent is bounded the same way, per period:
- *    rent[k,t] <= ceil(demand(t) / throughput), rents being >= 0.
+ *  - The demand bound holds for some optimal plan.  M = ceil(max
+ *    market(t) / throughput, over the periods of the horizon the cohort
+ *    can live in; the market is the demand without `revenue.market`)
+ *    units of a cohort bought in s serve, alone, the most work that can
+ *    be served in any period it is in service (served(t) = demand(t) +
+ *    sell(t) <= market(t)).  Take an optimal plan that holds more than M
+ *    in some period and keep min(hold[t], M) instead, selling as before:
+ *    still non-increasing, so still a plan; every period where units were
+ *    dropped is served by the M that remain; power and spending only
+ *    fall; the revenue is unchanged.  The dropped units are whole cycles
+ *    (bought in s, held, sold or valued at the horizon's end), and the
+ *    loader refuses a model in which any such cycle has a negative net
+ *    present cost (resale arbitrage, model.c, to 1e-9 of the price), so
+ *    the new plan costs no more.  Rent is bounded the same way, per
+ *    period: rent[k,t] <= ceil(market(t) / throughput), rents being >= 0.
  *    A fleet cohort gets no demand bound: keeping a unit already owned can
  *    cost less than selling it whatever the demand (a tax shield, a resale
  *    value that does not fall).
@@ -168,10 +174,10 @@ static void cohort_bounds(const be_model *m, const be_cohort *c, int last,
     } else {
         /* a scenario's model: the largest demand of every scenario
          * (stochastic.c), one bound for the columns the scenarios share */
-        const double *demand = m->bound_demand ? m->bound_demand : m->demand;
         double most = 0.0;
         for (int t = c->start; t < last; t++)
-            most = fmax(most, demand[t]);
+            most = fmax(most, m->bound_demand ? m->bound_demand[t]
+                                              : be__market(m, t));
         start_ub = ceil_whole(most / be__unit_capacity(m, k, s));
         double price = be__unit_spend(m, k, s);
         if (be__has_budget(m) && price > 0.0)
@@ -247,7 +253,7 @@ static void build_cohort(builder *b, int j, int integer, double *ub)
 }
 
 /* The rows of each period, as rules.h defines them:
- *   demand[t]  sum throughput hold + sum throughput rent >= D(t)
+ *   demand[t]  sum throughput hold + sum throughput rent - sell >= D(t)
  *   power[t]   sum power_kw pue hold <= cap(t)      (with a cap)
  *   budget[t]  sum price(t) buy <= budget(t)        (with a budget) */
 static void build_period_rows(builder *b)
@@ -269,6 +275,8 @@ static void build_period_rows(builder *b)
             if (p->rent_col[t * K + k] >= 0)
                 add_entry(b, r, p->rent_col[t * K + k],
                           be__unit_capacity(m, k, t));
+        if (p->sell_col[t] >= 0)
+            add_entry(b, r, p->sell_col[t], -1.0);
     }
     if (be__has_power_cap(m)) {
         for (int t = 0; t < T; t++) {
@@ -307,13 +315,14 @@ be_program *be__cohort_build(const be_model *m, int integer, be_error *err)
     p->integer = integer;
     p->cc = be__calloc((size_t)m->n_cohorts, sizeof *p->cc);
     p->rent_col = be__calloc((size_t)T * (size_t)K, sizeof *p->rent_col);
-    if (!p->cc || !p->rent_col)
+    p->sell_col = be__calloc((size_t)T + 1, sizeof *p->sell_col);
+    if (!p->cc || !p->rent_col || !p->sell_col)
         goto nomem;
 
     /* Room for what follows: per cohort a buy, a hold and a retire column
      * and a flow row per period of its life, each hold in the flow rows
      * and up to two period rows; a rent column per device and period. */
-    size_t n_cols = (size_t)T * (size_t)K, n_rows = 3 * (size_t)T;
+    size_t n_cols = (size_t)T * (size_t)(K + 1), n_rows = 3 * (size_t)T;
     for (int j = 0; j < m->n_cohorts; j++) {
         const be_cohort *c = &m->cohorts[j];
         int life = (c->end < T ? c->end + 1 : T) - c->start;
@@ -341,16 +350,27 @@ be_program *be__cohort_build(const be_model *m, int integer, be_error *err)
                     (1.0 - tau) * d->rent[t] * m->dt * m->discount[t]);
             if (p->rent_col[t * K + k] >= 0)
                 p->cols[p->rent_col[t * K + k]].upper =
-                    ceil_whole(be__demand(m, t) / be__unit_capacity(m, k, t));
+                    ceil_whole(be__market(m, t) / be__unit_capacity(m, k, t));
         }
     }
-    build_period_rows(&b);
     /* An LP keeps no bounds: they would take shadow prices away from the
      * power and budget rows (an LP's dual on a column bound), and an LP
-     * solves as fast without them (bench/run). */
+     * solves as fast without them (bench/run).  The sell columns' bound
+     * is the market, part of the model, which stays. */
     if (!integer)
         for (int i = 0; i < p->n_cols; i++)
             p->cols[i].upper = INFINITY;
+    for (int t = 0; t < T; t++) {
+        p->sell_col[t] = -1;
+        if (be__sells(m, t)) {
+            p->sell_col[t] = add_col(&b, BE_COL_SELL, -1, -1, t, -1, 0,
+                                     -be__sell_value(m, t));
+            if (p->sell_col[t] >= 0)
+                p->cols[p->sell_col[t]].upper = be__sell_most(m, t);
+        }
+        p->obj_const -= be__sell_value(m, t) * be__demand(m, t);
+    }
+    build_period_rows(&b);
     if (b.failed) {
         if (p->n_cols >= INT_MAX - 1 || p->n_rows >= INT_MAX - 1 ||
             p->nnz >= (size_t)INT_MAX - 1) {
@@ -394,6 +414,9 @@ char *be__cohort_col_name(const be_model *m, const be_program *p, int i,
     case BE_COL_RENT:
         snprintf(buf, size, "rent[%s,%s]", m->devices[c->device].name,
                  m->labels[c->period]);
+        break;
+    case BE_COL_SELL:
+        snprintf(buf, size, "sell[%s]", m->labels[c->period]);
         break;
     case BE_COL_HOLD:
         cohort_name(m, p, "hold", c->cohort, c->age, c->period, buf, size);
@@ -471,6 +494,12 @@ int be__program_x(const be_model *m, const be_program *p, const be_plan *plan,
             if (plan->buy[t * K + k] != 0.0 && be__cohort_of(m, k, t) < 0)
                 return 0;
         }
+    for (int t = 0; t < T; t++) {
+        if (p->sell_col[t] >= 0)
+            x[p->sell_col[t]] = plan->sell[t];
+        else if (plan->sell[t] != 0.0)
+            return 0;
+    }
     return 1;
 }
 
@@ -506,6 +535,9 @@ be_plan *be__program_plan(const be_model *m, const be_program *p,
         case BE_COL_RETIRE:
             plan->retire[c->period * J + c->cohort] = v;
             break;
+        case BE_COL_SELL:       /* continuous: cleaned, never rounded */
+            plan->sell[c->period] = clean(x[i], 0);
+            break;
         case BE_COL_HOLD:
         case BE_COL_SLACK:
         case BE_COL_VAR:
@@ -514,4 +546,29 @@ be_plan *be__program_plan(const be_model *m, const be_program *p,
         }
     }
     return plan;
+}
+
+void be__program_sell_spare(const be_model *m, const be_program *p,
+                            double *x)
+{
+    int T = m->T, K = m->n_devices;
+    if (p->n_scen || !p->sell_col)
+        return;
+    for (int t = 0; t < T; t++) {
+        int col = p->sell_col[t];
+        if (col < 0)
+            continue;
+        double have = 0.0;
+        for (int j = 0; j < m->n_cohorts; j++) {
+            const be_cohort *c = &m->cohorts[j];
+            const be_cohort_cols *cc = &p->cc[j];
+            if (t >= c->start && t < cc->hold_end)
+                have += be__capacity_of(m, c->device, t,
+                                        x[cc->hold0 + (t - c->start)]);
+        }
+        for (int k = 0; k < K; k++)
+            if (p->rent_col[t * K + k] >= 0)
+                have += be__capacity_of(m, k, t, x[p->rent_col[t * K + k]]);
+        x[col] = be__best_sell(m, t, have);
+    }
 }

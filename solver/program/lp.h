@@ -18,13 +18,16 @@
  *                   of t, in service during t
  *   retire[k,aA,t]  units of that cohort retired at the start of t, at age A
  *   rent[k,t]       units of rented device k in service during t
+ *   sell[t]         work sold in t beyond the demand, 0 .. market(t) - demand(t)
+ *                   (continuous; only where model/rules.h be__sells: a
+ *                   market above the demand and a price above 0)
  * A fleet cohort whose name would clash with another cohort's gets the
  * fleet entry number appended: hold[old,a0,2024,f2].
  *
  * Constraints (rows):
  *   flow[k,aA,t]    hold[t] + retire[t] - hold[t-1] - buy = count
  *                   (count is the initial fleet in period 0, else 0)
- *   demand[t]       sum throughput * (hold + rent)      >= demand(t)
+ *   demand[t]       sum throughput * (hold + rent) - sell >= demand(t)
  *   power[t]        sum power_kw * pue * hold           <= power_cap(t)
  *   budget[t]       sum price(t) * buy                  <= budget(t)
  */
@@ -34,6 +37,7 @@
 #include "model/model.h"
 
 typedef enum be_col_kind { BE_COL_BUY, BE_COL_HOLD, BE_COL_RETIRE, BE_COL_RENT,
+                           BE_COL_SELL /* work sold beyond demand */,
                            BE_COL_SLACK /* be__program_add_slack */,
                            /* the stochastic program's risk columns
                             * (stochastic.c): eta = var_plus - var_minus
@@ -45,7 +49,8 @@ typedef enum be_col_kind { BE_COL_BUY, BE_COL_HOLD, BE_COL_RETIRE, BE_COL_RENT,
 typedef enum be_row_kind { BE_ROW_FLOW, BE_ROW_DEMAND, BE_ROW_POWER,
                            BE_ROW_BUDGET,
                            /* stochastic.c: risk[s] (cohort s): cost of s -
-                            * eta - excess[s] <= 0; fix (cohort: the
+                            * eta - excess[s] <= -obj_const of s (the cost
+                            * with its constant); fix (cohort: the
                             * column): a decision fixed (EEV) */
                            BE_ROW_RISK, BE_ROW_FIX } be_row_kind;
 
@@ -85,6 +90,12 @@ typedef struct be_program {
     double *mv;
     be_cohort_cols *cc;               /* [n_cohorts] */
     int *rent_col;                    /* [T*K], -1 where none */
+    int *sell_col;                    /* [T], -1 where none */
+    /* The objective's constant: the discounted after-tax revenue of the
+     * demand, -sum (1-tau) price(t) dt D(t) d(t), which no decision
+     * changes; the program's optimum plus it is the evaluated total
+     * (be_costs.total).  0 without revenue.  Not written to LP files. */
+    double obj_const;
     int integer;                      /* integer columns are marked */
     /* The stochastic program of a model with scenarios (stochastic.c), 0
      * and NULL otherwise.  scen[s] is scenario s's own program, and
@@ -136,6 +147,13 @@ be_plan *be__program_plan(const be_model *m, const be_program *p,
  * or buys what is not on offer) or p is a stochastic program. */
 int be__program_x(const be_model *m, const be_program *p, const be_plan *plan,
                   double *x);
+
+/* Set every sell column of x (a model's cohort program) to what the
+ * holdings and rents of x serve beyond the demand, up to the market
+ * (be__best_sell): the best sale for those decisions, as plans built
+ * without the LP choose it. */
+void be__program_sell_spare(const be_model *m, const be_program *p,
+                            double *x);
 
 /* ---- what the analyses need (program.c) ---- */
 

@@ -23,6 +23,7 @@ void be__program_free(be_program *p)
     free(p->mv);
     free(p->cc);
     free(p->rent_col);
+    free(p->sell_col);
     for (int s = 0; s < p->n_scen; s++) {
         be__program_free(p->scen ? p->scen[s] : NULL);
         free(p->scen_map ? p->scen_map[s] : NULL);
@@ -51,8 +52,9 @@ be_program *be__program_copy(const be_model *m, const be_program *p)
     q->nnz_cap = p->nnz;
     q->cc = be__dup(p->cc, (size_t)m->n_cohorts, sizeof *p->cc);
     q->rent_col = be__dup(p->rent_col, tk, sizeof *p->rent_col);
+    q->sell_col = be__dup(p->sell_col, (size_t)m->T, sizeof *p->sell_col);
     if (!q->cols || !q->rows || !q->mi || !q->mj || !q->mv || !q->cc ||
-        !q->rent_col) {
+        !q->rent_col || !q->sell_col) {
         be__program_free(q);
         return NULL;
     }

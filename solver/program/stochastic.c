@@ -193,7 +193,7 @@ static void add_risk(sbuild *b, const be_model *m)
         be_col ex = {BE_COL_EXCESS, -1, s, T - 1, -1, 0,
                      w * m->scenarios[s].probability / (1.0 - a), INFINITY};
         int col = s_add_col(b, &ex, -1, s);
-        be_row risk = {BE_ROW_RISK, -1, s, T - 1, -1, 'L', 0.0};
+        be_row risk = {BE_ROW_RISK, -1, s, T - 1, -1, 'L', -q->obj_const};
         int row = s_add_row(b, &risk, -1, s);
         for (int c = 0; c < q->n_cols; c++)
             s_add_entry(b, row, p->scen_map[s][c], q->cols[c].cost);
@@ -237,6 +237,7 @@ be_program *be__stochastic_build(const be_model *m, int integer,
         const be_model *ms = m->scenarios[s].model;
         const be_program *q = p->scen[s];
         double ps = m->scenarios[s].probability;
+        p->obj_const += keep * ps * q->obj_const;
         for (int c = 0; c < q->n_cols; c++) {
             const be_col *col = &q->cols[c];
             int node = m->node_of[s * T + col->period];
