@@ -553,11 +553,10 @@ typedef enum be_program_format {
 
 /* Write the program GLPK sees to path, through GLPK's writers (which
  * spell '[' ']' as '(' ')' and '-' as '~' in LP names).  A solver reading
- * the file reaches be_solve's objective, except in a model with
- * `revenue`: the revenue of the demand, which no decision changes, is a
- * constant the file leaves out (the objective is the file's optimum minus
- * the discounted after-tax revenue of the demand; be_write_gmpl's file
- * keeps it as demand_revenue).  s may be NULL; s->relax writes the
+ * the file reaches be_solve's objective.  In a model with `revenue` the
+ * revenue of the demand, which no decision changes, is a constant of the
+ * objective; GLPK's writers drop constants, so the file carries it as a
+ * column demand_revenue fixed at 1.  s may be NULL; s->relax writes the
  * relaxation. */
 be_code be_write_program(const be_model *m, const be_settings *s,
                          be_program_format format, const char *path,

@@ -30,6 +30,74 @@ static int headline_period(const be_model *m, const be_eval *e, int *changes)
     return e->first_replacement >= 0 ? e->first_replacement : first;
 }
 
+/* The whole percent of period t's market that plan e serves, rounded
+ * down below 100 (99.6% is not all of it). */
+static int market_pct(const be_model *m, const be_eval *e, int t)
+{
+    double mk = be_model_market(m, t);
+    double share = mk > 0.0 ? e->served[t] / mk : 1.0;
+    return share >= 1.0 - 1e-9 ? 100 : (int)floor(100.0 * share);
+}
+
+/* How much of the market plan e serves, in words: "serves all of the
+ * market", "serves 100% of the market through 2027, then 98% in 2028 and
+ * 65% in 2029", or "between 40% and 100%" when it changes more often. */
+static void market_words(const be_model *m, const be_eval *e, char *buf,
+                         size_t size)
+{
+    int T = e->periods, runs = 0, lo = 100, hi = 0;
+    for (int t = 0; t < T; t++) {
+        int p = market_pct(m, e, t);
+        runs += t == 0 || p != market_pct(m, e, t - 1);
+        lo = p < lo ? p : lo;
+        hi = p > hi ? p : hi;
+    }
+    if (runs == 1 && lo == 100) {
+        snprintf(buf, size, "serves all of the market");
+        return;
+    }
+    if (runs == 1 || runs > 3) {
+        snprintf(buf, size, runs == 1 ? "serves %d%% of the market"
+                 : "serves between %d%% and %d%% of the market", lo, hi);
+        return;
+    }
+    size_t at = 0;
+    for (int t = 0, r = 0; t < T && at < size; r++) {
+        int p = market_pct(m, e, t), u = t;
+        while (u + 1 < T && market_pct(m, e, u + 1) == p)
+            u++;
+        const char *lead = r == 0 ? "serves " : r == 1 ? ", then "
+                                                      : " and ";
+        const char *of = r == 0 ? " of the market" : "";
+        if (u > t && r == 0)
+            at += (size_t)snprintf(buf + at, size - at, "%s%d%%%s through %s",
+                                   lead, p, of, be_model_period_label(m, u));
+        else if (u > t)
+            at += (size_t)snprintf(buf + at, size - at, "%s%d%% from %s to %s",
+                                   lead, p, be_model_period_label(m, t),
+                                   be_model_period_label(m, u));
+        else
+            at += (size_t)snprintf(buf + at, size - at, "%s%d%%%s in %s", lead,
+                                   p, of, be_model_period_label(m, t));
+        t = u + 1;
+    }
+}
+
+void report_value_line(FILE *fp, const be_model *m, const be_eval *e)
+{
+    char npv[64], rev[64], cost[64], words[400];
+    fmt_money(e->net_present_value, 0, npv, sizeof npv);
+    fmt_money(e->cost.revenue, 0, rev, sizeof rev);
+    fmt_money(e->cost.revenue - e->net_present_value, 0, cost, sizeof cost);
+    if (be_model_has_market(m))
+        market_words(m, e, words, sizeof words);
+    else
+        snprintf(words, sizeof words, "serves the demand (no market "
+                 "beyond it)");
+    fprintf(fp, "Net present value %s: revenue %s, cost %s; %s.\n", npv, rev,
+            cost, words);
+}
+
 void report_answer(FILE *fp, const be_model *m, const be_solution *sol)
 {
     char money[64];
@@ -45,11 +113,17 @@ void report_answer(FILE *fp, const be_model *m, const be_solution *sol)
     }
     int changes;
     int t = headline_period(m, sol->eval, &changes);
-    fmt_money(sol->eval->cost.total, 0, money, sizeof money);
+    int value = be_model_has_revenue(m);
+    const char *what = value ? "net present value" : "net present cost";
+    if (value && sol->plan)
+        report_value_line(fp, m, sol->eval);
+    fmt_money(value ? sol->eval->net_present_value : sol->eval->cost.total, 0,
+              money, sizeof money);
     if (t < 0) {
         fprintf(fp, "Keep the fleet as it is through %s: nothing to buy or "
-                "retire; net present cost %s.\n",
-                be_model_period_label(m, be_model_periods(m) - 1), money);
+                "retire; %s %s.\n",
+                be_model_period_label(m, be_model_periods(m) - 1), what,
+                money);
         return;
     }
     char words[8192];
@@ -58,7 +132,7 @@ void report_answer(FILE *fp, const be_model *m, const be_solution *sol)
     if (changes > 1)
         fprintf(fp, "; %d other change%s in the plan below", changes - 1,
                 changes > 2 ? "s" : "");
-    fprintf(fp, "; net present cost %s.\n", money);
+    fprintf(fp, "; %s %s.\n", what, money);
 }
 
 /* ---- text ---- */
@@ -69,12 +143,77 @@ static void cost_line(FILE *fp, const char *what, double v)
     fprintf(fp, "  %-18s %20s\n", what, fmt_money(v, 2, b, sizeof b));
 }
 
+void report_cost_lines(FILE *fp, const be_costs *c)
+{
+    cost_line(fp, "purchases", c->purchases);
+    cost_line(fp, "energy", c->energy);
+    cost_line(fp, "O&M", c->om);
+    if (c->rent != 0.0)
+        cost_line(fp, "rent", c->rent);
+    if (c->taxes != 0.0)
+        cost_line(fp, "taxes", c->taxes);
+    cost_line(fp, "resale", -c->resale);
+    cost_line(fp, "salvage at end", -c->salvage);
+}
+
+/* A cash flow, money in with +, money out with - (a revenue model). */
+static void flow_line(FILE *fp, const char *what, double v)
+{
+    char b[64];
+    fmt_money(v, 2, b, sizeof b);
+    fprintf(fp, "  %-18s %20s%s\n", what, b, v > 0.0 ? " +" : "");
+}
+
+void report_value(FILE *fp, const be_solution *sol)
+{
+    const be_eval *e = sol->eval;
+    const be_costs *c = &e->cost;
+    char b1[64], b2[64];
+    fprintf(fp, "Net present value  %20s   (revenue less cost; solver "
+            "objective %s)\n", fmt_money(e->net_present_value, 2, b1,
+                                          sizeof b1),
+            fmt_money(sol->objective, 2, b2, sizeof b2));
+    if (sol->integer) {
+        if (isfinite(sol->bound))
+            fprintf(fp, "Upper bound        %20s   (proven: no whole-unit "
+                    "plan is worth more)\n",
+                    fmt_money(-sol->bound, 2, b1, sizeof b1));
+        else
+            fprintf(fp, "Upper bound        %20s   (the search stopped "
+                    "before it proved one)\n", "none");
+    }
+    fprintf(fp, "  (present values; money in +, money out -)\n");
+    flow_line(fp, "revenue", c->revenue);
+    flow_line(fp, "purchases", -c->purchases);
+    flow_line(fp, "energy", -c->energy);
+    flow_line(fp, "O&M", -c->om);
+    if (c->rent != 0.0)
+        flow_line(fp, "rent", -c->rent);
+    if (c->taxes != 0.0)
+        flow_line(fp, "taxes", -c->taxes);
+    flow_line(fp, "resale", c->resale);
+    flow_line(fp, "salvage at end", c->salvage);
+}
+
+void report_levelized(FILE *fp, const be_eval *e)
+{
+    char b[64];
+    if (!isfinite(e->levelized_cost))
+        fprintf(fp, "Levelized cost     %20s   (the plan serves no work)\n",
+                "none");
+    else
+        fprintf(fp, "Levelized cost     %20s   (per throughput-year: the "
+                "price of compute at which\n%39s the plan breaks even)\n",
+                fmt_money(e->levelized_cost, 2, b, sizeof b), "");
+}
+
 static void text_table(FILE *fp, const be_model *m, const be_solution *sol)
 {
     const be_eval *e = sol->eval;
     int T = e->periods, K = e->devices;
     int has_cap = isfinite(be_model_power_cap(m, 0));
     int has_budget = isfinite(be_model_budget(m, 0));
+    int has_market = be_model_has_market(m);
     char b1[48], b2[48], b3[48];
 
     fprintf(fp, "%-8s", "");
@@ -86,6 +225,8 @@ static void text_table(FILE *fp, const be_model *m, const be_solution *sol)
                 be_model_device_is_rented(m, k) ? "" : "+buy",
                 be_model_device_is_rented(m, k) ? "" : "-ret");
     fprintf(fp, "  %12s %12s %10s", "capacity", "demand", "power kW");
+    if (has_market)
+        fprintf(fp, " %12s %12s", "served", "market");
     if (has_cap)
         fprintf(fp, " %10s", "cap kW");
     fprintf(fp, " %16s", "spend");
@@ -108,6 +249,9 @@ static void text_table(FILE *fp, const be_model *m, const be_solution *sol)
         }
         fprintf(fp, "  %12.6g %12.6g %10.6g", e->capacity[t],
                 be_model_demand(m, t), e->power_kw[t]);
+        if (has_market)
+            fprintf(fp, " %12.6g %12.6g", e->served[t],
+                    be_model_market(m, t));
         if (has_cap)
             fprintf(fp, " %10.6g", be_model_power_cap(m, t));
         fprintf(fp, " %16s", fmt_money(e->spend[t], 0, b1, sizeof b1));
@@ -160,19 +304,16 @@ void report_text(FILE *fp, const be_model *m, const be_solution *sol)
         return;
     }
     const be_eval *e = sol->eval;
-    fprintf(fp, "Net present cost   %20s   (solver objective %s)\n",
-            fmt_money(e->cost.total, 2, b1, sizeof b1),
-            fmt_money(sol->objective, 2, b2, sizeof b2));
-    report_bound(fp, sol, "no whole-unit plan costs less");
-    cost_line(fp, "purchases", e->cost.purchases);
-    cost_line(fp, "energy", e->cost.energy);
-    cost_line(fp, "O&M", e->cost.om);
-    if (e->cost.rent != 0.0)
-        cost_line(fp, "rent", e->cost.rent);
-    if (e->cost.taxes != 0.0)
-        cost_line(fp, "taxes", e->cost.taxes);
-    cost_line(fp, "resale", -e->cost.resale);
-    cost_line(fp, "salvage at end", -e->cost.salvage);
+    if (be_model_has_revenue(m)) {
+        report_value(fp, sol);
+    } else {
+        fprintf(fp, "Net present cost   %20s   (solver objective %s)\n",
+                fmt_money(e->cost.total, 2, b1, sizeof b1),
+                fmt_money(sol->objective, 2, b2, sizeof b2));
+        report_bound(fp, sol, "no whole-unit plan costs less");
+        report_cost_lines(fp, &e->cost);
+    }
+    report_levelized(fp, e);
     report_warning(fp, m, e, NULL);
     fputc('\n', fp);
     text_table(fp, m, sol);
@@ -250,6 +391,7 @@ void report_json_costs(FILE *fp, const be_costs *c)
     report_jnum(fp, "taxes", c->taxes, 1);
     report_jnum(fp, "resale", c->resale, 1);
     report_jnum(fp, "salvage", c->salvage, 1);
+    report_jnum(fp, "revenue", c->revenue, 1);
     report_jnum(fp, "total", c->total, 0);
     fputc('}', fp);
 }
@@ -321,7 +463,14 @@ void report_json_device_names(FILE *fp, const be_model *m)
 
 void report_json_evaluation(FILE *fp, const be_model *m, const be_eval *e)
 {
-    report_jnum(fp, "evaluated_cost", e->cost.total, 0);
+    report_jnum(fp, "evaluated_cost", e->cost.total, 1);
+    if (be_model_has_revenue(m)) {
+        report_jnum(fp, "net_present_value", e->net_present_value, 1);
+        report_jnum(fp, "revenue", e->cost.revenue, 1);
+        report_jnum(fp, "net_present_cost", e->net_present_cost, 1);
+    }
+    report_jnum(fp, "work", e->work, 1);
+    report_jnum(fp, "levelized_cost", e->levelized_cost, 0);
     fputs(", \"costs\": ", fp);
     report_json_costs(fp, &e->cost);
     fputs(", \"feasible\": ", fp);
@@ -343,6 +492,11 @@ void report_json_period(FILE *fp, const be_model *m, const be_eval *e, int t)
     json_str(fp, be_model_period_label(m, t));
     fputs(", ", fp);
     report_jnum(fp, "demand", be_model_demand(m, t), 1);
+    if (be_model_has_revenue(m)) {
+        report_jnum(fp, "served", e->served[t], 1);
+        report_jnum(fp, "market", be_model_market(m, t), 1);
+        report_jnum(fp, "price", be_model_price(m, t), 1);
+    }
     report_jnum(fp, "capacity", e->capacity[t], 1);
     report_jnum(fp, "power_kw", e->power_kw[t], 1);
     report_jnum(fp, "power_cap_kw", be_model_power_cap(m, t), 1);

@@ -22,6 +22,16 @@ void report_answer(FILE *fp, const be_model *m, const be_solution *sol);
  * solve ("Lower bound  X  (proven: <proven>)"); nothing for an LP. */
 void report_head(FILE *fp, const be_model *m, const be_solution *sol);
 void report_bound(FILE *fp, const be_solution *sol, const char *proven);
+/* The net present cost's categories, one line each (text). */
+void report_cost_lines(FILE *fp, const be_costs *c);
+/* A model with revenue: the net present value, the upper bound on it (a
+ * whole-unit solve) and its cash flows by category, money in +. */
+void report_value(FILE *fp, const be_solution *sol);
+/* "Net present value X: revenue R, cost C; serves 100% of the market
+ * through 2027, then 98% in 2028." (a model with revenue). */
+void report_value_line(FILE *fp, const be_model *m, const be_eval *e);
+/* The levelized cost of compute of e, one line (every model). */
+void report_levelized(FILE *fp, const be_eval *e);
 /* Summary, cost breakdown, the period table and the plan in words. */
 void report_text(FILE *fp, const be_model *m, const be_solution *sol);
 /* The plan of evaluation e in words, periods from .. to, one line each

@@ -662,10 +662,18 @@ static be_code write_task(call *c, const be_model *m, const be_program *p,
                           const be_settings *s, void *ctx, be_error *err)
 {
     (void)m;
-    (void)p;
     (void)s;
     be_pos nowhere = {0, 0};
     const write_args *w = ctx;
+    /* GLPK's writers drop the objective's constant (FIELD-NOTES): the
+     * demand's revenue goes in as a column fixed at 1 instead, so that a
+     * solver reading the file reaches be_solve's objective */
+    if (p->obj_const != 0.0) {
+        int j = glp_add_cols(c->lp.P, 1);
+        glp_set_col_name(c->lp.P, j, "demand_revenue");
+        glp_set_col_bnds(c->lp.P, j, GLP_FX, 1.0, 1.0);
+        glp_set_obj_coef(c->lp.P, j, p->obj_const);
+    }
     int rc = w->format == BE_FORMAT_MPS
            ? glp_write_mps(c->lp.P, GLP_MPS_FILE, NULL, w->path)
            : glp_write_lp(c->lp.P, NULL, w->path);
