@@ -986,7 +986,8 @@ typedef struct be_returns {
     /* The flows the figures below are computed from: one per period
      * (at the start of period t, time t*dt years) and, with salvage, one
      * more at the horizon's end (time periods*dt). */
-    int n_flows;
+    int n_flows;                /* periods, + 1 with end_of_horizon:
+                                   salvage (even when nothing is held) */
     double *flow, *flow_time;
     double net_present_value;  /* sum flow d(t) = -be_eval cost.total */
     double revenue, capex;     /* nominal totals */
@@ -1026,8 +1027,12 @@ typedef enum be_break_even_kind {
                                  pay (NPV* < 0 throughout) */
     BE_BREAK_EVEN_NO_PRICE,   /* price is 0 in every period: no factor
                                  changes anything */
-    BE_BREAK_EVEN_NO_PLAN     /* a solve found no plan (status says
+    BE_BREAK_EVEN_NO_PLAN,    /* a solve found no plan (status says
                                  which) */
+    BE_BREAK_EVEN_ALWAYS      /* the best plan's net present cost is at
+                                 most 0 (units in place whose salvage pays
+                                 their running): it pays at every factor,
+                                 even 0; factor is 0 */
 } be_break_even_kind;
 
 typedef struct be_break_even {
@@ -1038,7 +1043,9 @@ typedef struct be_break_even {
     double *price;             /* [periods] factor * price(t) */
     int solves;
     double npv_below, npv_above; /* NPV* at factor (1 -+ 1e-4): the
-                                    confirming solves */
+                                    confirming solves (BUILD: npv_below is
+                                    NPV* at factor 0, the level the kink
+                                    leaves, 0 without a fleet in place) */
     double levelized_cost;     /* of the plan at the factor */
     int proven;                /* 1 when every solve was proven optimal */
 } be_break_even;

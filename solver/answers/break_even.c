@@ -29,10 +29,8 @@
  *   best plan builds (sells) nothing.
  * A plan whose net present cost is at most 0 (units in place whose
  * salvage pays all their running costs) is worth something at every
- * factor >= 0: NPV* >= -C >= 0 has no root above 0.  The header has no
- * kind of its own for it; it is reported as BUILD at factor 0, without
- * confirming solves (a plan of no cost to revenue pays below every
- * factor).
+ * factor >= 0: NPV* >= -C >= 0 has no root above 0.  That is ALWAYS, at
+ * factor 0, without confirming solves.
  *
  * The answer is confirmed by solves at factor (1 -+ 1e-4): NPV* < 0 below
  * and > 0 above (BUILD: NPV* at the level below, above it above).
@@ -158,7 +156,7 @@ static be_code find_root(search *q, point *ans, be_break_even_kind *kind)
     if (always) {
         *ans = at;
         ans->lambda = 0.0;
-        *kind = BE_BREAK_EVEN_BUILD;
+        *kind = BE_BREAK_EVEN_ALWAYS;
     } else if (at.plan && at.R > 0.0 && at.C / at.R <= MAX_FACTOR) {
         /* out of solves: where the last plan breaks even */
         *ans = at;
@@ -294,7 +292,8 @@ be_break_even *be_break_even_price(const be_model *m, const be_settings *s,
         rc = demand ? find_root(&q, &ans, &b->kind)
                     : find_kink(&q, &ans, &b->kind);
     int factor = rc == BE_OK && (b->kind == BE_BREAK_EVEN_FOUND ||
-                                 b->kind == BE_BREAK_EVEN_BUILD);
+                                 b->kind == BE_BREAK_EVEN_BUILD ||
+                                 b->kind == BE_BREAK_EVEN_ALWAYS);
     if (factor) {
         b->factor = ans.lambda;
         b->levelized_cost = ans.lcoe;

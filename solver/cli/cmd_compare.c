@@ -110,10 +110,31 @@ static void answer(FILE *fp, const compare *c)
     else
         snprintf(what, sizeof what, "running the fleet to end of life");
     if (c->n_models > 1)
-        snprintf(over, sizeof over, " in expected cost over %d scenarios",
-                 c->n_models);
+        snprintf(over, sizeof over, " in expected %s over %d scenarios",
+                 be_model_has_revenue(c->m) ? "value" : "cost", c->n_models);
     be_cost_delta d = delta(c, c->ref);
     fmt_money(c->rows[0].cost, 0, a, sizeof a);
+    if (be_model_has_revenue(c->m)) {
+        /* with revenue, the plans are worth something: say what */
+        const char *ex = c->n_models > 1 ? "expected " : "";
+        fmt_money(-c->rows[0].cost, 0, a, sizeof a);
+        if (r->bad >= 0) {
+            row_violation(c, r, v, sizeof v);
+            fprintf(fp, "The optimal plan's %snet present value is %s; %s "
+                    "would be worth %s but breaks the %s.\n", ex, a, what,
+                    fmt_money(-r->cost, 0, b, sizeof b), v);
+        } else if (d.difference <= 0 || d.same) {
+            what[0] = (char)(what[0] == 'y' ? 'Y' : 'R');
+            fprintf(fp, "%s is already optimal: its %snet present value is "
+                    "%s, like the optimal plan's.\n", what, ex, a);
+        } else {
+            fprintf(fp, "The optimal plan is worth %s more%s than %s; its "
+                    "%snet present value is %s.\n",
+                    fmt_money(d.difference, 0, b, sizeof b), over, what, ex,
+                    a);
+        }
+        return;
+    }
     if (r->bad >= 0) {
         row_violation(c, r, v, sizeof v);
         fprintf(fp, "The optimal plan costs %s%s; %s would cost %s but breaks "
@@ -132,21 +153,50 @@ static void answer(FILE *fp, const compare *c)
     }
 }
 
-/* One line of the table: name, cost, difference, share, constraints. */
-static void table_line(FILE *fp, const char *name, double cost,
-                       be_cost_delta x, int first, const char *constraints)
+/* The levelized cost of compute of row r (docs/returns.md): its own, or
+ * over scenarios the price at which the expected value is 0, sum p NPC /
+ * sum p (1 - tau) work, (1 - tau) work being NPC / LCOC.  NAN when no
+ * work is served. */
+static double row_levelized(const compare *c, const row *r)
 {
-    char a[64], b[64], pct[32] = "";
-    double d = x.difference, p = x.percent;
+    if (c->n_models == 1)
+        return r->eval[0]->levelized_cost;
+    double npc = 0.0, work = 0.0;
+    for (int s = 0; s < c->n_models; s++) {
+        const be_eval *e = r->eval[s];
+        if (!isfinite(e->levelized_cost) || e->levelized_cost == 0.0)
+            return isfinite(e->levelized_cost) ? 0.0 : NAN;
+        npc += c->p[s] * e->net_present_cost;
+        work += c->p[s] * e->net_present_cost / e->levelized_cost;
+    }
+    return work != 0.0 ? npc / work : NAN;
+}
+
+/* One line of the table: name, cost (the value with revenue),
+ * difference, share, levelized cost, constraints. */
+static void table_line(FILE *fp, const char *name, double cost,
+                       be_cost_delta x, int first, double lcoc, int value,
+                       const char *constraints)
+{
+    char a[64], b[64], l[64], pct[32] = "";
+    double d = value ? -x.difference : x.difference, p = x.percent;
+    if (value) {
+        cost = -cost;
+        p = NAN;           /* a share of a value is not a share of a cost */
+    }
     if (!first && isfinite(p))
         snprintf(pct, sizeof pct, "%+.1f%%", p);
     fmt_money(d, 0, b + 1, sizeof b - 1);
     b[0] = d > 0 && strcmp(b + 1, "0") != 0 ? '+' : ' ';
     if (b[0] != '+' && isfinite(p) && fabs(p) < 0.05)
         snprintf(pct, sizeof pct, "0.0%%");
-    fprintf(fp, "%-28s %18s %16s %9s  %s\n", name,
+    if (isfinite(lcoc))
+        fmt_money(lcoc, 2, l, sizeof l);
+    else
+        snprintf(l, sizeof l, "none");
+    fprintf(fp, "%-28s %18s %16s %9s %16s  %s\n", name,
             fmt_money(cost, 0, a, sizeof a),
-            first ? "" : b[0] == '+' ? b : b + 1, pct, constraints);
+            first ? "" : b[0] == '+' ? b : b + 1, pct, l, constraints);
 }
 
 static void report_text(FILE *fp, const void *data)
@@ -157,9 +207,11 @@ static void report_text(FILE *fp, const void *data)
     if (c->sol->status == BE_TIME_LIMIT_PLAN)
         fprintf(fp, "(The optimal plan is the best found at the time limit, "
                 "%s.)\n", cli_gap_words(c->sol->gap, w, sizeof w));
-    fprintf(fp, "\n%-28s %18s %16s %9s  %s\n", "plan",
-            c->n_models > 1 ? "expected cost" : "net present cost",
-            "vs optimum", "", "constraints");
+    int value = be_model_has_revenue(c->m);
+    fprintf(fp, "\n%-28s %18s %16s %9s %16s  %s\n", "plan",
+            value ? (c->n_models > 1 ? "expected value" : "net present value")
+                  : (c->n_models > 1 ? "expected cost" : "net present cost"),
+            "vs optimum", "", "levelized cost", "constraints");
     for (int i = 0; i < c->n; i++) {
         const row *r = &c->rows[i];
         if (r->bad < 0)
@@ -168,7 +220,8 @@ static void report_text(FILE *fp, const void *data)
             row_violation(c, r, w, sizeof w);
             snprintf(v, sizeof v, "breaks %s", w);
         }
-        table_line(fp, r->name, r->cost, delta(c, i), i == 0, v);
+        table_line(fp, r->name, r->cost, delta(c, i), i == 0,
+                   row_levelized(c, r), value, v);
     }
     for (int s = 0; c->n_models > 1 && s < c->n_models; s++) {
         char p[40];
@@ -184,9 +237,17 @@ static void report_text(FILE *fp, const void *data)
                 snprintf(v, sizeof v, "breaks %s", w);
             }
             table_line(fp, c->rows[i].name, e->cost.total,
-                       be_cost_compare(e, c->rows[0].eval[s]), i == 0, v);
+                       be_cost_compare(e, c->rows[0].eval[s]), i == 0,
+                       e->levelized_cost, value, v);
         }
     }
+    if (value)
+        fprintf(fp, "\nThe difference is the plan's net present value minus "
+                "the optimum's (revenue less cost)%s.\n",
+                c->n_models > 1 ? "; the expected value weighs each "
+                "scenario's by its probability, and each baseline is built "
+                "on the scenario's own model" : "");
+    else
     fprintf(fp, "\nThe difference is the plan's net present cost minus the "
             "optimum's, and as a share of the plan's own cost%s.\n",
             c->n_models > 1 ? "; the expected cost weighs each scenario's "
@@ -216,7 +277,7 @@ static void json_violation(FILE *fp, const be_model *m, const be_eval *e)
 /* "net_present_cost", "difference", "difference_percent", "feasible",
  * "violation" of one plan in one model (or of the expected cost). */
 static void json_costs(FILE *fp, const compare *c, double cost,
-                       be_cost_delta x, int feasible, int model,
+                       be_cost_delta x, double lcoc, int feasible, int model,
                        const be_eval *e)
 {
     char n[40];
@@ -224,6 +285,9 @@ static void json_costs(FILE *fp, const compare *c, double cost,
     fprintf(fp, ", \"difference\": %s", fmt_num(x.difference, n, sizeof n));
     fprintf(fp, ", \"difference_percent\": %s",
             fmt_num(x.percent, n, sizeof n));
+    if (be_model_has_revenue(c->m))
+        fprintf(fp, ", \"net_present_value\": %s", fmt_num(-cost, n, sizeof n));
+    fprintf(fp, ", \"levelized_cost\": %s", fmt_num(lcoc, n, sizeof n));
     fprintf(fp, ", \"feasible\": %s, \"violation\": ",
             feasible ? "true" : "false");
     if (feasible)
@@ -251,7 +315,8 @@ static void report_json(FILE *fp, const void *data)
         json_str(fp, r->key);
         fputs(", \"name\": ", fp);
         json_str(fp, r->name);
-        json_costs(fp, c, r->cost, delta(c, i), r->bad < 0,
+        json_costs(fp, c, r->cost, delta(c, i), row_levelized(c, r),
+                   r->bad < 0,
                    r->bad < 0 ? 0 : r->bad, r->eval[r->bad < 0 ? 0 : r->bad]);
         if (c->n_models > 1 && r->bad >= 0) {
             /* the scenario of the first violation */
@@ -268,6 +333,7 @@ static void report_json(FILE *fp, const void *data)
                         fmt_num(c->p[s], n, sizeof n));
                 json_costs(fp, c, e->cost.total,
                            be_cost_compare(e, c->rows[0].eval[s]),
+                           e->levelized_cost,
                            e->violation == BE_FEASIBLE_PLAN, s, e);
                 fputc('}', fp);
             }
@@ -281,15 +347,18 @@ static void report_json(FILE *fp, const void *data)
 /* net_present_cost .. violation_amount of one plan in one model (or of
  * the expected cost: e NULL when feasible). */
 static void csv_costs(FILE *fp, const compare *c, double cost,
-                      be_cost_delta x, int model, const be_eval *e)
+                      be_cost_delta x, double lcoc, int model,
+                      const be_eval *e)
 {
-    char n[40];
+    char n[40], l[40] = "";
+    if (isfinite(lcoc))
+        fmt_num(lcoc, l, sizeof l);
     fprintf(fp, ",%s", fmt_num(cost, n, sizeof n));
     fprintf(fp, ",%s", fmt_num(x.difference, n, sizeof n));
     fprintf(fp, ",%s", isfinite(x.percent) ? fmt_num(x.percent, n, sizeof n)
                                            : "");
     if (!e || e->violation == BE_FEASIBLE_PLAN) {
-        fputs(",true,,,,\n", fp);
+        fprintf(fp, ",true,,,,,%s\n", l);
         return;
     }
     const be_model *m = c->models[model];
@@ -297,7 +366,7 @@ static void csv_costs(FILE *fp, const compare *c, double cost,
             be_model_period_label(m, e->violation_period));
     if (e->violation_device >= 0)
         fputs(be_model_device_name(m, e->violation_device), fp);
-    fprintf(fp, ",%s\n", fmt_num(e->violation_amount, n, sizeof n));
+    fprintf(fp, ",%s,%s\n", fmt_num(e->violation_amount, n, sizeof n), l);
 }
 
 static void report_csv(FILE *fp, const void *data)
@@ -307,14 +376,16 @@ static void report_csv(FILE *fp, const void *data)
     int many = c->n_models > 1;
     fprintf(fp, "plan,name,%snet_present_cost,difference,difference_percent,"
             "feasible,violation,violation_period,violation_device,"
-            "violation_amount\n", many ? "scenario,probability," : "");
+            "violation_amount,levelized_cost\n",
+            many ? "scenario,probability," : "");
     for (int i = 0; i < c->n; i++) {
         const row *r = &c->rows[i];
         fprintf(fp, "%s,", r->key);
         csv_field(fp, r->name);
         if (many)
             fputs(",expected,1", fp);
-        csv_costs(fp, c, r->cost, delta(c, i), r->bad < 0 ? 0 : r->bad,
+        csv_costs(fp, c, r->cost, delta(c, i), row_levelized(c, r),
+                  r->bad < 0 ? 0 : r->bad,
                   r->bad < 0 ? NULL : r->eval[r->bad]);
         for (int s = 0; many && s < c->n_models; s++) {
             fprintf(fp, "%s,", r->key);
@@ -323,8 +394,8 @@ static void report_csv(FILE *fp, const void *data)
             csv_field(fp, be_model_scenario_name(c->m, s));
             fprintf(fp, ",%s", fmt_num(c->p[s], n, sizeof n));
             csv_costs(fp, c, r->eval[s]->cost.total,
-                      be_cost_compare(r->eval[s], c->rows[0].eval[s]), s,
-                      r->eval[s]);
+                      be_cost_compare(r->eval[s], c->rows[0].eval[s]),
+                      r->eval[s]->levelized_cost, s, r->eval[s]);
         }
     }
 }
