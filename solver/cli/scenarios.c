@@ -224,9 +224,14 @@ void sc_answer(FILE *fp, const be_model *m, const be_solution *sol)
         fputs(".\n", fp);
     }
     free(b);
-    fprintf(fp, "Expected net present cost %s over %d scenarios",
-            fmt_money(sol->expected_cost, 0, money, sizeof money),
-            be_model_scenarios(m));
+    if (be_model_has_revenue(m))
+        fprintf(fp, "Expected net present value %s over %d scenarios",
+                fmt_money(-sol->expected_cost, 0, money, sizeof money),
+                be_model_scenarios(m));
+    else
+        fprintf(fp, "Expected net present cost %s over %d scenarios",
+                fmt_money(sol->expected_cost, 0, money, sizeof money),
+                be_model_scenarios(m));
     double alpha, weight;
     if (be_model_risk(m, &alpha, &weight)) {
         char a[40], w[40];
@@ -241,9 +246,13 @@ void sc_answer(FILE *fp, const be_model *m, const be_solution *sol)
 
 /* ---- text ---- */
 
-static void cost_cells(FILE *fp, const be_costs *c)
+/* The categories of c (revenue: with a revenue column, shown as money
+ * against the cost like resale). */
+static void cost_cells(FILE *fp, const be_costs *c, int revenue)
 {
-    char b[7][48];
+    char b[8][48];
+    if (revenue)
+        fprintf(fp, " %14s", fmt_money(-c->revenue, 0, b[7], 48));
     fprintf(fp, " %14s %14s %12s %12s %12s %12s %16s\n",
             fmt_money(c->purchases, 0, b[0], 48),
             fmt_money(c->energy, 0, b[1], 48), fmt_money(c->om, 0, b[2], 48),
@@ -278,8 +287,14 @@ void sc_report_text(FILE *fp, const be_model *m, const be_solution *sol)
     }
     double alpha, weight;
     int risk = be_model_risk(m, &alpha, &weight);
+    int revenue = be_model_has_revenue(m);
+    if (revenue)
+        fprintf(fp, "Expected value     %20s   (probability-weighted net "
+                "present value: minus the expected cost)\n",
+                fmt_money(-sol->expected_cost, 2, b1, sizeof b1));
     fprintf(fp, "Expected cost      %20s   (probability-weighted net present "
-            "cost)\n", fmt_money(sol->expected_cost, 2, b1, sizeof b1));
+            "cost%s)\n", fmt_money(sol->expected_cost, 2, b1, sizeof b1),
+            revenue ? ", revenue counted against it" : "");
     if (risk) {
         char a[40], w[40];
         fprintf(fp, "CVaR               %20s   (at %s: the mean cost of the "
@@ -301,16 +316,20 @@ void sc_report_text(FILE *fp, const be_model *m, const be_solution *sol)
         report_warning(fp, m, sol->scenario_eval[s],
                        be_model_scenario_name(m, s));
 
-    fprintf(fp, "\n%-20s %11s %14s %14s %12s %12s %12s %12s %16s\n",
-            "scenario", "probability", "purchases", "energy", "O&M",
-            "rent, taxes", "resale", "salvage", "net present cost");
+    fprintf(fp, "\n%-20s %11s", "scenario", "probability");
+    if (revenue)
+        fprintf(fp, " %14s", "revenue");
+    fprintf(fp, " %14s %14s %12s %12s %12s %12s %16s\n", "purchases",
+            "energy", "O&M", "rent, taxes", "resale", "salvage",
+            "net present cost");
     be_costs mean = {0};
     for (int s = 0; s < S; s++) {
         const be_costs *c = &sol->scenario_eval[s]->cost;
         double p = be_model_scenario_probability(m, s);
         fprintf(fp, "%-20.20s %11s", be_model_scenario_name(m, s),
                 be_format_number(p, b1, sizeof b1));
-        cost_cells(fp, c);
+        cost_cells(fp, c, revenue);
+        mean.revenue += p * c->revenue;
         mean.purchases += p * c->purchases;
         mean.energy += p * c->energy;
         mean.om += p * c->om;
@@ -321,7 +340,7 @@ void sc_report_text(FILE *fp, const be_model *m, const be_solution *sol)
     }
     mean.total = sol->expected_cost;
     fprintf(fp, "%-20s %11s", "expected", "");
-    cost_cells(fp, &mean);
+    cost_cells(fp, &mean, revenue);
 
     fputs("\nThe tree (which scenarios share decisions until when):\n", fp);
     sc_print_tree(fp, m, "  ");

@@ -6,12 +6,12 @@
 TG=$D/compare-two-gen.yaml
 
 expect compare-answer 0 "^The optimal plan saves 300 \(18\.8%\) against running the fleet to end of life; it costs 1,300\.$" compare $TG
-expect compare-eol-row 0 "^run to end of life +1,600 +\+300 +\+18\.8% +met$" compare $TG
-expect compare-release-row 0 "^replace on release +1,300 +0 +0\.0% +met$" compare $TG
-expect compare-age 0 "^fixed age 1 year +3,700 +\+2,400 +\+64\.9% +met$" compare $TG --age 1
+expect compare-eol-row 0 "^run to end of life +1,600 +\+300 +\+18\.8% +100\.00 +met$" compare $TG
+expect compare-release-row 0 "^replace on release +1,300 +0 +0\.0% +81\.25 +met$" compare $TG
+expect compare-age 0 "^fixed age 1 year +3,700 +\+2,400 +\+64\.9% +231\.25 +met$" compare $TG --age 1
 expect compare-age-2 0 "^fixed age 2 years +1,900 " compare $TG --age 2
 expect compare-json 0 '"plan": "end_of_life", "name": "run to end of life", "net_present_cost": 1600, "difference": 300,' compare $TG --format json
-expect compare-csv 0 "^end_of_life,run to end of life,1600,300,18\.75,true,,,,$" compare $TG --format csv
+expect compare-csv 0 "^end_of_life,run to end of life,1600,300,18\.75,true,,,,,100$" compare $TG --format csv
 expect compare-bad-age 2 "--age needs a number of years above 0, found '0'" compare $TG --age 0
 expect compare-no-model 2 "compare needs a model file" compare
 expect compare-no-plan-file 3 "^breakeven: $D/nope-plan.yaml: cannot open the file" compare $TG --plan $D/nope-plan.yaml

@@ -215,7 +215,7 @@ ok sc-check-apart-pair grep -q "^  roomy and cramped differ from 2024: they shar
 
 # ---- compare: expected costs, baselines per scenario ----
 expect sc-compare 0 "^The optimal plan saves 32,490 \(50\.5%\) in expected cost over 2 scenarios against running the fleet to end of life; it costs 31,830\.$" compare $TWO
-ok sc-compare-eol grep -Eq "^run to end of life +64,320 +\+32,490 +\+50\.5% +met$" "$tmp/out"
+ok sc-compare-eol grep -Eq "^run to end of life +64,320 +\+32,490 +\+50\.5% +2,144\.00 +met$" "$tmp/out"
 ok sc-compare-scenario grep -q "^Scenario dear (probability 0\.5):$" "$tmp/out"
 ok sc-compare-dear-eol sh -c "sed -n '/^Scenario dear/,/^\$/p' '$tmp/out' | grep -Eq '^run to end of life +99,360 +\+58,770 '"
 expect sc-compare-json 0 "" compare $TWO --format json
