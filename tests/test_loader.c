@@ -786,6 +786,26 @@ static void test_loader_error_limits(void)
 
 static void test_loader_error_keys(void)
 {
+    /* revenue (docs/returns.md): each bad input one line with its place */
+    EXPECT_MODEL_ERROR(HEAD "revenue: {price: -1}\n" DEVICE, 4, 18,
+                       "revenue: price must be at least 0, found -1");
+    EXPECT_MODEL_ERROR(HEAD "revenue: {market: 20}\n" DEVICE, 4, 10,
+                       "missing required key 'price' in revenue");
+    EXPECT_MODEL_ERROR(HEAD "revenue: {price: 1, market: [20, 9.5, 20]}\n"
+                       DEVICE, 4, 34,
+                       "revenue.market for 2025 is 9.5, below that period's "
+                       "demand of 10: the market must hold the demand (the "
+                       "work that must be served is sold too)");
+    EXPECT_MODEL_ERROR(HEAD "revenue: {price: 1, markt: 20}\n" DEVICE, 4, 21,
+                       "unknown key 'markt' in revenue; did you mean "
+                       "'market'?");
+    EXPECT_MODEL_ERROR(HEAD DEVICE "revenue: {price: 1, market: 20}\n"
+                       "scenarios:\n  - {name: a, probability: 0.5, set: "
+                       "{revenue: {price: 2}}}\n  - {name: b, probability: "
+                       "0.5}\n", 8, 38,
+                       "scenario 'a': a scenario may not change whether the "
+                       "model has a market (revenue.market: change its "
+                       "values instead)");
     EXPECT_MODEL_ERROR("horizon: {start: 2024, periods: 3}\n", 1, 1,
                        "missing required key 'breakeven' in the top level "
                        "(the schema version: write breakeven: 1)");

@@ -271,7 +271,22 @@ static void label(const gen *g, int t, char *buf, size_t n)
         snprintf(buf, n, "%d-Q%d", 2025 + t / 4, t % 4 + 1);
 }
 
-static void random_scenarios(text *y, gen *g, int integer, int risk)
+/* A market from a demand: 1.5 D + 2, so that scenarios' markets differ
+ * exactly where their demands do (the tree stays the one expected_part
+ * computes). */
+static void market_list(text *y, const double *demand, int T)
+{
+    double v[64];
+    for (int t = 0; t < T && t < 64; t++)
+        v[t] = 1.5 * demand[t] + 2.0;
+    list(y, v, T);
+}
+
+/* revenue: the work is sold at 400 a year, up to market_list's market
+ * (drawing nothing from the generator, so the models are those without
+ * it plus the block). */
+static void random_scenarios(text *y, gen *g, int integer, int risk,
+                             int revenue)
 {
     g->kind = pick(0, 1);
     g->T = g->kind == 0 ? pick(3, 6) : pick(4, 8);
@@ -322,6 +337,11 @@ static void random_scenarios(text *y, gen *g, int integer, int risk)
     add(y, "\nenergy: {price: ");
     list(y, g->energy[0], g->T);
     add(y, ", pue: 1.2}\n");
+    if (revenue) {
+        add(y, "revenue:\n  price: 400\n  market: ");
+        market_list(y, g->demand[0], g->T);
+        add(y, "\n");
+    }
     if (uniform() < 0.4)
         add(y, "site: {power_cap_kw: %g}\n", d0 * 8);
     if (uniform() < 0.3)
@@ -350,6 +370,10 @@ static void random_scenarios(text *y, gen *g, int integer, int risk)
         list(y, g->demand[s], g->T);
         add(y, "\n      energy.price: ");
         list(y, g->energy[s], g->T);
+        if (revenue) {
+            add(y, "\n      revenue.market: ");
+            market_list(y, g->demand[s], g->T);
+        }
         add(y, "\n      devices.d0.price: ");
         list(y, g->price[s], g->T);
         label(g, g->launch[s], lab, sizeof lab);
@@ -442,8 +466,8 @@ static void test_scenario_random(void)
     for (int i = 0; i < n; i++) {
         text y;
         gen g;
-        int integer = i % 4 == 3, risk = i % 5 == 4;
-        random_scenarios(&y, &g, integer, risk);
+        int integer = i % 4 == 3, risk = i % 5 == 4, revenue = i % 3 == 1;
+        random_scenarios(&y, &g, integer, risk, revenue);
         be_error e;
         be_model *m = be_model_load_string(y.buf, y.n, "random", NULL, &e);
         if (!m) {
@@ -759,7 +783,7 @@ static void test_scenario_bounds(void)
     for (int i = 0; i < n; i++) {
         text y;
         gen g;
-        random_scenarios(&y, &g, 1, 0);
+        random_scenarios(&y, &g, 1, 0, 0);
         be_error e;
         be_model *m = be_model_load_string(y.buf, y.n, "random", NULL, &e);
         if (!m) {
