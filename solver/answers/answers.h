@@ -5,7 +5,8 @@
  * asks for: be_solve (solve.c), and the analyses built on it: why there
  * is no plan (diagnose.c), payback (payback.c), economic life
  * (economics.c), thresholds (threshold.c), the value of information
- * (uncertainty.c).  It may call every room below it (engine, program,
+ * (uncertainty.c), a plan as an investment (returns.c) and the break-even
+ * price of compute (break_even.c).  It may call every room below it (engine, program,
  * plans, model); nothing below calls it.
  */
 #ifndef BE_ANSWERS_H

@@ -604,10 +604,14 @@ void report_csv(FILE *fp, const be_model *m, const be_solution *sol)
      * while none is known.  Device names need no quoting (the loader
      * allows letters, digits, '-', '_' and '.'). */
     int S = be_model_scenarios(m), T = be_model_periods(m);
-    int K = be_model_devices(m);
+    int K = be_model_devices(m), revenue = be_model_has_revenue(m);
+    /* with revenue, four columns more at the end: served, market and
+     * price of the period, the plan's net present value */
     fprintf(fp, "%speriod,device,in_service,bought,retired,capacity,demand,"
-            "power_kw,spend,period_cost,plan_cost,%sbound,gap\n",
-            S ? "scenario,probability,node," : "", S ? "expected_cost," : "");
+            "power_kw,spend,period_cost,plan_cost,%sbound,gap,"
+            "levelized_cost%s\n",
+            S ? "scenario,probability,node," : "", S ? "expected_cost," : "",
+            revenue ? ",served,market,price,net_present_value" : "");
     if (S ? !(sol->scenarios > 0 && sol->scenario_eval) : !sol->plan)
         return;
     char p[40], cost[40], expected[40], bound[40], gap[40];
@@ -626,6 +630,9 @@ void report_csv(FILE *fp, const be_model *m, const be_solution *sol)
         if (S)
             fmt_num(be_model_scenario_probability(m, s), p, sizeof p);
         fmt_num(e->cost.total, cost, sizeof cost);
+        char lcoc[40] = "", r[4][40];
+        if (isfinite(e->levelized_cost))
+            fmt_num(e->levelized_cost, lcoc, sizeof lcoc);
         for (int t = 0; t < T; t++)
             for (int k = 0; k < K; k++) {
                 if (S) {
@@ -635,8 +642,15 @@ void report_csv(FILE *fp, const be_model *m, const be_solution *sol)
                 fprintf(fp, "%s,%s,", be_model_period_label(ms, t),
                         be_model_device_name(ms, k));
                 csv_cells(fp, ms, e, t, k);
-                fprintf(fp, ",%s,%s%s%s,%s\n", cost, S ? expected : "",
-                        S ? "," : "", bound, gap);
+                fprintf(fp, ",%s,%s%s%s,%s,%s", cost, S ? expected : "",
+                        S ? "," : "", bound, gap, lcoc);
+                if (revenue)
+                    fprintf(fp, ",%s,%s,%s,%s",
+                            fmt_num(e->served[t], r[0], 40),
+                            fmt_num(be_model_market(ms, t), r[1], 40),
+                            fmt_num(be_model_price(ms, t), r[2], 40),
+                            fmt_num(e->net_present_value, r[3], 40));
+                fputc('\n', fp);
             }
     }
 }

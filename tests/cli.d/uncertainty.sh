@@ -74,7 +74,7 @@ ok sc-json-period-node test "$(json_get "$tmp/two.json" 'j.scenarios[1].periods.
 ok sc-json-feasible test "$(json_get "$tmp/two.json" j.feasible)" = true
 # CSV: one row per scenario, period and device; the node's decisions are
 # the same in every scenario of the node.
-expect sc-csv 0 "^scenario,probability,node,period,device,in_service,bought,retired,capacity,demand,power_kw,spend,period_cost,plan_cost,expected_cost,bound,gap$" solve $TWO --format csv
+expect sc-csv 0 "^scenario,probability,node,period,device,in_service,bought,retired,capacity,demand,power_kw,spend,period_cost,plan_cost,expected_cost,bound,gap,levelized_cost$" solve $TWO --format csv
 ok sc-csv-rows test "$(wc -l <"$tmp/out")" -eq 13
 ok sc-csv-shared test "$(grep -c '^[a-z]*,0\.5,0,2024,new,5,5,0,' "$tmp/out")" -eq 2
 ok sc-csv-cost grep -q '^dear,0\.5,4,2026,old,0,0,0,10,10,2\.5,0,11450,40590,31830,31830,0$' "$tmp/out"
