@@ -273,29 +273,11 @@ static be_code parse_label(loader *L, const be_ynode *n, const char *ctx,
         be_code rc = be__ld_whole_number(L, n, ctx, what, &year);
         if (rc)
             return rc;
-        first_p = (year - m->start_year) * ppy;
+        first_p = (year - m->start_year) * ppy - m->start_sub;
         last_p = first_p + ppy - 1;
     } else {
-        /* YEAR-Qn or YEAR-MM as labels print: the year of 1 to 6 digits
-         * without leading zeros (textbook horizons start at year 0 or 1:
-         * 0-Q1, 1-07) */
-        size_t i = 0;
         double year = 0;
-        int sub = 0, ok = ppy > 1 && n->kind == BE_YSCALAR;
-        while (ok && i < len && s[i] >= '0' && s[i] <= '9' && i < 6)
-            year = year * 10 + (s[i++] - '0');
-        ok = ok && i >= 1 && i < len && s[i] == '-' && (s[0] != '0' || i == 1);
-        i++;
-        if (ok && ppy == 4) {
-            ok = i + 2 == len && s[i] == 'Q' && s[i + 1] >= '1' &&
-                 s[i + 1] <= '4';
-            sub = ok ? s[i + 1] - '1' : 0;
-        } else if (ok) {
-            ok = i + 2 == len && s[i] >= '0' && s[i] <= '1' &&
-                 s[i + 1] >= '0' && s[i + 1] <= '9';
-            sub = ok ? (s[i] - '0') * 10 + (s[i + 1] - '0') - 1 : 0;
-            ok = ok && sub >= 0 && sub < 12;
-        }
+        int sub = 0, ok = be__ld_label_parts(n, ppy, &year, &sub);
         if (!ok) {
             const char *expect = ppy == 12 ? "a month like 2026-07 or a year"
                                : ppy == 4 ? "a quarter like 2026-Q3 or a year"
@@ -304,7 +286,7 @@ static be_code parse_label(loader *L, const be_ynode *n, const char *ctx,
                         be__ld_prefix(ctx, p, sizeof p), what, expect,
                         be__ld_describe(n, d, sizeof d));
         }
-        first_p = last_p = (year - m->start_year) * ppy + sub;
+        first_p = last_p = (year - m->start_year) * ppy + sub - m->start_sub;
     }
     if (last_p < 0 || first_p > m->T - 1) {
         be__ld_period_label(m, 0, first);

@@ -46,16 +46,8 @@ static be_code parse_horizon(loader *L, const be_ynode *n)
     if ((rc = be__ld_want_map(L, n, "", "horizon")) ||
         (rc = CHECK_KEYS(L, n, "horizon", "horizon")) ||
         (rc = be__ld_need(L, n, "start", "horizon", &vs)) ||
-        (rc = be__ld_need(L, n, "periods", "horizon", &vp)) ||
-        (rc = be__ld_whole_number(L, vs, "horizon", "start", &start)) ||
-        (rc = be__ld_in_range(L, vs, "horizon", "start", start, 0, 0, 9999,
-                              0)) ||
-        (rc = be__ld_whole_number(L, vp, "horizon", "periods", &periods)) ||
-        (rc = be__ld_in_range(L, vp, "horizon", "periods", periods, 1, 0,
-                              100000, 0)))
+        (rc = be__ld_need(L, n, "periods", "horizon", &vp)))
         return rc;
-    m->start_year = (int)start;
-    m->T = (int)periods;
     m->period = BE_YEAR;
     vk = be__ld_lookup(n, "period", NULL);
     if (vk) {
@@ -67,6 +59,28 @@ static be_code parse_horizon(loader *L, const be_ynode *n)
     }
     L->ppy = m->period == BE_MONTH ? 12 : m->period == BE_QUARTER ? 4 : 1;
     m->dt = 1.0 / L->ppy;
+    /* a year, or in a quarterly or monthly model the first period's label
+     * (2027-Q2, 2027-04: a model advanced to it) */
+    int sub = 0;
+    if (L->ppy > 1 && vs->kind == BE_YSCALAR &&
+        !(vs->style == BE_YPLAIN && be__yaml_number_syntax(vs->u.text, vs->n))) {
+        if (!be__ld_label_parts(vs, L->ppy, &start, &sub))
+            return FAIL(L, vs, "horizon: start must be a year or, in a %s "
+                        "model, the first period's label like %s, found %s",
+                        L->ppy == 12 ? "monthly" : "quarterly",
+                        L->ppy == 12 ? "2027-04" : "2027-Q2",
+                        be__ld_as_written(vs, (char[300]){0}, 300));
+    } else if ((rc = be__ld_whole_number(L, vs, "horizon", "start", &start)))
+        return rc;
+    if ((rc = be__ld_in_range(L, vs, "horizon", "start", start, 0, 0, 9999,
+                              0)) ||
+        (rc = be__ld_whole_number(L, vp, "horizon", "periods", &periods)) ||
+        (rc = be__ld_in_range(L, vp, "horizon", "periods", periods, 1, 0,
+                              100000, 0)))
+        return rc;
+    m->start_year = (int)start;
+    m->start_sub = sub;
+    m->T = (int)periods;
     return BE_OK;
 }
 
@@ -312,7 +326,7 @@ static const char *changed_structure(const be_model *a, const be_model *b,
 {
     *buf = '\0';
     if (a->T != b->T || a->period != b->period ||
-        a->start_year != b->start_year)
+        a->start_year != b->start_year || a->start_sub != b->start_sub)
         snprintf(buf, size, "the horizon");
     else if (a->integer != b->integer)
         snprintf(buf, size, "integer");

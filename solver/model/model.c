@@ -287,24 +287,26 @@ int be__cohort_of(const be_model *m, int k, int t)
 
 /* ---- derived data ---- */
 
+void be__period_label(const be_model *m, int t, char buf[16])
+{
+    int i = m->start_sub + t;
+    switch (m->period) {
+    case BE_QUARTER:
+        snprintf(buf, 16, "%d-Q%d", m->start_year + i / 4, i % 4 + 1);
+        break;
+    case BE_MONTH:
+        snprintf(buf, 16, "%d-%02d", m->start_year + i / 12, i % 12 + 1);
+        break;
+    case BE_YEAR:
+        snprintf(buf, 16, "%d", m->start_year + t);
+        break;
+    }
+}
+
 static void make_labels(be_model *m)
 {
-    for (int t = 0; t <= m->T; t++) {
-        switch (m->period) {
-        case BE_YEAR:
-            snprintf(m->labels[t], sizeof m->labels[t], "%d",
-                     m->start_year + t);
-            break;
-        case BE_QUARTER:
-            snprintf(m->labels[t], sizeof m->labels[t], "%d-Q%d",
-                     m->start_year + t / 4, t % 4 + 1);
-            break;
-        case BE_MONTH:
-            snprintf(m->labels[t], sizeof m->labels[t], "%d-%02d",
-                     m->start_year + t / 12, t % 12 + 1);
-            break;
-        }
-    }
+    for (int t = 0; t <= m->T; t++)
+        be__period_label(m, t, m->labels[t]);
 }
 
 /*

@@ -93,6 +93,9 @@ struct be_model {
     be_period_kind period;
     double dt;               /* period length in years */
     int start_year;
+    int start_sub;           /* the first period within start_year: its
+                                month (0-11) or quarter (0-3); 0 for
+                                years (horizon.start: 2027-04) */
     double discount_rate;    /* annual */
     int integer;             /* whole units */
     int salvage;             /* end_of_horizon: salvage (1) or none (0) */
@@ -206,6 +209,10 @@ double be__resale_value(const be_model *m, const be_cohort *c, int age);
 /* Tax book value of one unit of cohort c at `age` periods:
  * basis * max(0, 1 - age_years / depreciation_years); 0 without finance. */
 double be__book_value(const be_model *m, const be_cohort *c, int age);
+
+/* The label of period t into buf: "2027", "2027-Q2", "2027-04" (t may
+ * be T, the period after the horizon). */
+void be__period_label(const be_model *m, int t, char buf[16]);
 
 /* Period index of the cohort bought of device k in period t, or -1. */
 int be__cohort_of(const be_model *m, int k, int t);

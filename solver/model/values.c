@@ -84,17 +84,34 @@ const char *be__ld_as_written(const be_ynode *n, char *buf, size_t size)
 
 void be__ld_period_label(const be_model *m, int t, char buf[16])
 {
-    switch (m->period) {
-    case BE_QUARTER:
-        snprintf(buf, 16, "%d-Q%d", m->start_year + t / 4, t % 4 + 1);
-        break;
-    case BE_MONTH:
-        snprintf(buf, 16, "%d-%02d", m->start_year + t / 12, t % 12 + 1);
-        break;
-    default:
-        snprintf(buf, 16, "%d", m->start_year + t);
-        break;
+    be__period_label(m, t, buf);
+}
+
+int be__ld_label_parts(const be_ynode *n, int ppy, double *year, int *sub)
+{
+    /* YEAR-Qn or YEAR-MM as labels print: the year of 1 to 6 digits
+     * without leading zeros (textbook horizons start at year 0 or 1:
+     * 0-Q1, 1-07) */
+    const char *s = n->u.text;
+    size_t i = 0, len = n->n;
+    int ok = ppy > 1 && n->kind == BE_YSCALAR;
+    *year = 0;
+    *sub = 0;
+    while (ok && i < len && s[i] >= '0' && s[i] <= '9' && i < 6)
+        *year = *year * 10 + (s[i++] - '0');
+    ok = ok && i >= 1 && i < len && s[i] == '-' && (s[0] != '0' || i == 1);
+    i++;
+    if (ok && ppy == 4) {
+        ok = i + 2 == len && s[i] == 'Q' && s[i + 1] >= '1' &&
+             s[i + 1] <= '4';
+        *sub = ok ? s[i + 1] - '1' : 0;
+    } else if (ok) {
+        ok = i + 2 == len && s[i] >= '0' && s[i] <= '1' &&
+             s[i + 1] >= '0' && s[i + 1] <= '9';
+        *sub = ok ? (s[i] - '0') * 10 + (s[i + 1] - '0') - 1 : 0;
+        ok = ok && *sub >= 0 && *sub < 12;
     }
+    return ok;
 }
 
 const char *be__ld_unit_name(int ppy, int plural)

@@ -87,6 +87,10 @@ be_code be__ld_number_in(loader *L, const be_ynode *n, const char *ctx,
                          const char *what, double lo, int lo_open, double hi,
                          int hi_open, double *v);
 void be__ld_period_label(const be_model *m, int t, char buf[16]);
+/* A quarter or month label (2026-Q3, 2026-07) for a model of ppy periods
+ * a year: 1 with the year and the period within it (0-based), 0 when n is
+ * not one. */
+int be__ld_label_parts(const be_ynode *n, int ppy, double *year, int *sub);
 const char *be__ld_prefix(const char *ctx, char *buf, size_t size);
 int be__ld_scalar_is(const be_ynode *n, const char *s);
 be_code be__ld_series(loader *L, const be_ynode *n, const char *ctx,
