@@ -929,6 +929,30 @@ typedef struct be_cost_delta {
 
 be_cost_delta be_cost_compare(const be_eval *plan, const be_eval *optimal);
 
+/* ------------------------------------------------------------------ */
+/* Re-planning: the model as of a later period (docs/replanning.md)    */
+/* ------------------------------------------------------------------ */
+
+/* The model m as of the start of period `to` (1 .. periods-1), the
+ * decisions of the periods before it being plan p's: `periods` periods
+ * from `to` (0: all that are left); every series from `to` on; windows
+ * of sale and rent cut to the new horizon; the fleet p leaves in service
+ * at the start of `to` (units that reach the end of their life then have
+ * left), one entry per cohort with its count, its age and its purchase
+ * price, so that O&M, resale and taxes go on as in m.  Fails (BE_EARG)
+ * for a period outside that range, a plan of another shape, or a model
+ * with scenarios (advance one scenario's model).  Free with
+ * be_model_free. */
+be_model *be_model_advance(const be_model *m, const be_plan *p, int to,
+                           int periods, be_error *err);
+
+/* Plan p's decisions from `to` on, as a plan of a = be_model_advance(m,
+ * p, to, ...): with a running to m's end, the cost of p from `to` on in
+ * m, discounted to `to` and less the sale of the units whose life ends at
+ * `to`, is a's cost of this plan. */
+be_plan *be_plan_advance(const be_model *m, const be_plan *p,
+                         const be_model *a, int to, be_error *err);
+
 
 /* ------------------------------------------------------------------ */
 /* Returns: a plan as an investment (docs/returns.md)                  */

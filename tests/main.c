@@ -28,6 +28,7 @@ void suite_teach(void);
 void suite_mip(void);
 void suite_schema(void);
 void suite_scenario(void);
+void suite_advance(void);
 void suite_returns(void);
 
 int main(int argc, char **argv)
@@ -48,6 +49,7 @@ int main(int argc, char **argv)
     suite_mip();
     suite_schema();
     suite_scenario();
+    suite_advance();
     suite_returns();
     printf("unit: %d passed, %d failed\n", tests_passed, tests_failed);
     return tests_failed ? 1 : 0;

@@ -33,17 +33,20 @@
  *      50%, returns a plan priced at its objective, feasible, and not below
  *      the optimum (check 1 covers the plans at the time limit, TIME_LIMIT
  *      seconds, which some of these models reach).
+ *   6. a plan's continuation from every later period is priced by the
+ *      model advanced to it (be_model_advance) as by the old model
+ *      (advance_check.h).
  * A failing model is printed in full, so it can be kept as a regression.
  *
  * Revenue (docs/returns.md), on BE_REVENUE_MODELS of the same random
  * models (default 60) with a `revenue` block added, whose totals are
  * checked against the model without it, computed here:
- *   6. a price without a market leaves the optimum where it was: the cost
+ *   7. a price without a market leaves the optimum where it was: the cost
  *      less the after-tax revenue of the demand, sum (1-tau) p D dt d, and
  *      the old plan is as good under the new model; served = demand;
- *   7. a price of 0 with a market far above the demand sells nothing:
+ *   8. a price of 0 with a market far above the demand sells nothing:
  *      served = demand, and the optimum is the old one;
- *   8. with a price and a market: the objective is the evaluated value of
+ *   9. with a price and a market: the objective is the evaluated value of
  *      the plan, which is feasible, serves between the demand and the
  *      market, is worth at least the no-market optimum at the same prices
  *      and every feasible library baseline, and whose relaxation is worth
@@ -59,6 +62,7 @@
 
 #include "check.h"
 #include "text_buffer.h"
+#include "advance_check.h"
 #include "breakeven.h"
 
 void suite_property(void);
@@ -466,6 +470,7 @@ typedef struct tally {
     /* per baseline, over the solved models: the evaluator's verdicts */
     int verdict[N_BASELINES][BE_VIOLATES_INTEGRALITY + 2];
     int gap_plans, time_plans;
+    int advanced;            /* models advanced and priced (check 6) */
 } tally;
 
 /* Solve an integer model again, stopped at the first plan within a gap of
@@ -519,8 +524,10 @@ static void one_model(int i, tally *n)
         cost[b] = baseline_cost(m, &sp, b, &why[b]);
         any_feasible |= !isnan(cost[b]);
     }
-    if (sol && sol->plan)
+    if (sol && sol->plan) {
         check_priced(sol);
+        n->advanced += check_advance_all(m, sol->plan, "random");
+    }
     if (sol && sol->status == BE_OPTIMAL) {
         n->solved++;
         double tol = 1e-6 * fmax(1.0, fabs(sol->objective));
@@ -787,8 +794,9 @@ static void test_property_random_models(void)
         one_model(i, &n);
     fprintf(stderr, "property: %d models: %d solved, %d plans at the time "
             "limit, %d without a plan at the time limit, %d infeasible, %d "
-            "unbounded; %d plans at a 50%% gap\n", models, n.solved,
-            n.time_plans, n.time_limit, n.infeasible, n.other, n.gap_plans);
+            "unbounded; %d plans at a 50%% gap; %d advanced models priced\n",
+            models, n.solved, n.time_plans, n.time_limit, n.infeasible,
+            n.other, n.gap_plans, n.advanced);
     for (int b = 0; b < N_BASELINES; b++) {
         fprintf(stderr, "property: baseline %s feasible (and compared) in "
                 "%d of %d solved models; breaks", baseline_names[b],
@@ -806,6 +814,7 @@ static void test_property_random_models(void)
         for (int b = 0; b < N_BASELINES; b++)
             CHECK(n.feasible[b] >= n.solved / 5);
         CHECK(n.gap_plans >= n.solved / 4);
+        CHECK(n.advanced >= n.solved);
     }
     be_cleanup();
 }
