@@ -9,6 +9,7 @@
 #include "chart_data.h"
 
 #include <math.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -190,6 +191,138 @@ chart *report_chart(const report_data *d, const char *name)
         return power_chart(d);
     if (strcmp(name, "cost") == 0)
         return cost_chart(d);
+    return NULL;
+}
+
+/* ---- revenue and cash flow ---- */
+
+const char *const returns_chart_names[] = {"cashflow", "value", NULL};
+
+int returns_data_init(returns_data *d, const be_model *m, const be_plan *p,
+                      const be_settings *s, be_error *err)
+{
+    memset(d, 0, sizeof *d);
+    d->m = m;
+    if (!(d->r = be_returns_compute(m, p, err)) ||
+        !(d->b = be_break_even_price(m, s, err)))
+        return -1;
+    d->years = malloc((size_t)(d->r->n > 0 ? d->r->n : 1) *
+                      sizeof *d->years);
+    if (!d->years) {
+        memset(err, 0, sizeof *err);
+        err->code = BE_ENOMEM;
+        snprintf(err->message, sizeof err->message, "out of memory");
+        return -1;
+    }
+    for (int i = 0; i < d->r->n; i++)
+        d->years[i] = d->r->rows[i].label;
+    return 0;
+}
+
+void returns_data_free(returns_data *d)
+{
+    be_returns_free(d->r);
+    be_break_even_free(d->b);
+    free(d->years);
+    memset(d, 0, sizeof *d);
+}
+
+/* The row of the statement that holds flow index i (a period, or the
+ * horizon's end: the last row). */
+static int row_of(const be_returns *r, int i)
+{
+    for (int k = 0; k < r->n; k++)
+        if (i >= r->rows[k].first && i <= r->rows[k].last)
+            return k;
+    return r->n - 1;
+}
+
+/* One series of a chart by year: a field of be_returns_row. */
+typedef struct row_series {
+    const char *name;
+    chart_kind kind;
+    chart_colour colour;
+    size_t field;        /* offsetof(be_returns_row, ...) */
+} row_series;
+
+/* A chart over the statement's years of n series of its rows' fields;
+ * NULL when out of memory. */
+static chart *rows_chart(const returns_data *d, const char *id,
+                         const char *title, const char *y_label,
+                         const char *note, const row_series *series, int n)
+{
+    const be_returns *r = d->r;
+    chart *c = chart_new(id, title, y_label, "year", r->n, d->years);
+    double *y = malloc((size_t)(r->n > 0 ? r->n : 1) * sizeof *y);
+    int bad = !c || !y || chart_set_note(c, note) != 0;
+    for (int k = 0; k < n && !bad; k++) {
+        for (int i = 0; i < r->n; i++)
+            memcpy(&y[i], (const char *)&r->rows[i] + series[k].field,
+                   sizeof y[i]);
+        bad = chart_add(c, series[k].name, series[k].kind, series[k].colour,
+                        y) != 0;
+    }
+    free(y);
+    if (bad) {
+        chart_free(c);
+        return NULL;
+    }
+    return c;
+}
+
+static chart *cashflow_chart(const returns_data *d)
+{
+    static const row_series series[] = {
+        {"cumulative", CHART_LINE, CHART_BLUE,
+         offsetof(be_returns_row, cumulative)},
+        {"cumulative discounted", CHART_LINE, CHART_ORANGE,
+         offsetof(be_returns_row, cumulative_discounted)},
+        {"net cash flow of the year", CHART_BAR, CHART_SKY,
+         offsetof(be_returns_row, net)}};
+    const be_returns *r = d->r;
+    char note[240], label[96];
+    snprintf(note, sizeof note, "In the model's currency as paid, by "
+             "year; discounted to the start of %s. The last year includes "
+             "the value of the units still held.",
+             be_model_period_label(d->m, 0));
+    chart *c = rows_chart(d, "cashflow", "Cumulative cash flow", "cash",
+                          note, series, 3);
+    if (c && r->payback_discounted >= 0) {
+        if (r->payback_discounted >= be_model_periods(d->m))
+            snprintf(label, sizeof label, "discounted payback: the end");
+        else
+            snprintf(label, sizeof label, "discounted payback %s",
+                     be_model_period_label(d->m, r->payback_discounted));
+        if (chart_set_marker(c, row_of(r, r->payback_discounted),
+                             label) != 0) {
+            chart_free(c);
+            return NULL;
+        }
+    }
+    return c;
+}
+
+static chart *value_chart(const returns_data *d)
+{
+    static const row_series series[] = {
+        {"book value", CHART_LINE, CHART_BLUE,
+         offsetof(be_returns_row, book_value)},
+        {"market value", CHART_LINE, CHART_ORANGE,
+         offsetof(be_returns_row, market_value)},
+        {"write-down (book - market)", CHART_BAR, CHART_PURPLE,
+         offsetof(be_returns_row, write_down)}};
+    return rows_chart(d, "value", "Book value against market value",
+                      "value of the fleet", "The fleet owned at the end of "
+                      "each year: book value straight-line, market value "
+                      "from the resale values.", series, 3);
+}
+
+chart *returns_chart(const returns_data *d, const char *name)
+{
+    if (strcmp(name, "cashflow") == 0)
+        return cashflow_chart(d);
+    if (strcmp(name, "value") == 0)
+        return value_chart(d);
     return NULL;
 }
 

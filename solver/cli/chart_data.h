@@ -2,7 +2,8 @@
  * chart_data.h -- what the report and plot commands show: the optimal
  * plan's evaluation beside "running the fleet to end of life", the
  * cumulative discounted costs of both, the break-even period, and the four
- * charts built from them.
+ * charts built from them; for a model with revenue, the plan's cash flows
+ * and the two charts of the report's revenue section.
  */
 #ifndef BE_CLI_CHART_DATA_H
 #define BE_CLI_CHART_DATA_H
@@ -36,6 +37,30 @@ void report_data_free(report_data *d);
  * an unknown name or when out of memory. */
 chart *report_chart(const report_data *d, const char *name);
 extern const char *const report_chart_names[];   /* NULL-terminated */
+
+/* The report's revenue and cash-flow section (a model with revenue and
+ * without scenarios): the plan's cash-flow statement and the break-even
+ * price of compute, and the two charts drawn from them. */
+typedef struct returns_data {
+    const be_model *m;       /* borrowed */
+    be_returns *r;           /* be_returns_compute of the plan */
+    be_break_even *b;        /* be_break_even_price of the model */
+    const char **years;      /* [r->n] the rows' labels, borrowed from r */
+} returns_data;
+
+/* Fill d for plan p of m, the break-even price solved with settings s
+ * (several solves).  Returns 0, or -1 with err filled. */
+int returns_data_init(returns_data *d, const be_model *m, const be_plan *p,
+                      const be_settings *s, be_error *err);
+void returns_data_free(returns_data *d);
+
+/* "cashflow": the net cash flow by year as bars, its cumulative sums
+ * nominal and discounted as lines, the discounted payback marked;
+ * "value": the fleet's book value against its market value, the
+ * write-down between them as bars.  NULL for an unknown name or when out
+ * of memory. */
+chart *returns_chart(const returns_data *d, const char *name);
+extern const char *const returns_chart_names[];  /* NULL-terminated */
 
 /* The series a chart plots, one line each: chart,series,period,value
  * (numbers round-trip; an absent value, such as no power cap, is empty). */

@@ -11,6 +11,13 @@
  * scenario against running the fleet to end of life on that scenario's
  * own model, and each scenario's charts and schedule.
  *
+ * A model with revenue (without scenarios) gets a section more, revenue
+ * and cash flow: the plan as an investment (be_returns_compute: NPV, IRR,
+ * payback, levelized cost, capex over revenue; the break-even price,
+ * be_break_even_price, which solves the model several times), worded as
+ * `returns` words them (returns_words.h), two charts (cumulative cash
+ * flow; book against market value) and the statement by year.
+ *
  * Every string that comes from the model file or the command line goes
  * through html_esc() (chart_xml_escape); numbers and period labels are ours.
  */
@@ -23,6 +30,7 @@
 #include "html.h"
 #include "output.h"
 #include "report.h"
+#include "returns_words.h"
 #include "scenarios.h"
 #include "solve_output.h"
 
@@ -81,13 +89,16 @@ static void answer(FILE *fp, const be_model *m, const be_solution *sol,
               "unit of throughput when short) costs the same: here it is "
               "an optimal plan.", fp);
     } else {
-        fputs("Against running the fleet to end of life (keeping every unit "
-              "until its lifetime and buying the capacity that is cheapest "
-              "per unit of throughput when short; net present cost ", fp);
-        html_money(fp, b->cost.total);
-        fputs("), the plan saves <strong>", fp);
+        int value = be_model_has_revenue(m);
+        fprintf(fp, "Against running the fleet to end of life (keeping every "
+                "unit until its lifetime and buying the capacity that is "
+                "cheapest per unit of throughput when short; net present "
+                "%s ", value ? "value" : "cost");
+        html_money(fp, value ? b->net_present_value : b->cost.total);
+        fputs(value ? "), the plan is worth <strong>"
+                    : "), the plan saves <strong>", fp);
         html_money(fp, save.difference);
-        fputs("</strong>", fp);
+        fputs(value ? "</strong> more" : "</strong>", fp);
         if (isfinite(save.percent))
             fprintf(fp, " (%.1f%%)", save.percent);
         if (d->breakeven >= 0)
@@ -121,14 +132,20 @@ static void card(FILE *fp, const char *key, double v, const char *text,
 static void cards(FILE *fp, const report_data *d)
 {
     const be_eval *e = d->sol->eval, *b = d->base;
+    /* with revenue the plans are compared on their value, -total */
+    int value = be_model_has_revenue(d->m);
     fputs("<div class=\"cards\">", fp);
-    card(fp, "Net present cost of the plan", e->cost.total, NULL,
+    card(fp, value ? "Net present value of the plan"
+                   : "Net present cost of the plan",
+         value ? e->net_present_value : e->cost.total, NULL,
          d->sol->status == BE_OPTIMAL ? "optimal" : "best found in time");
-    card(fp, "Run the fleet to end of life", b->cost.total, NULL,
-         b->violation == BE_FEASIBLE_PLAN ? "keep every unit to its lifetime"
-                                          : "breaks a constraint");
-    card(fp, "Saving", b->cost.total - e->cost.total, NULL,
-         "net present value");
+    card(fp, "Run the fleet to end of life",
+         value ? b->net_present_value : b->cost.total, NULL,
+         b->violation != BE_FEASIBLE_PLAN ? "breaks a constraint"
+         : value ? "its net present value" : "keep every unit to its "
+                                             "lifetime");
+    card(fp, value ? "Value over the baseline" : "Saving",
+         b->cost.total - e->cost.total, NULL, "net present value");
     if (d->breakeven >= 0)
         card(fp, "Break-even", 0, d->labels[d->breakeven],
              "cumulative cost drops below for good");
@@ -187,6 +204,32 @@ static void data_table(FILE *fp, const chart *c)
     fputs("</tbody></table></div></details>", fp);
 }
 
+/* Chart c (NULL: out of memory) as a figure with its caption and data
+ * table, figure id "chart-ID", the SVG's ids prefixed "ID-"; frees c.
+ * Returns 0, or -1 with why. */
+static int chart_figure(FILE *fp, chart *c, const char *id,
+                        const char *caption, char *why, size_t size)
+{
+    char prefix[64];
+    snprintf(prefix, sizeof prefix, "%s-", id);
+    char *svg = c ? chart_svg_inline(c, CHART_W, CHART_H, prefix, why, size)
+                  : NULL;
+    if (!svg) {
+        if (!c)
+            snprintf(why, size, "out of memory");
+        chart_free(c);
+        return -1;
+    }
+    fprintf(fp, "<figure id=\"chart-%s\">", id);
+    fputs(svg, fp);
+    fprintf(fp, "<figcaption>%s</figcaption>", caption);
+    data_table(fp, c);
+    fputs("</figure>\n", fp);
+    free(svg);
+    chart_free(c);
+    return 0;
+}
+
 /* The four charts; tag ("" or "s2-") keeps the ids of several sets apart. */
 static int charts(FILE *fp, const report_data *d, const char *tag, char *why,
                   size_t size)
@@ -195,26 +238,13 @@ static int charts(FILE *fp, const report_data *d, const char *tag, char *why,
                  : "<h2>Charts</h2>\n<div class=\"charts\">\n", fp);
     for (int i = 0; report_chart_names[i]; i++) {
         chart *c = report_chart(d, report_chart_names[i]);
-        char prefix[48];
-        snprintf(prefix, sizeof prefix, "%s%s-", tag, report_chart_names[i]);
-        char *svg = c ? chart_svg_inline(c, CHART_W, CHART_H, prefix, why,
-                                         size) : NULL;
-        if (!svg) {
-            if (!c)
-                snprintf(why, size, "out of memory");
-            chart_free(c);
+        char id[48];
+        snprintf(id, sizeof id, "%s%s", tag, report_chart_names[i]);
+        if (chart_figure(fp, c, id, i == 2 && c && c->n_series == 1
+                         ? "Facility power drawn (rated IT power \xC3\x97 "
+                           "PUE of the owned units); the model sets no power "
+                           "cap." : captions[i], why, size) != 0)
             return -1;
-        }
-        fprintf(fp, "<figure id=\"chart-%s%s\">", tag, report_chart_names[i]);
-        fputs(svg, fp);
-        fprintf(fp, "<figcaption>%s</figcaption>", i == 2 &&
-                c->n_series == 1 ? "Facility power drawn (rated IT power "
-                "\xC3\x97 PUE of the owned units); the model sets no power "
-                "cap." : captions[i]);
-        data_table(fp, c);
-        fputs("</figure>\n", fp);
-        free(svg);
-        chart_free(c);
     }
     fputs("</div>\n", fp);
     return 0;
@@ -334,7 +364,7 @@ static void costs(FILE *fp, const report_data *d)
     fputs(", as priced by the independent evaluator (the solver's own "
           "objective: ", fp);
     fputs(fmt_money(d->sol->objective, 2, obj, sizeof obj), fp);
-    fputs("). Resale and salvage are income, shown negative.</p>\n"
+    fputs("). Resale, salvage and revenue are income, shown negative.</p>\n"
           "<div class=\"scroll\"><table id=\"costs\" style=\"width:auto;"
           "min-width:560px\"><thead><tr><th class=\"l\">category</th>"
           "<th>optimal plan</th><th>run to end of life</th>"
@@ -348,8 +378,181 @@ static void costs(FILE *fp, const report_data *d)
         cost_row(fp, "taxes", a->taxes, b->taxes, 0);
     cost_row(fp, "resale", -a->resale, -b->resale, 0);
     cost_row(fp, "salvage at the end", -a->salvage, -b->salvage, 0);
-    cost_row(fp, "net present cost", a->total, b->total, 1);
+    if (a->revenue != 0 || b->revenue != 0)
+        cost_row(fp, "revenue", -a->revenue, -b->revenue, 0);
+    cost_row(fp, a->revenue != 0 || b->revenue != 0
+             ? "net present cost (&minus; the net present value)"
+             : "net present cost", a->total, b->total, 1);
     fputs("</tbody></table></div>\n", fp);
+}
+
+/* ---- revenue and cash flow ---- */
+
+/* A words function of returns_words.h into an HTML cell, escaped. */
+static void words_cell(FILE *fp, void (*words)(FILE *, const void *),
+                       const void *arg)
+{
+    char *text = NULL;
+    size_t len = 0;
+    FILE *mem = open_memstream(&text, &len);
+    if (mem) {
+        words(mem, arg);
+        if (fclose(mem) == 0 && text)
+            html_esc(fp, text);
+    }
+    free(text);
+}
+
+typedef struct words_arg {
+    const returns_data *d;
+    int which;
+} words_arg;
+
+static void irr_cell(FILE *fp, const void *arg)
+{
+    returns_irr_words(fp, ((const words_arg *)arg)->d->r);
+}
+
+static void payback_cell(FILE *fp, const void *arg)
+{
+    const words_arg *a = arg;
+    returns_payback_words(fp, a->d->m, a->which ? a->d->r->payback_discounted
+                                                : a->d->r->payback);
+}
+
+static void break_even_cell(FILE *fp, const void *arg)
+{
+    const returns_data *d = ((const words_arg *)arg)->d;
+    returns_break_even_words(fp, d->m, d->b);
+}
+
+static void figure_row(FILE *fp, const char *id, const char *name)
+{
+    fprintf(fp, "<tr id=\"returns-%s\"><th class=\"l\">%s</th>"
+            "<td class=\"l w\">", id, name);
+}
+
+/* The figures of the plan as an investment, one row each. */
+static void returns_figures(FILE *fp, const returns_data *d)
+{
+    const be_returns *r = d->r;
+    char a[64];
+    words_arg w = {d, 0};
+    fputs("<div class=\"scroll\"><table id=\"returns-figures\" "
+          "style=\"width:auto;min-width:560px\"><tbody>\n", fp);
+    figure_row(fp, "npv", "Net present value");
+    html_money(fp, r->net_present_value);
+    fprintf(fp, " at %s a year</td></tr>\n",
+            returns_pct(returns_discount_rate(d->m), a, sizeof a));
+    figure_row(fp, "irr", "Internal rate of return");
+    words_cell(fp, irr_cell, &w);
+    fputs("</td></tr>\n", fp);
+    figure_row(fp, "payback", "Payback");
+    words_cell(fp, payback_cell, &w);
+    fputs("</td></tr>\n", fp);
+    w.which = 1;
+    figure_row(fp, "payback-discounted", "Payback, discounted");
+    words_cell(fp, payback_cell, &w);
+    fputs("</td></tr>\n", fp);
+    figure_row(fp, "lcoc", "Levelized cost of compute");
+    if (isfinite(r->levelized_cost))
+        fprintf(fp, "%s per unit of throughput for a year: the constant "
+                "price of compute at which the plan breaks even",
+                fmt_money(r->levelized_cost, 2, a, sizeof a));
+    else
+        fputs("none: the plan serves no work", fp);
+    fputs("</td></tr>\n", fp);
+    figure_row(fp, "capex", "Capex over revenue");
+    if (isfinite(r->capex_over_revenue)) {
+        fprintf(fp, "%.3f (capex ", r->capex_over_revenue);
+        html_money(fp, r->capex);
+        fputs(" against revenue ", fp);
+        html_money(fp, r->revenue);
+        fputs(", as paid)", fp);
+    } else {
+        fputs("none: there is no revenue", fp);
+    }
+    fputs("</td></tr>\n", fp);
+    figure_row(fp, "break-even", "Break-even price");
+    words_cell(fp, break_even_cell, &w);
+    fputs(".</td></tr>\n</tbody></table></div>\n", fp);
+}
+
+static const char *const returns_captions[] = {
+    "The net cash flow of each year as paid (bars) and its running sum, "
+    "as paid and discounted (lines). Where a line crosses 0 for good, the "
+    "plan has paid for itself; the discounted payback is marked.",
+    "What the books carry for the fleet owned at the end of each year "
+    "against what its units would fetch, and the write-down between them: "
+    "above 0 the books run ahead of the fleet's worth.",
+};
+
+/* The section: the figures, the two charts with their data, the
+ * statement by year. */
+static int returns_section(FILE *fp, const returns_data *d, char *why,
+                           size_t size)
+{
+    fputs("<section id=\"returns\"><h2>Revenue and cash flow</h2>\n"
+          "<p class=\"sub\">The plan as an investment: its cash flows as "
+          "paid, year by year, and the figures a finance reader asks for "
+          "(docs/returns.md). The break-even price is the factor on the "
+          "whole price series at which the best plan is worth 0.</p>\n",
+          fp);
+    returns_figures(fp, d);
+    fputs("<div class=\"charts\" style=\"margin-top:16px\">\n", fp);
+    for (int i = 0; returns_chart_names[i]; i++)
+        if (chart_figure(fp, returns_chart(d, returns_chart_names[i]),
+                         returns_chart_names[i], returns_captions[i], why,
+                         size) != 0)
+            return -1;
+    fputs("</div>\n", fp);
+
+    const be_returns *r = d->r;
+    enum { COLS = 14 };
+    static const char *const head[COLS] = {
+        "revenue", "capex", "energy", "O&amp;M", "rent", "taxes", "resale",
+        "salvage", "net", "cumulative", "discounted", "book value",
+        "market value", "write-down"};
+    int skip[COLS] = {0};
+    skip[4] = skip[5] = 1;   /* rent and taxes, where there are any */
+    for (int i = 0; i < r->n; i++) {
+        skip[4] &= r->rows[i].rent == 0;
+        skip[5] &= r->rows[i].taxes == 0;
+    }
+    fputs("<h3>Cash flow by year</h3><p class=\"sub\">As paid, money in "
+          "positive and out negative; discounted: the running sum of the "
+          "net cash flow discounted to the start of the first year. The "
+          "last year's salvage is the value of the units still held at the "
+          "horizon's end.</p><div class=\"scroll\"><table id=\"cashflow\">"
+          "<thead><tr><th class=\"l\">year</th>", fp);
+    for (int k = 0; k < COLS; k++)
+        if (!skip[k])
+            fprintf(fp, "<th>%s</th>", head[k]);
+    fputs("<th>capex / revenue</th></tr></thead><tbody>\n", fp);
+    for (int i = 0; i < r->n; i++) {
+        const be_returns_row *w = &r->rows[i];
+        const double v[COLS] = {
+            w->revenue, -w->capex, -w->energy, -w->om, -w->rent, -w->taxes,
+            w->resale, w->salvage, w->net, w->cumulative,
+            w->cumulative_discounted, w->book_value, w->market_value,
+            w->write_down};
+        fputs("<tr><th class=\"l\">", fp);
+        html_esc(fp, w->label);
+        fputs("</th>", fp);
+        for (int k = 0; k < COLS; k++) {
+            if (skip[k])
+                continue;
+            fputs(v[k] == 0 ? "<td class=\"z\">" : "<td>", fp);
+            html_money(fp, v[k]);
+            fputs("</td>", fp);
+        }
+        if (isfinite(w->capex_over_revenue))
+            fprintf(fp, "<td>%.3f</td></tr>\n", w->capex_over_revenue);
+        else
+            fputs("<td>&mdash;</td></tr>\n", fp);
+    }
+    fputs("</tbody></table></div></section>\n", fp);
+    return 0;
 }
 
 /* ---- a model with scenarios ---- */
@@ -516,8 +719,9 @@ static int scenario_details(FILE *fp, const be_model *m,
 /* ---- the page ---- */
 
 static int page(FILE *fp, const be_model *m, const be_solution *sol,
-                const report_data *d, const char *path, const cli_common *c,
-                char *why, size_t size)
+                const report_data *d, const returns_data *rd,
+                const char *path, const cli_common *c, char *why,
+                size_t size)
 {
     const char *name = be_model_name(m);
     int T = be_model_periods(m);
@@ -532,8 +736,9 @@ static int page(FILE *fp, const be_model *m, const be_solution *sol,
     fprintf(fp, " &ndash; breakeven report</title><style>%s</style></head>"
             "<body><main>\n<h1>", html_css);
     html_esc(fp, name[0] ? name : path);
-    fprintf(fp, "</h1>\n<p class=\"sub\">The cheapest buy / keep / retire "
-            "plan, %s &ndash; %s (%d period%s)", be_model_period_label(m, 0),
+    fprintf(fp, "</h1>\n<p class=\"sub\">The %s buy / keep / retire "
+            "plan, %s &ndash; %s (%d period%s)",
+            be_model_has_revenue(m) ? "most valuable" : "cheapest", be_model_period_label(m, 0),
             be_model_period_label(m, T - 1), T, T == 1 ? "" : "s");
     if (be_model_scenarios(m) > 0)
         fprintf(fp, ", over %d scenarios", be_model_scenarios(m));
@@ -570,6 +775,8 @@ static int page(FILE *fp, const be_model *m, const be_solution *sol,
             return -1;
         schedule(fp, m, sol->eval, "schedule");
         costs(fp, d);
+        if (rd && returns_section(fp, rd, why, size) != 0)
+            return -1;
     }
     html_inputs(fp, m, path, c);
     fputs("<footer>Made by breakeven " BE_VERSION " from <code>", fp);
@@ -585,13 +792,14 @@ typedef struct report_run {
     const cli_ctx *x;
     const report_data *d;     /* NULL when there is no plan; with
                                  scenarios, one per scenario */
+    const returns_data *rd;   /* the revenue section, or NULL */
 } report_run;
 
 static int write_html(FILE *fp, const void *data, be_error *err)
 {
     const report_run *r = data;
     const cli_ctx *x = r->x;
-    if (page(fp, x->m, x->sol, r->d, x->path, x->c, err->message,
+    if (page(fp, x->m, x->sol, r->d, r->rd, x->path, x->c, err->message,
              sizeof err->message) == 0)
         return 0;
     err->code = BE_EIO;
@@ -605,6 +813,7 @@ static int run(cli_ctx *x)
     be_error err = {0};
     int S = be_model_scenarios(x->m), n = S > 0 ? S : 1, rc = EXIT_PLAN;
     int plan = cli_has_plan(x->sol);
+    returns_data rd = {0};
     report_data *d = calloc((size_t)n, sizeof *d);
     /* a scenario's plan as a solution of its own model, for its charts */
     be_solution *one = calloc((size_t)n, sizeof *one);
@@ -625,9 +834,21 @@ static int run(cli_ctx *x)
             goto done;
         }
     }
-    report_run r = {x, plan ? d : NULL};
+    /* a model with revenue: the plan as an investment (several solves
+     * for the break-even price) */
+    int returns = plan && S == 0 && be_model_has_revenue(x->m);
+    if (returns) {
+        cli_say_solving(x, &x->s, " per solve, for the break-even price");
+        if (returns_data_init(&rd, x->m, x->sol->plan, &x->s, &err) != 0) {
+            cli_print_error(&err);
+            rc = cli_exit_for(err.code);
+            goto done;
+        }
+    }
+    report_run r = {x, plan ? d : NULL, returns ? &rd : NULL};
     rc = cli_emit(x, &r);
 done:
+    returns_data_free(&rd);
     for (int s = 0; d && s < n; s++)
         report_data_free(&d[s]);
     free(d);
