@@ -953,6 +953,15 @@ be_model *be_model_advance(const be_model *m, const be_plan *p, int to,
 be_plan *be_plan_advance(const be_model *m, const be_plan *p,
                          const be_model *a, int to, be_error *err);
 
+/* Write m (without scenarios) as a model file that reads back as the
+ * same model: a series as a number, {start, growth} or a list, lifetimes
+ * and ages as counts with their unit.  comment (may be NULL, may hold line
+ * breaks) is written first as "# " lines.  A rented device no longer
+ * offered is left out.  Returns BE_OK, BE_EARG (scenarios), BE_EMODEL
+ * (nothing left to write), BE_EIO when write fails. */
+be_code be_model_write(const be_model *m, const char *comment,
+                       be_write_fn write, void *ctx, be_error *err);
+
 
 /* ------------------------------------------------------------------ */
 /* Returns: a plan as an investment (docs/returns.md)                  */
