@@ -3,13 +3,14 @@
  *
  * The model is the smallest one that shows every part of the schema a
  * planner meets: a fleet in place (DGX H100 servers), one successor
- * generation (DGX B200), energy, a site power cap and taxes.  Every key has
- * a comment saying what it means; every number cites the section of the
- * project's sourced data notes (gpu-economics.md, as the shipped models do) or
- * says "assumption".  The text is fixed; only the horizon line and the
- * words about periods follow --period.  tests/cli.d/init.sh checks that
- * each period kind passes `check`, solves and validates against the JSON
- * Schema.
+ * generation (DGX B200), energy, a site power cap and taxes, and a
+ * commented-out revenue block (docs/returns.md) that stays valid when its
+ * lines are uncommented.  Every key has a comment saying what it means;
+ * every number cites the section of the project's sourced data notes
+ * (gpu-economics.md, as the shipped models do) or says "assumption".  The
+ * text is fixed; only the horizon line and the words about periods follow
+ * --period.  tests/cli.d/init.sh checks that each period kind passes
+ * `check`, solves and validates against the JSON Schema.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -95,6 +96,14 @@ static const char body[] =
     "                            # corporate rate (assumption: not in the shared data)\n"
     "  depreciation_years: 6     # straight-line tax depreciation: the 6-year server\n"
     "                            # life of Microsoft and Alphabet (s2)\n"
+    "\n"
+    "# Uncomment to sell the work and maximise net present value (docs/returns.md):\n"
+    "# revenue:\n"
+    "#   price: 20815            # $ per PFLOPS-year sold: 8 H100s at $2.35/GPU-hour\n"
+    "#                           # (SemiAnalysis 2026, weak, s8) x 8,760 h / 7.912\n"
+    "#                           # PFLOPS (derived); a series, like demand\n"
+    "#   market: 120             # (optional) the most work that can be sold, at least\n"
+    "#                           # the demand (assumption); without it, the demand\n"
     "\n"
     ;
 
