@@ -953,6 +953,22 @@ be_model *be_model_advance(const be_model *m, const be_plan *p, int to,
 be_plan *be_plan_advance(const be_model *m, const be_plan *p,
                          const be_model *a, int to, be_error *err);
 
+/* What really happened before period `to`, from an actuals file
+ * (docs/replanning.md): `breakeven_actuals: 1` and lists buy, rent,
+ * retire (entries as in plan files: device, period, units, and for retire
+ * an optional cohort; oldest first without one) and failed (units lost
+ * at the start of a period, oldest first).  Every period the buy, rent
+ * and retire lists name is the actuals' own: plan p's decisions of it
+ * give way; failures are added to whatever the period does.  Returns p
+ * with that history (its decisions from `to` on unchanged), or NULL with
+ * err filled (BE_EMODEL with file, line and column): a period at or after
+ * `to`, an unknown device or period, buying what is not for sale,
+ * retiring or losing more than is held, or the plan's own retirements of
+ * a later period no longer possible. */
+be_plan *be_plan_actuals(const be_model *m, const be_plan *p, int to,
+                         const char *text, size_t len, const char *name,
+                         be_error *err);
+
 /* Write m (without scenarios) as a model file that reads back as the
  * same model: a series as a number, {start, growth} or a list, lifetimes
  * and ages as counts with their unit.  comment (may be NULL, may hold line

@@ -12,7 +12,7 @@
 extern const cli_command cli_solve, cli_check, cli_lp, cli_export, cli_explain;
 extern const cli_command cli_report, cli_plot;
 extern const cli_command cli_life, cli_challenger, cli_prices, cli_threshold;
-extern const cli_command cli_compare, cli_payback, cli_returns;
+extern const cli_command cli_compare, cli_payback, cli_returns, cli_advance;
 extern const cli_command cli_uncertainty;
 extern const cli_command cli_batch, cli_sweep;
 extern const cli_command cli_init;
@@ -21,7 +21,7 @@ static const cli_command *const commands[] = {
     &cli_solve, &cli_check, &cli_lp, &cli_export, &cli_explain,
     &cli_report, &cli_plot,
     &cli_life, &cli_challenger, &cli_prices, &cli_threshold,
-    &cli_compare, &cli_payback, &cli_returns, &cli_uncertainty,
+    &cli_compare, &cli_payback, &cli_returns, &cli_advance, &cli_uncertainty,
     &cli_batch, &cli_sweep, &cli_init, NULL,
 };
 

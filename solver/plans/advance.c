@@ -25,6 +25,7 @@
 #include "plans/baselines.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -107,9 +108,20 @@ be_model *be_model_advance(const be_model *m, const be_plan *p, int to,
     a->fleet = NULL;
     a->n_fleet = 0;
     a->devices = be__calloc((size_t)m->n_devices + 1, sizeof *a->devices);
-    a->name = be__strdup(m->name ? m->name : "");
-    a->description = m->description ? be__strdup(m->description) : NULL;
-    int ok = a->devices && a->name && (!m->description || a->description);
+    /* the name and description say what it was advanced from */
+    const char *nm = m->name ? m->name : "";
+    const char *ds = m->description ? m->description : "";
+    size_t room = strlen(nm) + strlen(ds) + strlen(m->file) + 128;
+    a->name = be__calloc(room, 1);
+    a->description = be__calloc(room, 1);
+    if (a->name && a->description) {
+        snprintf(a->name, room, "%s%sas of %s", nm, *nm ? ", " : "",
+                 m->labels[to]);
+        snprintf(a->description, room, "%s%sAdvanced from %s (which starts "
+                 "in %s) to %s.", ds, *ds ? "\n" : "", m->file,
+                 m->labels[0], m->labels[to]);
+    }
+    int ok = a->devices && a->name && a->description;
     a->demand = cut(m->demand, to, periods, &ok);
     a->energy_price = cut(m->energy_price, to, periods, &ok);
     a->power_cap = cut(m->power_cap, to, periods, &ok);

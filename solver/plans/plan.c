@@ -366,12 +366,14 @@ static int slack_ok(double want, double have)
     return want <= have + 1e-9 * fmax(1.0, have);
 }
 
-static be_code place_retirements(reader *R, retire_entry *e, int n)
+static be_code place_retirements(reader *R, const char *list,
+                                 retire_entry *e, int n)
 {
     const be_model *m = R->m;
     be_plan *p = R->p;
     int J = m->n_cohorts;
     char u[40], h[40];
+    const char *verb = strcmp(list, "failed") == 0 ? "fail" : "are retired";
     for (int t = 0; t < m->T; t++) {
         for (int pass = 0; pass < 2; pass++) {
             for (int i = 0; i < n; i++) {
@@ -392,10 +394,11 @@ static be_code place_retirements(reader *R, retire_entry *e, int n)
                         else
                             snprintf(cname, sizeof cname, "%s",
                                      m->labels[c->start]);
-                        return fail(R, e[i].pos, "retire entry %d: %s units "
-                                    "of '%s' (cohort %s) are retired in %s, "
-                                    "but only %s are held then", e[i].n, u,
-                                    dev, cname, m->labels[t], h);
+                        return fail(R, e[i].pos, "%s entry %d: %s units "
+                                    "of '%s' (cohort %s) %s in %s, "
+                                    "but only %s are held then", list,
+                                    e[i].n, u, dev, cname, verb,
+                                    m->labels[t], h);
                     }
                     p->retire[t * J + j] += e[i].units;
                     continue;
@@ -407,9 +410,10 @@ static be_code place_retirements(reader *R, retire_entry *e, int n)
                         total += retirable(m, p, j, t);
                 if (!slack_ok(e[i].units, total)) {
                     snprintf(h, sizeof h, "%.15g", total);
-                    return fail(R, e[i].pos, "retire entry %d: %s units of "
-                                "'%s' are retired in %s, but only %s are held "
-                                "then", e[i].n, u, dev, m->labels[t], h);
+                    return fail(R, e[i].pos, "%s entry %d: %s units of "
+                                "'%s' %s in %s, but only %s are held "
+                                "then", list, e[i].n, u, dev, verb,
+                                m->labels[t], h);
                 }
                 double left = e[i].units;
                 while (left > 0) {
@@ -435,19 +439,20 @@ static be_code place_retirements(reader *R, retire_entry *e, int n)
     return BE_OK;
 }
 
-static be_code read_retirements(reader *R, const be_ynode *list)
+static be_code read_retirements(reader *R, const be_ynode *list,
+                                const char *name)
 {
     char d[240];
     if (list->kind != BE_YSEQUENCE)
-        return fail(R, list->pos, "retire must be a list of entries, found %s",
-                    quote(list, d, sizeof d));
+        return fail(R, list->pos, "%s must be a list of entries, found %s",
+                    name, quote(list, d, sizeof d));
     retire_entry *e = be__calloc(list->n ? list->n : 1, sizeof *e);
     if (!e)
         return be__fail(R->err, BE_ENOMEM, R->file, list->pos,
                         "out of memory");
     be_code rc = BE_OK;
     for (size_t i = 0; i < list->n && !rc; i++) {
-        ctx c = {"retire", (int)i + 1};
+        ctx c = {name, (int)i + 1};
         const be_ynode *dn, *pn, *un, *cn;
         e[i].n = c.n;
         e[i].pos = list->u.items[i]->pos;
@@ -456,8 +461,8 @@ static be_code read_retirements(reader *R, const be_ynode *list)
         if (!rc)
             rc = device_value(R, &c, dn, &e[i].device);
         if (!rc && R->m->devices[e[i].device].rented)
-            rc = fail(R, dn->pos, "retire entry %d: '%s' is rented: rented "
-                      "units are not retired (rent fewer)", c.n,
+            rc = fail(R, dn->pos, "%s entry %d: '%s' is rented: rented "
+                      "units are not retired (rent fewer)", name, c.n,
                       R->m->devices[e[i].device].name);
         if (!rc)
             rc = period_value(R, &c, pn, &e[i].period);
@@ -467,7 +472,7 @@ static be_code read_retirements(reader *R, const be_ynode *list)
             rc = cohort_value(R, &c, cn, e[i].device, &e[i].cohort);
     }
     if (!rc)
-        rc = place_retirements(R, e, (int)list->n);
+        rc = place_retirements(R, name, e, (int)list->n);
     free(e);
     return rc;
 }
@@ -513,7 +518,7 @@ static be_code read_plan(reader *R, const be_ynode *root)
     if (!rc && (v = lookup(root, "rent", NULL)) != NULL)
         rc = read_purchases(R, v, 1);
     if (!rc && (v = lookup(root, "retire", NULL)) != NULL)
-        rc = read_retirements(R, v);
+        rc = read_retirements(R, v, "retire");
     if (!rc && (v = lookup(root, "sell", NULL)) != NULL)
         rc = read_sales(R, v);
     return rc;
@@ -677,4 +682,155 @@ be_code be_plan_write(const be_model *m, const be_plan *p,
         return be__fail(err, BE_EIO, m->file, nowhere, "the plan could not "
                         "be written");
     return BE_OK;
+}
+
+/* ---- actuals (docs/replanning.md) ---- */
+
+/* The period label of every entry of list (a sequence of mappings with a
+ * `period`) marked in named[]; an entry at or after `to` is an error. */
+static be_code mark_periods(reader *R, const be_ynode *list, const char *name,
+                            int to, unsigned char *named)
+{
+    if (!list || list->kind != BE_YSEQUENCE)
+        return BE_OK;     /* the readers say what is wrong with it */
+    for (size_t i = 0; i < list->n; i++) {
+        const be_ynode *e = list->u.items[i], *pn;
+        if (e->kind != BE_YMAPPING || !(pn = lookup(e, "period", NULL)))
+            continue;
+        int t = find_period(R->m, pn);
+        if (t < 0)
+            continue;
+        if (t >= to)
+            return fail(R, pn->pos, "%s entry %zu: %s is not before %s, the "
+                        "period the model is advanced to: actuals are what "
+                        "happened before it", name, i + 1, R->m->labels[t],
+                        R->m->labels[to]);
+        named[t] = 1;
+    }
+    return BE_OK;
+}
+
+be_plan *be_plan_actuals(const be_model *m, const be_plan *p, int to,
+                         const char *text, size_t len, const char *name,
+                         be_error *err)
+{
+    be_pos nowhere = {0, 0}, top = {1, 1};
+    if (!name)
+        name = "actuals";
+    if (!m || !p || !text || to < 1 || to > m->T) {
+        be__fail(err, BE_EARG, name, nowhere, "be_plan_actuals needs a "
+                 "model, a plan, the actuals and a period after the first");
+        return NULL;
+    }
+    be_ydoc *doc = NULL;
+    const be_ynode *root = NULL;
+    if (len > PLAN_MAX_BYTES) {
+        be__fail(err, BE_ELIMIT, name, nowhere, "the file is larger than the "
+                 "limit of %zu bytes", PLAN_MAX_BYTES);
+        return NULL;
+    }
+    if (be__yaml_parse(text, len, PLAN_MAX_DEPTH, name, &doc, &root, err))
+        return NULL;
+    reader R = {m, name, err, NULL};
+    unsigned char *named = be__calloc((size_t)m->T + 1, 1);
+    char d[240];
+    be_code rc = BE_OK;
+    static const char *const lists[] = {"buy", "rent", "retire", "failed"};
+    if (!named) {
+        rc = be__fail(err, BE_ENOMEM, name, nowhere, "out of memory");
+        goto out;
+    }
+    if (root->kind != BE_YMAPPING) {
+        rc = fail(&R, root->pos, "an actuals file must be a mapping with "
+                  "breakeven_actuals and buy, rent, retire or failed, found "
+                  "%s", quote(root, d, sizeof d));
+        goto out;
+    }
+    for (size_t i = 0; i < root->n; i++) {
+        const be_ynode *key = root->u.items[2 * i];
+        int known = scalar_is(key, "breakeven_actuals");
+        for (size_t l = 0; l < 4; l++)
+            known |= scalar_is(key, lists[l]);
+        if (!known) {
+            rc = fail(&R, key->pos, "unknown key %s in the actuals; expected "
+                      "breakeven_actuals, buy, rent, retire or failed",
+                      quote(key, d, sizeof d));
+            goto out;
+        }
+    }
+    const be_ynode *v = lookup(root, "breakeven_actuals", NULL);
+    if (!v) {
+        rc = fail(&R, top, "missing required key 'breakeven_actuals' (the "
+                  "actuals format version: write 'breakeven_actuals: 1')");
+        goto out;
+    }
+    if (!(v->style == BE_YPLAIN && scalar_is(v, "1"))) {
+        rc = fail(&R, v->pos, "breakeven_actuals must be 1, found %s",
+                  quote(v, d, sizeof d));
+        goto out;
+    }
+    /* every period the actuals name is theirs: the plan's decisions of it
+     * give way (failures alone do not replace a period's decisions) */
+    unsigned char *scratch = be__calloc((size_t)m->T + 1, 1);
+    if (!scratch) {
+        rc = be__fail(err, BE_ENOMEM, name, nowhere, "out of memory");
+        goto out;
+    }
+    for (size_t l = 0; l < 4 && !rc; l++)
+        rc = mark_periods(&R, lookup(root, lists[l], NULL), lists[l], to,
+                          l < 3 ? named : scratch);
+    free(scratch);
+    if (rc)
+        goto out;
+    R.p = be_plan_new(m);
+    if (!R.p) {
+        rc = be__fail(err, BE_ENOMEM, name, nowhere, "out of memory");
+        goto out;
+    }
+    int K = m->n_devices, J = m->n_cohorts;
+    for (int t = 0; t < m->T; t++) {
+        int own = t < to && named[t];
+        for (int k = 0; k < K; k++) {
+            R.p->buy[t * K + k] = own ? 0.0 : p->buy[t * K + k];
+            R.p->rent[t * K + k] = own ? 0.0 : p->rent[t * K + k];
+        }
+        for (int j = 0; j < J; j++)
+            R.p->retire[t * J + j] = own ? 0.0 : p->retire[t * J + j];
+        R.p->sell[t] = p->sell[t];
+    }
+    R.p->relaxed = p->relaxed;
+    if ((v = lookup(root, "buy", NULL)))
+        rc = read_purchases(&R, v, 0);
+    if (!rc && (v = lookup(root, "rent", NULL)))
+        rc = read_purchases(&R, v, 1);
+    if (!rc && (v = lookup(root, "retire", NULL)))
+        rc = read_retirements(&R, v, "retire");
+    if (!rc && (v = lookup(root, "failed", NULL)))
+        rc = read_retirements(&R, v, "failed");
+    /* the plan's own decisions of the periods the actuals do not name
+     * must still be possible after them */
+    if (!rc) {
+        be_eval *e = be_evaluate(m, R.p, err);
+        if (!e)
+            rc = err ? err->code : BE_ENOMEM;
+        else if (e->violation == BE_VIOLATES_HOLDINGS &&
+                 e->violation_period < to)
+            rc = fail(&R, top, "with these actuals the plan's own "
+                      "retirements of %s take %.15g more units of '%s' than "
+                      "are held then: list what happened in %s in the "
+                      "actuals too", m->labels[e->violation_period],
+                      e->violation_amount,
+                      e->violation_device >= 0
+                      ? m->devices[e->violation_device].name : "?",
+                      m->labels[e->violation_period]);
+        be_eval_free(e);
+    }
+out:
+    free(named);
+    be__yaml_free(doc);
+    if (rc) {
+        be_plan_free(R.p);
+        return NULL;
+    }
+    return R.p;
 }
