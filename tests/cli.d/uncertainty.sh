@@ -77,7 +77,7 @@ ok sc-json-feasible test "$(json_get "$tmp/two.json" j.feasible)" = true
 expect sc-csv 0 "^scenario,probability,node,period,device,in_service,bought,retired,capacity,demand,power_kw,spend,period_cost,plan_cost,expected_cost,bound,gap,levelized_cost$" solve $TWO --format csv
 ok sc-csv-rows test "$(wc -l <"$tmp/out")" -eq 13
 ok sc-csv-shared test "$(grep -c '^[a-z]*,0\.5,0,2024,new,5,5,0,' "$tmp/out")" -eq 2
-ok sc-csv-cost grep -q '^dear,0\.5,4,2026,old,0,0,0,10,10,2\.5,0,11450,40590,31830,31830,0$' "$tmp/out"
+ok sc-csv-cost grep -q '^dear,0\.5,4,2026,old,0,0,0,10,10,2\.5,0,11450,40590,31830,31830,0,1353$' "$tmp/out"
 
 # --plan-out writes one plan: refused before solving (exit 2).
 expect sc-plan-out 2 "--plan-out writes one plan, and a model with scenarios has one per scenario" solve $TWO --plan-out "$tmp/sc-plan.yaml"
