@@ -26,6 +26,8 @@ ajv_all() {
 #   quarter labels in a yearly model;
 # - cross references and whole-model checks: fleet devices and bases,
 #   duplicate names, labels inside the horizon, resale arbitrage, sizes;
+# - a market below the demand (a comparison of two series, period by
+#   period);
 # - scenarios: probabilities that sum to 1, unique names, whether a set
 #   path names something and what the model becomes with its value (the
 #   paths a scenario may not change at all the schema does reject).
@@ -42,7 +44,8 @@ schema_blind=" True-boolean hex-number octal-number leading-dot trailing-dot
  resale-arbitrage-list fuzz-oom-many-periods model-too-large
  too-many-period-cohorts
  scenario-duplicate-name scenario-invalid scenario-list-short
- scenario-probability-sum scenario-unknown-path "
+ scenario-probability-sum scenario-unknown-path
+ revenue-market-below-demand revenue-scenario-removes-market "
 
 if ! command -v node >/dev/null 2>&1 || [ ! -f /usr/share/nodejs/ajv/package.json ] ||
    [ ! -f /usr/share/nodejs/js-yaml/package.json ]; then
