@@ -9,6 +9,13 @@
  * scenario's own model (be_baseline_plan per scenario) and the plan file
  * priced in every scenario, each weighted by the scenario's probability;
  * the per-scenario costs follow.
+ *
+ * With a plan file (and no scenarios) a short paragraph follows the
+ * answer: period by period, where the optimal plan's decisions differ from
+ * the file's (what is retired early, bought, rented and, with revenue,
+ * served), in be_describe_period's words, and what that saves or costs.
+ * For `compare NEW.yaml --plan CONT.yaml` after `advance`, that is what
+ * re-planning changes in the old plan's continuation.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -40,6 +47,10 @@ typedef struct compare {
     int n;
     int ref;             /* the row the answer compares against */
     const char *plan_file;
+    int *differ;         /* [n_differ] periods in which the optimal plan's
+                            decisions differ from the plan file's (no
+                            scenarios), in order */
+    int n_differ;
 } compare;
 
 /* "demand in 2027 (short by 2)" */
@@ -153,6 +164,315 @@ static void answer(FILE *fp, const compare *c)
     }
 }
 
+/* ---- where the optimal plan differs from the plan file ----
+ *
+ * The decisions of a period that are compared: units retired before the
+ * end of their life, bought, rented (in service of a rented device) and,
+ * with revenue, the work served.  Each is put in be_describe_period's
+ * words ("retire 3 a100 units", a count naming the device's units as
+ * units), naming only the devices whose counts differ between the two
+ * plans: a count differs when its words do, so that counts which print
+ * the same (solver noise) are the same decision. */
+
+typedef enum decision { RETIRE, BUY, RENT, SERVE, DECISIONS } decision;
+
+/* Periods named one by one in the text; the rest are counted. */
+#define MAX_CLAUSES 5
+/* The words of one decision of one plan in one period. */
+#define WORDS 400
+
+static const char *const verb_of[DECISIONS] = {"retire", "buy", "rent",
+                                               "serve"};
+
+/* Units of device k that decision d of plan e moves in period t; 0 when
+ * it does not act (at most BE_UNIT_TOL is solver noise). */
+static double decided(const be_model *m, const be_eval *e, int t, int k,
+                      decision d)
+{
+    if (d == SERVE || (d == RENT && !be_model_device_is_rented(m, k)))
+        return 0.0;
+    const double *units = d == RETIRE ? e->retired_early
+                        : d == BUY ? e->bought : e->in_service;
+    double v = units[t * e->devices + k];
+    return v > BE_UNIT_TOL ? v : 0.0;
+}
+
+/* The count of device k that decision d of plan e moves in t differs
+ * from the other plan's: their words differ. */
+static int device_differs(const be_model *m, const be_eval *e,
+                          const be_eval *other, int t, int k, decision d)
+{
+    char a[48], b[48];
+    fmt_units(decided(m, e, t, k, d), a, sizeof a);
+    fmt_units(decided(m, other, t, k, d), b, sizeof b);
+    return strcmp(a, b) != 0;
+}
+
+/* The object of decision d of plan e in t where it differs from the other
+ * plan's: "3 b200 units and 1 h100 unit", the devices of which e moves a
+ * count the other does not ("" when none); for SERVE the work served
+ * ("12").  *only gets the device when exactly one is named, else -1. */
+static void decision_words(const be_model *m, const be_eval *e,
+                           const be_eval *other, int t, decision d,
+                           char *buf, size_t size, int *only)
+{
+    char u[48];
+    buf[0] = '\0';
+    *only = -1;
+    if (d == SERVE) {
+        snprintf(buf, size, "%s", fmt_units(e->served[t], u, sizeof u));
+        return;
+    }
+    int items = 0, done = 0;
+    for (int k = 0; k < e->devices; k++)
+        if (decided(m, e, t, k, d) > 0.0
+            && device_differs(m, e, other, t, k, d)) {
+            items++;
+            *only = k;
+        }
+    if (items != 1)
+        *only = -1;
+    for (int k = 0; k < e->devices; k++) {
+        double v = decided(m, e, t, k, d);
+        if (!(v > 0.0) || !device_differs(m, e, other, t, k, d))
+            continue;
+        done++;
+        size_t n = strlen(buf);   /* appended; cut short when longer */
+        snprintf(buf + n, size - n, "%s%s %s unit%s",
+                 done == 1 ? "" : done == items ? " and " : ", ",
+                 fmt_units(v, u, sizeof u), be_model_device_name(m, k),
+                 fabs(v - 1.0) < 1e-9 ? "" : "s");
+    }
+}
+
+/* The decisions of period t in the optimal plan (o) and the plan file
+ * (p): each decision's words, and a mask of those that differ. */
+typedef struct period_words {
+    char o[DECISIONS][WORDS], p[DECISIONS][WORDS];
+    int o_only[DECISIONS], p_only[DECISIONS];
+    unsigned differ;     /* bit d: decision d differs */
+    int opt_acts[DECISIONS];   /* the optimum makes decision d in t at
+                                  all, of any device */
+    int plan_keeps;      /* the plan holds in t the units the optimum
+                            retires there and it does not */
+    int opt_keeps;       /* the same the other way round */
+} period_words;
+
+/* Plan `holder` holds in t every unit of the devices that e retires there
+ * and the other plan does not (the words of e's retirements). */
+static int holds(const be_model *m, const be_eval *holder, const be_eval *e,
+                 int t)
+{
+    for (int k = 0; k < e->devices; k++) {
+        double v = decided(m, e, t, k, RETIRE);
+        if (v > 0.0 && device_differs(m, e, holder, t, k, RETIRE)
+            && holder->in_service[t * e->devices + k] < v - BE_UNIT_TOL)
+            return 0;
+    }
+    return 1;
+}
+
+static unsigned compare_period(const be_model *m, const be_eval *opt,
+                               const be_eval *plan, int t, period_words *w)
+{
+    w->differ = 0;
+    for (int d = 0; d < DECISIONS; d++) {
+        if (d == SERVE && !be_model_has_revenue(m)) {
+            w->o[d][0] = w->p[d][0] = '\0';
+            continue;
+        }
+        decision_words(m, opt, plan, t, (decision)d, w->o[d], WORDS,
+                       &w->o_only[d]);
+        decision_words(m, plan, opt, t, (decision)d, w->p[d], WORDS,
+                       &w->p_only[d]);
+        if (strcmp(w->o[d], w->p[d]) != 0)
+            w->differ |= 1u << d;
+        w->opt_acts[d] = 0;
+        for (int k = 0; k < opt->devices; k++)
+            w->opt_acts[d] |= decided(m, opt, t, k, (decision)d) > 0.0;
+    }
+    w->plan_keeps = holds(m, plan, opt, t);
+    w->opt_keeps = holds(m, opt, plan, t);
+    return w->differ;
+}
+
+/* The count of "6 b200 units": the words up to the first space. */
+static void count_of(const char *units, char *buf, size_t size)
+{
+    size_t n = strcspn(units, " ");
+    snprintf(buf, size, "%.*s", (int)(n < 60 ? n : 60), units);
+}
+
+/* Decision d of a period, in the planner's words, the optimal plan's
+ * against the plan file's: "buy 3 b200 units instead of 6 h100 units",
+ * "retire 3 a100 units instead of 1" (one device on both sides), "buy 2
+ * new units that your plan does not buy", "buy nothing instead of 6 h100
+ * units" ("buy none of the 6 h100 units your plan buys" when the optimum
+ * buys other units, as the plan does); a retirement on one side only is
+ * "retire 3 a100 units that your plan keeps" or "keep 2 old units that
+ * your plan retires" when the other plan still holds them then (else
+ * "that your plan does not retire", "retire nothing instead of ..."). */
+static void clause(FILE *fp, const period_words *w, int d)
+{
+    const char *o = w->o[d], *p = w->p[d], *verb = verb_of[d];
+    if (o[0] && p[0]) {
+        char n[64];
+        if (w->o_only[d] >= 0 && w->o_only[d] == w->p_only[d]) {
+            count_of(p, n, sizeof n);
+            fprintf(fp, "%s %s instead of %s", verb, o, n);
+        } else
+            fprintf(fp, "%s %s instead of %s", verb, o, p);
+    } else if (o[0]) {
+        if (d == RETIRE && w->plan_keeps)
+            fprintf(fp, "retire %s that your plan keeps", o);
+        else
+            fprintf(fp, "%s %s that your plan does not %s", verb, o, verb);
+    } else {
+        if (d == RETIRE && w->opt_keeps)
+            fprintf(fp, "keep %s that your plan retires", p);
+        else if (!w->opt_acts[d])
+            fprintf(fp, "%s nothing instead of %s", verb, p);
+        else
+            fprintf(fp, "%s none of the %s your plan %ss", verb, p, verb);
+    }
+}
+
+/* One side of a difference as JSON: "buy 6 h100 units", the plan's words
+ * for each decision that differs ("" when it makes none of them). */
+static void json_side(FILE *fp, const period_words *w, int optimal)
+{
+    char buf[DECISIONS * (WORDS + 16)];
+    buf[0] = '\0';
+    for (int d = 0; d < DECISIONS; d++) {
+        const char *x = optimal ? w->o[d] : w->p[d];
+        size_t n = strlen(buf);
+        if ((w->differ & (1u << d)) && x[0])
+            snprintf(buf + n, sizeof buf - n, "%s%s %s", n ? ", " : "",
+                     verb_of[d], x);
+    }
+    json_str(fp, buf);
+}
+
+/* The row of the plan file, NULL when there is none. */
+static const row *plan_row(const compare *c)
+{
+    return strcmp(c->rows[c->ref].key, "plan") == 0 ? &c->rows[c->ref] : NULL;
+}
+
+/* The plan file's discounted cost of period t minus the optimum's. */
+static double period_difference(const compare *c, int t)
+{
+    return plan_row(c)->eval[0]->period_cost[t].total
+         - c->rows[0].eval[0]->period_cost[t].total;
+}
+
+/* "450 lower in 2027": x is the plan file's cost minus the optimum's;
+ * with revenue the optimum's net cash flow is x higher. */
+static void money_item(FILE *fp, double x, int value, const char *where)
+{
+    char a[64];
+    fmt_money(fabs(x), 0, a, sizeof a);
+    if (strcmp(a, "0") == 0)
+        fprintf(fp, "the same %s", where);
+    else
+        fprintf(fp, "%s %s %s", a, (x > 0) == (value != 0) ? "higher"
+                                                            : "lower", where);
+}
+
+/* The paragraph after the answer: where the optimal plan's decisions
+ * differ from the plan file's, and what that is worth.  Nothing when the
+ * plan file is already optimal (the answer says so) or makes the same
+ * decisions. */
+static void differences_text(FILE *fp, const compare *c)
+{
+    const row *r = plan_row(c);
+    if (!r || c->n_models != 1 || c->n_differ == 0)
+        return;
+    be_cost_delta d = delta(c, c->ref);
+    if (r->bad < 0 && (d.difference <= 0 || d.same))
+        return;
+    const be_model *m = c->m;
+    const be_eval *opt = c->rows[0].eval[0], *plan = r->eval[0];
+    int value = be_model_has_revenue(m);
+    int shown = c->n_differ < MAX_CLAUSES ? c->n_differ : MAX_CLAUSES;
+    period_words w;
+    fprintf(fp, "\nThe optimal plan differs from yours in %d period%s. ",
+            c->n_differ, c->n_differ == 1 ? "" : "s");
+    for (int i = 0; i < shown; i++) {
+        int t = c->differ[i], first = 1;
+        compare_period(m, opt, plan, t, &w);
+        fprintf(fp, "%s%s: ", i ? "; " : "", be_model_period_label(m, t));
+        for (int k = 0; k < DECISIONS; k++) {
+            if (!(w.differ & (1u << k)))
+                continue;
+            fputs(first ? "" : ", ", fp);
+            clause(fp, &w, k);
+            first = 0;
+        }
+    }
+    if (c->n_differ > shown) {
+        int more = c->n_differ - shown;
+        fprintf(fp, "; and %d more period%s differ%s", more,
+                more == 1 ? "" : "s", more == 1 ? "s" : "");
+    }
+    /* the money: the total, then the periods named and the rest */
+    char a[64];
+    fmt_money(fabs(d.difference), 0, a, sizeof a);
+    if (d.same || strcmp(a, "0") == 0)
+        fprintf(fp, ". That leaves the net present %s the same: the optimal "
+                "plan's discounted %s is ", value ? "value" : "cost",
+                value ? "net cash flow" : "cost");
+    else if (value)
+        fprintf(fp, ". That is worth %s %s in net present value: the optimal "
+                "plan's discounted net cash flow is ", a,
+                d.difference > 0 ? "more" : "less");
+    else
+        fprintf(fp, ". That %s %s%s in net present cost: the optimal plan's "
+                "discounted cost is ", d.difference > 0 ? "saves" : "costs",
+                a, d.difference > 0 ? "" : " more");
+    double rest = d.difference;
+    for (int i = 0; i < shown; i++)
+        rest -= period_difference(c, c->differ[i]);
+    fmt_money(fabs(rest), 0, a, sizeof a);
+    int items = shown + (strcmp(a, "0") != 0);
+    for (int i = 0; i < items; i++) {
+        char where[80];
+        if (i < shown)
+            snprintf(where, sizeof where, "in %s",
+                     be_model_period_label(m, c->differ[i]));
+        else
+            snprintf(where, sizeof where, "in the other periods");
+        fputs(i == 0 ? "" : i == items - 1 ? " and " : ", ", fp);
+        money_item(fp, i < shown ? period_difference(c, c->differ[i]) : rest,
+                   value, where);
+    }
+    fputs(".\n", fp);
+}
+
+/* "differences" of the plan file's row in JSON: every period that
+ * differs, with each side's decisions and the plan's discounted cost of
+ * the period minus the optimum's. */
+static void differences_json(FILE *fp, const compare *c)
+{
+    const be_eval *opt = c->rows[0].eval[0], *plan = plan_row(c)->eval[0];
+    period_words w;
+    char n[40];
+    fputs(", \"differences\": [", fp);
+    for (int i = 0; i < c->n_differ; i++) {
+        int t = c->differ[i];
+        compare_period(c->m, opt, plan, t, &w);
+        fputs(i ? ", {\"period\": " : "{\"period\": ", fp);
+        json_str(fp, be_model_period_label(c->m, t));
+        fputs(", \"optimal\": ", fp);
+        json_side(fp, &w, 1);
+        fputs(", \"plan\": ", fp);
+        json_side(fp, &w, 0);
+        fprintf(fp, ", \"cost_difference\": %s}",
+                fmt_num(period_difference(c, t), n, sizeof n));
+    }
+    fputc(']', fp);
+}
+
 /* The levelized cost of compute of row r (docs/returns.md): its own, or
  * over scenarios the price at which the expected value is 0, sum p NPC /
  * sum p (1 - tau) work, (1 - tau) work being NPC / LCOC.  NAN when no
@@ -207,6 +527,7 @@ static void report_text(FILE *fp, const void *data)
     if (c->sol->status == BE_TIME_LIMIT_PLAN)
         fprintf(fp, "(The optimal plan is the best found at the time limit, "
                 "%s.)\n", cli_gap_words(c->sol->gap, w, sizeof w));
+    differences_text(fp, c);
     int value = be_model_has_revenue(c->m);
     fprintf(fp, "\n%-28s %18s %16s %9s %16s  %s\n", "plan",
             value ? (c->n_models > 1 ? "expected value" : "net present value")
@@ -339,6 +660,8 @@ static void report_json(FILE *fp, const void *data)
             }
             fputc(']', fp);
         }
+        if (c->n_models == 1 && strcmp(r->key, "plan") == 0)
+            differences_json(fp, c);
         fputc('}', fp);
     }
     fputs("\n  ]\n}\n", fp);
@@ -536,6 +859,21 @@ static int run(cli_ctx *x)
         }
         if ((rc = price(&c, r, &err)) != 0)
             goto done;
+        if (S == 0) {
+            /* the periods whose decisions differ */
+            int T = be_model_periods(m);
+            period_words *w = malloc(sizeof *w);
+            c.differ = calloc((size_t)T, sizeof *c.differ);
+            if (!w || !c.differ) {
+                free(w);
+                rc = cli_out_of_memory();
+                goto done;
+            }
+            for (int t = 0; t < T; t++)
+                if (compare_period(m, opt->eval[0], r->eval[0], t, w))
+                    c.differ[c.n_differ++] = t;
+            free(w);
+        }
     }
 
     rc = cli_emit(x, &c);
@@ -550,6 +888,7 @@ done:
     }
     free(c.models);
     free(c.p);
+    free(c.differ);
     return rc;
 }
 

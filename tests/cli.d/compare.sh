@@ -60,3 +60,76 @@ expect payback-csv 0 "^2026,2027,100,700,300,2027,1\.5$" payback $TG --format cs
 # With new at 100,000 the old run to the end of their life and cloud is
 # rented: nothing is bought, so nothing is replaced.
 expect payback-none 0 "^The optimal plan makes no replacement" payback $TG --set devices.new.price=100000
+
+# compare --plan says where the optimal plan differs from the plan file.
+# tests/cli/compare-replan.yaml, by hand (no discounting; O&M a year: a100
+# 80, h100 and b200 50): 3 a100 serve 3 in 2026 (240); demand 9 in 2027
+# takes 6 more throughput: 3 b200 (1,500 + 150) beat 6 h100 (1,800 +
+# 300); demand 6 from 2028 lets the 3 a100 retire.  Optimum 240 + 1,890 +
+# 150 + 150 = 2,430.  The plan file buys 6 h100 in 2027 and keeps
+# everything: 240 + 2,340 + 540 + 540 = 3,660.  It differs in 2027 (buy)
+# and 2028 (retire); period costs plan minus optimum: 2027 450, 2028 390,
+# 2029 390 (the other periods); 1,230 in all.
+RP=$D/compare-replan.yaml
+cat >"$tmp/h100.yaml" <<'PLAN'
+breakeven_plan: 1
+buy:
+  - {device: h100, period: 2027, units: 6}
+PLAN
+expect replan-answer 0 "^The optimal plan saves 1,230 \(33\.6%\) against your plan \($tmp/h100.yaml\); it costs 2,430\.$" compare $RP --plan "$tmp/h100.yaml"
+expect replan-differs 0 "^The optimal plan differs from yours in 2 periods\. 2027: buy 3 b200 units instead of 6 h100 units; 2028: retire 3 a100 units that your plan keeps\. That saves 1,230 in net present cost: the optimal plan's discounted cost is 450 lower in 2027, 390 lower in 2028 and 390 lower in the other periods\.$" compare $RP --plan "$tmp/h100.yaml"
+expect replan-json 0 '"plan": "plan", ' compare $RP --plan "$tmp/h100.yaml" --format json
+cp "$tmp/out" "$tmp/replan.json"
+ok replan-json-differences test "$(json_get "$tmp/replan.json" 'j.plans.find(p => p.plan === "plan").differences.map(d => [d.period, d.optimal, d.plan, d.cost_difference].join("|")).join(";")')" = "2027|buy 3 b200 units|buy 6 h100 units|450;2028|retire 3 a100 units||390"
+# the figures the evaluator gives the two rows: the same saving
+ok replan-json-saving test "$(json_get "$tmp/replan.json" 'j.plans.find(p => p.plan === "plan").net_present_cost - j.plans[0].net_present_cost')" = 1230
+ok replan-json-baselines test "$(json_get "$tmp/replan.json" 'j.plans.filter(p => p.differences).length')" = 1
+# the optimal plan's own file: no paragraph, an empty array
+expect replan-opt-out 0 "net present cost 2,430" solve $RP --plan-out "$tmp/replan-opt.yaml"
+expect replan-same 0 "^Your plan \($tmp/replan-opt.yaml\) is already optimal: it costs 2,430, like the optimal plan\.$" compare $RP --plan "$tmp/replan-opt.yaml"
+ok replan-same-quiet sh -c "! grep -q 'differs from yours' '$tmp/all'"
+expect replan-same-json 0 '"differences": \[\]\}' compare $RP --plan "$tmp/replan-opt.yaml" --format json
+# The other wordings, on compare-two-gen.yaml: a plan that retires 1 old
+# and rents 1 cloud in 2025 (300 + 400 = 700), retires the other 3 and
+# rents 4 cloud in 2026 (1,600), buys 2 new in 2027 (700) and pays their
+# O&M in 2028 (100): 3,100, against the optimum's 400, 700, 100, 100.
+cat >"$tmp/rent.yaml" <<'PLAN'
+breakeven_plan: 1
+rent:
+  - {device: cloud, period: 2025, units: 1}
+  - {device: cloud, period: 2026, units: 4}
+buy:
+  - {device: new, period: 2027, units: 2}
+retire:
+  - {device: old, period: 2025, units: 1}
+  - {device: old, period: 2026, units: 3}
+PLAN
+expect replan-wordings 0 "^The optimal plan differs from yours in 3 periods\. 2025: keep 1 old unit that your plan retires, rent nothing instead of 1 cloud unit; 2026: retire 4 old units instead of 3, buy 2 new units that your plan does not buy, rent nothing instead of 4 cloud units; 2027: buy nothing instead of 2 new units\. That saves 1,800 in net present cost: the optimal plan's discounted cost is 300 lower in 2025, 900 lower in 2026 and 600 lower in 2027\.$" compare $TG --plan "$tmp/rent.yaml"
+# Eight years of compare-two-gen.yaml (--set): a plan that retires the 4
+# old at once and rents 4 cloud every year costs 8 x 1,600 = 12,800; the
+# optimum 400 + 700 + 6 x 100 = 1,700.  All 8 years differ: five are
+# named (1,200, 900, then 1,500 a year) and the other three are 4,500.
+printf 'breakeven_plan: 1\nretire:\n  - {device: old, period: 2025, units: 4}\nrent:\n' >"$tmp/rent8.yaml"
+for y in 2025 2026 2027 2028 2029 2030 2031 2032; do
+    echo "  - {device: cloud, period: $y, units: 4}" >>"$tmp/rent8.yaml"
+done
+expect replan-more 0 "^The optimal plan differs from yours in 8 periods\. 2025: keep 4 old units that your plan retires, rent nothing instead of 4 cloud units; 2026: retire 4 old units that your plan does not retire, buy 2 new units that your plan does not buy, rent nothing instead of 4 cloud units; 2027: rent nothing instead of 4 cloud units; 2028: rent nothing instead of 4 cloud units; 2029: rent nothing instead of 4 cloud units; and 3 more periods differ\. That saves 11,100 in net present cost: the optimal plan's discounted cost is 1,200 lower in 2025, 900 lower in 2026, 1,500 lower in 2027, 1,500 lower in 2028, 1,500 lower in 2029 and 4,500 lower in the other periods\.$" compare $TG --set horizon.periods=8 --plan "$tmp/rent8.yaml"
+# Buying the optimum's 3 b200 and 6 h100 besides: only the h100 differ
+# (2027: 1,800 + 300 more; then 300 of h100 O&M and the a100's 240 a year).
+cat >"$tmp/both.yaml" <<'PLAN'
+breakeven_plan: 1
+buy:
+  - {device: h100, period: 2027, units: 6}
+  - {device: b200, period: 2027, units: 3}
+PLAN
+expect replan-none-of 0 "^The optimal plan differs from yours in 2 periods\. 2027: buy none of the 6 h100 units your plan buys; 2028: retire 3 a100 units that your plan keeps\. That saves 3,180 in net present cost: the optimal plan's discounted cost is 2,100 lower in 2027, 540 lower in 2028 and 540 lower in the other periods\.$" compare $RP --plan "$tmp/both.yaml"
+# Through advance: the model as of 2027 under the h100 plan, and that
+# plan's continuation (buy 6 h100 in 2027).  2026 is behind both, so the
+# differences and the saving are the same; the optimum costs 2,430 - 240.
+expect replan-advance 0 "" advance $RP --to 2027 --plan "$tmp/h100.yaml" --plan-out "$tmp/cont.yaml" -o "$tmp/new.yaml"
+expect replan-advance-answer 0 "^The optimal plan saves 1,230 \(36\.0%\) against your plan \($tmp/cont.yaml\); it costs 2,190\.$" compare "$tmp/new.yaml" --plan "$tmp/cont.yaml"
+expect replan-advance-differs 0 "^The optimal plan differs from yours in 2 periods\. 2027: buy 3 b200 units instead of 6 h100 units; 2028: retire 3 a100 units that your plan keeps\. That saves 1,230 in net present cost: the optimal plan's discounted cost is 450 lower in 2027, 390 lower in 2028 and 390 lower in the other periods\.$" compare "$tmp/new.yaml" --plan "$tmp/cont.yaml"
+# advanced under the optimal plan, its continuation is the new optimum
+expect replan-advance-opt 0 "" advance $RP --to 2027 --plan-out "$tmp/cont2.yaml" -o "$tmp/new2.yaml"
+expect replan-advance-opt-same 0 "^Your plan \($tmp/cont2.yaml\) is already optimal: it costs 2,190, like the optimal plan\.$" compare "$tmp/new2.yaml" --plan "$tmp/cont2.yaml"
+ok replan-advance-opt-quiet sh -c "! grep -q 'differs from yours' '$tmp/all'"
