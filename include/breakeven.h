@@ -533,6 +533,31 @@ be_uncertainty *be_uncertainty_analyze(const be_model *m, const be_settings *s,
                                        be_error *err);
 void be_uncertainty_free(be_uncertainty *u);
 
+/* The rolling policy a planner follows (docs/uncertainty.md,
+ * "Re-planning"): at each node of the tree, the mean-value model of the
+ * scenarios still possible there, solved from the state the decisions so
+ * far have reached (those decisions fixed), decides that node's period;
+ * each scenario's plan is then priced by the evaluator.  One solve per
+ * node, each with settings s (may be NULL).  cost is RH = sum_s p_s
+ * scenario_cost[s] >= RP; INFINITY when the policy's plan breaks a
+ * constraint in some scenario or a node's model has no plan, NAN when a
+ * node's mean-value model cannot be made or a solve stopped without a
+ * plan (reason says which and where).  Fails (BE_EARG) without
+ * scenarios.  Free with be_rolling_free. */
+typedef struct be_rolling {
+    int scenarios;
+    double cost;             /* RH, the policy's expected cost */
+    double *scenario_cost;   /* [scenarios] */
+    be_plan **plan;          /* [scenarios] the policy's plan in each */
+    int solves;              /* nodes solved */
+    int proven;              /* 1: every solve proven optimal */
+    char reason[320];        /* why cost is not finite; "" when it is */
+} be_rolling;
+
+be_rolling *be_rolling_policy(const be_model *m, const be_settings *s,
+                              be_error *err);
+void be_rolling_free(be_rolling *r);
+
 /* The mean-value model of a model with scenarios (docs/uncertainty.md):
  * every value that differs between scenarios replaced by its
  * probability-weighted mean, period by period; a device on sale in a

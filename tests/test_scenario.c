@@ -399,11 +399,11 @@ static int same_cohort(const be_model *a, int j, const be_model *b)
 }
 
 /* Scenarios a and b take the same decisions in every period before t. */
-static int shared_until(const be_model *m, const be_solution *sol, int a,
+static int shared_plans(const be_model *m, be_plan *const *plan, int a,
                         int b, int until)
 {
     const be_model *ma = be_model_scenario(m, a), *mb = be_model_scenario(m, b);
-    const be_plan *pa = sol->scenario_plan[a], *pb = sol->scenario_plan[b];
+    const be_plan *pa = plan[a], *pb = plan[b];
     int K = be_model_devices(m), Ja = pa->cohorts, Jb = pb->cohorts;
     for (int t = 0; t < until; t++) {
         for (int k = 0; k < K; k++)
@@ -422,6 +422,12 @@ static int shared_until(const be_model *m, const be_solution *sol, int a,
         }
     }
     return 1;
+}
+
+static int shared_until(const be_model *m, const be_solution *sol, int a,
+                        int b, int until)
+{
+    return shared_plans(m, sol->scenario_plan, a, b, until);
 }
 
 static void check_answer(const be_model *m, const be_solution *sol)
@@ -459,7 +465,7 @@ static void test_scenario_random(void)
 {
     const char *seed = getenv("BE_SCENARIO_SEED");
     rng = seed ? strtoull(seed, NULL, 10) | 1 : 7;
-    int n = n_models(), loaded = 0, shared = 0, eev_fixed = 0;
+    int n = n_models(), loaded = 0, shared = 0, eev_fixed = 0, rolled = 0;
     be_settings st;
     be_settings_init(&st);
     st.time_limit = 20;
@@ -521,6 +527,29 @@ static void test_scenario_random(void)
             }
             for (int s = 0; s < g.S; s++)
                 CHECK(u->regret[s] >= -tol);
+            /* the rolling policy decides each node from what is known
+             * there: one of the plans RP is the best of */
+            be_rolling *rh = be_rolling_policy(m, &st, &e);
+            CHECK(rh != NULL);
+            if (rh && isfinite(rh->cost) && rh->proven) {
+                rolled++;
+                CHECK(rh->cost >= u->rp_cost - tol);
+                CHECK(rh->solves == be_model_nodes(m));
+                for (int s = 0; s < g.S; s++) {
+                    be_eval *pe = be_evaluate(be_model_scenario(m, s),
+                                              rh->plan[s], &e);
+                    CHECK(pe && pe->violation == BE_FEASIBLE_PLAN);
+                    if (pe)
+                        CHECK_CLOSE(pe->cost.total, rh->scenario_cost[s],
+                                    1e-12);
+                    be_eval_free(pe);
+                }
+                for (int a = 0; a < g.S; a++)
+                    for (int b = a + 1; b < g.S; b++)
+                        CHECK(shared_plans(m, rh->plan, a, b,
+                                           be_model_scenarios_part(m, a, b)));
+            }
+            be_rolling_free(rh);
         }
         be_uncertainty_free(u);
         be_model_free(m);
@@ -530,6 +559,9 @@ static void test_scenario_random(void)
      * some */
     CHECK(shared > 0);
     CHECK(eev_fixed > 0);
+    CHECK(rolled >= n / 4);
+    fprintf(stderr, "scenario: %d random models, %d rolling policies priced "
+            "against RP\n", n, rolled);
 }
 
 /* Identical scenarios: the model's own optimum.  Scenarios that differ
@@ -708,6 +740,22 @@ static void test_scenario_worked_example(void)
         CHECK_CLOSE(u->regret[0], 0, 1e-9);
         CHECK_CLOSE(u->regret[1], 6760, 1e-9);
         CHECK(u->worst == 1);
+        /* the rolling policy (docs/uncertainty.md, "Re-planning"): in
+         * 2025 the mean-value model of both scenarios replaces at once
+         * (its optimum, 59,900); from 2026 each node holds one scenario,
+         * so each re-plan is that scenario's own model from the state
+         * reached, and nothing is left to adapt after a replacement:
+         * calm 50,000 + 3 x 4,380 - 12,000 = 51,140, crunch 50,000 +
+         * 4,380 + 2 x 13,140 - 12,000 = 68,660 (examples/README.md), RH =
+         * 0.5 x 51,140 + 0.5 x 68,660 = 59,900 = EEV, 2,480 above RP */
+        be_rolling *rh = be_rolling_policy(m, &s, &e);
+        REQUIRE(rh);
+        CHECK(rh->proven && rh->solves == 5 && rh->reason[0] == '\0');
+        CHECK_CLOSE(rh->scenario_cost[0], 51140, 1e-9);
+        CHECK_CLOSE(rh->scenario_cost[1], 68660, 1e-9);
+        CHECK_CLOSE(rh->cost, 59900, 1e-9);
+        CHECK_CLOSE(rh->cost - u->rp_cost, 2480, 1e-9);
+        be_rolling_free(rh);
         /* the stochastic plan waits in 2025 and replaces in 2026 only
          * in the crunch */
         const be_plan *crunch = u->rp->scenario_plan[1];

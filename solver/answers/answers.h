@@ -28,4 +28,12 @@ be_solution *be__solve_program(const be_model *m, be_program *p,
  * ""). */
 int be__infeasible_reason(const be_model *m, char *buf, size_t size);
 
+/* The value plan `plan` (of model v) gives the decision column c of a
+ * program of model ms: a purchase, a rental, a sale or a retirement of the
+ * cohort of ms that v has too (same device, start and fleet entry); NAN
+ * when c is not a decision (hold) or v has no such cohort
+ * (uncertainty.c). */
+double be__plan_decision(const be_model *v, const be_plan *plan,
+                         const be_model *ms, const be_col *c);
+
 #endif /* BE_ANSWERS_H */

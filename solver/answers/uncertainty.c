@@ -212,8 +212,8 @@ be_model *be_model_mean_value(const be_model *m, be_error *err)
 /* The value plan `mean` (of the mean-value model v) gives the decision
  * column c of program q (of model ms), or NAN when c is not a decision
  * (hold) or v has no such cohort. */
-static double mean_decision(const be_model *v, const be_plan *mean,
-                            const be_model *ms, const be_col *c)
+double be__plan_decision(const be_model *v, const be_plan *mean,
+                         const be_model *ms, const be_col *c)
 {
     int K = v->n_devices;
     switch (c->kind) {
@@ -257,7 +257,7 @@ static int fix_mean(const be_model *m, be_program *p, int scenario,
             ms = m->scenarios[r].model;
             src = &p->scen[r]->cols[p->col_src[i]];
         }
-        double x = mean_decision(v, mean, ms, src);
+        double x = be__plan_decision(v, mean, ms, src);
         if (isnan(x))
             return -1;
         if (be__program_fix(p, i, x) < 0)

@@ -331,7 +331,7 @@ static int round_plan(const be_model *m, const be_program *p,
     be__program_sell_spare(m, p, y);       /* sell what is spare */
     be_plan *plan = be__program_plan(m, p, y, 1);
     be_eval *e = plan ? be_evaluate(m, plan, NULL) : NULL;
-    if (e && e->violation == BE_FEASIBLE_PLAN) {
+    if (e && e->violation == BE_FEASIBLE_PLAN && be__program_fixes_hold(p, y)) {
         *cost = objective(p, y);
         ok = 1;
     }
@@ -528,7 +528,7 @@ static int scenario_start(const be_model *m, const be_program *p, double *x,
     }
     free(own);
     free(set);
-    if (!ok)
+    if (!ok || !be__program_fixes_hold(p, x))
         return 0;
     *cost = objective(p, x);
     return 1;
@@ -550,7 +550,7 @@ int be__baseline_start(const be_model *m, const be_program *p, double *x,
                               : greedy_plan(m);
         be_eval *e = plan ? be_evaluate(m, plan, NULL) : NULL;
         if (e && e->violation == BE_FEASIBLE_PLAN &&
-            be__program_x(m, p, plan, y)) {
+            be__program_x(m, p, plan, y) && be__program_fixes_hold(p, y)) {
             double c = objective(p, y);
             if (!found || c < *cost) {
                 memcpy(x, y, (size_t)p->n_cols * sizeof *x);

@@ -173,6 +173,10 @@ int be__program_reserve(be_program *p, size_t nnz);
 /* Add the row column j == v (kind BE_ROW_FIX, cohort j).  Returns its
  * row index, or -1 when out of memory. */
 int be__program_fix(be_program *p, int j, double v);
+/* 1 when column values x keep every decision fixed by be__program_fix
+ * (to 1e-9): the plans built without a solve (baselines, greedy, rounded)
+ * know nothing of those rows, and the evaluator cannot see them. */
+int be__program_fixes_hold(const be_program *p, const double *x);
 /* Set every column's objective coefficient to 0. */
 void be__program_zero_costs(be_program *p);
 /* 1 when a and b have the same columns, rows, right-hand sides and matrix

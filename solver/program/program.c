@@ -173,6 +173,17 @@ int be__program_fix(be_program *p, int j, double v)
     return i;
 }
 
+int be__program_fixes_hold(const be_program *p, const double *x)
+{
+    for (int i = 0; i < p->n_rows; i++) {
+        const be_row *r = &p->rows[i];
+        if (r->kind == BE_ROW_FIX &&
+            fabs(x[r->cohort] - r->rhs) > 1e-9 * fmax(1.0, fabs(r->rhs)))
+            return 0;
+    }
+    return 1;
+}
+
 void be__program_zero_costs(be_program *p)
 {
     for (int j = 0; j < p->n_cols; j++)
