@@ -24,6 +24,7 @@
 #include "random_text.h"
 #include "program_optimum.h"
 #include "engine/glpk_solver.h"
+#include "answers/answers.h"
 
 #include <math.h>
 #include <stdarg.h>
@@ -861,8 +862,44 @@ static void test_scenario_bounds(void)
     CHECK(both >= n / 2);
 }
 
+/* A whole-unit program with a decision fixed that the plans built
+ * without a solve (the end-of-life baseline keeps the units) do not take:
+ * the answer takes it (two old units retired in 2025, two new bought). */
+static void test_scenario_fixed_decision(void)
+{
+    const char *y = "breakeven: 1\nhorizon: {start: 2024, periods: 3}\n"
+                    "integer: true\ndemand: 2\nenergy: {price: 0.1}\n"
+                    "devices:\n  - {name: old, throughput: 1, power_kw: 1, "
+                    "lifetime: 6, om: 10}\n  - {name: new, throughput: 1, "
+                    "power_kw: 1, lifetime: 6, om: 10, price: 100}\n"
+                    "fleet:\n  - {device: old, count: 2, age: 1, "
+                    "purchase_price: 100}\n";
+    be_error e = {0};
+    be_model *m = be_model_load_string(y, strlen(y), "fixed", NULL, &e);
+    REQUIRE(m);
+    be_program *p = be__program_build(m, 1, &e);
+    REQUIRE(p);
+    int fixed = -1;
+    for (int i = 0; i < p->n_cols; i++)
+        if (p->cols[i].kind == BE_COL_RETIRE && p->cols[i].period == 1 &&
+            p->cols[i].device == 0)
+            fixed = i;
+    REQUIRE(fixed >= 0 && be__program_fix(p, fixed, 2.0) >= 0);
+    be_settings s;
+    be_settings_init(&s);
+    be_solution *sol = be__solve_program(m, p, &s, be__now(), &e);
+    REQUIRE(sol && sol->plan);
+    int J = be_model_cohorts(m);
+    CHECK(sol->plan->retire[1 * J + 0] == 2.0);
+    CHECK(sol->plan->buy[1 * 2 + 1] == 2.0);
+    CHECK_CLOSE(sol->objective, sol->eval->cost.total, 1e-9);
+    be_solution_free(sol);
+    be_model_free(m);
+}
+
 void suite_scenario(void)
 {
+    RUN(test_scenario_fixed_decision);
     RUN(test_scenario_issue_tree);
     RUN(test_scenario_later_branch);
     RUN(test_scenario_bad_files);
