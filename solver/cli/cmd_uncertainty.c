@@ -19,6 +19,7 @@ typedef struct analysis {
     const be_model *m;
     const be_uncertainty *u;
     const be_solution *rp;     /* u's stochastic solution */
+    const be_rolling *rh;        /* --rolling, else NULL */
 } analysis;
 
 static int planned(be_status s)
@@ -89,6 +90,14 @@ static void write_text(FILE *fp, const void *data)
         fprintf(fp, "      (%s)\n", u->eev_reason);
     figure(fp, "VSS", "EEV - RP: what planning for uncertainty saves",
            u->vss);
+    if (a->rh) {
+        figure(fp, "RH", "rolling: the mean-value model re-solved per node",
+               a->rh->cost);
+        if (a->rh->reason[0])
+            fprintf(fp, "      (%s)\n", a->rh->reason);
+        figure(fp, "VRP", "RH - RP: its worth when one re-plans anyway",
+               a->rh->cost - u->rp_cost);
+    }
 
     fprintf(fp, "\n%-20s %11s %18s %18s %16s%s\n", "scenario", "probability",
             "stochastic plan", "own optimum", "regret",
@@ -198,6 +207,25 @@ static void write_json(FILE *fp, const void *data)
     else
         fputs("null", fp);
     jnum(fp, "vss", u->vss);
+    if (a->rh) {
+        char b[40];
+        fprintf(fp, ", \"rolling\": {\"cost\": %s",
+                fmt_num(a->rh->cost, b, sizeof b));
+        jnum(fp, "value_over_rp", a->rh->cost - u->rp_cost);
+        fprintf(fp, ", \"solves\": %d, \"proven\": %s, \"reason\": ",
+                a->rh->solves, a->rh->proven ? "true" : "false");
+        if (a->rh->reason[0])
+            json_str(fp, a->rh->reason);
+        else
+            fputs("null", fp);
+        fputs(", \"scenario_cost\": [", fp);
+        for (int s = 0; s < S; s++) {
+            double v = a->rh->scenario_cost[s];
+            fprintf(fp, "%s%s", s ? ", " : "",
+                    isfinite(v) ? fmt_num(v, b, sizeof b) : "null");
+        }
+        fputs("]}", fp);
+    }
     fputs(", \"worst\": ", fp);
     if (u->worst >= 0)
         json_str(fp, be_model_scenario_name(m, u->worst));
@@ -255,6 +283,11 @@ static void write_csv(FILE *fp, const void *data)
             isnan(u->eev) ? NULL : be_status_name(u->eev_status),
             u->eev_reason);
     csv_row(fp, "vss", NULL, u->vss, NAN, NULL, NULL);
+    if (a->rh) {
+        csv_row(fp, "rolling", NULL, a->rh->cost, NAN, NULL, a->rh->reason);
+        csv_row(fp, "rolling_over_rp", NULL, a->rh->cost - u->rp_cost, NAN,
+                NULL, NULL);
+    }
     if (be_model_risk(m, NULL, NULL))
         csv_row(fp, "cvar", NULL, u->cvar, NAN, NULL, NULL);
     if (u->worst >= 0)
@@ -273,6 +306,16 @@ static void write_csv(FILE *fp, const void *data)
 
 static const cli_format formats[] = {
     CLI_TEXT_JSON_CSV(write_text, write_json, write_csv)};
+
+static int rolling;
+
+static const cli_option options[] = {
+    CLI_OPT_FLAG("--rolling", NULL, &rolling,
+                 "also simulate the rolling policy: at each node of the "
+                 "tree, re-solve the mean-value model of the scenarios "
+                 "still possible from the state reached and take its "
+                 "decisions of that period (RH; one solve per node)"),
+    CLI_OPT_END};
 
 static int check(cli_ctx *x)
 {
@@ -296,8 +339,20 @@ static int run(cli_ctx *x)
      * reads it, cli_dispatch frees it) */
     x->sol = u->rp;
     u->rp = NULL;
-    analysis a = {x->m, u, x->sol};
+    be_rolling *rh = NULL;
+    if (rolling && cli_has_plan(x->sol)) {
+        rh = be_rolling_policy(x->m, &x->s, &err);
+        if (!rh) {
+            cli_print_error(&err);
+            be_uncertainty_free(u);
+            return cli_exit_for(err.code);
+        }
+        if (!rh->proven)
+            u->proven = 0;
+    }
+    analysis a = {x->m, u, x->sol, rh};
     int rc = cli_emit(x, &a);
+    be_rolling_free(rh);
     if (rc == EXIT_PLAN && !cli_has_plan(x->sol)) {
         x->scenario_status = calloc((size_t)u->scenarios,
                                     sizeof *x->scenario_status);
@@ -320,7 +375,7 @@ const cli_command cli_uncertainty = {
                "regret",
     .flags = CMD_LOAD | CMD_FILE | CMD_SCENARIOS,
     .shared = CLI_FORMAT_OPT | CLI_OUTPUT | CLI_SOLVER,
-    .formats = formats, .run = run, .check = check,
+    .options = options, .formats = formats, .run = run, .check = check,
     .notes = "Solves the stochastic program, every scenario on its own, the "
              "mean-value model and the stochastic program with the "
              "mean-value decisions fixed: --time-limit applies to each "

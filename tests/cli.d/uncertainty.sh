@@ -289,3 +289,16 @@ done
 # figures
 expect sc-lp-two-expected 0 "" solve $TWO --format json
 ok sc-lp-two-is-31830 near "$(json_get "$tmp/out" j.objective)" 31830
+
+# --rolling: the rolling policy of docs/uncertainty.md, "Re-planning", on
+# the worked example: the mean-value model replaces in 2025, then each
+# branch is its scenario alone: calm 51,140, crunch 68,660, RH 59,900,
+# 2,480 above RP (examples/README.md section 8)
+expect sc-rolling-text 0 "^RH +rolling: the mean-value model re-solved per node +59,900\.00$" uncertainty examples/energy-crunch.yaml --rolling
+ok sc-rolling-vrp grep -Eq "^VRP +RH - RP: its worth when one re-plans anyway +2,480\.00$" "$tmp/out"
+expect sc-rolling-json 0 "" uncertainty examples/energy-crunch.yaml --rolling --format json
+json_ok sc-rolling-json-parses "$tmp/out"
+ok sc-rolling-json-cost test "$(json_get "$tmp/out" 'j.rolling.cost + "," + j.rolling.value_over_rp + "," + j.rolling.scenario_cost + "," + j.rolling.solves')" = "59900,2480,51140,68660,5"
+expect sc-rolling-csv 0 "^rolling,,59900,,,$" uncertainty examples/energy-crunch.yaml --rolling --format csv
+expect sc-no-rolling 0 "" uncertainty examples/energy-crunch.yaml
+ok sc-no-rolling-line sh -c "! grep -q '^RH ' '$tmp/out'"
