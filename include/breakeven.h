@@ -994,6 +994,17 @@ be_plan *be_plan_actuals(const be_model *m, const be_plan *p, int to,
                          const char *text, size_t len, const char *name,
                          be_error *err);
 
+/* The advanced model a with the fleet as counted, when the actuals file
+ * has one: `fleet:` entries as in a model file ({device, count, age,
+ * purchase_price}), their ages at a's first period; it replaces the fleet
+ * the plan and the rest of the actuals left (*counted, may be NULL, gets
+ * 1).  Without one, a copy of a (*counted 0).  A new model (free with
+ * be_model_free), or NULL with err filled (BE_EMODEL with file, line and
+ * column: an unknown device, an age at or past the lifetime, ...). */
+be_model *be_model_actuals_fleet(const be_model *a, const char *text,
+                                 size_t len, const char *name, int *counted,
+                                 be_error *err);
+
 /* Write m (without scenarios) as a model file that reads back as the
  * same model: a series as a number, {start, growth} or a list, lifetimes
  * and ages as counts with their unit.  comment (may be NULL, may hold line

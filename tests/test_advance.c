@@ -107,8 +107,95 @@ static void test_advance_refusals(void)
     be_model_free(m);
 }
 
+/* Actuals (be_plan_actuals, be_model_actuals_fleet): what happened
+ * replaces the plan's decisions of the periods it names, failures take
+ * units oldest first, a counted fleet wins; bad actuals are located. */
+static void test_advance_actuals(void)
+{
+    const char *y = "breakeven: 1\nhorizon: {start: 2024, periods: 4}\n"
+                    "demand: 4\ninteger: true\ndevices:\n"
+                    "  - {name: a, throughput: 1, lifetime: 6, om: 10, "
+                    "price: 100}\nfleet:\n  - {device: a, count: 4, age: 2, "
+                    "purchase_price: 90}\n  - {device: a, count: 2, age: 1, "
+                    "purchase_price: 95}\n";
+    be_error err = {0};
+    be_model *m = be_model_load_string(y, strlen(y), "t", NULL, &err);
+    REQUIRE(m != NULL);
+    be_plan *p = be_plan_new(m);
+    REQUIRE(p != NULL);
+    int J = be_model_cohorts(m);
+    p->retire[1 * J + 1] = 2;       /* the plan retires the younger two in 2025 */
+    /* 2025 named by the actuals: its own retirements (none) instead; one
+     * unit fails in 2024, the oldest (fleet entry 1) */
+    const char *act = "breakeven_actuals: 1\nbuy:\n  - {device: a, period: "
+                      "2025, units: 1}\nfailed:\n  - {device: a, period: "
+                      "2024, units: 1}\n";
+    be_plan *h = be_plan_actuals(m, p, 2, act, strlen(act), "act", &err);
+    REQUIRE(h != NULL);
+    CHECK(h->retire[0 * J + 0] == 1 && h->retire[1 * J + 1] == 0);
+    CHECK(h->buy[1 * 1 + 0] == 1);
+    be_model *a = be_model_advance(m, h, 2, 0, &err);
+    REQUIRE(a != NULL);
+    be_cohort_info c;
+    double units = 0;
+    for (int j = 0; j < be_model_cohorts(a); j++) {
+        be_model_cohort(a, j, &c);
+        units += c.count;
+    }
+    CHECK(units == 3 + 2 + 1);
+    /* a counted fleet wins */
+    const char *cnt = "breakeven_actuals: 1\nfleet:\n  - {device: a, count: "
+                      "5, age: 3, purchase_price: 90}\n";
+    int counted = 0;
+    be_model *b = be_model_actuals_fleet(a, cnt, strlen(cnt), "cnt", &counted,
+                                         &err);
+    REQUIRE(b != NULL);
+    be_model_cohort(b, 0, &c);
+    CHECK(counted && c.fleet_entry == 0 && c.count == 5 && c.age0 == 3);
+    be_model_free(b);
+    static const struct {
+        const char *text;
+        int line, column;
+        const char *message;
+    } bad[] = {
+        {"breakeven_actuals: 1\nbuy:\n  - {device: a, period: 2026, units: "
+         "1}\n", 3, 25, "buy entry 1: 2026 is not before 2026, the period the "
+         "model is advanced to: actuals are what happened before it"},
+        {"breakeven_actuals: 1\nfailed:\n  - {device: b, period: 2024, units: "
+         "1}\n", 3, 14, "failed entry 1: unknown device 'b'"},
+        {"breakeven_actuals: 1\nfailed:\n  - {device: a, period: 2024, units: "
+         "7}\n", 3, 5, "failed entry 1: 7 units of 'a' fail in 2024, but "
+         "only 6 are held then"},
+        {"breakeven_actuals: 1\nretire:\n  - {device: a, period: 2024, units: "
+         "5}\n", 1, 1, "with these actuals the plan's own retirements of "
+         "2025 take 1 more units of 'a' than are held then: list what "
+         "happened in 2025 in the actuals too"},
+        {"breakeven_actual: 1\n", 1, 1, "unknown key 'breakeven_actual' in "
+         "the actuals; expected breakeven_actuals, buy, rent, retire, failed "
+         "or fleet"},
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        be_error e = {0};
+        be_plan *q = be_plan_actuals(m, p, 2, bad[i].text,
+                                     strlen(bad[i].text), "act", &e);
+        CHECK(q == NULL && e.code == BE_EMODEL);
+        if (q || e.line != bad[i].line || e.column != bad[i].column ||
+            strcmp(e.message, bad[i].message) != 0) {
+            fprintf(stderr, "case %zu: got %d:%d: %s\n", i, e.line, e.column,
+                    e.message);
+            check_failures++;
+        }
+        be_plan_free(q);
+    }
+    be_model_free(a);
+    be_plan_free(h);
+    be_plan_free(p);
+    be_model_free(m);
+}
+
 void suite_advance(void)
 {
+    RUN(test_advance_actuals);
     RUN(test_advance_repository);
     RUN(test_advance_refusals);
 }

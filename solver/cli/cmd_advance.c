@@ -140,6 +140,25 @@ static int run(cli_ctx *x)
         rc = cli_exit_for(err.code);
         goto done;
     }
+    int counted = 0;
+    if (text) {
+        /* the fleet as counted at PERIOD, when the actuals give it */
+        be_model *b = be_model_actuals_fleet(a, text, strlen(text),
+                                             actuals_path, &counted, &err);
+        if (!b) {
+            cli_print_error(&err);
+            rc = cli_exit_for(err.code);
+            goto done;
+        }
+        be_model_free(a);
+        a = b;
+        if (counted && plan_out) {
+            rc = cli_usage_error(x->cmd, "--plan-out: the actuals count the "
+                                 "fleet, so the plan's decisions no longer "
+                                 "name its units");
+            goto done;
+        }
+    }
     advanced out = {a, ""};
     snprintf(out.comment, sizeof out.comment,
              "%s advanced to %s by breakeven advance: the decisions before "
@@ -148,6 +167,10 @@ static int run(cli_ctx *x)
              plan_path ? plan_path : "",
              actuals_path ? ", with what happened as " : "",
              actuals_path ? actuals_path : "");
+    if (counted)
+        snprintf(out.comment + strlen(out.comment),
+                 sizeof out.comment - strlen(out.comment),
+                 " The fleet is as %s counts it.", actuals_path);
     if ((rc = cli_emit(x, &out)) != EXIT_PLAN)
         goto done;
     if (plan_out) {

@@ -17,7 +17,9 @@
  *   what it holds at the start of the period after the retirements already
  *   placed; a bought cohort gives nothing in its purchase period.
  */
+#include "model/devices.h"
 #include "model/model.h"
+#include "model/values.h"
 #include "model/yaml_tree.h"
 
 #include <errno.h>
@@ -748,12 +750,13 @@ be_plan *be_plan_actuals(const be_model *m, const be_plan *p, int to,
     }
     for (size_t i = 0; i < root->n; i++) {
         const be_ynode *key = root->u.items[2 * i];
-        int known = scalar_is(key, "breakeven_actuals");
+        int known = scalar_is(key, "breakeven_actuals") ||
+                    scalar_is(key, "fleet");
         for (size_t l = 0; l < 4; l++)
             known |= scalar_is(key, lists[l]);
         if (!known) {
             rc = fail(&R, key->pos, "unknown key %s in the actuals; expected "
-                      "breakeven_actuals, buy, rent, retire or failed",
+                      "breakeven_actuals, buy, rent, retire, failed or fleet",
                       quote(key, d, sizeof d));
             goto out;
         }
@@ -809,21 +812,20 @@ be_plan *be_plan_actuals(const be_model *m, const be_plan *p, int to,
         rc = read_retirements(&R, v, "failed");
     /* the plan's own decisions of the periods the actuals do not name
      * must still be possible after them */
-    if (!rc) {
-        be_eval *e = be_evaluate(m, R.p, err);
-        if (!e)
-            rc = err ? err->code : BE_ENOMEM;
-        else if (e->violation == BE_VIOLATES_HOLDINGS &&
-                 e->violation_period < to)
-            rc = fail(&R, top, "with these actuals the plan's own "
-                      "retirements of %s take %.15g more units of '%s' than "
-                      "are held then: list what happened in %s in the "
-                      "actuals too", m->labels[e->violation_period],
-                      e->violation_amount,
-                      e->violation_device >= 0
-                      ? m->devices[e->violation_device].name : "?",
-                      m->labels[e->violation_period]);
-        be_eval_free(e);
+    for (int j = 0; !rc && j < J; j++) {
+        const be_cohort *c = &m->cohorts[j];
+        double held = c->fleet_entry >= 0 ? c->count
+                    : R.p->buy[c->start * K + c->device];
+        for (int t = c->start; !rc && t < to && t <= c->end && t < m->T;
+             t++) {
+            held -= R.p->retire[t * J + j];
+            if (held < -BE_UNIT_TOL * fmax(1.0, fabs(held)))
+                rc = fail(&R, top, "with these actuals the plan's own "
+                          "retirements of %s take %.15g more units of '%s' "
+                          "than are held then: list what happened in %s in "
+                          "the actuals too", m->labels[t], -held,
+                          m->devices[c->device].name, m->labels[t]);
+        }
     }
 out:
     free(named);
@@ -833,4 +835,60 @@ out:
         return NULL;
     }
     return R.p;
+}
+
+be_model *be_model_actuals_fleet(const be_model *a, const char *text,
+                                 size_t len, const char *name, int *counted,
+                                 be_error *err)
+{
+    be_pos nowhere = {0, 0};
+    if (!name)
+        name = "actuals";
+    if (counted)
+        *counted = 0;
+    if (!a || !text || a->n_scenarios) {
+        be__fail(err, BE_EARG, name, nowhere, "be_model_actuals_fleet needs "
+                 "a model without scenarios and the actuals");
+        return NULL;
+    }
+    if (len > PLAN_MAX_BYTES) {
+        be__fail(err, BE_ELIMIT, name, nowhere, "the file is larger than the "
+                 "limit of %zu bytes", PLAN_MAX_BYTES);
+        return NULL;
+    }
+    be_ydoc *doc = NULL;
+    const be_ynode *root = NULL;
+    if (be__yaml_parse(text, len, PLAN_MAX_DEPTH, name, &doc, &root, err))
+        return NULL;
+    be_model *b = be__model_copy(a);
+    if (!b) {
+        be__yaml_free(doc);
+        be__fail(err, BE_ENOMEM, name, nowhere, "out of memory");
+        return NULL;
+    }
+    const be_ynode *v = root->kind == BE_YMAPPING
+                      ? lookup(root, "fleet", NULL) : NULL;
+    if (v) {
+        /* the fleet as counted: read as a model file's fleet, its ages at
+         * the new model's first period */
+        free(b->fleet);
+        b->fleet = NULL;
+        b->n_fleet = 0;
+        loader L = {b, err, name,
+                    b->period == BE_MONTH ? 12 : b->period == BE_QUARTER ? 4
+                                                                         : 1};
+        if (be__parse_fleet(&L, v) != BE_OK) {
+            be__yaml_free(doc);
+            be_model_free(b);
+            return NULL;
+        }
+        if (counted)
+            *counted = 1;
+    }
+    be__yaml_free(doc);
+    if (be__model_finish(b, err) != BE_OK) {
+        be_model_free(b);
+        return NULL;
+    }
+    return b;
 }
