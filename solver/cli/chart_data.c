@@ -17,6 +17,8 @@
 
 const char *const report_chart_names[] = {"fleet", "capacity", "power",
                                           "cost", NULL};
+const char *const plot_chart_names[] = {"fleet", "capacity", "power",
+                                        "cost", "cashflow", "value", NULL};
 
 /* ---- the figures ---- */
 

@@ -37,6 +37,9 @@ void report_data_free(report_data *d);
  * an unknown name or when out of memory. */
 chart *report_chart(const report_data *d, const char *name);
 extern const char *const report_chart_names[];   /* NULL-terminated */
+/* What `plot --chart` draws: report_chart_names, then returns_chart_names
+ * (a model with revenue). */
+extern const char *const plot_chart_names[];
 
 /* The report's revenue and cash-flow section (a model with revenue and
  * without scenarios): the plan's cash-flow statement and the break-even

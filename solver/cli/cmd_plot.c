@@ -2,6 +2,8 @@
  * cmd_plot.c -- `breakeven plot`: one chart of the optimal plan as SVG or
  * PNG, for slides, or the series it plots as CSV.
  */
+#include <string.h>
+
 #include "chart_data.h"
 #include "cli.h"
 
@@ -38,13 +40,16 @@ static void write_csv(FILE *fp, const void *data)
 }
 
 static const cli_option options[] = {
-    CLI_OPT_CHOICE("--chart", &chart_name, "NAME", report_chart_names,
+    CLI_OPT_CHOICE("--chart", &chart_name, "NAME", plot_chart_names,
                    CLI_REQUIRED,
                    "fleet: units in service by device; capacity: capacity "
                    "against demand; power: facility power against the cap; "
                    "cost: cumulative discounted cost of the plan against "
                    "running the fleet to end of life, with the break-even "
-                   "period marked"),
+                   "period marked; with revenue, cashflow: net cash flow "
+                   "by year and its cumulative sums, nominal and "
+                   "discounted; value: the fleet's book value against its "
+                   "market value (docs/returns.md)"),
     CLI_OPT_NUMBER("--width", NULL, &width, "PX", 200, 10000, 0,
                    "a number of pixels from 200 to 10000",
                    "the chart's width (default 960)"),
@@ -59,12 +64,43 @@ static const cli_format formats[] = {
     {"csv", write_csv, NULL, "the plotted series: chart,series,period,value"},
     {0}};
 
+/* A chart of the plan as an investment (a model with revenue). */
+static int run_returns(cli_ctx *x)
+{
+    be_error err = {0};
+    returns_data d = {0};
+    chart *ch = NULL;
+    int rc;
+    if (!be_model_has_revenue(x->m))
+        return cli_usage_error(x->cmd, "--chart %s needs a model with "
+                               "revenue (docs/returns.md)", chart_name);
+    if (be_model_scenarios(x->m) > 0)
+        return cli_usage_error(x->cmd, "--chart %s is of one plan: the "
+                               "model has scenarios", chart_name);
+    if (returns_data_init(&d, x->m, x->sol->plan, &x->s, &err) != 0 ||
+        !(ch = returns_chart(&d, chart_name))) {
+        if (!err.message[0])
+            snprintf(err.message, sizeof err.message, "out of memory");
+        cli_print_error(&err);
+        rc = EXIT_SOLVER;
+    } else {
+        rc = cli_emit(x, ch);
+    }
+    chart_free(ch);
+    returns_data_free(&d);
+    chart_cleanup();
+    return rc;
+}
+
 static int run(cli_ctx *x)
 {
     be_error err = {0};
     report_data d = {0};
     chart *ch = NULL;
     int rc;
+    for (int i = 0; returns_chart_names[i]; i++)
+        if (strcmp(chart_name, returns_chart_names[i]) == 0)
+            return run_returns(x);
     if (report_data_init(&d, x->m, x->sol, &err) != 0 ||
         !(ch = report_chart(&d, chart_name))) {
         if (!err.message[0])

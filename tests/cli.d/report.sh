@@ -8,7 +8,7 @@ SEED=models/seed-1mw.yaml
 
 expect report-help 0 "usage: breakeven report MODEL.yaml" report --help
 expect plot-help 0 "--chart NAME" plot --help
-expect plot-no-chart 2 "plot needs --chart fleet, capacity, power or cost" plot $SEED
+expect plot-no-chart 2 "plot needs --chart fleet, capacity, power, cost, cashflow or value" plot $SEED
 expect plot-bad-chart 2 "unknown chart 'pie'" plot $SEED --chart pie
 expect plot-bad-format 2 "unknown format 'gif'" plot $SEED --chart fleet --format gif
 expect plot-bad-width 2 "--width needs a number of pixels" plot $SEED --chart fleet --width 5

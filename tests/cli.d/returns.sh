@@ -104,3 +104,11 @@ ok report-returns-unique-ids sh -c "test -z \"\$(grep -o ' id=\"[^\"]*\"' '$tmp/
 ok report-returns-value-card grep -q '<div class="k">Net present value of the plan</div>' "$tmp/ret.html"
 expect report-no-returns 0 "" report examples/engine-analyzer.yaml -q -o "$tmp/noret.html"
 ok report-no-returns-section sh -c "! grep -q 'id=\"returns\"' '$tmp/noret.html'"
+
+# plot draws the two charts of the plan as an investment (a model with
+# revenue): the cumulative cash flow of the hand-worked example, -1,100 in
+# 2025, -1,300 in 2026 and 1,700 in 2027 (examples/README.md section 9)
+expect plot-cashflow-csv 0 "^cashflow,cumulative,2027,1700$" plot examples/revenue.yaml --chart cashflow --format csv
+ok plot-cashflow-2025 grep -q "^cashflow,cumulative,2025,-1100$" "$tmp/out"
+expect plot-value-svg 0 "<svg" plot examples/revenue.yaml --chart value --format svg
+expect plot-value-no-revenue 2 "--chart value needs a model with revenue" plot examples/taxes.yaml --chart value
