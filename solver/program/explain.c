@@ -36,6 +36,9 @@ static const char *const row_words[] = {
     "service is at most the site's power cap in period t.",
     "budget[t]: the purchase prices paid in period t (not discounted) are at\n"
     "most its budget.",
+    NULL, NULL,          /* risk and fix rows: not explained */
+    "market[t]: the work sold beyond the demand in period t is at most what\n"
+    "the market leaves beyond it (revenue.market - demand).",
 };
 
 static char *num(double v, char *buf, size_t size)
@@ -51,7 +54,7 @@ static void col_meaning(be__text *o, const be_model *m, const be_program *p,
     const be_col *c = &p->cols[i];
     const char *dev = c->device >= 0 ? m->devices[c->device].name : "";
     const char *at = m->labels[c->period];
-    char from[64] = "", buf[40];
+    char from[64] = "";
     if (c->kind == BE_COL_HOLD || c->kind == BE_COL_RETIRE) {
         const be_cohort *h = &m->cohorts[c->cohort];
         if (h->fleet_entry >= 0)
@@ -75,8 +78,7 @@ static void col_meaning(be__text *o, const be_model *m, const be_program *p,
         be__textf(o, "%s rented during %s", dev, at);
         break;
     case BE_COL_SELL:
-        be__textf(o, "work sold during %s beyond the demand, at most %s", at,
-                  num(c->upper, buf, sizeof buf));
+        be__textf(o, "work sold during %s beyond the demand", at);
         break;
     case BE_COL_SLACK:   /* only in diagnose.c's elastic copies */
         be__textf(o, "slack of a limit in %s", at);
@@ -180,7 +182,10 @@ be_code be_explain(const be_model *m, const be_settings *s, int limit,
     note_more(&o, p->n_cols - shown, "variables");
 
     be__textf(&o, "\nCONSTRAINTS\n");
-    for (int kind = BE_ROW_FLOW; kind <= BE_ROW_BUDGET; kind++) {
+    static const int row_kinds[] = {BE_ROW_FLOW, BE_ROW_DEMAND, BE_ROW_POWER,
+                                    BE_ROW_BUDGET, BE_ROW_MARKET};
+    for (size_t rk = 0; rk < sizeof row_kinds / sizeof *row_kinds; rk++) {
+        int kind = row_kinds[rk];
         int count = 0;
         for (int r = 0; r < p->n_rows; r++)
             count += (int)p->rows[r].kind == kind;

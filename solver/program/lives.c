@@ -136,6 +136,7 @@ static int row_kind_mapped(be_row_kind k)
     case BE_ROW_DEMAND:
     case BE_ROW_POWER:
     case BE_ROW_BUDGET:
+    case BE_ROW_MARKET:
         return 1;
     /* not supported: the stochastic program's risk rows, fixed decisions */
     case BE_ROW_RISK:
@@ -154,11 +155,10 @@ static int col_kind_mapped(be_col_kind k)
     case BE_COL_HOLD:
     case BE_COL_RETIRE:
     case BE_COL_RENT:
+    case BE_COL_SELL:          /* a master column, like a rent */
         return 1;
     /* not supported: elastic slacks, the stochastic program's risk
-     * columns, sales beyond the demand (a bounded column the master has
-     * no room for: a revenue model's LP starts cold) */
-    case BE_COL_SELL:
+     * columns */
     case BE_COL_SLACK:
     case BE_COL_VAR:
     case BE_COL_EXCESS:
@@ -286,7 +286,8 @@ be_lives *be__lives_new(const be_model *m, const be_program *p)
 
     /* First columns: every rent, and the artificials. */
     for (int j = 0; j < N; j++)
-        if (p->cols[j].kind == BE_COL_RENT &&
+        if ((p->cols[j].kind == BE_COL_RENT ||
+             p->cols[j].kind == BE_COL_SELL) &&
             !add_life(L, (life){LIFE_RENT, -1, j, 0.0}))
             goto fail;
     for (int i = 0; i < L->n_rows; i++) {

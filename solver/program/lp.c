@@ -322,7 +322,7 @@ be_program *be__cohort_build(const be_model *m, int integer, be_error *err)
     /* Room for what follows: per cohort a buy, a hold and a retire column
      * and a flow row per period of its life, each hold in the flow rows
      * and up to two period rows; a rent column per device and period. */
-    size_t n_cols = (size_t)T * (size_t)(K + 1), n_rows = 3 * (size_t)T;
+    size_t n_cols = (size_t)T * (size_t)(K + 1), n_rows = 4 * (size_t)T;
     for (int j = 0; j < m->n_cohorts; j++) {
         const be_cohort *c = &m->cohorts[j];
         int life = (c->end < T ? c->end + 1 : T) - c->start;
@@ -355,22 +355,23 @@ be_program *be__cohort_build(const be_model *m, int integer, be_error *err)
     }
     /* An LP keeps no bounds: they would take shadow prices away from the
      * power and budget rows (an LP's dual on a column bound), and an LP
-     * solves as fast without them (bench/run).  The sell columns' bound
-     * is the market, part of the model, which stays. */
+     * solves as fast without them (bench/run). */
     if (!integer)
         for (int i = 0; i < p->n_cols; i++)
             p->cols[i].upper = INFINITY;
     for (int t = 0; t < T; t++) {
         p->sell_col[t] = -1;
-        if (be__sells(m, t)) {
+        if (be__sells(m, t))
             p->sell_col[t] = add_col(&b, BE_COL_SELL, -1, -1, t, -1, 0,
                                      -be__sell_value(m, t));
-            if (p->sell_col[t] >= 0)
-                p->cols[p->sell_col[t]].upper = be__sell_most(m, t);
-        }
         p->obj_const -= be__sell_value(m, t) * be__demand(m, t);
     }
     build_period_rows(&b);
+    for (int t = 0; t < T; t++)
+        if (p->sell_col[t] >= 0)
+            add_entry(&b, add_row(&b, BE_ROW_MARKET, -1, -1, t, -1, 'L',
+                                  be__sell_most(m, t)),
+                      p->sell_col[t], 1.0);
     if (b.failed) {
         if (p->n_cols >= INT_MAX - 1 || p->n_rows >= INT_MAX - 1 ||
             p->nnz >= (size_t)INT_MAX - 1) {
@@ -440,7 +441,7 @@ char *be__cohort_row_name(const be_model *m, const be_program *p, int i,
 {
     const be_row *r = &p->rows[i];
     static const char *const what[] = {"flow", "demand", "power", "budget",
-                                       "risk", "fix"};
+                                       "risk", "fix", "market"};
     if (r->kind == BE_ROW_FLOW)
         cohort_name(m, p, "flow", r->cohort, r->age, r->period, buf, size);
     else if (r->kind == BE_ROW_FIX) {

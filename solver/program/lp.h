@@ -18,9 +18,9 @@
  *                   of t, in service during t
  *   retire[k,aA,t]  units of that cohort retired at the start of t, at age A
  *   rent[k,t]       units of rented device k in service during t
- *   sell[t]         work sold in t beyond the demand, 0 .. market(t) - demand(t)
- *                   (continuous; only where model/rules.h be__sells: a
- *                   market above the demand and a price above 0)
+ *   sell[t]         work sold in t beyond the demand (continuous; only
+ *                   where model/rules.h be__sells: a market above the
+ *                   demand and a price above 0)
  * A fleet cohort whose name would clash with another cohort's gets the
  * fleet entry number appended: hold[old,a0,2024,f2].
  *
@@ -30,6 +30,10 @@
  *   demand[t]       sum throughput * (hold + rent) - sell >= demand(t)
  *   power[t]        sum power_kw * pue * hold           <= power_cap(t)
  *   budget[t]       sum price(t) * buy                  <= budget(t)
+ *   market[t]       sell[t]                 <= market(t) - demand(t)
+ *                   (a row, not a bound: the start from unit lives,
+ *                   lives.c, takes rows but not bounded columns, and its
+ *                   dual is what one more unit of market is worth)
  */
 #ifndef BE_LP_H
 #define BE_LP_H
@@ -52,7 +56,9 @@ typedef enum be_row_kind { BE_ROW_FLOW, BE_ROW_DEMAND, BE_ROW_POWER,
                             * eta - excess[s] <= -obj_const of s (the cost
                             * with its constant); fix (cohort: the
                             * column): a decision fixed (EEV) */
-                           BE_ROW_RISK, BE_ROW_FIX } be_row_kind;
+                           BE_ROW_RISK, BE_ROW_FIX,
+                           /* market[t]: sell[t] <= market(t) - D(t) */
+                           BE_ROW_MARKET } be_row_kind;
 
 typedef struct be_col {
     be_col_kind kind;
