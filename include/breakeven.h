@@ -1000,7 +1000,8 @@ be_plan *be_plan_actuals(const be_model *m, const be_plan *p, int to,
  * the plan and the rest of the actuals left (*counted, may be NULL, gets
  * 1).  Without one, a copy of a (*counted 0).  A new model (free with
  * be_model_free), or NULL with err filled (BE_EMODEL with file, line and
- * column: an unknown device, an age at or past the lifetime, ...). */
+ * column: an unknown device, a count or age a model file's fleet may not
+ * have, ...). */
 be_model *be_model_actuals_fleet(const be_model *a, const char *text,
                                  size_t len, const char *name, int *counted,
                                  be_error *err);

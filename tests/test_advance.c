@@ -23,7 +23,8 @@ static const char *const files[] = {
     "examples/economic-life.yaml",  "examples/energy-crunch.yaml",
     "examples/engine-analyzer.yaml", "examples/power-cap.yaml",
     "examples/taxes.yaml",          "examples/ten-to-five.yaml",
-    "examples/revenue.yaml",        "models/b200-launch.yaml",
+    "examples/revenue.yaml",        "examples/replan-walk.yaml",
+    "models/b200-launch.yaml",
     "models/gpu-generations.yaml",  "models/power-capped-site.yaml",
     "models/seed-1mw.yaml",         "models/ai-capex-17x.yaml",
     "tests/golden/monthly.yaml"};
@@ -168,7 +169,7 @@ static void test_advance_actuals(void)
          "only 6 are held then"},
         {"breakeven_actuals: 1\nretire:\n  - {device: a, period: 2024, units: "
          "5}\n", 1, 1, "with these actuals the plan's own retirements of "
-         "2025 take 1 more units of 'a' than are held then: list what "
+         "2025 take 1 more unit of 'a' than are held then: list what "
          "happened in 2025 in the actuals too"},
         {"breakeven_actual: 1\n", 1, 1, "unknown key 'breakeven_actual' in "
          "the actuals; expected breakeven_actuals, buy, rent, retire, failed "

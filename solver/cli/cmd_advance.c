@@ -159,6 +159,31 @@ static int run(cli_ctx *x)
             goto done;
         }
     }
+    if (plan_out) {
+        /* the continuation must still be a plan of the new model: actuals
+         * can leave fewer units than the plan retires later */
+        cont = be_plan_advance(m, plan, a, to, &err);
+        be_eval *e = cont ? be_evaluate(a, cont, &err) : NULL;
+        if (!e) {
+            cli_print_error(&err);
+            rc = cli_exit_for(err.code);
+            goto done;
+        }
+        int bad = e->violation == BE_VIOLATES_HOLDINGS;
+        if (bad)
+            fprintf(stderr, "breakeven: %s: --plan-out: after what happened, "
+                    "the plan's decisions of %s take more units of '%s' than "
+                    "the new fleet holds; nothing written\n",
+                    actuals_path ? actuals_path : x->path,
+                    be_model_period_label(a, e->violation_period),
+                    e->violation_device >= 0
+                    ? be_model_device_name(a, e->violation_device) : "?");
+        be_eval_free(e);
+        if (bad) {
+            rc = EXIT_MODEL;
+            goto done;
+        }
+    }
     advanced out = {a, ""};
     snprintf(out.comment, sizeof out.comment,
              "%s advanced to %s by breakeven advance: the decisions before "
@@ -174,12 +199,6 @@ static int run(cli_ctx *x)
     if ((rc = cli_emit(x, &out)) != EXIT_PLAN)
         goto done;
     if (plan_out) {
-        cont = be_plan_advance(m, plan, a, to, &err);
-        if (!cont) {
-            cli_print_error(&err);
-            rc = cli_exit_for(err.code);
-            goto done;
-        }
         be_eval *e = be_evaluate(a, cont, &err);
         char src[600];
         snprintf(src, sizeof src, "breakeven advance: the decisions of %s "

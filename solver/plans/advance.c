@@ -115,7 +115,10 @@ be_model *be_model_advance(const be_model *m, const be_plan *p, int to,
     a->name = be__calloc(room, 1);
     a->description = be__calloc(room, 1);
     if (a->name && a->description) {
-        snprintf(a->name, room, "%s%sas of %s", nm, *nm ? ", " : "",
+        /* a model advanced again names only its latest period */
+        const char *as = strstr(nm, ", as of ");
+        int keep = as ? (int)(as - nm) : (int)strlen(nm);
+        snprintf(a->name, room, "%.*s%sas of %s", keep, nm, keep ? ", " : "",
                  m->labels[to]);
         snprintf(a->description, room, "%s%sAdvanced from %s (which starts "
                  "in %s) to %s.", ds, *ds ? "\n" : "", m->file,

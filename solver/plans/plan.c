@@ -821,9 +821,10 @@ be_plan *be_plan_actuals(const be_model *m, const be_plan *p, int to,
             held -= R.p->retire[t * J + j];
             if (held < -BE_UNIT_TOL * fmax(1.0, fabs(held)))
                 rc = fail(&R, top, "with these actuals the plan's own "
-                          "retirements of %s take %.15g more units of '%s' "
+                          "retirements of %s take %.15g more unit%s of '%s' "
                           "than are held then: list what happened in %s in "
                           "the actuals too", m->labels[t], -held,
+                          -held == 1.0 ? "" : "s",
                           m->devices[c->device].name, m->labels[t]);
         }
     }

@@ -198,3 +198,12 @@ expect advance-quarter-year 3 "^breakeven: $tmp/adv-q.yaml: --to 2027 is not a p
 expect advance-month 0 "" advance "$tmp/adv-q.yaml" --set horizon.period=month --set horizon.periods=12 --to 2027-07 -q -o "$tmp/adv-mo.yaml"
 ok advance-month-horizon grep -qx "horizon: {start: 2027-07, periods: 6, period: month}" "$tmp/adv-mo.yaml"
 expect advance-month-check 0 "valid model" check "$tmp/adv-mo.yaml"
+
+# --plan-out after actuals that leave fewer units than the plan retires
+# later: the continuation is no plan of the new model, so nothing is
+# written (the old plan retires 3 in 2026; after retiring 4 of the 5 in
+# 2025 only 1 is left)
+printf 'breakeven_actuals: 1\nretire:\n  - {device: old, period: 2025, units: 4}\n' >"$tmp/adv-few.yaml"
+rm -f "$tmp/adv-few-m.yaml" "$tmp/adv-few-c.yaml"
+expect advance-plan-out-impossible 3 "--plan-out: after what happened, the plan's decisions of 2026 take more units of 'old' than the new fleet holds; nothing written" advance $AW --to 2026 --plan "$tmp/adv-p0.yaml" --actuals "$tmp/adv-few.yaml" -o "$tmp/adv-few-m.yaml" --plan-out "$tmp/adv-few-c.yaml"
+ok advance-plan-out-impossible-nothing test ! -e "$tmp/adv-few-m.yaml" -a ! -e "$tmp/adv-few-c.yaml"
