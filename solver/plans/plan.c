@@ -526,6 +526,18 @@ static be_code read_plan(reader *R, const be_ynode *root)
     return rc;
 }
 
+/* A plan or actuals file's text as a YAML tree, within the size and depth
+ * limits of plan files. */
+static be_code parse_text(const char *text, size_t len, const char *name,
+                          be_ydoc **doc, const be_ynode **root, be_error *err)
+{
+    be_pos nowhere = {0, 0};
+    if (len > PLAN_MAX_BYTES)
+        return be__fail(err, BE_ELIMIT, name, nowhere, "the file is larger "
+                        "than the limit of %zu bytes", PLAN_MAX_BYTES);
+    return be__yaml_parse(text, len, PLAN_MAX_DEPTH, name, doc, root, err);
+}
+
 be_plan *be_plan_load_string(const be_model *m, const char *text, size_t len,
                              const char *name, be_error *err)
 {
@@ -537,14 +549,9 @@ be_plan *be_plan_load_string(const be_model *m, const char *text, size_t len,
                  m ? "text" : "model");
         return NULL;
     }
-    if (len > PLAN_MAX_BYTES) {
-        be__fail(err, BE_ELIMIT, name, nowhere, "the file is larger than the "
-                 "limit of %zu bytes", PLAN_MAX_BYTES);
-        return NULL;
-    }
     be_ydoc *doc = NULL;
     const be_ynode *root = NULL;
-    if (be__yaml_parse(text, len, PLAN_MAX_DEPTH, name, &doc, &root, err))
+    if (parse_text(text, len, name, &doc, &root, err))
         return NULL;
     reader R = {m, name, err, be_plan_new(m)};
     be_code rc = R.p ? read_plan(&R, root)
@@ -726,12 +733,7 @@ be_plan *be_plan_actuals(const be_model *m, const be_plan *p, int to,
     }
     be_ydoc *doc = NULL;
     const be_ynode *root = NULL;
-    if (len > PLAN_MAX_BYTES) {
-        be__fail(err, BE_ELIMIT, name, nowhere, "the file is larger than the "
-                 "limit of %zu bytes", PLAN_MAX_BYTES);
-        return NULL;
-    }
-    if (be__yaml_parse(text, len, PLAN_MAX_DEPTH, name, &doc, &root, err))
+    if (parse_text(text, len, name, &doc, &root, err))
         return NULL;
     reader R = {m, name, err, NULL};
     unsigned char *named = be__calloc((size_t)m->T + 1, 1);
@@ -852,14 +854,9 @@ be_model *be_model_actuals_fleet(const be_model *a, const char *text,
                  "a model without scenarios and the actuals");
         return NULL;
     }
-    if (len > PLAN_MAX_BYTES) {
-        be__fail(err, BE_ELIMIT, name, nowhere, "the file is larger than the "
-                 "limit of %zu bytes", PLAN_MAX_BYTES);
-        return NULL;
-    }
     be_ydoc *doc = NULL;
     const be_ynode *root = NULL;
-    if (be__yaml_parse(text, len, PLAN_MAX_DEPTH, name, &doc, &root, err))
+    if (parse_text(text, len, name, &doc, &root, err))
         return NULL;
     be_model *b = be__model_copy(a);
     if (!b) {
