@@ -30,6 +30,7 @@ void suite_schema(void);
 void suite_scenario(void);
 void suite_advance(void);
 void suite_returns(void);
+void suite_small_lp(void);
 
 int main(int argc, char **argv)
 {
@@ -51,6 +52,7 @@ int main(int argc, char **argv)
     suite_scenario();
     suite_advance();
     suite_returns();
+    suite_small_lp();
     printf("unit: %d passed, %d failed\n", tests_passed, tests_failed);
     return tests_failed ? 1 : 0;
 }
