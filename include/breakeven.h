@@ -144,6 +144,23 @@ double be_model_price(const be_model *m, int t);
 double be_model_market(const be_model *m, int t);
 /* Find a device by name; -1 if there is none. */
 int be_model_find_device(const be_model *m, const char *name);
+/* Workloads (`workloads`, docs/workloads.md): work with its own demand
+ * and price.  A model without `workloads` has one, named "work", whose
+ * demand is the top-level demand; be_model_has_workloads says which.
+ * be_model_demand(m, t) is the demand over every workload;
+ * be_model_price and be_model_market are those of workload 0 (the only
+ * one without `workloads`).  be_model_device_serves is the throughput of
+ * one unit of device k for workload w, 0 when it cannot serve it;
+ * be_model_device_throughput the largest of them. */
+int be_model_has_workloads(const be_model *m);
+int be_model_workloads(const be_model *m);
+const char *be_model_workload_name(const be_model *m, int w);
+int be_model_find_workload(const be_model *m, const char *name);
+double be_model_workload_demand(const be_model *m, int w, int t);
+double be_model_workload_price(const be_model *m, int w, int t);
+double be_model_workload_market(const be_model *m, int w, int t);
+int be_model_workload_has_revenue(const be_model *m, int w);
+double be_model_device_serves(const be_model *m, int k, int w);
 
 /* A cohort is a group of units of one device that entered the fleet
  * together: one per entry of the initial fleet (fleet_entry >= 0, in file
@@ -167,26 +184,45 @@ void be_model_cohort(const be_model *m, int j, be_cohort_info *out);
 /* Plans and their evaluation                                          */
 /* ------------------------------------------------------------------ */
 
-/* A schedule: what is bought, rented and retired when, and how much work
- * is sold.  Arrays are owned by the plan, zero-filled by be_plan_new, and
- * may be written directly.  Units reaching their lifetime are retired by
- * the evaluator whether or not the plan says so; retire may include them.
- * sell is the work sold beyond the demand (a model with a `revenue`
- * market): served(t) = demand(t) + sell[t], which capacity must cover and
- * which may not pass market(t); 0 everywhere serves the demand alone. */
+/* A schedule: what is bought, rented and retired when, how much work is
+ * sold, and which workload each unit serves.  Arrays are owned by the
+ * plan, zero-filled by be_plan_new, and may be written directly.  Units
+ * reaching their lifetime are retired by the evaluator whether or not the
+ * plan says so; retire may include them.  sell is the work sold beyond
+ * the demand (a model with a `revenue` market): served(w,t) = demand(w,t)
+ * + sell, which the capacity given to w must cover and which may not pass
+ * market(w,t); 0 everywhere serves the demand alone.
+ *
+ * Workloads (docs/workloads.md; one in a model without `workloads`):
+ * share says how many units of a device serve each workload in a period.
+ * A device that serves one workload gives it all its units in service,
+ * whatever share says; for the others the shares must add up to at most
+ * the units in service.  be_plan_split fills them for a plan's holdings. */
 typedef struct be_plan {
     int periods, devices, cohorts;
+    int workloads;   /* the model's, >= 1 */
     int relaxed;     /* 1: fractional units are expected (an LP relaxation
                         of a whole-unit model); no integrality check */
     double *buy;     /* [periods*devices] units bought of device k in t */
     double *rent;    /* [periods*devices] units of rented device k in t */
     double *retire;  /* [periods*cohorts] units of cohort j retired at the
                         start of period t: retire[t*cohorts + j] */
-    double *sell;    /* [periods] work sold beyond demand(t), >= 0 */
+    double *sell;    /* [periods*workloads] work of workload w sold beyond
+                        its demand in t: sell[t*workloads + w], >= 0 */
+    double *share;   /* [periods*devices*workloads] units of device k
+                        serving workload w in t (continuous even with whole
+                        units): share[(t*devices + k)*workloads + w] */
 } be_plan;
 
 be_plan *be_plan_new(const be_model *m);
 void be_plan_free(be_plan *p);
+/* Set the shares and the sales of plan p from its holdings, period by
+ * period: the split that meets every workload's demand and sells what is
+ * left where it is worth most (what the LP would do with the same
+ * units).  Returns BE_OK (a period whose demand no split meets keeps the
+ * split of least shortfall, which the evaluator then flags), BE_EARG for a
+ * plan of another shape, BE_ENOMEM. */
+be_code be_plan_split(const be_model *m, be_plan *p, be_error *err);
 
 /* Net present cost by category, discounted to the start of period 0.
  * total = purchases + energy + om + rent + taxes - resale - salvage
@@ -215,14 +251,17 @@ typedef enum be_violation {
     BE_VIOLATES_HOLDINGS,   /* retires more units than held, or negative */
     BE_VIOLATES_AVAILABILITY, /* buys what is not for sale then */
     BE_VIOLATES_INTEGRALITY, /* fractional units in a whole-unit model */
-    BE_VIOLATES_MARKET      /* sells less than 0 or more than the market
+    BE_VIOLATES_MARKET,     /* sells less than 0 or more than the market
                                leaves beyond demand (or sells where the
                                model has no market) */
+    BE_VIOLATES_SHARES      /* a device's shares are negative, go to a
+                               workload it cannot serve, or add up to more
+                               units than it has in service */
 } be_violation;
 
 /* The evaluation of a plan, computed from the model alone (no LP). */
 typedef struct be_eval {
-    int periods, devices;
+    int periods, devices, workloads;
     be_costs cost;            /* whole horizon */
     be_costs *period_cost;    /* [periods]: discounted, per period; salvage
                                  is booked in the last period */
@@ -231,13 +270,21 @@ typedef struct be_eval {
     double *bought;           /* [periods*devices] */
     double *retired;          /* [periods*devices] at the start of t,
                                  including forced retirements */
-    double *capacity;         /* [periods] throughput in service */
+    double *capacity;         /* [periods] throughput in service, over
+                                 every workload */
+    double *workload_capacity;/* [periods*workloads] the capacity given to
+                                 workload w in t ([t*workloads + w]) */
+    double *share;            /* [periods*devices*workloads] units of k
+                                 serving w in t, as the plan's share (all
+                                 units for a device that serves one) */
     double *power_kw;         /* [periods] facility draw: power_kw*pue */
     double *spend;            /* [periods] purchase prices paid, nominal */
     double *held_at_end;      /* [devices] units held at the start of T */
     be_violation violation;   /* the first one found, by period */
     int violation_period;     /* -1 when feasible */
     int violation_device;     /* -1 when not about one device */
+    int violation_workload;   /* -1 when not about one workload (demand,
+                                 market and shares with workloads) */
     double violation_amount;  /* by how much (units, kW or money) */
     /* retired = retired_early + end_of_life, per device and period: */
     double *retired_early;    /* [periods*devices] retired at the start of
@@ -250,7 +297,8 @@ typedef struct be_eval {
                                  units (a replacement, docs/plans.md);
                                  -1 when there is none */
     /* Work and money (docs/returns.md), for every model: */
-    double *served;           /* [periods] work served: demand + sell */
+    double *served;           /* [periods*workloads] work of w served in
+                                 t: demand + sell ([t*workloads + w]) */
     double work;              /* sum dt served(t) d(t): the discounted
                                  throughput-years served */
     double net_present_cost;  /* the plan's cost without its revenue and
@@ -778,6 +826,8 @@ typedef struct be_give {
     be_give_kind kind;
     int period;          /* t; for BE_GIVE_UNBOUNDED the purchase period */
     int device;          /* BE_GIVE_UNBOUNDED: the device, else -1 */
+    int workload;        /* BE_GIVE_DEMAND with workloads: the workload
+                            whose demand falls short, else -1 */
     double limit;        /* demand(t), power_cap(t) or budget(t); 0 for
                             BE_GIVE_UNBOUNDED */
     double reachable;    /* demand: the most capacity that can be in

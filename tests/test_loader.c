@@ -822,7 +822,8 @@ static void test_loader_error_keys(void)
                        "unknown key 'colour' in the top level (expected one "
                        "of: breakeven, name, description, horizon, "
                        "discount_rate, integer, end_of_horizon, demand, "
-                       "energy, site, finance, revenue, devices, fleet, scenarios, risk)");
+                       "workloads, energy, site, finance, revenue, devices, "
+                       "fleet, scenarios, risk)");
     EXPECT_MODEL_ERROR(HEAD "devices:\n  - {name: a, throughput: 1, "
                        "lifetme: 2, price: 100}\n", 5, 30,
                        "unknown key 'lifetme' in device 'a'; did you mean "

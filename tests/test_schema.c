@@ -206,7 +206,7 @@ static void test_schema_matches_loader(void)
             check_failures++;
         }
     }
-    CHECK(keyed == 13);
+    CHECK(keyed == 14);
     be__yaml_free(doc);
 }
 

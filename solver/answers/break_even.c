@@ -70,8 +70,8 @@ static be_code solve_at(search *q, double lambda, point *at)
     be_model *v = be__model_copy(m);
     if (!v)
         return be__fail(&q->e, BE_ENOMEM, m->file, nowhere, "out of memory");
-    for (int t = 0; t < m->T; t++)
-        v->revenue_price[t] = lambda * m->revenue_price[t];
+    for (int i = 0; i < m->W * m->T; i++)     /* every workload's price */
+        v->revenue_price[i] = lambda * m->revenue_price[i];
     be_code rc = be__model_finish(v, &q->e);
     be_solution *sol = rc == BE_OK ? be_solve(v, &q->s, &q->e) : NULL;
     if (rc == BE_OK && !sol)
@@ -280,9 +280,9 @@ be_break_even *be_break_even_price(const be_model *m, const be_settings *s,
         q.s.basis = own = be_basis_new();
 
     int priced = 0, demand = 0;
-    for (int t = 0; t < m->T; t++) {
-        priced |= m->revenue_price[t] > 0.0;
-        demand |= m->demand[t] > 0.0;
+    for (int i = 0; i < m->W * m->T; i++) {
+        priced |= m->revenue_price[i] > 0.0;
+        demand |= m->demand[i] > 0.0;
     }
     be_code rc = BE_OK;
     point ans = {0};

@@ -155,6 +155,7 @@ static int add_give(be_diagnosis *d, int cap, be_give_kind kind, int period,
     g->kind = kind;
     g->period = period;
     g->device = -1;
+    g->workload = -1;
     g->limit = limit;
     g->reachable = reachable;
     g->amount = amount;
@@ -201,7 +202,7 @@ static int power_fit(const be_model *m, int t, double *fit)
     for (int j = m->n_fleet; j < m->n_cohorts; j++) {
         const be_cohort *c = &m->cohorts[j];
         if (c->start <= t && t < c->end) {
-            double e = be__unit_capacity(m, c->device, t) /
+            double e = be__unit_capacity(m, c->device, 0, t) /
                        be__unit_kw(m, c->device, t);
             best_buy = e > best_buy ? e : best_buy;
         }
@@ -217,9 +218,9 @@ static int power_fit(const be_model *m, int t, double *fit)
             if (used[j] || t >= c->end)
                 continue;
             double w = be__unit_kw(m, c->device, t);
-            double thr = be__unit_capacity(m, c->device, t);
+            double thr = be__unit_capacity(m, c->device, 0, t);
             if (w == 0.0) {
-                cap += be__capacity_of(m, c->device, t, c->count);
+                cap += be__capacity_of(m, c->device, 0, t, c->count);
                 used[j] = 1;
                 continue;
             }
@@ -233,7 +234,7 @@ static int power_fit(const be_model *m, int t, double *fit)
         const be_cohort *c = &m->cohorts[pick];
         double w = be__unit_kw(m, c->device, t);
         double units = kw / w < c->count ? kw / w : c->count;
-        cap += be__capacity_of(m, c->device, t, units);
+        cap += be__capacity_of(m, c->device, 0, t, units);
         kw -= units * w;
         used[pick] = 1;
     }
@@ -249,7 +250,11 @@ static int power_fit(const be_model *m, int t, double *fit)
  * available in t); -1 when out of memory. */
 static int demand_bound(const be_model *m, int t, be_give *g)
 {
-    double need = be__demand(m, t), fleet = 0.0, cap = 0.0;
+    /* with workloads, the elastic programs find the period (a bound per
+     * workload would have to split the units first) */
+    if (m->W > 1)
+        return 0;
+    double need = be__demand(m, 0, t), fleet = 0.0, cap = 0.0;
     int can_rent = 0, can_buy = 0, free_power = 0, free_price = 0;
     for (int k = 0; k < m->n_devices; k++) {
         const be_device *d = &m->devices[k];
@@ -259,7 +264,7 @@ static int demand_bound(const be_model *m, int t, be_give *g)
     for (int j = 0; j < m->n_cohorts; j++) {
         const be_cohort *c = &m->cohorts[j];
         if (c->fleet_entry >= 0 && t < c->end)
-            fleet += be__capacity_of(m, c->device, t, c->count);
+            fleet += be__capacity_of(m, c->device, 0, t, c->count);
         if (c->fleet_entry < 0 && c->start <= t && t < c->end) {
             can_buy = 1;
             free_power |= be__unit_kw(m, c->device, t) == 0.0;
@@ -287,7 +292,7 @@ static int demand_bound(const be_model *m, int t, be_give *g)
             int k = c->device, s = c->start;
             if (s <= t && t < c->end)
                 cap += be__budget(m, s) / be__unit_spend(m, k, s) *
-                       be__unit_capacity(m, k, t);
+                       be__unit_capacity(m, k, 0, t);
         }
         if (need > cap * (1 + 1e-9))
             by = BUDGET;
@@ -297,6 +302,7 @@ static int demand_bound(const be_model *m, int t, be_give *g)
     g->kind = BE_GIVE_DEMAND;
     g->period = t;
     g->device = -1;
+    g->workload = -1;
     g->limit = need;
     g->reachable = cap;
     g->amount = need - cap;
@@ -354,10 +360,17 @@ static void demand_text(const be_model *m, const be_program *p,
             return;
         }
     }
-    snprintf(g->text, sizeof g->text, "%s: demand of %.6g cannot be met: at "
-             "most %.6g can be in service (the fleet in place and what is "
-             "for sale or rent by then)", m->labels[t], g->limit,
-             g->reachable);
+    if (g->workload >= 0 && m->W > 1)
+        snprintf(g->text, sizeof g->text, "%s: %s demand of %.6g cannot be "
+                 "met: at most %.6g can serve it (the fleet in place and "
+                 "what is for sale or rent by then, split between the "
+                 "workloads)", m->labels[t], m->workloads[g->workload].name,
+                 g->limit, g->reachable);
+    else
+        snprintf(g->text, sizeof g->text, "%s: demand of %.6g cannot be met: "
+                 "at most %.6g can be in service (the fleet in place and "
+                 "what is for sale or rent by then)", m->labels[t], g->limit,
+                 g->reachable);
 }
 
 /* Unbounded: a bought unit whose buy-hold-retire path costs less than
@@ -471,7 +484,8 @@ be_diagnosis *be_diagnose(const be_model *m, const be_settings *s,
     if (!p)
         goto fail;
     int T = m->T;
-    int cap = 3 * T + 1;
+    int W = m->W;
+    int cap = (2 + W) * T + 1;
     d->gives = be__calloc((size_t)cap, sizeof *d->gives);
     size_t nr = (size_t)(p->n_rows ? p->n_rows : 1);
     w = be__calloc(nr, sizeof *w);
@@ -480,18 +494,21 @@ be_diagnosis *be_diagnose(const be_model *m, const be_settings *s,
     step = be__calloc(nr, sizeof *step);
     power_row = be__calloc((size_t)T, sizeof *power_row);
     budget_row = be__calloc((size_t)T, sizeof *budget_row);
-    demand_row = be__calloc((size_t)T, sizeof *demand_row);
+    demand_row = be__calloc((size_t)T * W, sizeof *demand_row);
     if (!d->gives || !w || !slack || !act || !step || !power_row ||
         !budget_row || !demand_row) {
         be__fail(err, BE_ENOMEM, m->file, nowhere, "out of memory");
         goto fail;
     }
     for (int t = 0; t < T; t++)
-        power_row[t] = budget_row[t] = demand_row[t] = -1;
+        power_row[t] = budget_row[t] = -1;
+    for (int t = 0; t < T * W; t++)
+        demand_row[t] = -1;
     for (int i = 0; i < p->n_rows; i++) {
         const be_row *r = &p->rows[i];
         if (r->kind == BE_ROW_DEMAND)
-            demand_row[r->period] = i;
+            demand_row[r->period * W + (r->workload > 0 ? r->workload : 0)] =
+                i;
         else if (r->kind == BE_ROW_POWER)
             power_row[r->period] = i;
         else if (r->kind == BE_ROW_BUDGET)
@@ -529,13 +546,18 @@ be_diagnosis *be_diagnose(const be_model *m, const be_settings *s,
             goto fail;
         }
         d->n += b;
-        int i = demand_row[t];
-        if (b || !solved || i < 0 || !significant(slack[i], p->rows[i].rhs))
-            continue;
-        double need = p->rows[i].rhs;
-        add_give(d, cap, BE_GIVE_DEMAND, t, need, need - slack[i], slack[i]);
-        demand_text(m, p, power_row, budget_row, act, step,
-                    &d->gives[d->n - 1]);
+        for (int wl = 0; !b && solved && wl < W; wl++) {
+            int i = demand_row[t * W + wl];
+            if (i < 0 || !significant(slack[i], p->rows[i].rhs))
+                continue;
+            double need = p->rows[i].rhs;
+            if (!add_give(d, cap, BE_GIVE_DEMAND, t, need, need - slack[i],
+                          slack[i]))
+                continue;
+            d->gives[d->n - 1].workload = W > 1 ? wl : -1;
+            demand_text(m, p, power_row, budget_row, act, step,
+                        &d->gives[d->n - 1]);
+        }
     }
 
     /* 2. limits elastic, demand nearly hard */

@@ -55,10 +55,12 @@ void be_paybacks_free(be_paybacks *pb)
 static be_plan *keep_running(const be_model *m, const be_plan *p, int t,
                              const double *bought)
 {
-    int T = m->T, K = m->n_devices, J = m->n_cohorts;
+    int T = m->T, K = m->n_devices, J = m->n_cohorts, W = m->W;
     be_plan *q = be__plan_copy(m, p);
-    if (!q)
-        return NULL;
+    double *units = be__calloc((size_t)K, sizeof *units);
+    double *lack = be__calloc((size_t)W, sizeof *lack);
+    if (!q || !units || !lack)
+        goto nomem;
     for (int j = 0; j < J; j++) {
         const be_cohort *c = &m->cohorts[j];
         if (t < c->end)
@@ -70,7 +72,7 @@ static be_plan *keep_running(const be_model *m, const be_plan *p, int t,
     int challenger = -1;
     double most = 0.0;
     for (int k = 0; k < K; k++) {
-        double thr = be__capacity_of(m, k, t, bought[k]);
+        double thr = bought[k] * m->devices[k].throughput;
         if (thr > most) {
             most = thr;
             challenger = k;
@@ -79,38 +81,57 @@ static be_plan *keep_running(const be_model *m, const be_plan *p, int t,
     }
     for (int s = t; s < T; s++) {
         double capacity = 0.0, power = 0.0;
-        for (int k = 0; k < K; k++)
-            capacity += be__capacity_of(m, k, s, q->rent[s * K + k]);
+        for (int k = 0; k < K; k++) {
+            units[k] = q->rent[s * K + k];
+            if (W == 1)
+                capacity += be__capacity_of(m, k, 0, s, units[k]);
+        }
         for (int j = 0; j < J; j++) {
             double h = be__held(m, q, j, s);
             int k = m->cohorts[j].device;
-            capacity += be__capacity_of(m, k, s, h);
+            units[k] += h;
+            if (W == 1)
+                capacity += be__capacity_of(m, k, 0, s, h);
             power += be__units_kw(m, k, s, h);
         }
-        if (be__demand_covered(m, s, capacity))
-            continue;
-        double need = be__shortfall(m, s, capacity), units;
-        int k = challenger;
-        if (k >= 0 && be_model_device_can_buy(m, k, s)) {
-            units = need / be__unit_capacity(m, k, s);
-            if (m->integer)
-                units = ceil(units - 1e-9);
-        } else {
-            k = be__cover(m, s, need, power, &units);
+        int met = be__lacking(m, s, units, capacity, lack);
+        if (met < 0)
+            goto nomem;
+        for (int w = 0; !met && w < W; w++) {
+            if (!(lack[w] > 0.0))
+                continue;
+            double need = lack[w], n;
+            int k = challenger;
+            if (k >= 0 && be_model_device_can_buy(m, k, s) &&
+                be__unit_capacity(m, k, w, s) > 0.0) {
+                n = need / be__unit_capacity(m, k, w, s);
+                if (m->integer)
+                    n = ceil(n - 1e-9);
+            } else {
+                k = be__cover(m, w, s, need, power, &n);
+            }
+            if (k < 0)
+                continue;   /* nothing on offer: the evaluation shows it */
+            if (m->devices[k].rented)
+                q->rent[s * K + k] += n;
+            else
+                q->buy[s * K + k] += n;
+            power += be__units_kw(m, k, s, n);
         }
-        if (k < 0)
-            continue;   /* nothing on offer: the evaluation shows it */
-        if (m->devices[k].rented)
-            q->rent[s * K + k] += units;
-        else
-            q->buy[s * K + k] += units;
     }
+    free(units);
+    free(lack);
     /* it sells what its own units serve beyond the demand */
     if (!be__plan_sell_spare(m, q)) {
         be_plan_free(q);
         return NULL;
     }
     return q;
+nomem:
+    free(units);
+    free(lack);
+    be_plan_free(q);
+    return NULL;
 }
 
 static be_code fill(const be_model *m, const be_plan *p, const be_eval *opt,

@@ -101,19 +101,21 @@ be_model *be_model_mean_value(const be_model *m, be_error *err)
         MEAN_OF(x->depreciation_years);
         v->depreciation_years = mean_;
     }
-    for (int t = 0; t < T; t++) {
-        MEAN_OF(x->demand[t]);
-        v->demand[t] = mean_;
-        MEAN_OF(x->energy_price[t]);
-        v->energy_price[t] = mean_;
+    for (int i = 0; i < m->W * T; i++) {     /* every workload's series */
+        MEAN_OF(x->demand[i]);
+        v->demand[i] = mean_;
         if (v->has_revenue) {
-            MEAN_OF(x->revenue_price[t]);
-            v->revenue_price[t] = mean_;
+            MEAN_OF(x->revenue_price[i]);
+            v->revenue_price[i] = mean_;
         }
         if (v->has_market) {
-            MEAN_OF(x->market[t]);
-            v->market[t] = mean_;
+            MEAN_OF(x->market[i]);
+            v->market[i] = mean_;
         }
+    }
+    for (int t = 0; t < T; t++) {
+        MEAN_OF(x->energy_price[t]);
+        v->energy_price[t] = mean_;
         if (v->has_power_cap) {
             MEAN_OF(x->power_cap[t]);
             v->power_cap[t] = mean_;
@@ -127,6 +129,10 @@ be_model *be_model_mean_value(const be_model *m, be_error *err)
         be_device *d = &v->devices[k];
         MEAN_OF(x->devices[k].throughput);
         d->throughput = mean_;
+        for (int w = 0; w < m->W; w++) {
+            MEAN_OF(x->devices[k].serve[w]);
+            d->serve[w] = mean_;
+        }
         MEAN_OF(x->devices[k].power_kw);
         d->power_kw = mean_;
         for (int i = 0; i < d->n_years; i++) {

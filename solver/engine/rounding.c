@@ -114,11 +114,41 @@ static void extend(rounding *r, int j, int u0, int t)
         r->spend[u0] += be__unit_spend(m, c->device, u0);
 }
 
+/* Throughput per kW of device k for the rules that do not look at one
+ * workload (which unit gives way under the cap): with one workload its
+ * capacity per kW, with several the largest of its throughputs per kW. */
+static double unit_per_kw(const be_model *m, int k, int t)
+{
+    if (m->W == 1)
+        return be__capacity_per_kw(m, k, 0, t);
+    double kw = m->devices[k].power_kw;
+    return kw > 0.0 ? m->devices[k].throughput / kw : INFINITY;
+}
+
+/* What each workload lacks in t with the rounded holdings and the rents
+ * of y so far (lack[W]): 1 when nothing, 0 when something, -1 when out
+ * of memory (plans/plans.h be__lacking). */
+static int lacking_now(const rounding *r, const double *y, int t,
+                       double *units, double *lack)
+{
+    const be_model *m = r->m;
+    const be_program *p = r->p;
+    int K = m->n_devices;
+    for (int k = 0; k < K; k++) {
+        int col = p->rent_col[t * K + k];
+        units[k] = col >= 0 ? y[col] : 0.0;
+    }
+    for (int j = 0; j < m->n_cohorts; j++)
+        if (t >= m->cohorts[j].start && t < p->cc[j].hold_end)
+            units[m->cohorts[j].device] += *held_at(r, j, t);
+    return be__lacking(m, t, units, 0.0, lack);
+}
+
 /* Under the power cap, one unit of the least throughput per kW held in
  * period t gives way to one of the most throughput per kW that can take
  * its place (an extension that fits once the first is gone): the first
  * is given back from t on.  Returns 0 when there is no such pair. */
-static int swap_unit(rounding *r, int t, double *have)
+static int swap_unit(rounding *r, int w, int t, double *have)
 {
     const be_model *m = r->m;
     const be_program *p = r->p;
@@ -126,7 +156,7 @@ static int swap_unit(rounding *r, int t, double *have)
     double worst_e = INFINITY, best_e = 0.0, v;
     /* units that draw nothing (+inf per kW) are never the worst */
     for (int j = 0; j < m->n_cohorts; j++) {
-        double e = be__capacity_per_kw(m, m->cohorts[j].device, t);
+        double e = be__capacity_per_kw(m, m->cohorts[j].device, w, t);
         if (t >= m->cohorts[j].start && t < p->cc[j].hold_end &&
             *held_at(r, j, t) > 0.0 && e < worst_e) {
             worst_e = e;
@@ -137,7 +167,7 @@ static int swap_unit(rounding *r, int t, double *have)
         return 0;
     int k_worst = m->cohorts[worst].device;
     for (int j = 0; j < m->n_cohorts; j++) {
-        double e = be__capacity_per_kw(m, m->cohorts[j].device, t);
+        double e = be__capacity_per_kw(m, m->cohorts[j].device, w, t);
         int u0;
         if (j != worst && e > worst_e * (1 + 1e-9) && e > best_e &&
             extension(r, j, t, be__unit_kw(m, k_worst, t), &u0, &v)) {
@@ -159,9 +189,9 @@ static int swap_unit(rounding *r, int t, double *have)
     const be_cohort *cw = &m->cohorts[worst];
     if (cw->fleet_entry < 0 && cw->start == t)
         r->spend[t] -= be__unit_spend(m, k_worst, t);
-    *have -= be__unit_capacity(m, k_worst, t);
+    *have -= be__unit_capacity(m, k_worst, w, t);
     extend(r, best, best_u0, t);
-    *have += be__unit_capacity(m, m->cohorts[best].device, t);
+    *have += be__unit_capacity(m, m->cohorts[best].device, w, t);
     return 1;
 }
 
@@ -180,7 +210,8 @@ static int swap_unit(rounding *r, int t, double *have)
 static int round_plan(const be_model *m, const be_program *p,
                       const double *x, int from, double *y, double *cost)
 {
-    int T = m->T, K = m->n_devices, J = m->n_cohorts, ok = 0;
+    int T = m->T, K = m->n_devices, J = m->n_cohorts, W = m->W, ok = 0;
+    double *units = NULL, *lack = NULL;
     if (p->n_scen)
         return 0;
     double *held = be__calloc((size_t)J * (size_t)T + 1, sizeof *held);
@@ -213,14 +244,14 @@ static int round_plan(const be_model *m, const be_program *p,
                 if (t < c->start || t >= p->cc[j].hold_end ||
                     HELD(j, t) <= 0.0)
                     continue;
-                double e = be__capacity_per_kw(m, k, t);
+                double e = unit_per_kw(m, k, t);
                 if (e < worst_e) {       /* +inf: draws nothing */
                     worst_e = e;
                     worst = j;
                 }
                 if (c->fleet_entry < 0 && c->start == t) {
                     double per = be__unit_spend(m, k, t) /
-                                 be__unit_capacity(m, k, t);
+                                 m->devices[k].throughput;
                     spend += be__units_spend(m, k, t, HELD(j, t));
                     if (per > worst_p) {
                         worst_p = per;
@@ -257,30 +288,55 @@ static int round_plan(const be_model *m, const be_program *p,
             r.spend[c->start] += be__units_spend(m, c->device, c->start,
                                                  HELD(j, c->start));
     }
+    units = be__calloc((size_t)K + 1, sizeof *units);
+    lack = be__calloc((size_t)W, sizeof *lack);
+    if (!units || !lack)
+        goto out;
     for (int t = 0; t < T; t++) {
         double have = 0.0;
-        for (int j = 0; j < J; j++)
+        for (int j = 0; W == 1 && j < J; j++)
             if (t >= m->cohorts[j].start && t < p->cc[j].hold_end)
-                have += be__capacity_of(m, m->cohorts[j].device, t,
+                have += be__capacity_of(m, m->cohorts[j].device, 0, t,
                                         HELD(j, t));
         for (int k = 0; k < K; k++) {
             int col = p->rent_col[t * K + k];
             if (col >= 0 && t < from) {
                 y[col] = round(x[col]);
-                have += be__capacity_of(m, k, t, y[col]);
+                if (W == 1)
+                    have += be__capacity_of(m, k, 0, t, y[col]);
             }
         }
         /* each step adds a unit or trades one for a more efficient one;
-         * the count keeps a cycle of trades from running on */
-        for (int step = 0; t >= from && !be__demand_covered(m, t, have);
-             step++) {
-            double short_ = be__shortfall(m, t, have), best = INFINITY, v;
+         * the count keeps a cycle of trades from running on.  With
+         * workloads, each step serves the workload that lacks most
+         * (relative to its demand), its lack from the best split of the
+         * units so far */
+        for (int step = 0; t >= from; step++) {
+            int w = 0;
+            double short_;
+            if (W == 1) {
+                if (be__demand_covered(m, 0, t, have))
+                    break;
+                short_ = be__shortfall(m, 0, t, have);
+            } else {
+                int met = lacking_now(&r, y, t, units, lack);
+                if (met < 0)
+                    goto out;
+                if (met)
+                    break;
+                for (int v = 1; v < W; v++)
+                    if (lack[v] / fmax(1.0, be__demand(m, v, t)) >
+                        lack[w] / fmax(1.0, be__demand(m, w, t)))
+                        w = v;
+                short_ = lack[w];
+            }
+            double best = INFINITY, v;
             int pick_j = -1, pick_u0 = 0, pick_rent = -1, u0;
             if (step > 100 * (J + K) + 1000)
                 break;
             for (int j = 0; j < J; j++) {
-                double thr = be__unit_capacity(m, m->cohorts[j].device, t);
-                if (extension(&r, j, t, 0.0, &u0, &v) &&
+                double thr = be__unit_capacity(m, m->cohorts[j].device, w, t);
+                if (thr > 0.0 && extension(&r, j, t, 0.0, &u0, &v) &&
                     v / fmin(thr, short_) < best) {
                     best = v / fmin(thr, short_);
                     pick_j = j;
@@ -289,9 +345,10 @@ static int round_plan(const be_model *m, const be_program *p,
             }
             for (int k = 0; k < K; k++) {
                 int col = p->rent_col[t * K + k];
-                double per = col >= 0 ? p->cols[col].cost /
-                             fmin(be__unit_capacity(m, k, t), short_)
-                             : INFINITY;
+                double thr = be__unit_capacity(m, k, w, t);
+                double per = col >= 0 && thr > 0.0
+                           ? p->cols[col].cost / fmin(thr, short_)
+                           : INFINITY;
                 if (per < best) {
                     best = per;
                     pick_j = -1;
@@ -300,11 +357,11 @@ static int round_plan(const be_model *m, const be_program *p,
             }
             if (pick_j >= 0) {
                 extend(&r, pick_j, pick_u0, t);
-                have += be__unit_capacity(m, m->cohorts[pick_j].device, t);
+                have += be__unit_capacity(m, m->cohorts[pick_j].device, w, t);
             } else if (pick_rent >= 0) {
                 y[p->rent_col[t * K + pick_rent]] += 1;
-                have += be__unit_capacity(m, pick_rent, t);
-            } else if (!swap_unit(&r, t, &have)) {
+                have += be__unit_capacity(m, pick_rent, w, t);
+            } else if (!swap_unit(&r, w, t, &have)) {
                 break;               /* nothing fits: not a plan */
             }
         }
@@ -328,7 +385,8 @@ static int round_plan(const be_model *m, const be_program *p,
         }
     }
 #undef HELD
-    be__program_sell_spare(m, p, y);       /* sell what is spare */
+    if (!be__program_sell_spare(m, p, y))  /* split, sell what is spare */
+        goto out;
     be_plan *plan = be__program_plan(m, p, y, 1);
     be_eval *e = plan ? be_evaluate(m, plan, NULL) : NULL;
     if (e && e->violation == BE_FEASIBLE_PLAN && be__program_fixes_hold(p, y)) {
@@ -338,10 +396,83 @@ static int round_plan(const be_model *m, const be_program *p,
     be_eval_free(e);
     be_plan_free(plan);
 out:
+    free(units);
+    free(lack);
     free(r.kw);
     free(r.spend);
     free(held);
     return ok;
+}
+
+/* Cover what workload w lacks in t (short_) in greedy_plan: buy the
+ * least price per throughput for w first, as much as the budget and the
+ * cap allow (*budget and *kw: what is left and what is drawn), then the
+ * next; rent what is left (least rent per throughput).  Returns 0 when
+ * the shortfall fits neither, -1 when out of memory. */
+static int greedy_cover(const be_model *m, be_plan *plan, double *held,
+                        int w, int t, double short_, double *budget,
+                        double *kw)
+{
+    int K = m->n_devices;
+    int *used = be__calloc((size_t)K + 1, sizeof *used);
+    if (!used)
+        return -1;
+    for (;;) {
+        int best = -1;
+        double best_rate = INFINITY;
+        for (int k = 0; k < K; k++) {
+            if (used[k] || be__cohort_of(m, k, t) < 0 ||
+                be__unit_capacity(m, k, w, t) <= 0.0)
+                continue;
+            double rate = be__unit_spend(m, k, t) /
+                          be__unit_capacity(m, k, w, t);
+            if (rate < best_rate) {
+                best_rate = rate;
+                best = k;
+            }
+        }
+        if (best < 0 || be__shortfall_negligible(m, w, t, short_))
+            break;
+        used[best] = 1;
+        double thr = be__unit_capacity(m, best, w, t);
+        double price = be__unit_spend(m, best, t);
+        double n = short_ / thr, u = be__unit_kw(m, best, t);
+        if (price > 0.0)
+            n = fmin(n, *budget / price);
+        if (u > 0.0)
+            n = fmin(n, be__power_left(m, t, *kw) / u);
+        if (m->integer)
+            n = fmin(ceil(short_ / thr - 1e-9), floor(n + 1e-9));
+        if (n <= 0.0)
+            continue;
+        plan->buy[t * K + best] += n;
+        held[be__cohort_of(m, best, t)] += n;
+        *budget -= be__units_spend(m, best, t, n);   /* what is left */
+        *kw += n * u;
+        short_ -= be__capacity_of(m, best, w, t, n);
+    }
+    free(used);
+    if (be__shortfall_negligible(m, w, t, short_))
+        return 1;
+    int best = -1;
+    double best_rate = INFINITY;
+    for (int k = 0; k < K; k++) {
+        const be_device *d = &m->devices[k];
+        if (!d->rented || t < d->avail_from || t > d->avail_to ||
+            be__unit_capacity(m, k, w, t) <= 0.0)
+            continue;
+        double rate = d->rent[t] / be__unit_capacity(m, k, w, t);
+        if (rate < best_rate) {
+            best_rate = rate;
+            best = k;
+        }
+    }
+    if (best < 0)
+        return 0;
+    double thr = be__unit_capacity(m, best, w, t);
+    plan->rent[t * K + best] += m->integer ? ceil(short_ / thr - 1e-9)
+                                           : short_ / thr;
+    return 1;
 }
 
 /* A plan built period by period from the model alone, for models where
@@ -349,15 +480,19 @@ out:
  * retiring the least throughput per kW first while the fleet draws more
  * than the power cap; cover what demand is left by buying, least price
  * per throughput first, as much as the budget and the cap leave room for,
- * and rent the rest (least rent per throughput).  NULL when a
+ * and rent the rest (least rent per throughput).  With workloads, what
+ * each workload lacks after the best split of the units held is covered
+ * so, workload by workload, by units that serve it.  NULL when a
  * period's shortfall fits neither (or out of memory): then it is not a
  * plan, and the sub-MIPs find one. */
 static be_plan *greedy_plan(const be_model *m)
 {
-    int T = m->T, K = m->n_devices, J = m->n_cohorts;
+    int T = m->T, K = m->n_devices, J = m->n_cohorts, W = m->W;
     be_plan *plan = be_plan_new(m);
     double *held = be__calloc((size_t)J + 1, sizeof *held);
-    if (!plan || !held)
+    double *units = be__calloc((size_t)K + 1, sizeof *units);
+    double *lack = be__calloc((size_t)W, sizeof *lack);
+    if (!plan || !held || !units || !lack)
         goto fail;
     for (int j = 0; j < J; j++)
         held[j] = m->cohorts[j].count;
@@ -372,7 +507,8 @@ static be_plan *greedy_plan(const be_model *m)
                 continue;
             }
             kw += be__units_kw(m, c->device, t, held[j]);
-            have += be__capacity_of(m, c->device, t, held[j]);
+            if (W == 1)
+                have += be__capacity_of(m, c->device, 0, t, held[j]);
         }
         while (above(kw, cap)) {           /* the least efficient goes */
             int worst = -1;
@@ -382,7 +518,7 @@ static be_plan *greedy_plan(const be_model *m)
                 if (c->start > t || t >= c->end || held[j] <= 0.0)
                     continue;
                 /* +inf for units that draw nothing: never picked */
-                double e = be__capacity_per_kw(m, c->device, t);
+                double e = unit_per_kw(m, c->device, t);
                 if (e < we) {
                     we = e;
                     worst = j;
@@ -391,86 +527,46 @@ static be_plan *greedy_plan(const be_model *m)
             if (worst < 0)
                 goto fail;
             int k = m->cohorts[worst].device;
-            double w = be__unit_kw(m, k, t);
-            double n = m->integer ? ceil((kw - cap) / w - 1e-9)
-                                  : (kw - cap) / w;
+            double u = be__unit_kw(m, k, t);
+            double n = m->integer ? ceil((kw - cap) / u - 1e-9)
+                                  : (kw - cap) / u;
             n = fmin(n, held[worst]);
             held[worst] -= n;
             plan->retire[t * J + worst] += n;
-            kw -= n * w;
-            have -= be__capacity_of(m, k, t, n);
+            kw -= n * u;
+            if (W == 1)
+                have -= be__capacity_of(m, k, 0, t, n);
         }
-        double short_ = be__shortfall(m, t, have);
-        if (be__shortfall_negligible(m, t, short_))
-            continue;
-        /* buy the least price per throughput first, as much as the
-         * budget and the cap allow, then the next; rent what is left */
+        if (W == 1) {
+            lack[0] = be__shortfall(m, 0, t, have);
+        } else {
+            for (int k = 0; k < K; k++)
+                units[k] = 0.0;
+            for (int j = 0; j < J; j++)
+                if (m->cohorts[j].start <= t && t < m->cohorts[j].end)
+                    units[m->cohorts[j].device] += held[j];
+            if (be__split(m, t, units, plan->share + (size_t)t * K * W, NULL,
+                          lack) < 0)
+                goto fail;
+        }
         double budget = be__budget(m, t);
-        int *used = be__calloc((size_t)K + 1, sizeof *used);
-        if (!used)
-            goto fail;
-        for (;;) {
-            int best = -1;
-            double best_rate = INFINITY;
-            for (int k = 0; k < K; k++) {
-                if (used[k] || be__cohort_of(m, k, t) < 0 ||
-                    be__unit_capacity(m, k, t) <= 0.0)
-                    continue;
-                double rate = be__unit_spend(m, k, t) /
-                              be__unit_capacity(m, k, t);
-                if (rate < best_rate) {
-                    best_rate = rate;
-                    best = k;
-                }
-            }
-            if (best < 0 || be__shortfall_negligible(m, t, short_))
-                break;
-            used[best] = 1;
-            double thr = be__unit_capacity(m, best, t);
-            double price = be__unit_spend(m, best, t);
-            double n = short_ / thr, w = be__unit_kw(m, best, t);
-            if (price > 0.0)
-                n = fmin(n, budget / price);
-            if (w > 0.0)
-                n = fmin(n, be__power_left(m, t, kw) / w);
-            if (m->integer)
-                n = fmin(ceil(short_ / thr - 1e-9), floor(n + 1e-9));
-            if (n <= 0.0)
+        for (int w = 0; w < W; w++) {
+            if (be__shortfall_negligible(m, w, t, lack[w]))
                 continue;
-            plan->buy[t * K + best] += n;
-            held[be__cohort_of(m, best, t)] += n;
-            budget -= be__units_spend(m, best, t, n);   /* what is left */
-            kw += n * w;
-            short_ -= be__capacity_of(m, best, t, n);
+            if (greedy_cover(m, plan, held, w, t, lack[w], &budget, &kw) <= 0)
+                goto fail;
         }
-        free(used);
-        if (be__shortfall_negligible(m, t, short_))
-            continue;
-        int best = -1;
-        double best_rate = INFINITY;
-        for (int k = 0; k < K; k++) {
-            const be_device *d = &m->devices[k];
-            if (!d->rented || t < d->avail_from || t > d->avail_to ||
-                be__unit_capacity(m, k, t) <= 0.0)
-                continue;
-            double rate = d->rent[t] / be__unit_capacity(m, k, t);
-            if (rate < best_rate) {
-                best_rate = rate;
-                best = k;
-            }
-        }
-        if (best < 0)
-            goto fail;
-        double thr = be__unit_capacity(m, best, t);
-        plan->rent[t * K + best] = m->integer ? ceil(short_ / thr - 1e-9)
-                                              : short_ / thr;
     }
     free(held);
+    free(units);
+    free(lack);
     if (!be__plan_sell_spare(m, plan))    /* sell what is spare */
         goto fail_plan;
     return plan;
 fail:
     free(held);
+    free(units);
+    free(lack);
 fail_plan:
     be_plan_free(plan);
     return NULL;

@@ -337,10 +337,71 @@ static be_code parse_available(loader *L, const be_ynode *key,
     return BE_OK;
 }
 
-int be__ld_name_char(char c)
+
+/* throughput: a number (the same for every workload) or, with
+ * `workloads`, a mapping from workload names to numbers; a workload not
+ * listed is one the device cannot serve (docs/workloads.md). */
+static be_code parse_throughput(loader *L, const be_ynode *v, be_device *dv,
+                                const char *ctx)
 {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-           (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.';
+    be_model *m = L->m;
+    char p[200], w[200], q[256];
+    be_code rc;
+    if (!(dv->serve = be__calloc((size_t)m->W, sizeof *dv->serve)))
+        return be__ld_fail(L, BE_ENOMEM, v->pos, "out of memory");
+    if (v->kind != BE_YMAPPING) {
+        if ((rc = be__ld_number_in(L, v, ctx, "throughput", 0, 1, INFINITY, 0,
+                                   &dv->throughput)))
+            return rc;
+        for (int i = 0; i < m->W; i++)
+            dv->serve[i] = dv->throughput;
+        dv->n_serve = m->W;
+        return BE_OK;
+    }
+    if (!m->has_workloads)
+        return FAIL(L, v,
+                    "%sthroughput is a mapping of workloads, but the model "
+                    "has no `workloads` (give one number, or list the "
+                    "workloads)",
+                    be__ld_prefix(ctx, p, sizeof p));
+    if (v->n == 0)
+        return FAIL(L, v,
+                    "%sthroughput lists no workload: the device could serve "
+                    "nothing (give at least one workload's throughput)",
+                    be__ld_prefix(ctx, p, sizeof p));
+    for (size_t i = 0; i < v->n; i++) {
+        const be_ynode *key = v->u.items[2 * i], *val = v->u.items[2 * i + 1];
+        int wl = be__ld_find_workload(m, key);
+        if (wl < 0) {
+            const char **names = malloc((size_t)m->W * sizeof *names);
+            if (!names)
+                return be__ld_fail(L, BE_ENOMEM, v->pos, "out of memory");
+            for (int x = 0; x < m->W; x++)
+                names[x] = m->workloads[x].name;
+            const char *s = be__ld_suggest(key->u.text, key->n, names,
+                                           (size_t)m->W);
+            be__yaml_quote(key->u.text, key->n, q, sizeof q);
+            if (s)
+                rc = FAIL(L, key,
+                          "%sthroughput names workload '%s', which is not "
+                          "in `workloads`; did you mean '%s'?",
+                          be__ld_prefix(ctx, p, sizeof p), q, s);
+            else
+                rc = FAIL(L, key,
+                          "%sthroughput names workload '%s', which is not "
+                          "in `workloads`",
+                          be__ld_prefix(ctx, p, sizeof p), q);
+            free(names);
+            return rc;
+        }
+        snprintf(w, sizeof w, "throughput.%s", m->workloads[wl].name);
+        if ((rc = be__ld_number_in(L, val, ctx, w, 0, 1, INFINITY, 0,
+                                   &dv->serve[wl])))
+            return rc;
+        dv->throughput = fmax(dv->throughput, dv->serve[wl]);
+        dv->n_serve++;
+    }
+    return BE_OK;
 }
 
 static be_code parse_device(loader *L, const be_ynode *n, int k)
@@ -349,7 +410,7 @@ static be_code parse_device(loader *L, const be_ynode *n, int k)
         "price", "lifetime", "om", "resale", "power_kw"};
     be_model *m = L->m;
     be_device *dv = &m->devices[k];
-    char ctx[120], p[200], d[300];
+    char ctx[120];
     const be_ynode *v, *key;
     be_code rc;
     double x;
@@ -362,37 +423,17 @@ static be_code parse_device(loader *L, const be_ynode *n, int k)
     dv->avail_from = 0;
     dv->avail_to = m->T - 1;
 
-    const char *name;
-    size_t len;
-    if ((rc = be__ld_string_value(L, v, ctx, "name", &name, &len)))
+    if ((rc = be__ld_name(L, v, ctx, &dv->name)))
         return rc;
-    if (len < 1 || len > MAX_NAME)
-        return FAIL(L, v, "%sname must be 1 to %d characters long, found %s",
-                    be__ld_prefix(ctx, p, sizeof p), MAX_NAME,
-                    be__ld_describe(v, d, sizeof d));
-    for (size_t i = 0; i < len; i++)
-        if (!be__ld_name_char(name[i]))
-            return FAIL(L, v,
-                        "%sname may only contain letters, digits, '-', "
-                        "'_' and '.', found %s",
-                        be__ld_prefix(ctx, p, sizeof p),
-                        be__ld_describe(v, d, sizeof d));
     for (int j = 0; j < k; j++)
-        if (strlen(m->devices[j].name) == len &&
-            memcmp(m->devices[j].name, name, len) == 0)
+        if (strcmp(m->devices[j].name, dv->name) == 0)
             return FAIL(L, v, "duplicate device name '%s' (first at line %d)",
                         m->devices[j].name, m->devices[j].pos.line);
-    dv->name = malloc(len + 1);
-    if (!dv->name)
-        return be__ld_fail(L, BE_ENOMEM, n->pos, "out of memory");
-    memcpy(dv->name, name, len);
-    dv->name[len] = '\0';
     snprintf(ctx, sizeof ctx, "device '%s'", dv->name);
 
     if ((rc = CHECK_KEYS(L, n, "device", ctx)) ||
         (rc = be__ld_need(L, n, "throughput", ctx, &v)) ||
-        (rc = be__ld_number_in(L, v, ctx, "throughput", 0, 1, INFINITY, 0,
-                               &dv->throughput)))
+        (rc = parse_throughput(L, v, dv, ctx)))
         return rc;
 
     if ((v = be__ld_lookup(n, "rent", NULL))) {

@@ -7,8 +7,6 @@
 
 #include "model/values.h"
 
-/* 1 when c may stand in a device name (letters, digits, '-', '_', '.'). */
-int be__ld_name_char(char c);
 /* The `devices` sequence n into L->m's devices. */
 be_code be__parse_devices(loader *L, const be_ynode *n);
 /* The `fleet` sequence n into L->m's fleet, once the devices are read. */

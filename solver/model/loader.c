@@ -144,38 +144,147 @@ static be_code parse_finance(loader *L, const be_ynode *n)
     return BE_OK;
 }
 
-/* revenue: the price of the work sold, and the market (docs/returns.md).
- * Read after the demand, which the market must hold in every period. */
-static be_code parse_revenue(loader *L, const be_ynode *n)
+/* A revenue block (docs/returns.md): the price of the work sold, and the
+ * market, into workload w's slices of the model's [W*T] series (the
+ * top-level block is workload 0 of a model without `workloads`).  Read
+ * after the demand, which the market must hold in every period; ctx is
+ * "" or "workload 'x'". */
+static be_code parse_revenue(loader *L, const be_ynode *n, int w,
+                             const char *ctx)
 {
     be_model *m = L->m;
+    be_workload *wl = &m->workloads[w];
     const be_ynode *v;
+    double *s = NULL;
+    char what[200];
+    int T = m->T;
     be_code rc;
-    if ((rc = be__ld_want_map(L, n, "", "revenue")) ||
-        (rc = CHECK_KEYS(L, n, "revenue", "revenue")) ||
-        (rc = be__ld_need(L, n, "price", "revenue", &v)) ||
-        (rc = be__ld_series(L, v, "revenue", "price", &m->revenue_price)))
-        return rc;
-    m->has_revenue = 1;
+    snprintf(what, sizeof what, "%s%srevenue", ctx, *ctx ? " " : "");
+    if ((rc = be__ld_want_map(L, n, ctx, "revenue")) ||
+        (rc = CHECK_KEYS(L, n, "revenue", what)) ||
+        (rc = be__ld_need(L, n, "price", what, &v)) ||
+        (rc = be__ld_series(L, v, what, "price", &s)))
+        goto done;
+    if (!m->revenue_price &&
+        !(m->revenue_price = be__calloc((size_t)m->W * T, sizeof(double)))) {
+        rc = be__ld_fail(L, BE_ENOMEM, n->pos, "out of memory");
+        goto done;
+    }
+    memcpy(m->revenue_price + (size_t)w * T, s, (size_t)T * sizeof *s);
+    m->has_revenue = wl->has_revenue = 1;
+    free(s);
+    s = NULL;
     if (!(v = be__ld_lookup(n, "market", NULL)))
-        return BE_OK;
-    if ((rc = be__ld_series(L, v, "revenue", "market", &m->market)))
-        return rc;
-    m->has_market = 1;
-    m->market_pos = v->pos;
-    for (int t = 0; t < m->T; t++) {
-        double d = m->demand[t], x = m->market[t];
+        goto done;
+    if ((rc = be__ld_series(L, v, what, "market", &s)))
+        goto done;
+    if (!m->market) {
+        if (!(m->market = be__dup(m->demand, (size_t)m->W * T,
+                                  sizeof(double)))) {
+            rc = be__ld_fail(L, BE_ENOMEM, n->pos, "out of memory");
+            goto done;
+        }
+        m->market_pos = v->pos;
+    }
+    memcpy(m->market + (size_t)w * T, s, (size_t)T * sizeof *s);
+    m->has_market = wl->has_market = 1;
+    wl->market_pos = v->pos;
+    for (int t = 0; t < T; t++) {
+        double d = m->demand[(size_t)w * T + t], x = s[t];
         if (x >= d)
             continue;
         char lab[16], a[32], b[32];
         be__ld_period_label(m, t, lab);
         const be_ynode *at = v->kind == BE_YSEQUENCE ? v->u.items[t] : v;
-        return FAIL(L, at,
-                    "revenue.market for %s is %s, below that period's "
-                    "demand of %s: the market must hold the demand (the "
-                    "work that must be served is sold too)",
-                    lab, be_format_number(x, a, sizeof a),
-                    be_format_number(d, b, sizeof b));
+        rc = FAIL(L, at,
+                  "%s.market for %s is %s, below that period's "
+                  "demand of %s: the market must hold the demand (the "
+                  "work that must be served is sold too)",
+                  what, lab,
+                  be_format_number(x, a, sizeof a),
+                  be_format_number(d, b, sizeof b));
+        goto done;
+    }
+done:
+    free(s);
+    return rc;
+}
+
+/* workloads (docs/workloads.md): a list of work with its own demand and
+ * revenue.  Fills m->W, m->workloads, the [W*T] demand and, where a
+ * workload has one, its revenue. */
+static be_code parse_workloads(loader *L, const be_ynode *n)
+{
+    be_model *m = L->m;
+    char d[300], ctx[120];
+    const be_ynode *v;
+    be_code rc;
+    int T = m->T;
+    if (n->kind != BE_YSEQUENCE || n->n == 0)
+        return FAIL(L, n,
+                    "workloads must be a list of at least one workload, "
+                    "found %s",
+                    be__ld_describe(n, d, sizeof d));
+    if ((double)n->n * T > MAX_DEVICE_PERIODS || n->n > 1000)
+        return be__ld_fail(L, BE_ELIMIT, n->pos,
+                           "the model is too large: %zu workloads over %d "
+                           "periods (at most 1000 workloads)", n->n, T);
+    m->has_workloads = 1;
+    m->W = (int)n->n;
+    m->workloads = be__calloc(n->n, sizeof *m->workloads);
+    m->demand = be__calloc(n->n * (size_t)T, sizeof *m->demand);
+    if (!m->workloads || !m->demand)
+        return be__ld_fail(L, BE_ENOMEM, n->pos, "out of memory");
+    for (int w = 0; w < m->W; w++) {
+        const be_ynode *x = n->u.items[w];
+        be_workload *wl = &m->workloads[w];
+        snprintf(ctx, sizeof ctx, "workload %d", w + 1);
+        if ((rc = be__ld_want_map(L, x, "", ctx)) ||
+            (rc = be__ld_need(L, x, "name", ctx, &v)) ||
+            (rc = be__ld_name(L, v, ctx, &wl->name)))
+            return rc;
+        wl->pos = x->pos;
+        for (int i = 0; i < w; i++)
+            if (strcmp(m->workloads[i].name, wl->name) == 0)
+                return FAIL(L, v,
+                            "duplicate workload name '%s' (first at line %d)",
+                            wl->name, m->workloads[i].pos.line);
+        snprintf(ctx, sizeof ctx, "workload '%s'", wl->name);
+        double *s = NULL;
+        if ((rc = CHECK_KEYS(L, x, "workload", ctx)) ||
+            (rc = be__ld_need(L, x, "demand", ctx, &v)) ||
+            (rc = be__ld_series(L, v, ctx, "demand", &s))) {
+            free(s);
+            return rc;
+        }
+        memcpy(m->demand + (size_t)w * T, s, (size_t)T * sizeof *s);
+        free(s);
+    }
+    for (int w = 0; w < m->W; w++) {
+        snprintf(ctx, sizeof ctx, "workload '%s'", m->workloads[w].name);
+        if ((v = be__ld_lookup(n->u.items[w], "revenue", NULL)) &&
+            (rc = parse_revenue(L, v, w, ctx)))
+            return rc;
+    }
+    return BE_OK;
+}
+
+/* With `workloads`, every workload with demand must have a device that
+ * can serve it (read once the devices are). */
+static be_code check_workloads_served(loader *L, const be_ynode *n)
+{
+    be_model *m = L->m;
+    for (int w = 0; w < m->W; w++) {
+        int served = 0, wanted = 0;
+        for (int k = 0; k < m->n_devices; k++)
+            served |= m->devices[k].serve[w] > 0.0;
+        for (int t = 0; t < m->T; t++)
+            wanted |= m->demand[(size_t)w * m->T + t] > 0.0;
+        if (wanted && !served)
+            return FAIL(L, n->u.items[w],
+                        "workload '%s' has demand, but no device can serve "
+                        "it (give a device's throughput a '%s' entry)",
+                        m->workloads[w].name, m->workloads[w].name);
     }
     return BE_OK;
 }
@@ -264,9 +373,26 @@ static be_code parse_model(loader *L, const be_ynode *root)
         (rc = be__ld_choice(L, v, "", "end_of_horizon", "model.end_of_horizon",
                             "salvage or none", &m->salvage)))
         return rc;
-    if ((rc = be__ld_need(L, root, "demand", "", &v)) ||
-        (rc = be__ld_series(L, v, "", "demand", &m->demand)))
+    const be_ynode *wls = be__ld_lookup(root, "workloads", NULL), *key;
+    if (wls) {
+        if ((v = be__ld_lookup(root, "demand", &key)))
+            return FAIL(L, key,
+                        "'demand' is not allowed beside `workloads`: each "
+                        "workload has its own demand (move it into a "
+                        "workload: workloads: [{name: ..., demand: ...}])");
+        if ((v = be__ld_lookup(root, "revenue", &key)))
+            return FAIL(L, key,
+                        "'revenue' is not allowed beside `workloads`: each "
+                        "workload sells its own work (move it into the "
+                        "workloads whose work is sold)");
+        if ((rc = parse_workloads(L, wls)))
+            return rc;
+    } else if ((rc = be__ld_need(L, root, "demand", "", &v)) ||
+               (rc = be__ld_series(L, v, "", "demand", &m->demand)))
         return rc;
+    else if (!(m->workloads = be__calloc(1, sizeof *m->workloads)) ||
+             !(m->workloads[0].name = be__strdup("work")))
+        return be__ld_fail(L, BE_ENOMEM, root->pos, "out of memory");
     if ((v = be__ld_lookup(root, "energy", NULL))) {
         if ((rc = parse_energy(L, v)))
             return rc;
@@ -280,11 +406,13 @@ static be_code parse_model(loader *L, const be_ynode *root)
     if ((v = be__ld_lookup(root, "finance", NULL)) &&
         (rc = parse_finance(L, v)))
         return rc;
-    if ((v = be__ld_lookup(root, "revenue", NULL)) &&
-        (rc = parse_revenue(L, v)))
+    if (!wls && (v = be__ld_lookup(root, "revenue", NULL)) &&
+        (rc = parse_revenue(L, v, 0, "")))
         return rc;
     if ((rc = be__ld_need(L, root, "devices", "", &v)) ||
         (rc = be__parse_devices(L, v)))
+        return rc;
+    if (wls && (rc = check_workloads_served(L, wls)))
         return rc;
     if ((v = be__ld_lookup(root, "fleet", NULL)) &&
         (rc = be__parse_fleet(L, v)))
@@ -313,10 +441,15 @@ static const char *forbidden_path(const char *path)
             return roots[i];
     if (strcmp(path, "devices") == 0)
         return "devices";
+    if (strcmp(path, "workloads") == 0)
+        return "workloads";
     size_t len = strlen(path);
     if (strncmp(path, "devices.", 8) == 0 && len > 13 &&
         strcmp(path + len - 5, ".name") == 0)
         return "a device's name";
+    if (strncmp(path, "workloads.", 10) == 0 && len > 15 &&
+        strcmp(path + len - 5, ".name") == 0)
+        return "a workload's name";
     return NULL;
 }
 
@@ -339,10 +472,24 @@ static const char *changed_structure(const be_model *a, const be_model *b,
     else if (a->has_market != b->has_market)
         snprintf(buf, size, "whether the model has a market "
                  "(revenue.market: change its values instead)");
+    else if (a->W != b->W || a->has_workloads != b->has_workloads)
+        snprintf(buf, size, "the list of workloads");
     else if (a->n_devices != b->n_devices)
         snprintf(buf, size, "the list of devices");
     else if (a->n_fleet != b->n_fleet)
         snprintf(buf, size, "the fleet");
+    for (int w = 0; !*buf && w < a->W; w++) {
+        const be_workload *x = &a->workloads[w], *y = &b->workloads[w];
+        if (strcmp(x->name, y->name) != 0)
+            snprintf(buf, size, "the list of workloads");
+        else if (x->has_revenue != y->has_revenue)
+            snprintf(buf, size, "whether workload '%s' has revenue (give "
+                     "it the same `revenue` block in every scenario and "
+                     "change its values)", x->name);
+        else if (x->has_market != y->has_market)
+            snprintf(buf, size, "whether workload '%s' has a market "
+                     "(change its values instead)", x->name);
+    }
     for (int k = 0; !*buf && k < a->n_devices; k++) {
         const be_device *x = &a->devices[k], *y = &b->devices[k];
         if (strcmp(x->name, y->name) != 0)

@@ -112,6 +112,7 @@ be_model *be__model_alloc(const char *file)
     m->salvage = 1;
     m->integer = 1;
     m->dt = 1.0;
+    m->W = 1;
     return m;
 }
 
@@ -123,10 +124,12 @@ be_model *be__model_alloc(const char *file)
  *
  * The read series of a model, X(field, length), and of a device: */
 #define MODEL_SERIES(X)                                                  \
-    X(demand, a->T) X(energy_price, a->T) X(power_cap, a->T)            \
-    X(budget, a->T) X(revenue_price, a->T) X(market, a->T)
+    X(demand, a->W * a->T) X(energy_price, a->T) X(power_cap, a->T)     \
+    X(budget, a->T) X(revenue_price, a->W * a->T)                       \
+    X(market, a->W * a->T)
 #define DEVICE_SERIES(X)                                                 \
-    X(om, x->n_years) X(resale, x->n_years) X(price, a->T) X(rent, a->T)
+    X(om, x->n_years) X(resale, x->n_years) X(price, a->T) X(rent, a->T) \
+    X(serve, a->W)
 /* What be__model_finish and be__scenarios_finish derive: */
 #define MODEL_DERIVED(X)                                                 \
     X(cohorts) X(discount) X(labels) X(first_cohort) X(node_of)        \
@@ -147,6 +150,9 @@ void be_model_free(be_model *m)
     }
     free(m->devices);
     free(m->fleet);
+    for (int w = 0; m->workloads && w < m->W; w++)
+        free(m->workloads[w].name);
+    free(m->workloads);
     for (int s = 0; s < m->n_scenarios; s++) {
         free(m->scenarios[s].name);
         be_model_free(m->scenarios[s].model);
@@ -201,6 +207,16 @@ be_model *be__model_copy(const be_model *a)
     ok = ok && m->devices && m->fleet;
     if (m->fleet && a->n_fleet)
         memcpy(m->fleet, a->fleet, (size_t)a->n_fleet * sizeof *m->fleet);
+    m->workloads = NULL;
+    if (a->workloads) {
+        m->workloads = be__calloc((size_t)a->W, sizeof *m->workloads);
+        ok = ok && m->workloads;
+        for (int w = 0; m->workloads && w < a->W; w++) {
+            m->workloads[w] = a->workloads[w];
+            m->workloads[w].name = be__strdup(a->workloads[w].name);
+            ok = ok && m->workloads[w].name;
+        }
+    }
 #define COPY_DEVICE_SERIES(f, n)                                         \
     d->f = dup_series(x->f, n);                                          \
     ok = ok && (!x->f || d->f);
@@ -356,6 +372,29 @@ static be_code check_arbitrage(const be_model *m, be_error *err)
  * int: keep periods x cohorts well inside both memory and INT_MAX. */
 #define BE_MAX_PERIOD_COHORTS 20000000
 
+/* The one workload of a model without `workloads`: the top-level demand
+ * (and revenue), served by every device at its throughput.  Returns 1
+ * when out of memory. */
+static int implicit_workload(be_model *m)
+{
+    m->W = 1;
+    m->workloads = be__calloc(1, sizeof *m->workloads);
+    if (!m->workloads || !(m->workloads[0].name = be__strdup("work")))
+        return 1;
+    m->workloads[0].has_revenue = m->has_revenue;
+    m->workloads[0].has_market = m->has_market;
+    m->workloads[0].market_pos = m->market_pos;
+    for (int k = 0; k < m->n_devices; k++) {
+        be_device *d = &m->devices[k];
+        free(d->serve);
+        if (!(d->serve = be__calloc(1, sizeof *d->serve)))
+            return 1;
+        d->serve[0] = d->throughput;
+        d->n_serve = d->throughput > 0.0;
+    }
+    return 0;
+}
+
 be_code be__model_finish(be_model *m, be_error *err)
 {
     be_pos nowhere = {0, 0};
@@ -372,6 +411,8 @@ be_code be__model_finish(be_model *m, be_error *err)
                         "longer periods or shorter purchase windows", T,
                         cohorts, BE_MAX_PERIOD_COHORTS);
     m->dt = 1.0 / periods_per_year(m);
+    if ((m->W < 1 || !m->workloads) && implicit_workload(m))
+        return be__fail(err, BE_ENOMEM, m->file, nowhere, "out of memory");
     m->discount = be__calloc((size_t)T + 1, sizeof *m->discount);
     m->labels = be__calloc((size_t)T + 1, sizeof *m->labels);
     m->first_cohort = be__calloc((size_t)m->n_devices, sizeof(int));
@@ -487,11 +528,50 @@ double be_model_device_price(const be_model *m, int k, int t)
     return d->buyable ? d->price[t] : 0.0;
 }
 
-double be_model_demand(const be_model *m, int t) { return be__demand(m, t); }
+double be_model_demand(const be_model *m, int t)
+{
+    return be__total_demand(m, t);
+}
 int be_model_has_revenue(const be_model *m) { return m->has_revenue; }
 int be_model_has_market(const be_model *m) { return m->has_market; }
-double be_model_price(const be_model *m, int t) { return be__price(m, t); }
-double be_model_market(const be_model *m, int t) { return be__market(m, t); }
+double be_model_price(const be_model *m, int t) { return be__price(m, 0, t); }
+double be_model_market(const be_model *m, int t)
+{
+    return be__market(m, 0, t);
+}
+int be_model_has_workloads(const be_model *m) { return m->has_workloads; }
+int be_model_workloads(const be_model *m) { return m->W; }
+const char *be_model_workload_name(const be_model *m, int w)
+{
+    return w >= 0 && w < m->W ? m->workloads[w].name : "";
+}
+int be_model_find_workload(const be_model *m, const char *name)
+{
+    for (int w = 0; w < m->W; w++)
+        if (strcmp(m->workloads[w].name, name) == 0)
+            return w;
+    return -1;
+}
+double be_model_workload_demand(const be_model *m, int w, int t)
+{
+    return be__demand(m, w, t);
+}
+double be_model_workload_price(const be_model *m, int w, int t)
+{
+    return be__price(m, w, t);
+}
+double be_model_workload_market(const be_model *m, int w, int t)
+{
+    return be__market(m, w, t);
+}
+int be_model_workload_has_revenue(const be_model *m, int w)
+{
+    return m->workloads[w].has_revenue;
+}
+double be_model_device_serves(const be_model *m, int k, int w)
+{
+    return m->devices[k].serve[w];
+}
 
 double be_model_power_cap(const be_model *m, int t)
 {

@@ -32,7 +32,12 @@ typedef struct be_device {
     be_pos pos;              /* the device's mapping */
     int rented;              /* has `rent` */
     int buyable;             /* has `price` */
-    double throughput;       /* capacity units per unit in service */
+    double throughput;       /* capacity units per unit in service; with
+                                workloads the largest of serve[] */
+    double *serve;           /* [W] throughput(k, w) for each workload, 0
+                                where the device cannot serve it (W == 1:
+                                serve[0] == throughput) */
+    int n_serve;             /* workloads with serve[w] > 0 */
     double power_kw;         /* IT draw per unit in service (0 if rented) */
     double lifetime;         /* years (0 if rented) */
     int life;                /* lifetime in periods (0 if rented) */
@@ -59,6 +64,16 @@ typedef struct be_fleet_entry {
     double purchase_price;   /* basis for resale curve and taxes */
     int has_purchase_price;
 } be_fleet_entry;
+
+/* A workload (`workloads`, docs/workloads.md): work with its own demand
+ * and price.  A model without `workloads` has one, the top-level demand. */
+typedef struct be_workload {
+    char *name;              /* "work" for the implicit one */
+    be_pos pos;              /* its mapping */
+    int has_revenue;         /* its own `revenue` block */
+    int has_market;          /* ... with a market */
+    be_pos market_pos;
+} be_workload;
 
 /* Notes kept per model; more are only counted. */
 #define BE__MAX_NOTES 16
@@ -99,7 +114,13 @@ struct be_model {
     double discount_rate;    /* annual */
     int integer;             /* whole units */
     int salvage;             /* end_of_horizon: salvage (1) or none (0) */
-    double *demand;          /* [T] */
+    /* Workloads: W >= 1.  The series of a workload are [W*T] arrays,
+     * workload w's period t at [w*T + t]; W == 1 is the model without
+     * `workloads`, whose arrays are the [T] series of the file. */
+    int W;
+    int has_workloads;       /* the file has `workloads` */
+    be_workload *workloads;  /* [W] */
+    double *demand;          /* [W*T] */
     double *energy_price;    /* [T] per kWh */
     double pue, utilization;
     int has_power_cap;
@@ -111,9 +132,11 @@ struct be_model {
     /* `revenue` (docs/returns.md): the price of work sold, and the most
      * that can be sold (market >= demand; without one, demand) */
     int has_revenue, has_market;
-    double *revenue_price;   /* [T] per unit of throughput-year, NULL
-                                unless has_revenue */
-    double *market;          /* [T] NULL unless has_market */
+    double *revenue_price;   /* [W*T] per unit of throughput-year, NULL
+                                unless has_revenue (0 for a workload
+                                without revenue) */
+    double *market;          /* [W*T] NULL unless has_market (the demand
+                                for a workload without one) */
     be_pos market_pos;       /* the `market` key, for messages */
     int n_devices;
     be_device *devices;
@@ -145,7 +168,7 @@ struct be_model {
      * (lp.c "Bounds"), the largest market (demand without one) over all
      * scenarios per period, so that the shared columns of the scenarios
      * get one bound; NULL: the model's own market (or demand). */
-    double *bound_demand;    /* [T] */
+    double *bound_demand;    /* [W*T] */
 };
 
 /* Allocate an empty model (all zero) owning a copy of file. */

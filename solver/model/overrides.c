@@ -73,9 +73,9 @@ static size_t path_index(const char *s, size_t len, size_t n)
     return v <= n ? v : 0;
 }
 
-/* The device mapping whose name is the longest prefix of path followed by
- * '.' or the end (device names may contain dots). */
-static be_ynode *find_device(be_ynode *seq, const char *path, size_t *used)
+/* The device (or workload) mapping whose name is the longest prefix of
+ * path followed by '.' or the end (names may contain dots). */
+static be_ynode *find_named(be_ynode *seq, const char *path, size_t *used)
 {
     be_ynode *best = NULL;
     size_t best_len = 0;
@@ -115,13 +115,16 @@ be_ynode *be__resolve_path(be_ydoc *doc, be_ynode *root, const char *path,
         }
         size_t len = strcspn(p, ".");
         be_ynode *next = NULL;
-        if (node->kind == BE_YSEQUENCE && parent == root &&
-            node == be__ld_lookup(root, "devices", NULL)) {
-            next = find_device(node, p, &len);
+        int named = node->kind == BE_YSEQUENCE && parent == root &&
+            (node == be__ld_lookup(root, "devices", NULL) ||
+             node == be__ld_lookup(root, "workloads", NULL));
+        if (named) {
+            int dev = node == be__ld_lookup(root, "devices", NULL);
+            next = find_named(node, p, &len);
             if (!next) {
                 be__fail(err, code, file, nowhere,
-                         "%s: no device named like '%.*s'", what,
-                         (int)strcspn(p, "."), p);
+                         "%s: no %s named like '%.*s'", what,
+                         dev ? "device" : "workload", (int)strcspn(p, "."), p);
                 return NULL;
             }
         } else if (node->kind == BE_YSEQUENCE) {

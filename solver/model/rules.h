@@ -11,9 +11,10 @@
  * what the row's limit is, and how much a holding uses and leaves.
  *
  * The rules, in period t (k: a device; n: units of it; h_j: units of
- * cohort j in service during t, of device k(j)):
- *   demand[t]   sum_j throughput(k(j)) h_j + sum_k throughput(k) rent_k
- *                 >= D(t)
+ * cohort j in service during t, of device k(j); w: a workload, one
+ * without `workloads`):
+ *   demand[w,t] sum_j serve(k(j),w) h_j + sum_k serve(k,w) rent_k
+ *                 >= D(w,t)   (units split by shares between workloads)
  *   power[t]    sum_j power_kw(k(j)) pue h_j <= cap(t)     (owned units;
  *                 rented ones draw no site power)
  *   budget[t]   sum_k price_k(t) buy_k <= budget(t)        (undiscounted)
@@ -37,64 +38,101 @@
  * plans built without the LP: nothing more is bought for it. */
 #define BE__SHORT_TOL 1e-9
 
-/* ---- demand: capacity in service >= demand ---- */
+/* ---- demand: capacity in service >= demand, per workload ----
+ *
+ * Workloads (docs/workloads.md): w = 0 .. W-1; a model without
+ * `workloads` has the one workload 0, its top-level demand.  In each
+ * period a unit in service splits its time between the workloads its
+ * device serves (the shares a[k,w,t] >= 0, sum_w a[k,w,t] <= units of k
+ * in service); a device that serves one workload gives it all its units.
+ *   demand[w,t]  sum_k serve(k,w) a[k,w,t] - sell[w,t] >= D(w,t)
+ * A unit draws its power and energy whatever it does. */
 
-/* D(t): the throughput demanded in period t (`demand`). */
-double be__demand(const be_model *m, int t);
+/* D(w,t): the throughput demanded of workload w in period t. */
+double be__demand(const be_model *m, int w, int t);
 
-/* throughput(k): the capacity one unit of device k in service (owned or
- * rented) gives in period t; its coefficient in demand[t]. */
-double be__unit_capacity(const be_model *m, int k, int t);
+/* sum_w D(w,t): the demand of period t over every workload. */
+double be__total_demand(const be_model *m, int t);
 
-/* n throughput(k): the capacity n units of device k give in period t. */
-double be__capacity_of(const be_model *m, int k, int t, double n);
+/* serve(k,w): the capacity one unit of device k in service (owned or
+ * rented) gives workload w for the period; 0 when k cannot serve w. */
+double be__unit_capacity(const be_model *m, int k, int w, int t);
 
-/* D(t) - capacity: what `capacity` lacks of period t's demand (negative
- * when it has more). */
-double be__shortfall(const be_model *m, int t, double capacity);
+/* n serve(k,w): the capacity n units of device k give workload w. */
+double be__capacity_of(const be_model *m, int k, int w, int t, double n);
 
-/* 1 when `shortfall`, what a plan being built still lacks of period t's
- * demand, is rounding noise: shortfall <= BE__SHORT_TOL max(1, D(t));
- * there is nothing left to cover in t. */
-int be__shortfall_negligible(const be_model *m, int t, double shortfall);
+/* The one workload device k serves, or -1 when it serves several (then
+ * its units are split by shares). */
+int be__sole_workload(const be_model *m, int k);
 
-/* be__shortfall_negligible(m, t, D(t) - capacity): `capacity` meets
- * period t's demand up to rounding noise. */
-int be__demand_covered(const be_model *m, int t, double capacity);
+/* D(w,t) - capacity: what `capacity` lacks of workload w's demand in t
+ * (negative when it has more). */
+double be__shortfall(const be_model *m, int w, int t, double capacity);
 
-/* 1 when `capacity` falls short of period t's demand beyond the
- * evaluator's tolerance, capacity < D(t) - BE__LIMIT_TOL max(1, D(t)). */
-int be__demand_unmet(const be_model *m, int t, double capacity);
+/* 1 when `shortfall`, what a plan being built still lacks of workload
+ * w's demand in t, is rounding noise: shortfall <= BE__SHORT_TOL
+ * max(1, D(w,t)); there is nothing left to cover. */
+int be__shortfall_negligible(const be_model *m, int w, int t,
+                             double shortfall);
+
+/* be__shortfall_negligible(m, w, t, D(w,t) - capacity). */
+int be__demand_covered(const be_model *m, int w, int t, double capacity);
+
+/* 1 when `capacity` falls short of D(w,t) beyond the evaluator's
+ * tolerance, capacity < D(w,t) - BE__LIMIT_TOL max(1, D(w,t)). */
+int be__demand_unmet(const be_model *m, int w, int t, double capacity);
 
 /* ---- revenue: work sold beyond the demand (docs/returns.md) ----
  *
- * served(t) = D(t) + sell(t), 0 <= sell(t) <= market(t) - D(t); the
- * demand row asks capacity >= served(t).  Revenue price(t) dt served(t)
- * is money in at the start of t, taxed at tau. */
+ * served(w,t) = D(w,t) + sell(w,t), 0 <= sell <= market(w,t) - D(w,t);
+ * the demand row asks capacity >= served(w,t).  Revenue price(w,t) dt
+ * served(w,t) is money in at the start of t, taxed at tau. */
 
-/* market(t): the most work that can be sold in t (`revenue.market`);
- * D(t) without a market. */
-double be__market(const be_model *m, int t);
+/* market(w,t): the most work of w that can be sold in t; D(w,t) without
+ * a market. */
+double be__market(const be_model *m, int w, int t);
 
-/* price(t) (`revenue.price`), per unit of throughput for a year of work;
- * 0 without revenue. */
-double be__price(const be_model *m, int t);
+/* price(w,t), per unit of throughput for a year of work; 0 without
+ * revenue. */
+double be__price(const be_model *m, int w, int t);
 
-/* market(t) - D(t): the most that may be sold beyond the demand. */
-double be__sell_most(const be_model *m, int t);
+/* market(w,t) - D(w,t): the most that may be sold beyond the demand. */
+double be__sell_most(const be_model *m, int w, int t);
 
-/* 1 when selling beyond the demand in t can be worth anything: a market
- * above the demand and a price above 0.  The program has a sell[t]
- * column exactly then. */
-int be__sells(const be_model *m, int t);
+/* 1 when selling beyond the demand of w in t can be worth anything: a
+ * market above the demand and a price above 0.  The program has a
+ * sell[w,t] column exactly then. */
+int be__sells(const be_model *m, int w, int t);
 
-/* (1 - tau) price(t) dt d(t): the discounted after-tax revenue of one
- * unit of work served in t (sell[t]'s objective coefficient, negated). */
-double be__sell_value(const be_model *m, int t);
+/* (1 - tau) price(w,t) dt d(t): the discounted after-tax revenue of one
+ * unit of work of w served in t (sell's objective coefficient,
+ * negated). */
+double be__sell_value(const be_model *m, int w, int t);
 
-/* What a plan with `capacity` in service in t sells at best: all its
- * spare capacity, up to the market (0 where be__sells is 0). */
-double be__best_sell(const be_model *m, int t, double capacity);
+/* What `capacity` given to w in t sells at best: all of it beyond the
+ * demand, up to the market (0 where be__sells is 0). */
+double be__best_sell(const be_model *m, int w, int t, double capacity);
+
+/* The most work of all workloads device k's units can be kept busy with
+ * in t: sum over the workloads k serves of market(w,t) / serve(k,w), in
+ * units of k (the bounds of lp.c use it; `market` may be the scenarios'
+ * largest, bound_demand). */
+double be__units_for_market(const be_model *m, int k, int t,
+                            const double *market);
+
+/* ---- the split of units between workloads (docs/workloads.md) ----
+ *
+ * What plans built without the LP do with the units they hold: given the
+ * units of each device in service in t, the shares that meet every
+ * workload's demand, selling what is left where that is worth most (a
+ * small LP, model/small_lp.h).  units[K]; share[K*W] gets a[k,w];
+ * sell[W] (may be NULL) the work sold beyond the demand; short_[W] (may
+ * be NULL) what each workload still lacks when no split meets every
+ * demand (the least total shortfall, weighted by 1/D).  Returns 1 when
+ * every demand is met, 0 when not, -1 when out of memory.  A model with
+ * one workload needs no LP: everything goes to it. */
+int be__split(const be_model *m, int t, const double *units, double *share,
+              double *sell, double *short_);
 
 /* ---- the site power cap: facility kW of owned units <= cap ---- */
 
@@ -121,10 +159,10 @@ double be__units_kw(const be_model *m, int k, int t, double n);
 double be__fleet_kw(const be_model *m, int t, const double *held,
                     size_t stride);
 
-/* throughput(k) / power_kw(k): capacity per kW of IT power of device k,
- * the order in which units make the best use of a cap (pue is the same
+/* serve(k,w) / power_kw(k): capacity for w per kW of IT power of device
+ * k, the order in which units make the best use of a cap (pue is the same
  * for every device); +inf for a device that draws nothing. */
-double be__capacity_per_kw(const be_model *m, int k, int t);
+double be__capacity_per_kw(const be_model *m, int k, int w, int t);
 
 /* cap(t) - kw: the facility kW left under period t's cap beside `kw`
  * already drawn; +inf without a cap. */

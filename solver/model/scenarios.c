@@ -40,8 +40,10 @@ static int same_array(const double *a, const double *b, int n)
     return 1;
 }
 
-static int same_constants(const be_device *a, const be_device *b)
+static int same_constants(const be_device *a, const be_device *b, int W)
 {
+    if (!same_array(a->serve, b->serve, W))
+        return 0;
     if (a->throughput != b->throughput || a->power_kw != b->power_kw ||
         a->lifetime != b->lifetime || a->life != b->life ||
         a->n_years != b->n_years || a->resale_kind != b->resale_kind ||
@@ -57,10 +59,12 @@ static int same_constants(const be_device *a, const be_device *b)
 /* 1 when a and b have the same data of period t. */
 static int same_period(const be_model *a, const be_model *b, int t)
 {
-    if (be__demand(a, t) != be__demand(b, t) ||
-        be__market(a, t) != be__market(b, t) ||
-        be__price(a, t) != be__price(b, t) ||
-        a->energy_price[t] != b->energy_price[t] ||
+    for (int w = 0; w < a->W; w++)
+        if (be__demand(a, w, t) != be__demand(b, w, t) ||
+            be__market(a, w, t) != be__market(b, w, t) ||
+            be__price(a, w, t) != be__price(b, w, t))
+            return 0;
+    if (a->energy_price[t] != b->energy_price[t] ||
         be__power_cap(a, t) != be__power_cap(b, t) ||
         be__budget(a, t) != be__budget(b, t))
         return 0;
@@ -92,7 +96,7 @@ static int part_period(const be_model *m, const int *known, int a, int b)
         return 0;
     for (int k = 0; k < m->n_devices; k++)
         if (known[k] < part &&
-            !same_constants(&x->devices[k], &y->devices[k]))
+            !same_constants(&x->devices[k], &y->devices[k], m->W))
             part = known[k];
     for (int t = 0; t < part; t++)
         if (!same_period(x, y, t))
@@ -159,15 +163,18 @@ be_code be__scenarios_finish(be_model *m, be_error *err)
      * demand without one) of all */
     for (int s = 0; s < S; s++) {
         be_model *x = m->scenarios[s].model;
-        x->bound_demand = be__calloc((size_t)T, sizeof *x->bound_demand);
+        int W = m->W;
+        x->bound_demand = be__calloc((size_t)W * (size_t)T,
+                                     sizeof *x->bound_demand);
         if (!x->bound_demand)
             return be__fail(err, BE_ENOMEM, m->file, nowhere,
                             "out of memory");
-        for (int t = 0; t < T; t++)
-            for (int r = 0; r < S; r++)
-                x->bound_demand[t] = fmax(x->bound_demand[t],
-                                          be__market(m->scenarios[r].model,
-                                                     t));
+        for (int w = 0; w < W; w++)
+            for (int t = 0; t < T; t++)
+                for (int r = 0; r < S; r++)
+                    x->bound_demand[(size_t)w * T + t] =
+                        fmax(x->bound_demand[(size_t)w * T + t],
+                             be__market(m->scenarios[r].model, w, t));
     }
     return BE_OK;
 }

@@ -15,8 +15,9 @@
  * that the JSON Schema editors use cannot drift from what is read here. */
 static const char *const model_keys[] = {
     "breakeven", "name", "description", "horizon", "discount_rate",
-    "integer", "end_of_horizon", "demand", "energy", "site", "finance",
-    "revenue", "devices", "fleet", "scenarios", "risk"};
+    "integer", "end_of_horizon", "demand", "workloads", "energy", "site",
+    "finance", "revenue", "devices", "fleet", "scenarios", "risk"};
+static const char *const workload_keys[] = {"name", "demand", "revenue"};
 static const char *const scenario_keys[] = {"name", "probability", "set"};
 static const char *const risk_keys[] = {"cvar_alpha", "weight"};
 static const char *const horizon_keys[] = {"start", "periods", "period"};
@@ -46,6 +47,7 @@ static const be__schema_section schema_sections[] = {
     SECTION("site", BE__SCHEMA_KEYS, site_keys),
     SECTION("finance", BE__SCHEMA_KEYS, finance_keys),
     SECTION("revenue", BE__SCHEMA_KEYS, revenue_keys),
+    SECTION("workload", BE__SCHEMA_KEYS, workload_keys),
     SECTION("device", BE__SCHEMA_KEYS, device_keys),
     SECTION("resaleCurve", BE__SCHEMA_KEYS, resale_keys),
     SECTION("available", BE__SCHEMA_KEYS, available_keys),

@@ -433,6 +433,47 @@ be_code be__ld_string_value(loader *L, const be_ynode *n, const char *ctx,
     return text_value(L, n, ctx, what, 0, s, len);
 }
 
+be_code be__ld_name(loader *L, const be_ynode *v, const char *ctx,
+                    char **out)
+{
+    char p[200], d[300];
+    const char *name;
+    size_t len;
+    be_code rc;
+    if ((rc = be__ld_string_value(L, v, ctx, "name", &name, &len)))
+        return rc;
+    if (len < 1 || len > MAX_NAME)
+        return FAIL(L, v, "%sname must be 1 to %d characters long, found %s",
+                    be__ld_prefix(ctx, p, sizeof p), MAX_NAME,
+                    be__ld_describe(v, d, sizeof d));
+    for (size_t i = 0; i < len; i++)
+        if (!be__ld_name_char(name[i]))
+            return FAIL(L, v,
+                        "%sname may only contain letters, digits, '-', "
+                        "'_' and '.', found %s",
+                        be__ld_prefix(ctx, p, sizeof p),
+                        be__ld_describe(v, d, sizeof d));
+    if (!(*out = malloc(len + 1)))
+        return be__ld_fail(L, BE_ENOMEM, v->pos, "out of memory");
+    memcpy(*out, name, len);
+    (*out)[len] = '\0';
+    return BE_OK;
+}
+
+int be__ld_name_char(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+           (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.';
+}
+
+int be__ld_find_workload(const be_model *m, const be_ynode *key)
+{
+    for (int w = 0; m->has_workloads && w < m->W; w++)
+        if (m->workloads[w].name && be__ld_scalar_is(key, m->workloads[w].name))
+            return w;
+    return -1;
+}
+
 /* A top-level text value, copied into *out (owned by the model). */
 be_code be__ld_text_copy(loader *L, const be_ynode *n, const char *what,
                          int multiline, char **out)

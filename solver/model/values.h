@@ -99,6 +99,15 @@ be_code be__ld_string_value(loader *L, const be_ynode *n, const char *ctx,
                             const char *what, const char **s, size_t *len);
 const char *be__ld_suggest(const char *s, size_t n, const char *const *cand,
                            size_t n_cand);
+/* A name (of a device or a workload): 1 to MAX_NAME letters, digits,
+ * '-', '_' or '.', copied into *out (owned by the caller from here on). */
+be_code be__ld_name(loader *L, const be_ynode *v, const char *ctx,
+                    char **out);
+/* 1 when c may be in a name. */
+int be__ld_name_char(char c);
+/* The workload named by the scalar key, or -1 (or the model has no
+ * `workloads`). */
+int be__ld_find_workload(const be_model *m, const be_ynode *key);
 be_code be__ld_text_copy(loader *L, const be_ynode *n, const char *what,
                          int multiline, char **out);
 const char *be__ld_unit_name(int ppy, int plural);

@@ -51,6 +51,20 @@ static double *cut(const double *a, int to, int n, int *ok)
     return b;
 }
 
+/* The same for a series of every workload ([W*T] into [W*n]). */
+static double *cut_workloads(const double *a, int W, int T, int to, int n,
+                             int *ok)
+{
+    if (!a)
+        return NULL;
+    double *b = be__calloc((size_t)W * (size_t)n + 1, sizeof *a);
+    *ok = *ok && b != NULL;
+    for (int w = 0; b && w < W; w++)
+        memcpy(b + (size_t)w * n, a + (size_t)w * T + to,
+               (size_t)n * sizeof *a);
+    return b;
+}
+
 be_model *be_model_advance(const be_model *m, const be_plan *p, int to,
                            int periods, be_error *err)
 {
@@ -125,12 +139,21 @@ be_model *be_model_advance(const be_model *m, const be_plan *p, int to,
                  m->labels[0], m->labels[to]);
     }
     int ok = a->devices && a->name && a->description;
-    a->demand = cut(m->demand, to, periods, &ok);
+    int W = m->W;
+    a->demand = cut_workloads(m->demand, W, m->T, to, periods, &ok);
     a->energy_price = cut(m->energy_price, to, periods, &ok);
     a->power_cap = cut(m->power_cap, to, periods, &ok);
     a->budget = cut(m->budget, to, periods, &ok);
-    a->revenue_price = cut(m->revenue_price, to, periods, &ok);
-    a->market = cut(m->market, to, periods, &ok);
+    a->revenue_price = cut_workloads(m->revenue_price, W, m->T, to, periods,
+                                     &ok);
+    a->market = cut_workloads(m->market, W, m->T, to, periods, &ok);
+    a->workloads = be__calloc((size_t)W, sizeof *a->workloads);
+    ok = ok && a->workloads;
+    for (int w = 0; a->workloads && w < W; w++) {
+        a->workloads[w] = m->workloads[w];
+        a->workloads[w].name = be__strdup(m->workloads[w].name);
+        ok = ok && a->workloads[w].name;
+    }
     if (!a->devices) {
         a->n_devices = 0;
         be_model_free(a);
@@ -146,7 +169,8 @@ be_model *be_model_advance(const be_model *m, const be_plan *p, int to,
                                         sizeof *d->resale) : NULL;
         e->price = cut(d->price, to, periods, &ok);
         e->rent = cut(d->rent, to, periods, &ok);
-        ok = ok && e->name && e->om && (!d->resale || e->resale);
+        e->serve = be__dup(d->serve, (size_t)W, sizeof *d->serve);
+        ok = ok && e->name && e->om && (!d->resale || e->resale) && e->serve;
         /* the window, in the new periods; closed when it ends before them
          * or starts after them */
         e->avail_from = d->avail_from - to > 0 ? d->avail_from - to : 0;
@@ -230,7 +254,12 @@ be_plan *be_plan_advance(const be_model *m, const be_plan *p,
             q->buy[t * K + k] = p->buy[(to + t) * K + k];
             q->rent[t * K + k] = p->rent[(to + t) * K + k];
         }
-        q->sell[t] = p->sell[to + t];
+        int W = m->W;
+        memcpy(q->sell + (size_t)t * W, p->sell + (size_t)(to + t) * W,
+               (size_t)W * sizeof *q->sell);
+        memcpy(q->share + (size_t)t * K * W,
+               p->share + (size_t)(to + t) * K * W,
+               (size_t)K * W * sizeof *q->share);
         for (int i = 0; i < Ja; i++)
             if (src[i] >= 0)
                 q->retire[t * Ja + i] = p->retire[(to + t) * J + src[i]];

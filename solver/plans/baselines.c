@@ -33,28 +33,29 @@
 #include <math.h>
 #include <stdlib.h>
 
-double be__capacity_cost(const be_model *m, int k, int t)
+double be__capacity_cost(const be_model *m, int k, int w, int t)
 {
     const be_device *d = &m->devices[k];
-    if (!be_model_device_can_buy(m, k, t))
+    double c = be__unit_capacity(m, k, w, t);
+    if (!be_model_device_can_buy(m, k, t) || !(c > 0.0))
         return INFINITY;
     if (d->rented)
-        return d->rent[t] / be__unit_capacity(m, k, t);
+        return d->rent[t] / c;
     return (d->price[t] / d->lifetime + be__om_rate(m, d, 0) +
-            be__energy_cost(m, d, t) / m->dt) / be__unit_capacity(m, k, t);
+            be__energy_cost(m, d, t) / m->dt) / c;
 }
 
-int be__cover(const be_model *m, int t, double need, double power_kw,
+int be__cover(const be_model *m, int w, int t, double need, double power_kw,
               double *units)
 {
     int best = -1, best_fit = -1;
     double q_best = INFINITY, q_fit = INFINITY;
     double u_best = 0, u_fit = 0;
     for (int k = 0; k < m->n_devices; k++) {
-        double q = be__capacity_cost(m, k, t);
+        double q = be__capacity_cost(m, k, w, t);
         if (!isfinite(q))
             continue;
-        double u = need / be__unit_capacity(m, k, t);
+        double u = need / be__unit_capacity(m, k, w, t);
         if (m->integer)
             u = ceil(u - 1e-9);
         if (q < q_best) {
@@ -100,7 +101,8 @@ const char *be_baseline_name(be_baseline kind)
 }
 
 /* The owned device released in t (first period of its window, t >= 1) with
- * the lowest q of all devices on offer in t, or -1. */
+ * the lowest q of all devices on offer in t, or -1.  With workloads: for
+ * the first workload it serves (q then compares devices on that one). */
 static int released_in(const be_model *m, int t)
 {
     if (t < 1)
@@ -108,7 +110,11 @@ static int released_in(const be_model *m, int t)
     int best = -1;
     double q_best = INFINITY;
     for (int k = 0; k < m->n_devices; k++) {
-        double q = be__capacity_cost(m, k, t);
+        const be_device *d = &m->devices[k];
+        int w = 0;
+        while (w < m->W - 1 && !(d->serve[w] > 0.0))
+            w++;
+        double q = be__capacity_cost(m, k, w, t);
         if (q < q_best) {
             best = k;
             q_best = q;
@@ -138,10 +144,16 @@ be_plan *be_baseline_plan(const be_model *m, be_baseline kind,
         be__fail(err, BE_ENOMEM, m->file, nowhere, "out of memory");
         return NULL;
     }
-    int T = m->T, K = m->n_devices, J = m->n_cohorts;
+    int T = m->T, K = m->n_devices, J = m->n_cohorts, W = m->W;
+    double *units = be__calloc((size_t)K, sizeof *units);
+    double *lack = be__calloc((size_t)W, sizeof *lack);
+    if (!units || !lack)
+        goto nomem;
     for (int t = 0; t < T; t++) {
         int released = kind == BE_BASELINE_ON_RELEASE ? released_in(m, t) : -1;
         double capacity = 0.0, power = 0.0;
+        for (int k = 0; k < K; k++)
+            units[k] = 0.0;
         for (int j = 0; j < J; j++) {
             const be_cohort *c = &m->cohorts[j];
             if (t < c->start || t > c->end)
@@ -163,26 +175,41 @@ be_plan *be_baseline_plan(const be_model *m, be_baseline kind,
                 p->retire[t * J + j] = h;
                 continue;
             }
-            capacity += be__capacity_of(m, c->device, t, h);
+            if (W == 1)
+                capacity += be__capacity_of(m, c->device, 0, t, h);
+            units[c->device] += h;
             power += be__units_kw(m, c->device, t, h);
         }
-        if (!be__demand_covered(m, t, capacity)) {
-            double units;
-            int k = be__cover(m, t, be__shortfall(m, t, capacity), power,
-                              &units);
+        if (be__lacking(m, t, units, capacity, lack) < 0)
+            goto nomem;
+        for (int w = 0; w < W; w++) {
+            if (!(lack[w] > 0.0))
+                continue;
+            double n;
+            int k = be__cover(m, w, t, lack[w], power, &n);
             if (k >= 0) {
                 if (m->devices[k].rented)
-                    p->rent[t * K + k] = units;
+                    p->rent[t * K + k] += n;
                 else
-                    p->buy[t * K + k] = units;
+                    p->buy[t * K + k] += n;
+                power += be__units_kw(m, k, t, n);
             }
         }
     }
-    /* people sell what their units serve beyond the demand */
+    free(units);
+    free(lack);
+    /* people sell what their units serve beyond the demand (and, with
+     * workloads, split them as well as they can) */
     if (!be__plan_sell_spare(m, p)) {
         be_plan_free(p);
         be__fail(err, BE_ENOMEM, m->file, nowhere, "out of memory");
         return NULL;
     }
     return p;
+nomem:
+    free(units);
+    free(lack);
+    be_plan_free(p);
+    be__fail(err, BE_ENOMEM, m->file, nowhere, "out of memory");
+    return NULL;
 }

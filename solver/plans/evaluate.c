@@ -65,12 +65,14 @@ be_plan *be_plan_new(const be_model *m)
     p->periods = m->T;
     p->devices = m->n_devices;
     p->cohorts = m->n_cohorts;
-    size_t T = (size_t)m->T;
+    p->workloads = m->W;
+    size_t T = (size_t)m->T, W = (size_t)m->W;
     p->buy = be__calloc(T * (size_t)m->n_devices, sizeof *p->buy);
     p->rent = be__calloc(T * (size_t)m->n_devices, sizeof *p->rent);
     p->retire = be__calloc(T * (size_t)m->n_cohorts, sizeof *p->retire);
-    p->sell = be__calloc(T, sizeof *p->sell);
-    if (!p->buy || !p->rent || !p->retire || !p->sell) {
+    p->sell = be__calloc(T * W, sizeof *p->sell);
+    p->share = be__calloc(T * (size_t)m->n_devices * W, sizeof *p->share);
+    if (!p->buy || !p->rent || !p->retire || !p->sell || !p->share) {
         be_plan_free(p);
         return NULL;
     }
@@ -85,6 +87,7 @@ void be_plan_free(be_plan *p)
     free(p->rent);
     free(p->retire);
     free(p->sell);
+    free(p->share);
     free(p);
 }
 
@@ -98,13 +101,17 @@ be_plan *be__plan_copy(const be_model *m, const be_plan *p)
     memcpy(q->buy, p->buy, tk * sizeof *q->buy);
     memcpy(q->rent, p->rent, tk * sizeof *q->rent);
     memcpy(q->retire, p->retire, tj * sizeof *q->retire);
-    memcpy(q->sell, p->sell, (size_t)m->T * sizeof *q->sell);
+    size_t tw = (size_t)m->T * (size_t)m->W;
+    memcpy(q->sell, p->sell, tw * sizeof *q->sell);
+    memcpy(q->share, p->share, tk * (size_t)m->W * sizeof *q->share);
     q->relaxed = p->relaxed;
     return q;
 }
 
 int be__plan_sell_spare(const be_model *m, be_plan *p)
 {
+    if (m->W > 1)
+        return be_plan_split(m, p, NULL) == BE_OK;
     if (!m->has_market)
         return 1;
     memset(p->sell, 0, (size_t)m->T * sizeof *p->sell);
@@ -112,9 +119,52 @@ int be__plan_sell_spare(const be_model *m, be_plan *p)
     if (!e)
         return 0;
     for (int t = 0; t < m->T; t++)
-        p->sell[t] = be__best_sell(m, t, e->capacity[t]);
+        p->sell[t] = be__best_sell(m, 0, t, e->capacity[t]);
     be_eval_free(e);
     return 1;
+}
+
+int be__lacking(const be_model *m, int t, const double *units,
+                double capacity, double *lack)
+{
+    int W = m->W;
+    if (W == 1) {
+        lack[0] = be__demand_covered(m, 0, t, capacity)
+                ? 0.0 : be__shortfall(m, 0, t, capacity);
+        return lack[0] == 0.0;
+    }
+    double *share = be__calloc((size_t)m->n_devices * W, sizeof *share);
+    int met = share ? be__split(m, t, units, share, NULL, lack) : -1;
+    free(share);
+    return met;
+}
+
+be_code be_plan_split(const be_model *m, be_plan *p, be_error *err)
+{
+    be_pos nowhere = {0, 0};
+    if (!m || !p || p->periods != m->T || p->devices != m->n_devices ||
+        p->cohorts != m->n_cohorts || p->workloads != m->W)
+        return be__fail(err, BE_EARG, m ? m->file : "", nowhere,
+                        "be_plan_split: the plan is not of this model");
+    int T = m->T, K = m->n_devices, W = m->W;
+    be_eval *e = be_evaluate(m, p, err);
+    if (!e)
+        return err ? err->code : BE_ENOMEM;
+    double *sell = be__calloc((size_t)W, sizeof *sell);
+    be_code rc = sell ? BE_OK : BE_ENOMEM;
+    for (int t = 0; !rc && t < T; t++) {
+        double *share = p->share + (size_t)t * K * W;
+        if (be__split(m, t, e->in_service + (size_t)t * K, share, sell,
+                      NULL) < 0)
+            rc = BE_ENOMEM;
+        for (int w = 0; w < W; w++)
+            p->sell[t * W + w] = m->has_market ? sell[w] : 0.0;
+    }
+    free(sell);
+    be_eval_free(e);
+    if (rc)
+        be__fail(err, rc, m->file, nowhere, "out of memory");
+    return rc;
 }
 
 /* ---- evaluations ---- */
@@ -130,6 +180,7 @@ const char *be_violation_name(be_violation v)
     case BE_VIOLATES_AVAILABILITY: return "availability";
     case BE_VIOLATES_INTEGRALITY: return "integrality";
     case BE_VIOLATES_MARKET: return "market";
+    case BE_VIOLATES_SHARES: return "shares";
     }
     return "unknown violation";
 }
@@ -149,10 +200,12 @@ void be_eval_free(be_eval *e)
     free(e->retired_early);
     free(e->end_of_life);
     free(e->served);
+    free(e->workload_capacity);
+    free(e->share);
     free(e);
 }
 
-static be_eval *eval_new(int T, int K)
+static be_eval *eval_new(int T, int K, int W)
 {
     be_eval *e = be__calloc(1, sizeof *e);
     if (!e)
@@ -170,8 +223,12 @@ static be_eval *eval_new(int T, int K)
     e->held_at_end = be__calloc((size_t)K, sizeof *e->held_at_end);
     e->retired_early = be__calloc(ntk, sizeof *e->retired_early);
     e->end_of_life = be__calloc(ntk, sizeof *e->end_of_life);
-    e->served = be__calloc(nt, sizeof *e->served);
-    if (!e->served || !e->period_cost || !e->in_service || !e->bought || !e->retired ||
+    e->workloads = W;
+    e->served = be__calloc(nt * (size_t)W, sizeof *e->served);
+    e->workload_capacity = be__calloc(nt * (size_t)W,
+                                      sizeof *e->workload_capacity);
+    e->share = be__calloc(ntk * (size_t)W, sizeof *e->share);
+    if (!e->served || !e->workload_capacity || !e->share || !e->period_cost || !e->in_service || !e->bought || !e->retired ||
         !e->capacity || !e->power_kw || !e->spend || !e->held_at_end ||
         !e->retired_early || !e->end_of_life) {
         be_eval_free(e);
@@ -180,6 +237,7 @@ static be_eval *eval_new(int T, int K)
     e->violation = BE_FEASIBLE_PLAN;
     e->violation_period = -1;
     e->violation_device = -1;
+    e->violation_workload = -1;
     e->first_replacement = -1;
     return e;
 }
@@ -206,17 +264,19 @@ static int violation_rank(be_violation v)
     case BE_VIOLATES_AVAILABILITY: return 1;
     case BE_VIOLATES_INTEGRALITY: return 2;
     case BE_VIOLATES_MARKET: return 3;
-    case BE_VIOLATES_DEMAND: return 4;
-    case BE_VIOLATES_POWER: return 5;
-    case BE_VIOLATES_BUDGET: return 6;
+    case BE_VIOLATES_SHARES: return 4;
+    case BE_VIOLATES_DEMAND: return 5;
+    case BE_VIOLATES_POWER: return 6;
+    case BE_VIOLATES_BUDGET: return 7;
     case BE_FEASIBLE_PLAN: break;
     }
-    return 7;
+    return 8;
 }
 
 /* Keep v if it comes before the one recorded: earlier period, or the same
  * period and an earlier kind.  Ties keep the first one noted. */
-static void note(be_eval *e, be_violation v, int t, int device, double amount)
+static void note_workload(be_eval *e, be_violation v, int t, int device,
+                          int workload, double amount)
 {
     if (e->violation != BE_FEASIBLE_PLAN &&
         (t > e->violation_period ||
@@ -226,7 +286,13 @@ static void note(be_eval *e, be_violation v, int t, int device, double amount)
     e->violation = v;
     e->violation_period = t;
     e->violation_device = device;
+    e->violation_workload = workload;
     e->violation_amount = amount;
+}
+
+static void note(be_eval *e, be_violation v, int t, int device, double amount)
+{
+    note_workload(e, v, t, device, -1, amount);
 }
 
 /* A count from the plan as used for costs: negative or non-finite counts
@@ -288,7 +354,8 @@ static void price_purchases(const be_model *m, const be_plan *p, double tau,
                 pc->rent += cost;
                 pc->taxes -= tau * cost;
                 e->in_service[t * K + k] += rent;
-                e->capacity[t] += be__capacity_of(m, k, t, rent);
+                if (m->W == 1)
+                    e->capacity[t] += be__capacity_of(m, k, 0, t, rent);
             }
         }
     }
@@ -344,7 +411,8 @@ static void simulate_cohort(const be_model *m, const be_plan *p, int j,
             pc->energy += energy;
             pc->taxes -= tau * (om + energy) + tau * depreciation;
             e->in_service[t * K + k] += held;
-            e->capacity[t] += be__capacity_of(m, k, t, held);
+            if (m->W == 1)
+                e->capacity[t] += be__capacity_of(m, k, 0, t, held);
             e->power_kw[t] += be__units_kw(m, k, t, held);
         }
     }
@@ -360,24 +428,79 @@ static void simulate_cohort(const be_model *m, const be_plan *p, int j,
     }
 }
 
-/* The work served and its revenue: demand(t) + sell(t), the sale within
- * what the market leaves beyond the demand. */
+/* Which workload each unit serves (docs/workloads.md): a device that
+ * serves one workload gives it all its units in service; the others
+ * follow the plan's shares, which must be >= 0, go only to workloads the
+ * device serves, and add up to at most its units in service.  The
+ * capacity of each workload follows.  One workload: all of it. */
+static void split_units(const be_model *m, const be_plan *p, be_eval *e)
+{
+    int T = m->T, K = m->n_devices, W = m->W;
+    for (int t = 0; t < T; t++) {
+        if (W == 1) {
+            e->workload_capacity[t] = e->capacity[t];
+            for (int k = 0; k < K; k++)
+                e->share[t * K + k] = e->in_service[t * K + k];
+            continue;
+        }
+        double *cap = e->workload_capacity + (size_t)t * W;
+        for (int k = 0; k < K; k++) {
+            double n = e->in_service[t * K + k];
+            double *share = e->share + ((size_t)t * K + k) * W;
+            const double *given = p->share + ((size_t)t * K + k) * W;
+            int sole = be__sole_workload(m, k);
+            if (sole >= 0) {
+                share[sole] = n;
+                cap[sole] += be__capacity_of(m, k, sole, t, n);
+                continue;
+            }
+            double used = 0.0;
+            for (int w = 0; w < W; w++) {
+                double a = given[w];
+                if (!isfinite(a) || a < -UNIT_TOL) {
+                    note_workload(e, BE_VIOLATES_SHARES, t, k, w,
+                                  isfinite(a) ? -a : a);
+                    continue;
+                }
+                a = a > 0.0 ? a : 0.0;
+                if (a > UNIT_TOL && be__unit_capacity(m, k, w, t) <= 0.0) {
+                    note_workload(e, BE_VIOLATES_SHARES, t, k, w, a);
+                    continue;
+                }
+                share[w] = a;
+                used += a;
+                cap[w] += be__capacity_of(m, k, w, t, a);
+            }
+            if (used > n + UNIT_TOL * fmax(1.0, n))
+                note(e, BE_VIOLATES_SHARES, t, k, used - n);
+        }
+        for (int w = 0; w < W; w++)
+            e->capacity[t] += cap[w];
+    }
+}
+
+/* The work served and its revenue: demand(w,t) + sell(w,t), the sale
+ * within what the market leaves beyond the demand. */
 static void price_revenue(const be_model *m, const be_plan *p, double tau,
                           be_eval *e)
 {
+    int W = m->W;
     for (int t = 0; t < m->T; t++) {
         be_costs *pc = &e->period_cost[t];
-        double most = m->has_market ? be__sell_most(m, t) : 0.0;
-        double sell = count_of(e, p->sell[t], t, -1);
-        if (sell > most + UNIT_TOL * fmax(1.0, most))
-            note(e, BE_VIOLATES_MARKET, t, -1, sell - most);
-        sell = fmin(sell, most);
-        e->served[t] = be__demand(m, t) + sell;
-        double revenue = be__price(m, t) * m->dt * e->served[t] *
-                         m->discount[t];
-        pc->revenue += revenue;
-        pc->taxes += tau * revenue;
-        e->work += m->dt * e->served[t] * m->discount[t];
+        for (int w = 0; w < W; w++) {
+            double most = m->has_market ? be__sell_most(m, w, t) : 0.0;
+            double sell = count_of(e, p->sell[t * W + w], t, -1);
+            if (sell > most + UNIT_TOL * fmax(1.0, most))
+                note_workload(e, BE_VIOLATES_MARKET, t, -1, w, sell - most);
+            sell = fmin(sell, most);
+            double *served = &e->served[t * W + w];
+            *served = be__demand(m, w, t) + sell;
+            double revenue = be__price(m, w, t) * m->dt * *served *
+                             m->discount[t];
+            pc->revenue += revenue;
+            pc->taxes += tau * revenue;
+            e->work += m->dt * *served * m->discount[t];
+        }
     }
 }
 
@@ -403,12 +526,15 @@ static void check_limits(const be_model *m, const be_plan *p, be_eval *e)
                          m->cohorts[j].device, fabs(r - nearbyint(r)));
             }
         }
-        double served = e->served[t];
-        if (be__demand_unmet(m, t, e->capacity[t]))
-            note(e, BE_VIOLATES_DEMAND, t, -1,
-                 be__shortfall(m, t, e->capacity[t]));
-        else if (e->capacity[t] < served - BE__LIMIT_TOL * fmax(1.0, served))
-            note(e, BE_VIOLATES_DEMAND, t, -1, served - e->capacity[t]);
+        for (int w = 0; w < m->W; w++) {
+            double served = e->served[t * m->W + w];
+            double cap = e->workload_capacity[t * m->W + w];
+            if (be__demand_unmet(m, w, t, cap))
+                note_workload(e, BE_VIOLATES_DEMAND, t, -1, w,
+                              be__shortfall(m, w, t, cap));
+            else if (cap < served - BE__LIMIT_TOL * fmax(1.0, served))
+                note_workload(e, BE_VIOLATES_DEMAND, t, -1, w, served - cap);
+        }
         if (be__power_over(m, t, e->power_kw[t]))
             note(e, BE_VIOLATES_POWER, t, -1,
                  e->power_kw[t] - be__power_cap(m, t));
@@ -440,16 +566,21 @@ be_eval *be_evaluate(const be_model *m, const be_plan *p, be_error *err)
         return NULL;
     }
     if (p->periods != m->T || p->devices != m->n_devices ||
-        p->cohorts != m->n_cohorts || !p->buy || !p->rent || !p->retire ||
-        !p->sell) {
-        be__fail(err, BE_EARG, m->file, nowhere,
-                 "the plan has %d periods, %d devices and %d cohorts; the "
-                 "model has %d, %d and %d",
-                 p->periods, p->devices, p->cohorts, m->T, m->n_devices,
-                 m->n_cohorts);
+        p->cohorts != m->n_cohorts || p->workloads != m->W || !p->buy ||
+        !p->rent || !p->retire || !p->sell || !p->share) {
+        if (p->workloads == m->W)
+            be__fail(err, BE_EARG, m->file, nowhere,
+                     "the plan has %d periods, %d devices and %d cohorts; "
+                     "the model has %d, %d and %d",
+                     p->periods, p->devices, p->cohorts, m->T, m->n_devices,
+                     m->n_cohorts);
+        else
+            be__fail(err, BE_EARG, m->file, nowhere,
+                     "the plan has %d workloads, the model %d",
+                     p->workloads, m->W);
         return NULL;
     }
-    be_eval *e = eval_new(m->T, m->n_devices);
+    be_eval *e = eval_new(m->T, m->n_devices, m->W);
     if (!e) {
         be__fail(err, BE_ENOMEM, m->file, nowhere, "out of memory");
         return NULL;
@@ -459,6 +590,7 @@ be_eval *be_evaluate(const be_model *m, const be_plan *p, be_error *err)
     price_purchases(m, p, tau, e);
     for (int j = 0; j < m->n_cohorts; j++)
         simulate_cohort(m, p, j, tau, e);
+    split_units(m, p, e);
     price_revenue(m, p, tau, e);
     check_limits(m, p, e);
 

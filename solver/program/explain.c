@@ -78,7 +78,15 @@ static void col_meaning(be__text *o, const be_model *m, const be_program *p,
         be__textf(o, "%s rented during %s", dev, at);
         break;
     case BE_COL_SELL:
-        be__textf(o, "work sold during %s beyond the demand", at);
+        if (m->W > 1)
+            be__textf(o, "%s work sold during %s beyond its demand",
+                      m->workloads[c->workload].name, at);
+        else
+            be__textf(o, "work sold during %s beyond the demand", at);
+        break;
+    case BE_COL_SHARE:
+        be__textf(o, "units of %s serving %s during %s", dev,
+                  m->workloads[c->workload].name, at);
         break;
     case BE_COL_SLACK:   /* only in diagnose.c's elastic copies */
         be__textf(o, "slack of a limit in %s", at);

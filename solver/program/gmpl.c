@@ -206,7 +206,7 @@ static void write_data(be__text *o, const be_model *m, const be_program *p)
             if (c < 0)
                 continue;
             be__textf(o, "\n  %d", pnum(m, t));
-            write_num(o, be__sell_most(m, t));
+            write_num(o, be__sell_most(m, 0, t));
             write_num(o, -p->cols[c].cost);
         }
         be__textf(o, ";\nparam demand_revenue :=");

@@ -137,6 +137,7 @@ static int row_kind_mapped(be_row_kind k)
     case BE_ROW_POWER:
     case BE_ROW_BUDGET:
     case BE_ROW_MARKET:
+    case BE_ROW_SHARE:         /* a device's split between workloads */
         return 1;
     /* not supported: the stochastic program's risk rows, fixed decisions */
     case BE_ROW_RISK:
@@ -156,6 +157,7 @@ static int col_kind_mapped(be_col_kind k)
     case BE_COL_RETIRE:
     case BE_COL_RENT:
     case BE_COL_SELL:          /* a master column, like a rent */
+    case BE_COL_SHARE:         /* and a share of a device's units */
         return 1;
     /* not supported: elastic slacks, the stochastic program's risk
      * columns */
@@ -287,7 +289,8 @@ be_lives *be__lives_new(const be_model *m, const be_program *p)
     /* First columns: every rent, and the artificials. */
     for (int j = 0; j < N; j++)
         if ((p->cols[j].kind == BE_COL_RENT ||
-             p->cols[j].kind == BE_COL_SELL) &&
+             p->cols[j].kind == BE_COL_SELL ||
+             p->cols[j].kind == BE_COL_SHARE) &&
             !add_life(L, (life){LIFE_RENT, -1, j, 0.0}))
             goto fail;
     for (int i = 0; i < L->n_rows; i++) {

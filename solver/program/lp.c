@@ -52,6 +52,7 @@ static int add_col(builder *b, be_col_kind kind, int device, int cohort,
     c->integer = integer;
     c->cost = cost;
     c->upper = INFINITY;
+    c->workload = -1;
     return p->n_cols++;
 }
 
@@ -73,6 +74,7 @@ static int add_row(builder *b, be_row_kind kind, int device, int cohort,
     r->age = age;
     r->sense = sense;
     r->rhs = rhs;
+    r->workload = -1;
     return p->n_rows++;
 }
 
@@ -131,21 +133,27 @@ static int needs_suffix(const be_model *m, int j)
  *    floor(cap(t') / (power_kw pue)) for every t' from its start to t; a
  *    bought cohort holds at most what the budget of its purchase period
  *    buys, floor(budget(s) / price(s)).
- *  - The demand bound holds for some optimal plan.  M = ceil(max
- *    market(t) / throughput, over the periods of the horizon the cohort
- *    can live in; the market is the demand without `revenue.market`)
- *    units of a cohort bought in s serve, alone, the most work that can
- *    be served in any period it is in service (served(t) = demand(t) +
- *    sell(t) <= market(t)).  Take an optimal plan that holds more than M
- *    in some period and keep min(hold[t], M) instead, selling as before:
- *    still non-increasing, so still a plan; every period where units were
- *    dropped is served by the M that remain; power and spending only
- *    fall; the revenue is unchanged.  The dropped units are whole cycles
+ *  - The demand bound holds for some optimal plan.  M = ceil(max over t
+ *    of sum_w market(w,t) / serve(k,w), the sum over the workloads w
+ *    device k serves and the max over the periods of the horizon the
+ *    cohort can live in; the market is the demand without a
+ *    `revenue.market`; one workload: ceil(max market(t) / throughput))
+ *    units of a cohort bought in s serve, alone, the most work of those
+ *    workloads that can be served in any period it is in service
+ *    (served(w,t) = demand(w,t) + sell(w,t) <= market(w,t)).  Take an
+ *    optimal plan that holds more than M in some period and keep
+ *    min(hold[t], M) instead, selling as before: still non-increasing, so
+ *    still a plan; in every period where units were dropped, give the M
+ *    that remain all the work of the workloads k serves (they need at
+ *    most sum_w served(w,t) / serve(k,w) <= M units), and leave every
+ *    other workload to the units that served it before (they only lose
+ *    work); power and spending only fall; the revenue is unchanged.  The dropped units are whole cycles
  *    (bought in s, held, sold or valued at the horizon's end), and the
  *    loader refuses a model in which any such cycle has a negative net
  *    present cost (resale arbitrage, model.c, to 1e-9 of the price), so
  *    the new plan costs no more.  Rent is bounded the same way, per
- *    period: rent[k,t] <= ceil(market(t) / throughput), rents being >= 0.
+ *    period: rent[k,t] <= ceil(sum_w market(w,t) / serve(k,w)), rents
+ *    being >= 0.
  *    A fleet cohort gets no demand bound: keeping a unit already owned can
  *    cost less than selling it whatever the demand (a tax shield, a resale
  *    value that does not fall).
@@ -176,9 +184,8 @@ static void cohort_bounds(const be_model *m, const be_cohort *c, int last,
          * (stochastic.c), one bound for the columns the scenarios share */
         double most = 0.0;
         for (int t = c->start; t < last; t++)
-            most = fmax(most, m->bound_demand ? m->bound_demand[t]
-                                              : be__market(m, t));
-        start_ub = ceil_whole(most / be__unit_capacity(m, k, s));
+            most = fmax(most, be__units_for_market(m, k, t, m->bound_demand));
+        start_ub = ceil_whole(most);
         double price = be__unit_spend(m, k, s);
         if (be__has_budget(m) && price > 0.0)
             start_ub = fmin(start_ub, floor_whole(be__budget(m, s) / price));
@@ -253,30 +260,41 @@ static void build_cohort(builder *b, int j, int integer, double *ub)
 }
 
 /* The rows of each period, as rules.h defines them:
- *   demand[t]  sum throughput hold + sum throughput rent - sell >= D(t)
- *   power[t]   sum power_kw pue hold <= cap(t)      (with a cap)
- *   budget[t]  sum price(t) buy <= budget(t)        (with a budget) */
+ *   demand[w,t] sum serve(k,w) (hold + rent) over the devices that serve
+ *               only w + sum serve(k,w) share[k,w,t] - sell >= D(w,t)
+ *   power[t]    sum power_kw pue hold <= cap(t)      (with a cap)
+ *   budget[t]   sum price(t) buy <= budget(t)        (with a budget) */
 static void build_period_rows(builder *b)
 {
     const be_model *m = b->m;
     be_program *p = b->p;
-    int T = m->T, K = m->n_devices;
+    int T = m->T, K = m->n_devices, W = m->W;
     for (int t = 0; t < T; t++) {
-        int r = add_row(b, BE_ROW_DEMAND, -1, -1, t, -1, 'G',
-                        be__demand(m, t));
-        for (int j = 0; j < m->n_cohorts; j++) {
-            const be_cohort_cols *cc = &p->cc[j];
-            const be_cohort *c = &m->cohorts[j];
-            if (t >= c->start && t < cc->hold_end)
-                add_entry(b, r, cc->hold0 + (t - c->start),
-                          be__unit_capacity(m, c->device, t));
+        for (int w = 0; w < W; w++) {
+            int r = add_row(b, BE_ROW_DEMAND, -1, -1, t, -1, 'G',
+                            be__demand(m, w, t));
+            if (r >= 0)
+                p->rows[r].workload = w;
+            for (int j = 0; j < m->n_cohorts; j++) {
+                const be_cohort_cols *cc = &p->cc[j];
+                const be_cohort *c = &m->cohorts[j];
+                if (t >= c->start && t < cc->hold_end &&
+                    be__sole_workload(m, c->device) == w)
+                    add_entry(b, r, cc->hold0 + (t - c->start),
+                              be__unit_capacity(m, c->device, w, t));
+            }
+            for (int k = 0; k < K; k++) {
+                if (p->rent_col[t * K + k] >= 0 &&
+                    be__sole_workload(m, k) == w)
+                    add_entry(b, r, p->rent_col[t * K + k],
+                              be__unit_capacity(m, k, w, t));
+                int sc = p->share_col[((size_t)t * K + k) * W + w];
+                if (sc >= 0)
+                    add_entry(b, r, sc, be__unit_capacity(m, k, w, t));
+            }
+            if (p->sell_col[t * W + w] >= 0)
+                add_entry(b, r, p->sell_col[t * W + w], -1.0);
         }
-        for (int k = 0; k < K; k++)
-            if (p->rent_col[t * K + k] >= 0)
-                add_entry(b, r, p->rent_col[t * K + k],
-                          be__unit_capacity(m, k, t));
-        if (p->sell_col[t] >= 0)
-            add_entry(b, r, p->sell_col[t], -1.0);
     }
     if (be__has_power_cap(m)) {
         for (int t = 0; t < T; t++) {
@@ -304,6 +322,51 @@ static void build_period_rows(builder *b)
     }
 }
 
+/* split[k,t] for each device that serves several workloads and can be in
+ * service in t: sum_w share[k,w,t] - sum_j hold[j,t] - rent[k,t] <= 0. */
+static void build_split_rows(builder *b)
+{
+    const be_model *m = b->m;
+    be_program *p = b->p;
+    int T = m->T, K = m->n_devices, W = m->W;
+    for (int t = 0; t < T; t++)
+        for (int k = 0; k < K; k++) {
+            int any = 0;
+            for (int w = 0; w < W; w++)
+                any |= p->share_col[((size_t)t * K + k) * W + w] >= 0;
+            if (!any)
+                continue;
+            int r = add_row(b, BE_ROW_SHARE, k, -1, t, -1, 'L', 0.0);
+            for (int w = 0; w < W; w++) {
+                int sc = p->share_col[((size_t)t * K + k) * W + w];
+                if (sc >= 0)
+                    add_entry(b, r, sc, 1.0);
+            }
+            for (int j = 0; j < m->n_cohorts; j++) {
+                const be_cohort_cols *cc = &p->cc[j];
+                const be_cohort *c = &m->cohorts[j];
+                if (c->device == k && t >= c->start && t < cc->hold_end)
+                    add_entry(b, r, cc->hold0 + (t - c->start), -1.0);
+            }
+            if (p->rent_col[t * K + k] >= 0)
+                add_entry(b, r, p->rent_col[t * K + k], -1.0);
+        }
+}
+
+/* 1 when device k can have units in service in t (a cohort or a rent). */
+static int in_service_possible(const be_model *m, const be_program *p, int k,
+                               int t)
+{
+    if (p->rent_col[t * m->n_devices + k] >= 0)
+        return 1;
+    for (int j = 0; j < m->n_cohorts; j++) {
+        const be_cohort *c = &m->cohorts[j];
+        if (c->device == k && t >= c->start && t < p->cc[j].hold_end)
+            return 1;
+    }
+    return 0;
+}
+
 be_program *be__cohort_build(const be_model *m, int integer, be_error *err)
 {
     be_pos nowhere = {0, 0};
@@ -315,8 +378,10 @@ be_program *be__cohort_build(const be_model *m, int integer, be_error *err)
     p->integer = integer;
     p->cc = be__calloc((size_t)m->n_cohorts, sizeof *p->cc);
     p->rent_col = be__calloc((size_t)T * (size_t)K, sizeof *p->rent_col);
-    p->sell_col = be__calloc((size_t)T + 1, sizeof *p->sell_col);
-    if (!p->cc || !p->rent_col || !p->sell_col)
+    int W = m->W;
+    p->sell_col = be__calloc((size_t)T * W + 1, sizeof *p->sell_col);
+    p->share_col = be__calloc((size_t)T * K * W + 1, sizeof *p->share_col);
+    if (!p->cc || !p->rent_col || !p->sell_col || !p->share_col)
         goto nomem;
 
     /* Room for what follows: per cohort a buy, a hold and a retire column
@@ -350,7 +415,7 @@ be_program *be__cohort_build(const be_model *m, int integer, be_error *err)
                     (1.0 - tau) * d->rent[t] * m->dt * m->discount[t]);
             if (p->rent_col[t * K + k] >= 0)
                 p->cols[p->rent_col[t * K + k]].upper =
-                    ceil_whole(be__market(m, t) / be__unit_capacity(m, k, t));
+                    ceil_whole(be__units_for_market(m, k, t, NULL));
         }
     }
     /* An LP keeps no bounds: they would take shadow prices away from the
@@ -359,19 +424,43 @@ be_program *be__cohort_build(const be_model *m, int integer, be_error *err)
     if (!integer)
         for (int i = 0; i < p->n_cols; i++)
             p->cols[i].upper = INFINITY;
-    for (int t = 0; t < T; t++) {
-        p->sell_col[t] = -1;
-        if (be__sells(m, t))
-            p->sell_col[t] = add_col(&b, BE_COL_SELL, -1, -1, t, -1, 0,
-                                     -be__sell_value(m, t));
-        p->obj_const -= be__sell_value(m, t) * be__demand(m, t);
-    }
+    for (int t = 0; t < T; t++)
+        for (int w = 0; w < W; w++) {
+            int *sc = &p->sell_col[t * W + w];
+            *sc = -1;
+            if (be__sells(m, w, t))
+                *sc = add_col(&b, BE_COL_SELL, -1, -1, t, -1, 0,
+                              -be__sell_value(m, w, t));
+            if (*sc >= 0)
+                p->cols[*sc].workload = w;
+            p->obj_const -= be__sell_value(m, w, t) * be__demand(m, w, t);
+        }
+    for (size_t i = 0; i < (size_t)T * K * W; i++)
+        p->share_col[i] = -1;
+    for (int t = 0; t < T; t++)
+        for (int k = 0; k < K; k++) {
+            if (be__sole_workload(m, k) >= 0 || !in_service_possible(m, p, k, t))
+                continue;
+            for (int w = 0; w < W; w++) {
+                if (be__unit_capacity(m, k, w, t) <= 0.0)
+                    continue;
+                int c = add_col(&b, BE_COL_SHARE, k, -1, t, -1, 0, 0.0);
+                p->share_col[((size_t)t * K + k) * W + w] = c;
+                if (c >= 0)
+                    p->cols[c].workload = w;
+            }
+        }
     build_period_rows(&b);
     for (int t = 0; t < T; t++)
-        if (p->sell_col[t] >= 0)
-            add_entry(&b, add_row(&b, BE_ROW_MARKET, -1, -1, t, -1, 'L',
-                                  be__sell_most(m, t)),
-                      p->sell_col[t], 1.0);
+        for (int w = 0; w < W; w++)
+            if (p->sell_col[t * W + w] >= 0) {
+                int r = add_row(&b, BE_ROW_MARKET, -1, -1, t, -1, 'L',
+                                be__sell_most(m, w, t));
+                if (r >= 0)
+                    p->rows[r].workload = w;
+                add_entry(&b, r, p->sell_col[t * W + w], 1.0);
+            }
+    build_split_rows(&b);
     if (b.failed) {
         if (p->n_cols >= INT_MAX - 1 || p->n_rows >= INT_MAX - 1 ||
             p->nnz >= (size_t)INT_MAX - 1) {
@@ -417,7 +506,15 @@ char *be__cohort_col_name(const be_model *m, const be_program *p, int i,
                  m->labels[c->period]);
         break;
     case BE_COL_SELL:
-        snprintf(buf, size, "sell[%s]", m->labels[c->period]);
+        if (m->W > 1)
+            snprintf(buf, size, "sell[%s,%s]", m->workloads[c->workload].name,
+                     m->labels[c->period]);
+        else
+            snprintf(buf, size, "sell[%s]", m->labels[c->period]);
+        break;
+    case BE_COL_SHARE:
+        snprintf(buf, size, "share[%s,%s,%s]", m->devices[c->device].name,
+                 m->workloads[c->workload].name, m->labels[c->period]);
         break;
     case BE_COL_HOLD:
         cohort_name(m, p, "hold", c->cohort, c->age, c->period, buf, size);
@@ -441,8 +538,14 @@ char *be__cohort_row_name(const be_model *m, const be_program *p, int i,
 {
     const be_row *r = &p->rows[i];
     static const char *const what[] = {"flow", "demand", "power", "budget",
-                                       "risk", "fix", "market"};
-    if (r->kind == BE_ROW_FLOW)
+                                       "risk", "fix", "market", "split"};
+    if (r->kind == BE_ROW_SHARE)
+        snprintf(buf, size, "split[%s,%s]", m->devices[r->device].name,
+                 m->labels[r->period]);
+    else if (r->workload >= 0 && m->W > 1)
+        snprintf(buf, size, "%s[%s,%s]", what[r->kind],
+                 m->workloads[r->workload].name, m->labels[r->period]);
+    else if (r->kind == BE_ROW_FLOW)
         cohort_name(m, p, "flow", r->cohort, r->age, r->period, buf, size);
     else if (r->kind == BE_ROW_FIX) {
         char col[300];
@@ -495,12 +598,30 @@ int be__program_x(const be_model *m, const be_program *p, const be_plan *plan,
             if (plan->buy[t * K + k] != 0.0 && be__cohort_of(m, k, t) < 0)
                 return 0;
         }
-    for (int t = 0; t < T; t++) {
-        if (p->sell_col[t] >= 0)
-            x[p->sell_col[t]] = plan->sell[t];
-        else if (plan->sell[t] != 0.0)
-            return 0;
-    }
+    int W = m->W;
+    if (plan->workloads != W)
+        return 0;
+    for (int t = 0; t < T; t++)
+        for (int w = 0; w < W; w++) {
+            int col = p->sell_col[t * W + w];
+            double v = plan->sell[t * W + w];
+            if (col >= 0)
+                x[col] = v;
+            else if (v != 0.0)
+                return 0;
+        }
+    for (int t = 0; t < T; t++)
+        for (int k = 0; k < K; k++) {
+            if (be__sole_workload(m, k) >= 0)
+                continue;        /* all its units serve its one workload */
+            for (int w = 0; w < W; w++) {
+                size_t i = ((size_t)t * K + k) * W + w;
+                if (p->share_col[i] >= 0)
+                    x[p->share_col[i]] = plan->share[i];
+                else if (plan->share[i] != 0.0)
+                    return 0;
+            }
+        }
     return 1;
 }
 
@@ -522,24 +643,35 @@ be_plan *be__program_plan(const be_model *m, const be_program *p,
     be_plan *plan = be_plan_new(m);
     if (!plan)
         return NULL;
-    int K = m->n_devices, J = m->n_cohorts;
+    int K = m->n_devices, J = m->n_cohorts, W = m->W;
     for (int i = 0; i < p->n_cols; i++) {
         const be_col *c = &p->cols[i];
         double v = clean(x[i], round_whole);
+        int sole = c->device >= 0 ? be__sole_workload(m, c->device) : -1;
+        size_t at = c->device >= 0
+                  ? ((size_t)c->period * K + c->device) * W : 0;
         switch (c->kind) {
         case BE_COL_BUY:
             plan->buy[c->period * K + c->device] = v;
             break;
         case BE_COL_RENT:
             plan->rent[c->period * K + c->device] = v;
+            if (sole >= 0)
+                plan->share[at + sole] += v;
             break;
         case BE_COL_RETIRE:
             plan->retire[c->period * J + c->cohort] = v;
             break;
         case BE_COL_SELL:       /* continuous: cleaned, never rounded */
-            plan->sell[c->period] = clean(x[i], 0);
+            plan->sell[c->period * W + c->workload] = clean(x[i], 0);
             break;
-        case BE_COL_HOLD:
+        case BE_COL_SHARE:      /* continuous too */
+            plan->share[at + c->workload] = clean(x[i], 0);
+            break;
+        case BE_COL_HOLD:       /* the units a sole workload gets */
+            if (sole >= 0)
+                plan->share[at + sole] += v;
+            break;
         case BE_COL_SLACK:
         case BE_COL_VAR:
         case BE_COL_EXCESS:
@@ -549,27 +681,63 @@ be_plan *be__program_plan(const be_model *m, const be_program *p,
     return plan;
 }
 
-void be__program_sell_spare(const be_model *m, const be_program *p,
-                            double *x)
+int be__program_sell_spare(const be_model *m, const be_program *p,
+                           double *x)
 {
-    int T = m->T, K = m->n_devices;
+    int T = m->T, K = m->n_devices, W = m->W;
     if (p->n_scen || !p->sell_col)
-        return;
-    for (int t = 0; t < T; t++) {
-        int col = p->sell_col[t];
-        if (col < 0)
-            continue;
-        double have = 0.0;
+        return 1;
+    if (W == 1) {
+        for (int t = 0; t < T; t++) {
+            int col = p->sell_col[t];
+            if (col < 0)
+                continue;
+            double have = 0.0;
+            for (int j = 0; j < m->n_cohorts; j++) {
+                const be_cohort *c = &m->cohorts[j];
+                const be_cohort_cols *cc = &p->cc[j];
+                if (t >= c->start && t < cc->hold_end)
+                    have += be__capacity_of(m, c->device, 0, t,
+                                            x[cc->hold0 + (t - c->start)]);
+            }
+            for (int k = 0; k < K; k++)
+                if (p->rent_col[t * K + k] >= 0)
+                    have += be__capacity_of(m, k, 0, t,
+                                            x[p->rent_col[t * K + k]]);
+            x[col] = be__best_sell(m, 0, t, have);
+        }
+        return 1;
+    }
+    double *units = be__calloc((size_t)K, sizeof *units);
+    double *share = be__calloc((size_t)K * W, sizeof *share);
+    double *sell = be__calloc((size_t)W, sizeof *sell);
+    int ok = units && share && sell;
+    for (int t = 0; ok && t < T; t++) {
+        for (int k = 0; k < K; k++)
+            units[k] = p->rent_col[t * K + k] >= 0 ? x[p->rent_col[t * K + k]]
+                                                   : 0.0;
         for (int j = 0; j < m->n_cohorts; j++) {
             const be_cohort *c = &m->cohorts[j];
             const be_cohort_cols *cc = &p->cc[j];
             if (t >= c->start && t < cc->hold_end)
-                have += be__capacity_of(m, c->device, t,
-                                        x[cc->hold0 + (t - c->start)]);
+                units[c->device] += x[cc->hold0 + (t - c->start)];
         }
-        for (int k = 0; k < K; k++)
-            if (p->rent_col[t * K + k] >= 0)
-                have += be__capacity_of(m, k, t, x[p->rent_col[t * K + k]]);
-        x[col] = be__best_sell(m, t, have);
+        if (be__split(m, t, units, share, sell, NULL) < 0) {
+            ok = 0;
+            break;
+        }
+        for (int w = 0; w < W; w++) {
+            if (p->sell_col[t * W + w] >= 0)
+                x[p->sell_col[t * W + w]] = sell[w];
+            for (int k = 0; k < K; k++) {
+                int sc = p->share_col[((size_t)t * K + k) * W + w];
+                if (sc >= 0)
+                    x[sc] = share[k * W + w];
+            }
+        }
     }
+    free(units);
+    free(share);
+    free(sell);
+    return ok;
 }

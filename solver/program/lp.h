@@ -18,22 +18,33 @@
  *                   of t, in service during t
  *   retire[k,aA,t]  units of that cohort retired at the start of t, at age A
  *   rent[k,t]       units of rented device k in service during t
- *   sell[t]         work sold in t beyond the demand (continuous; only
- *                   where model/rules.h be__sells: a market above the
- *                   demand and a price above 0)
+ *   sell[w,t]       work of workload w sold in t beyond its demand
+ *                   (continuous; only where model/rules.h be__sells: a
+ *                   market above the demand and a price above 0)
+ *   share[k,w,t]    units of device k serving workload w in t
+ *                   (continuous; only for a device that serves several
+ *                   workloads: one that serves one puts its holdings in
+ *                   that workload's demand row directly)
+ * A model without `workloads` has one workload, and its names leave it
+ * out: demand[2027], sell[2027]; with workloads, demand[training,2027].
  * A fleet cohort whose name would clash with another cohort's gets the
  * fleet entry number appended: hold[old,a0,2024,f2].
  *
  * Constraints (rows):
  *   flow[k,aA,t]    hold[t] + retire[t] - hold[t-1] - buy = count
  *                   (count is the initial fleet in period 0, else 0)
- *   demand[t]       sum throughput * (hold + rent) - sell >= demand(t)
+ *   demand[w,t]     sum serve(k,w) * (hold + rent) over the devices that
+ *                   serve only w, + sum serve(k,w) * share[k,w,t]
+ *                   - sell[w,t] >= demand(w,t)
  *   power[t]        sum power_kw * pue * hold           <= power_cap(t)
  *   budget[t]       sum price(t) * buy                  <= budget(t)
- *   market[t]       sell[t]                 <= market(t) - demand(t)
+ *   market[w,t]     sell[w,t]           <= market(w,t) - demand(w,t)
  *                   (a row, not a bound: the start from unit lives,
  *                   lives.c, takes rows but not bounded columns, and its
  *                   dual is what one more unit of market is worth)
+ *   split[k,t]      sum_w share[k,w,t] - sum hold - rent <= 0 (a device
+ *                   that serves several workloads: its units in service
+ *                   split between them)
  */
 #ifndef BE_LP_H
 #define BE_LP_H
@@ -42,6 +53,7 @@
 
 typedef enum be_col_kind { BE_COL_BUY, BE_COL_HOLD, BE_COL_RETIRE, BE_COL_RENT,
                            BE_COL_SELL /* work sold beyond demand */,
+                           BE_COL_SHARE /* units serving a workload */,
                            BE_COL_SLACK /* be__program_add_slack */,
                            /* the stochastic program's risk columns
                             * (stochastic.c): eta = var_plus - var_minus
@@ -57,8 +69,10 @@ typedef enum be_row_kind { BE_ROW_FLOW, BE_ROW_DEMAND, BE_ROW_POWER,
                             * with its constant); fix (cohort: the
                             * column): a decision fixed (EEV) */
                            BE_ROW_RISK, BE_ROW_FIX,
-                           /* market[t]: sell[t] <= market(t) - D(t) */
-                           BE_ROW_MARKET } be_row_kind;
+                           /* market[w,t]: sell <= market(w,t) - D(w,t) */
+                           BE_ROW_MARKET,
+                           /* split[k,t]: shares <= units in service */
+                           BE_ROW_SHARE } be_row_kind;
 
 typedef struct be_col {
     be_col_kind kind;
@@ -68,6 +82,7 @@ typedef struct be_col {
     double upper;                     /* upper bound; INFINITY for none
                                          (lp.c "Bounds" says why each
                                          finite one is valid) */
+    int workload;                     /* sell, share: the workload; -1 */
 } be_col;
 
 typedef struct be_row {
@@ -75,6 +90,7 @@ typedef struct be_row {
     int device, cohort, period, age;  /* cohort, age: flow rows only */
     char sense;                       /* 'E' (=), 'G' (>=), 'L' (<=) */
     double rhs;
+    int workload;                     /* demand, market: the workload; -1 */
 } be_row;
 
 /* Where a cohort's columns are: hold[t] is column hold0 + (t - start) for
@@ -96,7 +112,10 @@ typedef struct be_program {
     double *mv;
     be_cohort_cols *cc;               /* [n_cohorts] */
     int *rent_col;                    /* [T*K], -1 where none */
-    int *sell_col;                    /* [T], -1 where none */
+    int *sell_col;                    /* [T*W] sell[w,t] at t*W + w, -1
+                                         where none */
+    int *share_col;                   /* [T*K*W] share[k,w,t] at
+                                         (t*K + k)*W + w, -1 where none */
     /* The objective's constant: the discounted after-tax revenue of the
      * demand, -sum (1-tau) price(t) dt D(t) d(t), which no decision
      * changes; the program's optimum plus it is the evaluated total
@@ -154,12 +173,13 @@ be_plan *be__program_plan(const be_model *m, const be_program *p,
 int be__program_x(const be_model *m, const be_program *p, const be_plan *plan,
                   double *x);
 
-/* Set every sell column of x (a model's cohort program) to what the
- * holdings and rents of x serve beyond the demand, up to the market
- * (be__best_sell): the best sale for those decisions, as plans built
- * without the LP choose it. */
-void be__program_sell_spare(const be_model *m, const be_program *p,
-                            double *x);
+/* Set every sell and share column of x (a model's cohort program) to the
+ * best use of the holdings and rents of x: the split between workloads
+ * that meets the demand (be__split) and the sale of what is left, up to
+ * the market (be__best_sell), as plans built without the LP choose them.
+ * Returns 0 when out of memory. */
+int be__program_sell_spare(const be_model *m, const be_program *p,
+                           double *x);
 
 /* ---- what the analyses need (program.c) ---- */
 

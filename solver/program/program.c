@@ -24,6 +24,7 @@ void be__program_free(be_program *p)
     free(p->cc);
     free(p->rent_col);
     free(p->sell_col);
+    free(p->share_col);
     for (int s = 0; s < p->n_scen; s++) {
         be__program_free(p->scen ? p->scen[s] : NULL);
         free(p->scen_map ? p->scen_map[s] : NULL);
@@ -52,9 +53,12 @@ be_program *be__program_copy(const be_model *m, const be_program *p)
     q->nnz_cap = p->nnz;
     q->cc = be__dup(p->cc, (size_t)m->n_cohorts, sizeof *p->cc);
     q->rent_col = be__dup(p->rent_col, tk, sizeof *p->rent_col);
-    q->sell_col = be__dup(p->sell_col, (size_t)m->T, sizeof *p->sell_col);
+    size_t tw = (size_t)m->T * (size_t)m->W;
+    q->sell_col = be__dup(p->sell_col, tw, sizeof *p->sell_col);
+    q->share_col = be__dup(p->share_col, tk * (size_t)m->W,
+                           sizeof *p->share_col);
     if (!q->cols || !q->rows || !q->mi || !q->mj || !q->mv || !q->cc ||
-        !q->rent_col || !q->sell_col) {
+        !q->rent_col || !q->sell_col || !q->share_col) {
         be__program_free(q);
         return NULL;
     }

@@ -46,6 +46,8 @@ static colkey key_of(const be_model *m, const be_col *c)
         k.start = h->start;
         k.fleet = h->fleet_entry;
     }
+    if (c->kind == BE_COL_SELL || c->kind == BE_COL_SHARE)
+        k.start = c->workload;   /* one per workload of a period */
     return k;
 }
 
@@ -183,7 +185,7 @@ static void add_risk(sbuild *b, const be_model *m)
     be_program *p = b->p;
     int S = m->n_scenarios, T = m->T;
     double w = m->risk_weight, a = m->cvar_alpha;
-    be_col var = {BE_COL_VAR, -1, -1, T - 1, 0, 0, w, INFINITY};
+    be_col var = {BE_COL_VAR, -1, -1, T - 1, 0, 0, w, INFINITY, -1};
     int plus = s_add_col(b, &var, -1, 0);
     var.age = 1;
     var.cost = -w;
@@ -191,9 +193,10 @@ static void add_risk(sbuild *b, const be_model *m)
     for (int s = 0; s < S && !b->failed; s++) {
         const be_program *q = p->scen[s];
         be_col ex = {BE_COL_EXCESS, -1, s, T - 1, -1, 0,
-                     w * m->scenarios[s].probability / (1.0 - a), INFINITY};
+                     w * m->scenarios[s].probability / (1.0 - a), INFINITY,
+                     -1};
         int col = s_add_col(b, &ex, -1, s);
-        be_row risk = {BE_ROW_RISK, -1, s, T - 1, -1, 'L', -q->obj_const};
+        be_row risk = {BE_ROW_RISK, -1, s, T - 1, -1, 'L', -q->obj_const, -1};
         int row = s_add_row(b, &risk, -1, s);
         for (int c = 0; c < q->n_cols; c++)
             s_add_entry(b, row, p->scen_map[s][c], q->cols[c].cost);
