@@ -459,7 +459,8 @@ typedef struct be_solution {
      * site power cap (>= 0); budget_price: saving from one more unit of
      * budget (>= 0).  0 where the constraint is absent or slack.  For a
      * MIP they are those of the LP with the integer columns fixed at the
-     * optimum (duals_fixed == 1). */
+     * optimum (duals_fixed == 1).  With workloads, demand_price is
+     * [periods*workloads], workload w's at [t*workloads + w]. */
     double *demand_price, *power_price, *budget_price;
     int duals_fixed;
     char reason[320];    /* infeasible: the text of be_diagnose's first
@@ -982,6 +983,79 @@ typedef struct be_paybacks {
 be_paybacks *be_paybacks_compute(const be_model *m, const be_plan *p,
                                  be_error *err);
 void be_paybacks_free(be_paybacks *pb);
+
+/* The value of cascading (a model with workloads; issue 20): what it is
+ * worth that a unit moves from one workload to another over its life (an
+ * a100 bought for training that later serves inference).  The plan
+ * without cascading holds each owned device that serves several
+ * workloads to one, its home:
+ *   - the workload it serves first in the optimal plan: in the first
+ *     period in which its units serve any work, the workload given most
+ *     of its units (ties: the first in the model's order);
+ *   - if the optimal plan never uses it, its best workload: the one where
+ *     its throughput over the best device's for that workload is highest
+ *     (ties: the first).
+ * Rented devices are not held: a rental is taken period by period, so a
+ * rented unit serving another workload later is another rental, not a
+ * cascade.  That plan is the optimum (be_solve with the caller's
+ * settings) of a copy of the model whose held devices serve only their
+ * home; it is a plan of the original model (its shares are a subset of
+ * what the original allows) and is priced by be_evaluate on the original.
+ *
+ *   value = cost(no cascade) - cost(optimal)
+ *
+ * It is >= 0 (the restricted model's plans are the original's) up to the
+ * solvers' gaps.  When either solve is not proven optimal (a whole-unit
+ * solve stopped at its time limit), the true value lies in
+ * [value_low, value_high]:
+ *   value_low  = max(0, bound(no cascade) - min(cost(opt), cost(no cascade)))
+ *   value_high = max(value_low, cost(no cascade) - bound(opt))
+ * (-INFINITY bounds make them 0 and INFINITY). */
+typedef struct be_cascade {
+    int devices, workloads;
+    int *home;            /* [devices] the workload device k serves without
+                             cascading: its home if held, its one workload
+                             if it serves one; -1 for a rented device
+                             (never held) */
+    int *held;            /* [devices] 1: device k serves several workloads
+                             and is held to home[k] */
+    int *first_use;       /* [devices] 1: home[k] is where the optimal plan
+                             first uses k; 0: k's best workload (the
+                             optimal plan does not use k) */
+    int n_held;           /* devices held: 0 means nothing can cascade, and
+                             the value is 0 */
+    be_status status;     /* of the solve without cascading */
+    double gap;           /* its relative gap (be_solution.gap) */
+    be_plan *plan;        /* the plan without cascading, as a plan of the
+                             original model (shares filled for every
+                             device); NULL when the solve found none
+                             (BE_INFEASIBLE: no plan without cascading, a
+                             workload having lost every device that can
+                             serve it or enough of them; BE_NO_PLAN: none
+                             found within the time limit) */
+    be_eval *eval;        /* plan priced on the original model, or NULL */
+    double cost;          /* eval->cost.total; NAN without a plan */
+    double optimal_cost;  /* the optimal plan's, opt->eval->cost.total */
+    double value;         /* cost - optimal_cost; INFINITY when there is
+                             no plan without cascading, NAN when none was
+                             found */
+    double value_low, value_high;   /* bounds on the true value, above */
+    int proven;           /* value is the value (within the mip gap): both
+                             solves proven optimal, or the optimum proven
+                             and no plan without cascading proven
+                             (BE_INFEASIBLE), or nothing held */
+} be_cascade;
+
+/* The value of cascading for model m (with workloads, without scenarios)
+ * and its optimal solution opt (be_solve(m, s), with a plan); s may be
+ * NULL for the defaults (its basis is not used: the program without
+ * cascading has another shape).  Returns a new object (free with
+ * be_cascade_free, which accepts NULL) or NULL with err filled: BE_EARG
+ * for a model without workloads or with scenarios, or opt without a
+ * plan; a solver failure's code; BE_ENOMEM. */
+be_cascade *be_cascade_value(const be_model *m, const be_solution *opt,
+                             const be_settings *s, be_error *err);
+void be_cascade_free(be_cascade *c);
 
 /* Break-even of a plan against a reference (typically the optimal plan
  * against running the fleet to end of life): the cumulative discounted

@@ -31,6 +31,7 @@ void suite_scenario(void);
 void suite_advance(void);
 void suite_returns(void);
 void suite_small_lp(void);
+void suite_workloads(void);
 
 int main(int argc, char **argv)
 {
@@ -53,6 +54,7 @@ int main(int argc, char **argv)
     suite_advance();
     suite_returns();
     suite_small_lp();
+    suite_workloads();
     printf("unit: %d passed, %d failed\n", tests_passed, tests_failed);
     return tests_failed ? 1 : 0;
 }

@@ -13,8 +13,8 @@
 static int shadow_prices(const be_model *m, const be_program *p,
                          const double *dual, be_solution *sol)
 {
-    int T = m->T;
-    sol->demand_price = be__calloc((size_t)T, sizeof(double));
+    int T = m->T, W = m->W;
+    sol->demand_price = be__calloc((size_t)T * W, sizeof(double));
     sol->power_price = be__calloc((size_t)T, sizeof(double));
     sol->budget_price = be__calloc((size_t)T, sizeof(double));
     if (!sol->demand_price || !sol->power_price || !sol->budget_price)
@@ -23,7 +23,7 @@ static int shadow_prices(const be_model *m, const be_program *p,
         const be_row *r = &p->rows[i];
         double d = dual[i] == 0.0 ? 0.0 : dual[i];
         if (r->kind == BE_ROW_DEMAND)
-            sol->demand_price[r->period] = d;
+            sol->demand_price[r->period * W + r->workload] = d;
         else if (r->kind == BE_ROW_POWER)
             sol->power_price[r->period] = d == 0.0 ? 0.0 : -d;
         else if (r->kind == BE_ROW_BUDGET)
