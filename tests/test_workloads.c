@@ -651,8 +651,66 @@ static void test_workloads_same_throughput(void)
            mips);
 }
 
+/* examples/workloads.yaml, worked by hand in its header and in
+ * examples/README.md section 11: sell 2 old units in 2026, move the 8
+ * left to inference in 2027, buy 3 new units for training: 6,000.  The
+ * old units are held to training (no cascade): 1 new unit and 4 boxes,
+ * 6,400. */
+static void test_workloads_example(void)
+{
+    be_error err;
+    be_model *m = be_model_load_file("examples/workloads.yaml", NULL, &err);
+    REQUIRE(m != NULL);
+    be_settings s;
+    be_settings_init(&s);
+    be_solution *sol = be_solve(m, &s, &err);
+    REQUIRE(sol && sol->plan && sol->eval);
+    CHECK(sol->status == BE_OPTIMAL);
+    CHECK_CLOSE(sol->objective, 6000.0, 1e-9);
+    CHECK_CLOSE(sol->eval->cost.total, 6000.0, 1e-9);
+    int K = m->n_devices, J = m->n_cohorts, W = m->W;
+    int old = be_model_find_device(m, "old"), nw = be_model_find_device(m, "new");
+    int box = be_model_find_device(m, "box");
+    int tr = be_model_find_workload(m, "training");
+    int inf = be_model_find_workload(m, "inference");
+    CHECK(sol->plan->retire[0 * J + 0] == 2.0);     /* 2026: the fleet */
+    CHECK(sol->plan->buy[1 * K + nw] == 3.0);       /* 2027 */
+    CHECK(sol->plan->buy[1 * K + box] == 0.0);
+    const double *a = sol->eval->share;
+    CHECK(a[((size_t)1 * K + old) * W + inf] == 8.0);  /* moved */
+    CHECK(a[((size_t)1 * K + old) * W + tr] == 0.0);
+    CHECK(a[((size_t)1 * K + nw) * W + tr] == 3.0);
+    CHECK(sol->eval->workload_capacity[0 * W + tr] >= 6.0);
+    be_solution_free(sol);
+    /* no cascade: the old units and the new ones only train */
+    be_model *v = be__model_copy(m);
+    REQUIRE(v != NULL);
+    v->devices[old].serve[inf] = 0.0;
+    v->devices[old].n_serve = 1;
+    v->devices[nw].serve[inf] = 0.0;
+    v->devices[nw].n_serve = 1;
+    CHECK(be__model_finish(v, &err) == BE_OK);
+    sol = be_solve(v, &s, &err);
+    CHECK(sol && sol->status == BE_OPTIMAL);
+    if (sol && sol->plan) {
+        CHECK_CLOSE(sol->objective, 6400.0, 1e-9);
+        CHECK(sol->plan->buy[1 * K + nw] == 1.0);
+        CHECK(sol->plan->buy[1 * K + box] == 4.0);
+        /* a plan of the original model too, at the same cost */
+        be_eval *e = be_evaluate(m, sol->plan, &err);
+        CHECK(e && e->violation == BE_FEASIBLE_PLAN);
+        if (e)
+            CHECK_CLOSE(e->cost.total, 6400.0, 1e-9);
+        be_eval_free(e);
+    }
+    be_solution_free(sol);
+    be_model_free(v);
+    be_model_free(m);
+}
+
 void suite_workloads(void)
 {
+    RUN(test_workloads_example);
     RUN(test_workloads_errors);
     RUN(test_workloads_set_paths);
     RUN(test_workloads_one_is_as_before);
