@@ -51,6 +51,12 @@ expect course-7-expensed 0 '^In 2025: retire 1 old unit, buy 1 new unit; net pre
 expect course-7-two-years 0 '"objective": 6768,' solve examples/taxes.yaml --set finance.depreciation_years=2 --format json
 expect course-7-three-years 0 '^Keep the fleet as it is' solve examples/taxes.yaml --set finance.depreciation_years=3
 
+# 11: the old units move to inference, 3 new units train: 6,000; with a
+# box at 300 the old units stay on training: 5,600.
+expect course-11-objective 0 '"objective": 6000,' solve examples/workloads.yaml --format json
+expect course-11-cheap-box 0 '"objective": 5600,' solve examples/workloads.yaml --set devices.box.price=300 --format json
+expect course-11-relaxed 0 '"objective": 6000,' solve examples/workloads.yaml --relax --format json
+
 # The course has at least seven models, each with a walkthrough.
 ok course-seven-models test "$(ls examples/*.yaml | wc -l)" -ge 7
 for f in examples/*.yaml; do
