@@ -7,6 +7,7 @@
 #include "report.h"
 
 #include <math.h>
+#include <stdarg.h>
 #include <string.h>
 
 #include "output.h"
@@ -31,12 +32,40 @@ static int headline_period(const be_model *m, const be_eval *e, int *changes)
 }
 
 /* The whole percent of period t's market that plan e serves, rounded
- * down below 100 (99.6% is not all of it). */
+ * down below 100 (99.6% is not all of it).  With workloads, the market is
+ * that of the workloads with revenue (their demand where they have no
+ * market), added up. */
 static int market_pct(const be_model *m, const be_eval *e, int t)
 {
-    double mk = be_model_market(m, t);
-    double share = mk > 0.0 ? e->served[t] / mk : 1.0;
+    double mk = 0.0, served = 0.0;
+    if (!be_model_has_workloads(m)) {
+        mk = be_model_market(m, t);
+        served = e->served[t];
+    }
+    for (int w = 0; be_model_has_workloads(m) && w < e->workloads; w++)
+        if (be_model_workload_has_revenue(m, w)) {
+            mk += be_model_workload_market(m, w, t);
+            served += e->served[t * e->workloads + w];
+        }
+    double share = mk > 0.0 ? served / mk : 1.0;
     return share >= 1.0 - 1e-9 ? 100 : (int)floor(100.0 * share);
+}
+
+/* "the market"; with workloads "the inference market" when one workload
+ * has revenue, "the markets" when several have. */
+static void market_name(const be_model *m, char *buf, size_t size)
+{
+    int n = 0, one = 0;
+    for (int w = 0; be_model_has_workloads(m) && w < be_model_workloads(m);
+         w++)
+        if (be_model_workload_has_revenue(m, w)) {
+            n++;
+            one = w;
+        }
+    if (n == 1)
+        snprintf(buf, size, "the %s market", be_model_workload_name(m, one));
+    else
+        snprintf(buf, size, "%s", n > 1 ? "the markets" : "the market");
 }
 
 /* How much of the market plan e serves, in words: "serves all of the
@@ -46,6 +75,9 @@ static void market_words(const be_model *m, const be_eval *e, char *buf,
                          size_t size)
 {
     int T = e->periods, runs = 0, lo = 100, hi = 0;
+    char mk[200], of[220];
+    market_name(m, mk, sizeof mk);
+    snprintf(of, sizeof of, " of %s", mk);
     for (int t = 0; t < T; t++) {
         int p = market_pct(m, e, t);
         runs += t == 0 || p != market_pct(m, e, t - 1);
@@ -53,12 +85,15 @@ static void market_words(const be_model *m, const be_eval *e, char *buf,
         hi = p > hi ? p : hi;
     }
     if (runs == 1 && lo == 100) {
-        snprintf(buf, size, "serves all of the market");
+        snprintf(buf, size, "serves all%s", of);
         return;
     }
-    if (runs == 1 || runs > 3) {
-        snprintf(buf, size, runs == 1 ? "serves %d%% of the market"
-                 : "serves between %d%% and %d%% of the market", lo, hi);
+    if (runs == 1) {
+        snprintf(buf, size, "serves %d%%%s", lo, of);
+        return;
+    }
+    if (runs > 3) {
+        snprintf(buf, size, "serves between %d%% and %d%%%s", lo, hi, of);
         return;
     }
     size_t at = 0;
@@ -68,17 +103,17 @@ static void market_words(const be_model *m, const be_eval *e, char *buf,
             u++;
         const char *lead = r == 0 ? "serves " : r == 1 ? ", then "
                                                       : " and ";
-        const char *of = r == 0 ? " of the market" : "";
+        const char *ofs = r == 0 ? of : "";
         if (u > t && r == 0)
             at += (size_t)snprintf(buf + at, size - at, "%s%d%%%s through %s",
-                                   lead, p, of, be_model_period_label(m, u));
+                                   lead, p, ofs, be_model_period_label(m, u));
         else if (u > t)
             at += (size_t)snprintf(buf + at, size - at, "%s%d%% from %s to %s",
                                    lead, p, be_model_period_label(m, t),
                                    be_model_period_label(m, u));
         else
             at += (size_t)snprintf(buf + at, size - at, "%s%d%%%s in %s", lead,
-                                   p, of, be_model_period_label(m, t));
+                                   p, ofs, be_model_period_label(m, t));
         t = u + 1;
     }
 }
@@ -213,7 +248,9 @@ static void text_table(FILE *fp, const be_model *m, const be_solution *sol)
     int T = e->periods, K = e->devices;
     int has_cap = isfinite(be_model_power_cap(m, 0));
     int has_budget = isfinite(be_model_budget(m, 0));
-    int has_market = be_model_has_market(m);
+    /* a model with workloads has its served and market by workload, in
+     * workload_table */
+    int has_market = be_model_has_market(m) && !be_model_has_workloads(m);
     char b1[48], b2[48], b3[48];
 
     fprintf(fp, "%-8s", "");
@@ -259,6 +296,125 @@ static void text_table(FILE *fp, const be_model *m, const be_solution *sol)
             fprintf(fp, " %16s",
                     fmt_money(be_model_budget(m, t), 0, b2, sizeof b2));
         fputc('\n', fp);
+    }
+}
+
+/* ---- workloads ---- */
+
+double report_total_served(const be_eval *e, int t)
+{
+    double v = 0.0;
+    for (int w = 0; w < e->workloads; w++)
+        v += e->served[t * e->workloads + w];
+    return v;
+}
+
+double report_total_market(const be_model *m, int t)
+{
+    double v = 0.0;
+    for (int w = 0; w < be_model_workloads(m); w++)
+        v += be_model_workload_market(m, w, t);
+    return v;
+}
+
+/* Units of device k serving workload w in t, by evaluation e. */
+static double share_of(const be_eval *e, int t, int k, int w)
+{
+    return e->share[((size_t)t * e->devices + k) * e->workloads + w];
+}
+
+double report_idle(const be_eval *e, int t, int k)
+{
+    double v = e->in_service[t * e->devices + k];
+    for (int w = 0; w < e->workloads; w++)
+        v -= share_of(e, t, k, w);
+    return v > BE_UNIT_TOL ? v : 0.0;
+}
+
+/* Append to buf (used so far *at, of size): cut short, still a string. */
+static void append(char *buf, size_t size, size_t *at, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 4, 5)))
+#endif
+    ;
+
+static void append(char *buf, size_t size, size_t *at, const char *fmt, ...)
+{
+    if (*at >= size)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(buf + *at, size - *at, fmt, ap);
+    va_end(ap);
+    *at = n < 0 ? *at : *at + (size_t)n < size ? *at + (size_t)n : size;
+}
+
+void report_split_words(const be_model *m, const be_eval *e, int t,
+                        char *buf, size_t size)
+{
+    int K = e->devices, W = e->workloads;
+    size_t at = 0;
+    char u[48];
+    if (size)
+        buf[0] = '\0';
+    /* w == W: the idle units, when there are any */
+    for (int w = 0; w <= W; w++) {
+        int said = 0, idle = w == W;
+        for (int k = 0; k < K; k++) {
+            double v = idle ? report_idle(e, t, k) : share_of(e, t, k, w);
+            if (!(v > BE_UNIT_TOL))
+                continue;
+            if (!said)
+                append(buf, size, &at, "%s%s: ", w ? "; " : "",
+                       idle ? "idle" : be_model_workload_name(m, w));
+            append(buf, size, &at, "%s%s %s", said ? ", " : "",
+                   fmt_units(v, u, sizeof u), be_model_device_name(m, k));
+            said = 1;
+        }
+        if (!said && !idle)
+            append(buf, size, &at, "%s%s: none", w ? "; " : "",
+                   be_model_workload_name(m, w));
+    }
+}
+
+/* One row per period: each workload's demand, the capacity given to it
+ * and what is served of it (its market where it has one); then which
+ * devices serve it, one line a period. */
+static void workload_table(FILE *fp, const be_model *m, const be_eval *e)
+{
+    int T = e->periods, W = e->workloads;
+    char words[8192];
+    fputs("\nWorkloads: demand, the capacity given to it, served (and the "
+          "market where it has one)\n", fp);
+    fprintf(fp, "%-8s", "");
+    for (int w = 0; w < W; w++) {
+        /* over its columns, cut to fit; the last one not padded */
+        int cols = 3 + be_model_workload_has_revenue(m, w);
+        fprintf(fp, "  %-*.*s", w + 1 < W ? 11 * cols - 1 : 0,
+                11 * cols - 1, be_model_workload_name(m, w));
+    }
+    fprintf(fp, "\n%-8s", "period");
+    for (int w = 0; w < W; w++) {
+        fprintf(fp, "  %10s %10s %10s", "demand", "capacity", "served");
+        if (be_model_workload_has_revenue(m, w))
+            fprintf(fp, " %10s", "market");
+    }
+    fputc('\n', fp);
+    for (int t = 0; t < T; t++) {
+        fprintf(fp, "%-8s", be_model_period_label(m, t));
+        for (int w = 0; w < W; w++) {
+            fprintf(fp, "  %10.6g %10.6g %10.6g",
+                    be_model_workload_demand(m, w, t),
+                    e->workload_capacity[t * W + w], e->served[t * W + w]);
+            if (be_model_workload_has_revenue(m, w))
+                fprintf(fp, " %10.6g", be_model_workload_market(m, w, t));
+        }
+        fputc('\n', fp);
+    }
+    fputs("\nWho serves each workload (units of each device):\n", fp);
+    for (int t = 0; t < T; t++) {
+        report_split_words(m, e, t, words, sizeof words);
+        fprintf(fp, "  %-8s %s\n", be_model_period_label(m, t), words);
     }
 }
 
@@ -317,6 +473,8 @@ void report_text(FILE *fp, const be_model *m, const be_solution *sol)
     report_warning(fp, m, e, NULL);
     fputc('\n', fp);
     text_table(fp, m, sol);
+    if (be_model_has_workloads(m))
+        workload_table(fp, m, e);
     fprintf(fp, "\nThe plan:\n");
     if (report_plan_lines(fp, m, e, 0, e->periods - 1, 2) == 0)
         fprintf(fp, "  (no purchases or retirements)\n");
@@ -418,6 +576,10 @@ void report_json_diagnosis(FILE *fp, const be_model *m,
     report_json_evaluation(fp, m, e);
     fputs(",\n ", fp);
     report_json_device_names(fp, m);
+    if (be_model_has_workloads(m)) {
+        fputs(",\n ", fp);
+        report_json_workloads(fp, m, e);
+    }
     fputs(",\n \"periods\": [", fp);
     for (int t = 0; t < T; t++) {
         fputs(t ? ",\n  {" : "\n  {", fp);
@@ -492,10 +654,15 @@ void report_json_period(FILE *fp, const be_model *m, const be_eval *e, int t)
     json_str(fp, be_model_period_label(m, t));
     fputs(", ", fp);
     report_jnum(fp, "demand", be_model_demand(m, t), 1);
-    if (be_model_has_revenue(m)) {
+    if (be_model_has_revenue(m) && !be_model_has_workloads(m)) {
         report_jnum(fp, "served", e->served[t], 1);
         report_jnum(fp, "market", be_model_market(m, t), 1);
         report_jnum(fp, "price", be_model_price(m, t), 1);
+    } else if (be_model_has_revenue(m)) {
+        report_jnum(fp, "served", report_total_served(e, t), 1);
+        report_jnum(fp, "market", report_total_market(m, t), 1);
+        report_jnum(fp, "price", e->workloads == 1 ? be_model_price(m, t)
+                                                   : NAN, 1);
     }
     report_jnum(fp, "capacity", e->capacity[t], 1);
     report_jnum(fp, "power_kw", e->power_kw[t], 1);
@@ -521,6 +688,86 @@ void report_json_devices(FILE *fp, const be_model *m, const be_eval *e,
         fputc('}', fp);
     }
     fputc('}', fp);
+    if (!be_model_has_workloads(m))
+        return;
+    fputs(", \"shares\": {", fp);
+    for (int k = 0; k < K; k++) {
+        fputs(k ? ", " : "", fp);
+        json_str(fp, be_model_device_name(m, k));
+        fputs(": {", fp);
+        for (int w = 0, said = 0; w < e->workloads; w++) {
+            if (be_model_device_serves(m, k, w) <= 0.0)
+                continue;
+            fputs(said++ ? ", " : "", fp);
+            report_jnum(fp, be_model_workload_name(m, w),
+                        share_of(e, t, k, w), 0);
+        }
+        fputc('}', fp);
+    }
+    fputc('}', fp);
+}
+
+/* ", "key": [f(w, 0), ..., f(w, T - 1)]" */
+static void json_series(FILE *fp, const char *key, const be_model *m,
+                        const be_eval *e, int w,
+                        double (*f)(const be_model *, const be_eval *, int,
+                                    int))
+{
+    char b[40];
+    fprintf(fp, ", \"%s\": [", key);
+    for (int t = 0; t < e->periods; t++)
+        fprintf(fp, "%s%s", t ? ", " : "", fmt_num(f(m, e, w, t), b, sizeof b));
+    fputc(']', fp);
+}
+
+static double wl_demand(const be_model *m, const be_eval *e, int w, int t)
+{
+    (void)e;
+    return be_model_workload_demand(m, w, t);
+}
+
+static double wl_capacity(const be_model *m, const be_eval *e, int w, int t)
+{
+    (void)m;
+    return e->workload_capacity[t * e->workloads + w];
+}
+
+static double wl_served(const be_model *m, const be_eval *e, int w, int t)
+{
+    (void)m;
+    return e->served[t * e->workloads + w];
+}
+
+static double wl_price(const be_model *m, const be_eval *e, int w, int t)
+{
+    (void)e;
+    return be_model_workload_price(m, w, t);
+}
+
+static double wl_market(const be_model *m, const be_eval *e, int w, int t)
+{
+    (void)e;
+    return be_model_workload_market(m, w, t);
+}
+
+void report_json_workloads(FILE *fp, const be_model *m, const be_eval *e)
+{
+    if (!be_model_has_workloads(m))
+        return;
+    fputs("\"workloads\": [", fp);
+    for (int w = 0; w < e->workloads; w++) {
+        fputs(w ? ",\n  {\"name\": " : "\n  {\"name\": ", fp);
+        json_str(fp, be_model_workload_name(m, w));
+        json_series(fp, "demand", m, e, w, wl_demand);
+        json_series(fp, "capacity", m, e, w, wl_capacity);
+        json_series(fp, "served", m, e, w, wl_served);
+        if (be_model_workload_has_revenue(m, w)) {
+            json_series(fp, "price", m, e, w, wl_price);
+            json_series(fp, "market", m, e, w, wl_market);
+        }
+        fputc('}', fp);
+    }
+    fputc(']', fp);
 }
 
 void report_json_give(FILE *fp, const be_model *m, const be_give *g)
@@ -595,6 +842,25 @@ static void csv_cells(FILE *fp, const be_model *m, const be_eval *e, int t,
             fmt_num(e->period_cost[t].total, b[7], 40));
 }
 
+/* The workload cells of the row for period t and device k (see the
+ * header in report_csv), each after a comma. */
+static void csv_workload_cells(FILE *fp, const be_model *m, const be_eval *e,
+                               int t, int k)
+{
+    char b[6][40];
+    int W = e->workloads;
+    for (int w = 0; w < W; w++) {
+        fprintf(fp, ",%s,%s,%s,%s", fmt_num(share_of(e, t, k, w), b[0], 40),
+                fmt_num(be_model_workload_demand(m, w, t), b[1], 40),
+                fmt_num(e->workload_capacity[t * W + w], b[2], 40),
+                fmt_num(e->served[t * W + w], b[3], 40));
+        if (be_model_workload_has_revenue(m, w))
+            fprintf(fp, ",%s,%s",
+                    fmt_num(be_model_workload_price(m, w, t), b[4], 40),
+                    fmt_num(be_model_workload_market(m, w, t), b[5], 40));
+    }
+}
+
 void report_csv(FILE *fp, const be_model *m, const be_solution *sol)
 {
     /* A model without scenarios is written as one scenario without the
@@ -605,13 +871,26 @@ void report_csv(FILE *fp, const be_model *m, const be_solution *sol)
      * allows letters, digits, '-', '_' and '.'). */
     int S = be_model_scenarios(m), T = be_model_periods(m);
     int K = be_model_devices(m), revenue = be_model_has_revenue(m);
+    int W = be_model_workloads(m), wl = be_model_has_workloads(m);
     /* with revenue, four columns more at the end: served, market and
-     * price of the period, the plan's net present value */
+     * price of the period, the plan's net present value (with workloads
+     * served and market over every workload, price empty when there are
+     * several) */
     fprintf(fp, "%speriod,device,in_service,bought,retired,capacity,demand,"
             "power_kw,spend,period_cost,plan_cost,%sbound,gap,"
-            "levelized_cost%s\n",
+            "levelized_cost%s",
             S ? "scenario,probability,node," : "", S ? "expected_cost," : "",
             revenue ? ",served,market,price,net_present_value" : "");
+    /* with workloads, per workload: the units of the row's device serving
+     * it, its demand, the capacity given to it and what is served of it
+     * in the period; price and market with its revenue */
+    for (int w = 0; wl && w < W; w++) {
+        const char *n = be_model_workload_name(m, w);
+        fprintf(fp, ",share_%s,demand_%s,capacity_%s,served_%s", n, n, n, n);
+        if (be_model_workload_has_revenue(m, w))
+            fprintf(fp, ",price_%s,market_%s", n, n);
+    }
+    fputc('\n', fp);
     if (S ? !(sol->scenarios > 0 && sol->scenario_eval) : !sol->plan)
         return;
     char p[40], cost[40], expected[40], bound[40], gap[40];
@@ -644,12 +923,21 @@ void report_csv(FILE *fp, const be_model *m, const be_solution *sol)
                 csv_cells(fp, ms, e, t, k);
                 fprintf(fp, ",%s,%s%s%s,%s,%s", cost, S ? expected : "",
                         S ? "," : "", bound, gap, lcoc);
-                if (revenue)
+                if (revenue && !wl)
                     fprintf(fp, ",%s,%s,%s,%s",
                             fmt_num(e->served[t], r[0], 40),
                             fmt_num(be_model_market(ms, t), r[1], 40),
                             fmt_num(be_model_price(ms, t), r[2], 40),
                             fmt_num(e->net_present_value, r[3], 40));
+                else if (revenue)
+                    fprintf(fp, ",%s,%s,%s,%s",
+                            fmt_num(report_total_served(e, t), r[0], 40),
+                            fmt_num(report_total_market(ms, t), r[1], 40),
+                            W == 1 ? fmt_num(be_model_price(ms, t), r[2], 40)
+                                   : "",
+                            fmt_num(e->net_present_value, r[3], 40));
+                if (wl)
+                    csv_workload_cells(fp, ms, e, t, k);
                 fputc('\n', fp);
             }
     }

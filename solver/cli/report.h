@@ -80,12 +80,33 @@ void report_json_device_names(FILE *fp, const be_model *m);
 void report_json_evaluation(FILE *fp, const be_model *m, const be_eval *e);
 /* Period t of evaluation e: label, demand, capacity, power_kw,
  * power_cap_kw, spend, budget, cost (members, without braces); and
- * "devices": {NAME: {in_service, bought, retired}}. */
+ * "devices": {NAME: {in_service, bought, retired}}.  With revenue also
+ * served, market and price; with `workloads` served and market are the
+ * totals over the workloads (report_total_*), price is null when there
+ * are several, and report_json_devices adds "shares": {DEVICE: {WORKLOAD:
+ * units}} (each device, each workload it can serve). */
 void report_json_period(FILE *fp, const be_model *m, const be_eval *e,
                         int t);
 void report_json_devices(FILE *fp, const be_model *m, const be_eval *e,
                          int t);
 void report_json_stats(FILE *fp, const be_solution *sol);
+/* Workloads (a model with `workloads`).  report_total_served: what e
+ * serves in t over every workload; report_total_market: the most that can
+ * be served in t over every workload (a workload without a market counts
+ * its demand); report_idle: the units of device k in service in t that
+ * serve no workload (0 within BE_UNIT_TOL).  report_split_words: which
+ * devices serve each workload in t, "training: 8 b200; inference: 120
+ * a100, 2 b200" ("training: none" for a workload no unit serves; then
+ * "; idle: 3 b200" when units serve none), at most size bytes. */
+double report_total_served(const be_eval *e, int t);
+double report_total_market(const be_model *m, int t);
+double report_idle(const be_eval *e, int t, int k);
+void report_split_words(const be_model *m, const be_eval *e, int t,
+                        char *buf, size_t size);
+/* "workloads": [{"name", and by period "demand", "capacity" (given to
+ * it), "served"; "price" with its revenue, "market" with its market}]
+ * of evaluation e (a model with `workloads`; nothing otherwise). */
+void report_json_workloads(FILE *fp, const be_model *m, const be_eval *e);
 /* One row per period and device, with a header line; for a model with
  * scenarios one row per scenario, period and device, with the scenario,
  * its probability and its node in front and the expected cost after the

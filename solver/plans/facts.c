@@ -48,7 +48,33 @@ char *be_format_units(double v, char *buf, size_t size)
  * applies to after it: "retire 13 a100 units and 1 h100 unit, buy 6 b200
  * units".  A count names the device's units as units ("1 old unit", "2.500
  * new units"), so that a device named like an adjective ("old", "cloud")
- * still reads as a thing. */
+ * still reads as a thing.
+ *
+ * A model with several workloads (m->W > 1) says where units go as well:
+ * "retire 10 a100 units, move 60 a100 units from training to inference,
+ * buy 12 b200 units for training".  The rules, per device k and period t
+ * (shares are the evaluation's: units of k serving w in t; a unit not in
+ * any share is idle):
+ *   - Moves (t > 0; owned and rented units alike).  Units of a device are
+ *     interchangeable (the same throughput at any age), so the plan names
+ *     the fewest moves that take the shares of t - 1 to those of t.  With
+ *     dec(w) = max(0, share(w,t-1) - share(w,t)) and inc(w) likewise the
+ *     other way: the units leaving the device (retired at the start of t,
+ *     end of life included; for a rented device the drop in units rented)
+ *     are taken from the decreases, then the growth of the idle units;
+ *     what is left of the decreases moves.  The units joining (bought; for
+ *     a rented device the rise in units rented) fill the increases, then
+ *     the units that were idle; what is left of the increases receives the
+ *     moves.  Every step goes in workload order, and the moves pair what is
+ *     left of the decreases with what is left of the increases in workload
+ *     order (the first source to the first destination, as far as it goes,
+ *     and so on).  A unit going idle or leaving idleness is not a move.
+ *   - Purchases "for W": when W is the only workload whose share of the
+ *     device grows in t (at t = 0 every share grows from nothing), or,
+ *     when none grows, the only workload the device serves in t.
+ * One move (device, from, to) is one action.  Between units of a device
+ * both ways are never named in one period (a workload's share either falls
+ * or grows).  A model with one workload reads as it always has. */
 
 typedef struct words {
     char *buf;
@@ -76,7 +102,9 @@ static void put(words *w, const char *fmt, ...)
         w->used = w->size;
 }
 
-typedef enum action { END_OF_LIFE, RETIRE, BUY, RENT, STOP_RENTING } action;
+typedef enum action {
+    END_OF_LIFE, RETIRE, MOVE, BUY, RENT, STOP_RENTING
+} action;
 
 /* How many units of device k action a moves in period t; 0 when it does
  * not act (STOP_RENTING: 1 when the rented device drops to none). */
@@ -92,6 +120,8 @@ static double amount(const be_model *m, const be_eval *e, int t, int k,
     case RETIRE:
         v = e->retired_early[t * K + k];
         break;
+    case MOVE:
+        return 0.0;   /* moves() */
     case BUY:
         v = e->bought[t * K + k];
         break;
@@ -113,18 +143,152 @@ static double amount(const be_model *m, const be_eval *e, int t, int k,
     return v > BE_UNIT_TOL ? v : 0.0;
 }
 
+/* The units of device k leaving (*out) and joining (*in) at the start of
+ * t: retired and bought; for a rented device the change in units rented. */
+static void flows(const be_model *m, const be_eval *e, int t, int k,
+                  double *out, double *in)
+{
+    int K = e->devices;
+    if (m->devices[k].rented) {
+        double now = e->in_service[t * K + k];
+        double before = t > 0 ? e->in_service[(t - 1) * K + k] : 0.0;
+        *out = fmax(0.0, before - now);
+        *in = fmax(0.0, now - before);
+    } else {
+        *out = e->retired[t * K + k];
+        *in = e->bought[t * K + k];
+    }
+}
+
+static double share_of(const be_eval *e, int t, int k, int w)
+{
+    return e->share[((size_t)t * e->devices + k) * e->workloads + w];
+}
+
+/* Take up to amount from a[0..n-1], in order. */
+static void take(double *a, int n, double amount)
+{
+    for (int i = 0; i < n && amount > 0.0; i++) {
+        double x = fmin(a[i], amount);
+        a[i] -= x;
+        amount -= x;
+    }
+}
+
+typedef struct move {
+    int from, to;
+    double units;
+} move;
+
+/* The moves of device k into period t, by the rules above, into out (room
+ * for 2 W; dec and inc: W each, scratch).  Returns how many. */
+static int device_moves(const be_model *m, const be_eval *e, int t, int k,
+                        double *dec, double *inc, move *out)
+{
+    int W = e->workloads, K = e->devices, n = 0;
+    if (t == 0 || m->devices[k].n_serve < 2)
+        return 0;
+    double before = 0.0, now = 0.0, leave, join;
+    for (int w = 0; w < W; w++) {
+        double a = share_of(e, t - 1, k, w), b = share_of(e, t, k, w);
+        before += a;
+        now += b;
+        dec[w] = fmax(0.0, a - b);
+        inc[w] = fmax(0.0, b - a);
+    }
+    flows(m, e, t, k, &leave, &join);
+    double idle_before = fmax(0.0, e->in_service[(t - 1) * K + k] - before);
+    double idle_now = fmax(0.0, e->in_service[t * K + k] - now);
+    take(dec, W, leave + fmax(0.0, idle_now - idle_before));
+    take(inc, W, join + fmax(0.0, idle_before - idle_now));
+    for (int i = 0, j = 0; i < W && j < W;) {
+        if (dec[i] <= BE_UNIT_TOL) {
+            i++;
+        } else if (inc[j] <= BE_UNIT_TOL) {
+            j++;
+        } else {
+            double x = fmin(dec[i], inc[j]);
+            out[n++] = (move){i, j, x};
+            dec[i] -= x;
+            inc[j] -= x;
+        }
+    }
+    return n;
+}
+
+/* The workload the units of device k bought in t are for (the rules
+ * above), or -1. */
+static int bought_for(const be_eval *e, int t, int k)
+{
+    int grows = -1, serves = -1, n_grow = 0, n_serve = 0;
+    for (int w = 0; w < e->workloads; w++) {
+        double now = share_of(e, t, k, w);
+        double before = t > 0 ? share_of(e, t - 1, k, w) : 0.0;
+        if (now - before > BE_UNIT_TOL) {
+            n_grow++;
+            grows = w;
+        }
+        if (now > BE_UNIT_TOL) {
+            n_serve++;
+            serves = w;
+        }
+    }
+    if (n_grow)
+        return n_grow == 1 ? grows : -1;
+    return n_serve == 1 ? serves : -1;
+}
+
+/* The moves of period t as one phrase ("move 60 a100 units from training
+ * to inference and 2 b200 units from inference to training") after n
+ * actions.  Returns the moves named (0 as well when out of memory: the
+ * words then leave them out). */
+static int put_moves(const be_model *m, const be_eval *e, int t, words *w,
+                     int n)
+{
+    int K = e->devices, W = e->workloads, items = 0, done = 0;
+    double *scratch = malloc(2 * (size_t)W * sizeof *scratch);
+    move *mv = malloc(2 * (size_t)W * sizeof *mv);
+    if (!scratch || !mv)
+        goto out;
+    for (int k = 0; k < K; k++)
+        items += device_moves(m, e, t, k, scratch, scratch + W, mv);
+    if (items)
+        put(w, "%smove ", n ? ", " : "");
+    for (int k = 0; k < K && items; k++) {
+        int c = device_moves(m, e, t, k, scratch, scratch + W, mv);
+        for (int i = 0; i < c; i++) {
+            char u[48];
+            done++;
+            put(w, "%s%s %s unit%s from %s to %s",
+                done == 1 ? "" : done == items ? " and " : ", ",
+                be_format_units(mv[i].units, u, sizeof u), m->devices[k].name,
+                fabs(mv[i].units - 1.0) < 1e-9 ? "" : "s",
+                m->workloads[mv[i].from].name, m->workloads[mv[i].to].name);
+        }
+    }
+out:
+    free(scratch);
+    free(mv);
+    return items;
+}
+
 int be_describe_period(const be_model *m, const be_eval *e, int t, char *buf,
                        size_t size)
 {
-    static const char *const verb[] = {"", "retire ", "buy ", "rent ",
-                                       "stop renting "};
+    static const char *const verb[] = {"", "retire ", "move ", "buy ",
+                                       "rent ", "stop renting "};
     words w = {buf, size, 0};
-    int K = e->devices, n = 0;
+    int K = e->devices, n = 0, several = e->workloads > 1;
     if (size)
         buf[0] = '\0';
     for (action a = END_OF_LIFE; a <= STOP_RENTING; a++) {
         int items = 0, done = 0;
         double one = 0.0;   /* the count, when one device acts */
+        if (a == MOVE) {
+            if (several)
+                n += put_moves(m, e, t, &w, n);
+            continue;
+        }
         for (int k = 0; k < K; k++)
             items += amount(m, e, t, k, a) > 0.0;
         if (!items)
@@ -144,6 +308,9 @@ int be_describe_period(const be_model *m, const be_eval *e, int t, char *buf,
                 put(&w, "%s %s unit%s", be_format_units(v, u, sizeof u),
                     m->devices[k].name, fabs(v - 1.0) < 1e-9 ? "" : "s");
             }
+            int f = several && a == BUY ? bought_for(e, t, k) : -1;
+            if (f >= 0)
+                put(&w, " for %s", m->workloads[f].name);
         }
         if (a == END_OF_LIFE)
             put(&w, " %s end of life", items == 1 && fabs(one - 1.0) < 1e-9
