@@ -83,38 +83,82 @@ static const char *period_word(const be_model *m)
     }
 }
 
-static chart *fleet_chart(const report_data *d, int capacity)
+/* The throughput device k gives workload w in period t (w < 0: every
+ * workload) by evaluation e: its share times its throughput there. */
+static double given(const be_model *m, const be_eval *e, int t, int k, int w)
 {
+    double v = 0.0;
+    int W = e->workloads;
+    for (int u = w < 0 ? 0 : w; u < (w < 0 ? W : w + 1); u++)
+        v += e->share[((size_t)t * e->devices + k) * W + u] *
+             be_model_device_serves(m, k, u);
+    return v;
+}
+
+/* What fleet_chart draws: units, capacity, or workload w >= 0. */
+enum { FLEET = -2, CAPACITY = -1 };
+
+/* Bars by device: units in service (FLEET), the throughput in service
+ * against the demand (CAPACITY), or the throughput given to workload w
+ * against its demand and, where it is above, its market. */
+static chart *fleet_chart(const report_data *d, int what)
+{
+    const be_model *m = d->m;
     const be_eval *e = d->sol->eval;
-    int T = d->periods, K = d->devices;
-    chart *c = capacity
+    int T = d->periods, K = d->devices, capacity = what != FLEET;
+    char id[32], title[200];
+    if (what >= 0) {
+        snprintf(id, sizeof id, "workload-%d", what + 1);
+        snprintf(title, sizeof title, "Capacity given to %s against its "
+                 "demand", be_model_workload_name(m, what));
+    }
+    chart *c = what >= 0
+        ? chart_new(id, title, "throughput, capacity units", period_word(m),
+                    T, d->labels)
+        : capacity
         ? chart_new("capacity", "Capacity against demand",
-                    "throughput, capacity units", period_word(d->m),
+                    "throughput, capacity units", period_word(m),
                     T, d->labels)
         : chart_new("fleet", "Units in service by device", "units in service",
-                    period_word(d->m), T, d->labels);
+                    period_word(m), T, d->labels);
     double *y = malloc((size_t)T * sizeof *y);
     if (!c || !y)
         goto fail;
-    c->integer = !capacity && be_model_is_integer(d->m);
+    c->integer = !capacity && be_model_is_integer(m);
     for (int k = 0; k < K; k++) {
         double any = 0;
+        if (what >= 0 && be_model_device_serves(m, k, what) <= 0.0)
+            continue;   /* cannot serve it: no legend entry */
         for (int t = 0; t < T; t++) {
             y[t] = e->in_service[t * K + k];
-            if (capacity)
-                y[t] *= be_model_device_throughput(d->m, k);
+            /* with workloads a unit's throughput depends on what it
+             * serves */
+            if (capacity && be_model_has_workloads(m))
+                y[t] = given(m, e, t, k, what);
+            else if (capacity)
+                y[t] *= be_model_device_throughput(m, k);
             any += fabs(y[t]);
         }
         if (any == 0 && K > 1)
             continue;   /* a device the plan never uses: no legend entry */
-        if (chart_add(c, be_model_device_name(d->m, k), CHART_BAR,
+        if (chart_add(c, be_model_device_name(m, k), CHART_BAR,
                       device_colour(k), y) != 0)
             goto fail;
     }
     if (capacity) {
         for (int t = 0; t < T; t++)
-            y[t] = be_model_demand(d->m, t);
+            y[t] = what >= 0 ? be_model_workload_demand(m, what, t)
+                             : be_model_demand(m, t);
         if (chart_add(c, "demand", CHART_STEP, CHART_BLACK, y) != 0)
+            goto fail;
+    }
+    if (what >= 0 && be_model_workload_has_revenue(m, what)) {
+        int above = 0;
+        for (int t = 0; t < T; t++) {
+            y[t] = be_model_workload_market(m, what, t);
+            above |= y[t] > be_model_workload_demand(m, what, t);
+        }
+        if (above && chart_add(c, "market", CHART_STEP, CHART_GREY, y) != 0)
             goto fail;
     }
     free(y);
@@ -183,12 +227,17 @@ fail:
     return NULL;
 }
 
+chart *workload_chart(const report_data *d, int w)
+{
+    return fleet_chart(d, w);
+}
+
 chart *report_chart(const report_data *d, const char *name)
 {
     if (strcmp(name, "fleet") == 0)
-        return fleet_chart(d, 0);
+        return fleet_chart(d, FLEET);
     if (strcmp(name, "capacity") == 0)
-        return fleet_chart(d, 1);
+        return fleet_chart(d, CAPACITY);
     if (strcmp(name, "power") == 0)
         return power_chart(d);
     if (strcmp(name, "cost") == 0)

@@ -37,6 +37,12 @@ void report_data_free(report_data *d);
  * an unknown name or when out of memory. */
 chart *report_chart(const report_data *d, const char *name);
 extern const char *const report_chart_names[];   /* NULL-terminated */
+/* A model with `workloads`: the throughput given to workload w, stacked
+ * by the devices that can serve it, against its demand (and its market,
+ * where that is above the demand), id "workload-N" (N = w + 1); NULL
+ * when out of memory.  The "capacity" chart of such a model stacks what
+ * each device gives every workload. */
+chart *workload_chart(const report_data *d, int w);
 /* What `plot --chart` draws: report_chart_names, then returns_chart_names
  * (a model with revenue). */
 extern const char *const plot_chart_names[];

@@ -11,6 +11,10 @@
  * scenario against running the fleet to end of life on that scenario's
  * own model, and each scenario's charts and schedule.
  *
+ * A model with workloads gets, besides, a chart per workload (the
+ * throughput each device gives it against its demand) and the capacity
+ * by workload and device, period by period, beside the schedule.
+ *
  * A model with revenue (without scenarios) gets a section more, revenue
  * and cash flow: the plan as an investment (be_returns_compute: NPV, IRR,
  * payback, levelized cost, capex over revenue; the break-even price,
@@ -246,6 +250,34 @@ static int charts(FILE *fp, const report_data *d, const char *tag, char *why,
                            "cap." : captions[i], why, size) != 0)
             return -1;
     }
+    /* a model with workloads: what each workload is given, device by
+     * device */
+    for (int w = 0; be_model_has_workloads(d->m) &&
+                    w < be_model_workloads(d->m); w++) {
+        char id[48], *caption = NULL;
+        size_t len = 0;
+        FILE *mem = open_memstream(&caption, &len);
+        if (!mem) {
+            snprintf(why, size, "out of memory");
+            return -1;
+        }
+        fputs("Throughput given to ", mem);
+        html_esc(mem, be_model_workload_name(d->m, w));
+        fputs(", stacked by the devices that serve it (a unit's share of "
+              "its time times its throughput there), against its demand "
+              "(dashed)", mem);
+        fputs(be_model_workload_has_revenue(d->m, w)
+              ? " and, above it, its market (grey)." : ".", mem);
+        fclose(mem);
+        snprintf(id, sizeof id, "%sworkload-%d", tag, w + 1);
+        int rc = caption ? chart_figure(fp, workload_chart(d, w), id,
+                                        caption, why, size) : -1;
+        if (!caption)
+            snprintf(why, size, "out of memory");
+        free(caption);
+        if (rc != 0)
+            return -1;
+    }
     fputs("</div>\n", fp);
     return 0;
 }
@@ -333,6 +365,84 @@ static void schedule(FILE *fp, const be_model *m, const be_eval *e,
             fputs("<td>", fp);
             html_num(fp, be_model_budget(m, t));
             fputs("</td>", fp);
+        }
+        fputs("</tr>\n", fp);
+    }
+    fputs("</tbody></table></div>\n", fp);
+}
+
+/* A model with workloads: per period and workload its demand, the
+ * throughput each device that can serve it gives it (units serving it x
+ * throughput, the units in brackets), the total, and what is served (the
+ * market with revenue); id "workloads" (or "workloads-N"). */
+static void workload_schedule(FILE *fp, const be_model *m, const be_eval *e,
+                              const char *id)
+{
+    int T = e->periods, K = e->devices, W = e->workloads;
+    if (strcmp(id, "workloads") == 0)
+        fputs("<h2>Capacity by workload</h2>\n<p class=\"sub\">Each "
+              "workload's demand, the throughput each device gives it (its "
+              "units serving the workload, in brackets), the total, and "
+              "what is served. A unit may split its time between "
+              "workloads.</p>\n", fp);
+    fprintf(fp, "<div class=\"scroll\"><table id=\"%s\"><thead><tr>"
+            "<th class=\"l\" rowspan=\"2\">period</th>", id);
+    for (int w = 0; w < W; w++) {
+        int n = 3 + be_model_workload_has_revenue(m, w);
+        for (int k = 0; k < K; k++)
+            n += be_model_device_serves(m, k, w) > 0.0;
+        fprintf(fp, "<th colspan=\"%d\" style=\"text-align:center\">", n);
+        html_esc(fp, be_model_workload_name(m, w));
+        fputs("</th>", fp);
+    }
+    fputs("</tr><tr>", fp);
+    for (int w = 0; w < W; w++) {
+        fputs("<th>demand</th>", fp);
+        for (int k = 0; k < K; k++) {
+            if (be_model_device_serves(m, k, w) <= 0.0)
+                continue;
+            fputs("<th>", fp);
+            html_swatch(fp, k);
+            html_esc(fp, be_model_device_name(m, k));
+            fputs("</th>", fp);
+        }
+        fputs("<th>capacity</th><th>served</th>", fp);
+        if (be_model_workload_has_revenue(m, w))
+            fputs("<th>market</th>", fp);
+    }
+    fputs("</tr></thead><tbody>\n", fp);
+    for (int t = 0; t < T; t++) {
+        fputs("<tr><th class=\"l\">", fp);
+        html_esc(fp, be_model_period_label(m, t));
+        fputs("</th>", fp);
+        for (int w = 0; w < W; w++) {
+            fputs("<td>", fp);
+            html_num(fp, be_model_workload_demand(m, w, t));
+            fputs("</td>", fp);
+            for (int k = 0; k < K; k++) {
+                double tp = be_model_device_serves(m, k, w);
+                if (tp <= 0.0)
+                    continue;
+                double units = e->share[((size_t)t * K + k) * W + w];
+                fputs(units == 0 ? "<td class=\"z\">" : "<td>", fp);
+                html_num(fp, units * tp);
+                if (units != 0) {
+                    fputs(" (", fp);
+                    html_num(fp, units);
+                    fputs(")", fp);
+                }
+                fputs("</td>", fp);
+            }
+            fputs("<td>", fp);
+            html_num(fp, e->workload_capacity[t * W + w]);
+            fputs("</td><td>", fp);
+            html_num(fp, e->served[t * W + w]);
+            fputs("</td>", fp);
+            if (be_model_workload_has_revenue(m, w)) {
+                fputs("<td>", fp);
+                html_num(fp, be_model_workload_market(m, w, t));
+                fputs("</td>", fp);
+            }
         }
         fputs("</tr>\n", fp);
     }
@@ -711,6 +821,11 @@ static int scenario_details(FILE *fp, const be_model *m,
         if (charts(fp, &sd[s], tag, why, size) != 0)
             return -1;
         schedule(fp, be_model_scenario(m, s), sd[s].sol->eval, id);
+        if (be_model_has_workloads(m)) {
+            snprintf(id, sizeof id, "workloads-%d", s + 1);
+            workload_schedule(fp, be_model_scenario(m, s), sd[s].sol->eval,
+                              id);
+        }
         fputs("</details>\n", fp);
     }
     return 0;
@@ -774,6 +889,8 @@ static int page(FILE *fp, const be_model *m, const be_solution *sol,
         if (charts(fp, d, "", why, size) != 0)
             return -1;
         schedule(fp, m, sol->eval, "schedule");
+        if (be_model_has_workloads(m))
+            workload_schedule(fp, m, sol->eval, "workloads");
         costs(fp, d);
         if (rd && returns_section(fp, rd, why, size) != 0)
             return -1;

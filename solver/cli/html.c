@@ -114,17 +114,35 @@ void html_swatch(FILE *fp, int k)
 
 /* ---- the model's inputs ---- */
 
+/* "training 3<br>inference 15": device k's throughput for each workload
+ * it can serve. */
+static void workload_throughputs(FILE *fp, const be_model *m, int k)
+{
+    for (int w = 0, said = 0; w < be_model_workloads(m); w++) {
+        double v = be_model_device_serves(m, k, w);
+        if (v <= 0.0)
+            continue;
+        fputs(said++ ? "<br>" : "", fp);
+        html_esc(fp, be_model_workload_name(m, w));
+        fputc(' ', fp);
+        html_num(fp, v);
+    }
+}
+
 void html_inputs(FILE *fp, const be_model *m, const char *path,
                    const cli_common *c)
 {
     int T = be_model_periods(m), K = be_model_devices(m);
-    int J = be_model_cohorts(m);
+    int J = be_model_cohorts(m), wl = be_model_has_workloads(m);
     double dy = be_model_period_years(m);
     fputs("<h2>The model's inputs</h2>\n<div class=\"scroll\">"
           "<table id=\"devices\"><thead><tr><th class=\"l\">device</th>"
           "<th>throughput</th><th>power kW</th><th>lifetime, years</th>"
           "<th class=\"l\">on sale</th><th>price then</th>"
-          "<th>price per unit of throughput</th></tr></thead><tbody>\n", fp);
+          "<th>price per unit of throughput", fp);
+    /* with workloads: of the workload it serves best */
+    fputs(wl ? " (its largest)" : "", fp);
+    fputs("</th></tr></thead><tbody>\n", fp);
     for (int k = 0; k < K; k++) {
         int first = -1, last = -1;
         for (int t = 0; t < T; t++)
@@ -147,7 +165,10 @@ void html_inputs(FILE *fp, const be_model *m, const char *path,
         html_swatch(fp, k);
         html_esc(fp, be_model_device_name(m, k));
         fputs(rented ? " (rented)</td><td>" : "</td><td>", fp);
-        html_num(fp, be_model_device_throughput(m, k));
+        if (be_model_has_workloads(m))
+            workload_throughputs(fp, m, k);
+        else
+            html_num(fp, be_model_device_throughput(m, k));
         fputs("</td><td>", fp);
         html_num(fp, be_model_device_power_kw(m, k));
         fputs("</td><td>", fp);
@@ -213,11 +234,18 @@ void html_inputs(FILE *fp, const be_model *m, const char *path,
     double r = pow(be_model_discount(m, 1), -1.0 / dy) - 1.0;
     fprintf(fp, "<h3>Period by period</h3><p class=\"sub\">%d periods of "
             "%s; discount rate %.4g%% a year.</p><div class=\"scroll\">"
-            "<table id=\"inputs\"><thead><tr><th class=\"l\">period</th>"
-            "<th>demand</th><th>power cap kW</th><th>budget</th>"
-            "<th>discount factor</th>", T,
-            dy == 1 ? "a year" : dy < 0.1 ? "a month" : "a quarter",
+            "<table id=\"inputs\"><thead><tr><th class=\"l\">period</th>",
+            T, dy == 1 ? "a year" : dy < 0.1 ? "a month" : "a quarter",
             100.0 * r);
+    /* with workloads, the demand of each */
+    for (int w = 0; wl && w < be_model_workloads(m); w++) {
+        fputs("<th>demand ", fp);
+        html_esc(fp, be_model_workload_name(m, w));
+        fputs("</th>", fp);
+    }
+    fputs(wl ? "" : "<th>demand</th>", fp);
+    fputs("<th>power cap kW</th><th>budget</th><th>discount factor</th>",
+          fp);
     for (int k = 0; k < K; k++)
         if (!be_model_device_is_rented(m, k)) {
             fputs("<th>price ", fp);
@@ -228,9 +256,14 @@ void html_inputs(FILE *fp, const be_model *m, const char *path,
     for (int t = 0; t < T; t++) {
         fputs("<tr><th class=\"l\">", fp);
         html_esc(fp, be_model_period_label(m, t));
-        fputs("</th><td>", fp);
-        html_num(fp, be_model_demand(m, t));
-        fputs("</td><td>", fp);
+        fputs("</th>", fp);
+        for (int w = 0; w < (wl ? be_model_workloads(m) : 1); w++) {
+            fputs("<td>", fp);
+            html_num(fp, wl ? be_model_workload_demand(m, w, t)
+                            : be_model_demand(m, t));
+            fputs("</td>", fp);
+        }
+        fputs("<td>", fp);
         html_num(fp, be_model_power_cap(m, t));
         fputs("</td><td>", fp);
         html_num(fp, be_model_budget(m, t));

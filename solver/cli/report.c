@@ -383,7 +383,6 @@ void report_split_words(const be_model *m, const be_eval *e, int t,
 static void workload_table(FILE *fp, const be_model *m, const be_eval *e)
 {
     int T = e->periods, W = e->workloads;
-    char words[8192];
     fputs("\nWorkloads: demand, the capacity given to it, served (and the "
           "market where it has one)\n", fp);
     fprintf(fp, "%-8s", "");
@@ -412,9 +411,17 @@ static void workload_table(FILE *fp, const be_model *m, const be_eval *e)
         fputc('\n', fp);
     }
     fputs("\nWho serves each workload (units of each device):\n", fp);
-    for (int t = 0; t < T; t++) {
+    report_split_lines(fp, m, e, 0, T - 1, 2);
+}
+
+void report_split_lines(FILE *fp, const be_model *m, const be_eval *e,
+                        int from, int to, int indent)
+{
+    char words[8192];
+    for (int t = from; t <= to; t++) {
         report_split_words(m, e, t, words, sizeof words);
-        fprintf(fp, "  %-8s %s\n", be_model_period_label(m, t), words);
+        fprintf(fp, "%*s%-8s %s\n", indent, "", be_model_period_label(m, t),
+                words);
     }
 }
 

@@ -103,6 +103,10 @@ double report_total_market(const be_model *m, int t);
 double report_idle(const be_eval *e, int t, int k);
 void report_split_words(const be_model *m, const be_eval *e, int t,
                         char *buf, size_t size);
+/* report_split_words of periods from .. to, one line each ("2027     "
+ * and the words), indented by indent spaces. */
+void report_split_lines(FILE *fp, const be_model *m, const be_eval *e,
+                        int from, int to, int indent);
 /* "workloads": [{"name", and by period "demand", "capacity" (given to
  * it), "served"; "price" with its revenue, "market" with its market}]
  * of evaluation e (a model with `workloads`; nothing otherwise). */

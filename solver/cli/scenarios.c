@@ -262,6 +262,19 @@ static void cost_cells(FILE *fp, const be_costs *c, int revenue)
             fmt_money(c->total, 2, b[6], 48));
 }
 
+/* "every scenario", or "if cheap or dear": whom branch b's plan is for. */
+static void branch_title(const be_model *m, const sc_branch *b, char *buf,
+                         size_t size)
+{
+    if (b->size == be_model_scenarios(m)) {
+        snprintf(buf, size, "every scenario");
+    } else {
+        char list[4000];
+        sc_branch_names(m, b, " or ", list, sizeof list);
+        snprintf(buf, size, "if %s", list);
+    }
+}
+
 void sc_report_text(FILE *fp, const be_model *m, const be_solution *sol)
 {
     char b1[64], b2[64];
@@ -350,17 +363,24 @@ void sc_report_text(FILE *fp, const be_model *m, const be_solution *sol)
     int n = sc_branches(m, &b);
     char names[4096];
     for (int i = 0; i < n; i++) {
-        if (b[i].size == S)
-            snprintf(names, sizeof names, "every scenario");
-        else {
-            char list[4000];
-            sc_branch_names(m, &b[i], " or ", list, sizeof list);
-            snprintf(names, sizeof names, "if %s", list);
-        }
+        branch_title(m, &b[i], names, sizeof names);
         fprintf(fp, "  %*s%s:\n", 2 * b[i].depth, "", names);
         int s = be_model_node_first(m, b[i].node);
         report_plan_lines(fp, be_model_scenario(m, s), sol->scenario_eval[s],
                           b[i].from, b[i].to, 4 + 2 * b[i].depth);
+    }
+    if (be_model_has_workloads(m)) {
+        /* the shares, like the decisions, are a branch's */
+        fputs("\nWho serves each workload, branch by branch (units of each "
+              "device):\n", fp);
+        for (int i = 0; i < n; i++) {
+            branch_title(m, &b[i], names, sizeof names);
+            fprintf(fp, "  %*s%s:\n", 2 * b[i].depth, "", names);
+            int s = be_model_node_first(m, b[i].node);
+            report_split_lines(fp, be_model_scenario(m, s),
+                               sol->scenario_eval[s], b[i].from, b[i].to,
+                               4 + 2 * b[i].depth);
+        }
     }
     free(b);
 }
@@ -478,6 +498,10 @@ void sc_report_json(FILE *fp, const be_model *m, const be_solution *sol,
         fputs(", ", fp);
         report_jnum(fp, "probability", be_model_scenario_probability(m, s), 1);
         report_json_evaluation(fp, ms, e);
+        if (be_model_has_workloads(ms)) {
+            fputs(", ", fp);
+            report_json_workloads(fp, ms, e);
+        }
         fputs(", \"periods\": [", fp);
         for (int t = 0; t < T; t++) {
             fputs(t ? ",\n   {" : "\n   {", fp);
