@@ -72,6 +72,38 @@ static int bad(const cli_ctx *x, const char *fmt, const char *a,
     return EXIT_MODEL;
 }
 
+/* Plan q of model a as a plan file can say it (docs/plans.md): its
+ * retirements of units reaching the end of their life cut to the units
+ * held then (they leave anyway; actuals may have left fewer).  Returns 1
+ * when q still retires more units of a cohort than it holds, earlier,
+ * with the first such period and its device; 0 when it never does. */
+static int over_retired(const be_model *a, be_plan *q, int *period,
+                        int *device)
+{
+    int J = be_model_cohorts(a), K = be_model_devices(a);
+    int T = be_model_periods(a), first = T;
+    for (int j = 0; j < J; j++) {
+        be_cohort_info c;
+        be_model_cohort(a, j, &c);
+        double held = c.fleet_entry >= 0 ? c.count
+                    : q->buy[c.start * K + c.device];
+        for (int t = c.start; t < T && t <= c.end; t++) {
+            double *r = &q->retire[t * J + j];
+            double may = c.fleet_entry < 0 && t == c.start ? 0.0 : held;
+            if (t == c.end && *r > may)
+                *r = may;
+            if (*r > may + 1e-9 * fmax(1.0, may) && t < first) {
+                first = t;
+                *device = c.device;
+            }
+            held -= fmin(*r, may);
+        }
+    }
+    if (first < T)
+        *period = first;
+    return first < T;
+}
+
 static int run(cli_ctx *x)
 {
     const be_model *m = x->m;
@@ -163,21 +195,26 @@ static int run(cli_ctx *x)
         /* the continuation must still be a plan of the new model: actuals
          * can leave fewer units than the plan retires later */
         cont = be_plan_advance(m, plan, a, to, &err);
+        int when = -1, device = -1;
+        int bad = cont && over_retired(a, cont, &when, &device);
         be_eval *e = cont ? be_evaluate(a, cont, &err) : NULL;
         if (!e) {
             cli_print_error(&err);
             rc = cli_exit_for(err.code);
             goto done;
         }
-        int bad = e->violation == BE_VIOLATES_HOLDINGS;
+        if (e->violation == BE_VIOLATES_HOLDINGS) {
+            bad = 1;
+            when = e->violation_period;
+            device = e->violation_device;
+        }
         if (bad)
             fprintf(stderr, "breakeven: %s: --plan-out: after what happened, "
                     "the plan's decisions of %s take more units of '%s' than "
                     "the new fleet holds; nothing written\n",
                     actuals_path ? actuals_path : x->path,
-                    be_model_period_label(a, e->violation_period),
-                    e->violation_device >= 0
-                    ? be_model_device_name(a, e->violation_device) : "?");
+                    be_model_period_label(a, when),
+                    device >= 0 ? be_model_device_name(a, device) : "?");
         be_eval_free(e);
         if (bad) {
             rc = EXIT_MODEL;

@@ -10,7 +10,10 @@
  * first period), and as a list otherwise.  Lifetimes and fleet ages are
  * counts with their unit ("18 months"), which read back exactly in any
  * period length.  A rented device whose window has closed cannot be
- * written (a window needs a period), and is left out.  Comments are not
+ * written (a window needs a period), and is left out.  A model with
+ * workloads is written with its `workloads` list (each workload's demand
+ * and revenue) and each device's throughput as a number when it serves
+ * every workload alike, else as a mapping.  Comments are not
  * kept (the YAML reader drops them); the description says where the model
  * came from.
  */
@@ -152,12 +155,37 @@ static void put_name(out *o, const char *s)
         put(o, "%s", s);
 }
 
+/* A device's throughput: one number when it serves every workload
+ * alike (always without `workloads`), else the mapping of the workloads
+ * it serves, {training: 3, inference: 15}. */
+static void put_throughput(out *o, const be_model *m, const be_device *d)
+{
+    char b[40];
+    int alike = !m->has_workloads || d->n_serve == m->W;
+    for (int w = 0; alike && w < m->W; w++)
+        alike = d->serve[w] == d->throughput;
+    if (alike) {
+        put(o, "%s", num(d->throughput, b, sizeof b));
+        return;
+    }
+    put(o, "{");
+    for (int w = 0, any = 0; w < m->W; w++)
+        if (d->serve[w] > 0.0) {
+            put(o, "%s", any++ ? ", " : "");
+            put_name(o, m->workloads[w].name);
+            put(o, ": %s", num(d->serve[w], b, sizeof b));
+        }
+    put(o, "}");
+}
+
 static void put_device(out *o, const be_model *m, const be_device *d)
 {
     char b[40];
     put(o, "  - name: ");
     put_name(o, d->name);
-    put(o, "\n    throughput: %s\n", num(d->throughput, b, sizeof b));
+    put(o, "\n    throughput: ");
+    put_throughput(o, m, d);
+    put(o, "\n");
     if (d->rented) {
         put(o, "    rent: ");
         put_series(o, m, d->rent);
@@ -194,6 +222,36 @@ static void put_device(out *o, const be_model *m, const be_device *d)
         if (d->avail_to < m->T - 1)
             put(o, "to: %s", m->labels[d->avail_to]);
         put(o, "}\n");
+    }
+}
+
+/* Workload w's revenue block, its lines indented by `indent`: the price
+ * and, with one, the market. */
+static void put_revenue(out *o, const be_model *m, int w, const char *indent)
+{
+    size_t at = (size_t)w * m->T;
+    put(o, "%srevenue:\n%s  price: ", indent, indent);
+    put_series(o, m, m->revenue_price + at);
+    put(o, "\n");
+    if (m->has_workloads ? m->workloads[w].has_market : m->has_market) {
+        put(o, "%s  market: ", indent);
+        put_series(o, m, m->market + at);
+        put(o, "\n");
+    }
+}
+
+/* workloads: each with its demand and, where it has one, its revenue. */
+static void put_workloads(out *o, const be_model *m)
+{
+    put(o, "workloads:\n");
+    for (int w = 0; w < m->W; w++) {
+        put(o, "  - name: ");
+        put_name(o, m->workloads[w].name);
+        put(o, "\n    demand: ");
+        put_series(o, m, m->demand + (size_t)w * m->T);
+        put(o, "\n");
+        if (m->workloads[w].has_revenue)
+            put_revenue(o, m, w, "    ");
     }
 }
 
@@ -250,9 +308,14 @@ be_code be_model_write(const be_model *m, const char *comment,
     put(&o, "discount_rate: %s\n", num(m->discount_rate, b, sizeof b));
     put(&o, "integer: %s\n", m->integer ? "true" : "false");
     put(&o, "end_of_horizon: %s\n", m->salvage ? "salvage" : "none");
-    put(&o, "demand: ");
-    put_series(&o, m, m->demand);
-    put(&o, "\nenergy:\n  price: ");
+    if (m->has_workloads) {
+        put_workloads(&o, m);
+        put(&o, "energy:\n  price: ");
+    } else {
+        put(&o, "demand: ");
+        put_series(&o, m, m->demand);
+        put(&o, "\nenergy:\n  price: ");
+    }
     put_series(&o, m, m->energy_price);
     put(&o, "\n  pue: %s\n  utilization: %s\n", num(m->pue, b, sizeof b),
         num(m->utilization, c, sizeof c));
@@ -273,16 +336,8 @@ be_code be_model_write(const be_model *m, const char *comment,
         put(&o, "finance: {tax_rate: %s, depreciation_years: %s}\n",
             num(m->tax_rate, b, sizeof b),
             num(m->depreciation_years, c, sizeof c));
-    if (m->has_revenue) {
-        put(&o, "revenue:\n  price: ");
-        put_series(&o, m, m->revenue_price);
-        put(&o, "\n");
-        if (m->has_market) {
-            put(&o, "  market: ");
-            put_series(&o, m, m->market);
-            put(&o, "\n");
-        }
-    }
+    if (m->has_revenue && !m->has_workloads)
+        put_revenue(&o, m, 0, "");
     put(&o, "devices:\n");
     for (int k = 0; k < m->n_devices; k++)
         if (writable(&m->devices[k]))

@@ -19,8 +19,10 @@
  */
 #include "model/devices.h"
 #include "model/model.h"
+#include "model/rules.h"
 #include "model/values.h"
 #include "model/yaml_tree.h"
+#include "plans/plans.h"
 
 #include <errno.h>
 #include <math.h>
@@ -160,37 +162,92 @@ static be_code device_value(reader *R, const ctx *c, const be_ynode *v,
     return BE_OK;
 }
 
-/* Checks the keys of one entry and returns its fields. */
+/* The keys of one kind of entry: keys[n], all required but those whose
+ * bit is set in `optional`; a missing one is named in this order. */
+typedef struct entry_shape {
+    const char *like;        /* "{device: NAME, period: LABEL, units: N}" */
+    const char *expected;    /* "device, period, units or cohort" */
+    const char *const *keys;
+    int n;
+    unsigned optional;
+} entry_shape;
+
+/* Checks the keys of entry e against its shape and gives their values
+ * in out[shape->n] (NULL for an optional key left out). */
+static be_code entry_keys(reader *R, const ctx *c, const be_ynode *e,
+                          const entry_shape *s, const be_ynode **out)
+{
+    char d[240];
+    if (e->kind != BE_YMAPPING)
+        return fail(R, e->pos, "%s entry %d must be a mapping like %s, found "
+                    "%s", c->list, c->n, s->like, quote(e, d, sizeof d));
+    for (size_t i = 0; i < e->n; i++) {
+        const be_ynode *key = e->u.items[2 * i];
+        int known = 0;
+        for (int j = 0; j < s->n; j++)
+            known |= scalar_is(key, s->keys[j]);
+        if (!known)
+            return fail(R, key->pos, "%s entry %d: unknown key %s; expected "
+                        "%s", c->list, c->n, quote(key, d, sizeof d),
+                        s->expected);
+    }
+    for (int j = 0; j < s->n; j++)
+        if (!(out[j] = lookup(e, s->keys[j], NULL)) &&
+            !(s->optional & (1u << j)))
+            return fail(R, e->pos, "%s entry %d: missing key '%s'", c->list,
+                        c->n, s->keys[j]);
+    return BE_OK;
+}
+
+/* Checks the keys of a buy, rent, retire or failed entry and returns its
+ * fields. */
 static be_code entry_fields(reader *R, const ctx *c, const be_ynode *e,
                             int with_cohort, const be_ynode **device,
                             const be_ynode **period, const be_ynode **units,
                             const be_ynode **cohort)
 {
+    static const char *const keys[] = {"device", "period", "units", "cohort"};
+    static const entry_shape plain = {
+        "{device: NAME, period: LABEL, units: N}", "device, period, units",
+        keys, 3, 0};
+    static const entry_shape retiring = {
+        "{device: NAME, period: LABEL, units: N, cohort: C}",
+        "device, period, units or cohort", keys, 4, 1u << 3};
+    const be_ynode *v[4] = {NULL, NULL, NULL, NULL};
+    be_code rc = entry_keys(R, c, e, with_cohort ? &retiring : &plain, v);
+    *device = v[0];
+    *period = v[1];
+    *units = v[2];
+    *cohort = v[3];
+    return rc;
+}
+
+/* The workload the scalar v names (a model with workloads). */
+static be_code workload_value(reader *R, const ctx *c, const be_ynode *v,
+                              int *out)
+{
+    const be_model *m = R->m;
     char d[240];
-    if (e->kind != BE_YMAPPING)
-        return fail(R, e->pos, "%s entry %d must be a mapping like {device: "
-                    "NAME, period: LABEL, units: N%s}, found %s", c->list,
-                    c->n, with_cohort ? ", cohort: C" : "",
-                    quote(e, d, sizeof d));
-    for (size_t i = 0; i < e->n; i++) {
-        const be_ynode *key = e->u.items[2 * i];
-        if (scalar_is(key, "device") || scalar_is(key, "period") ||
-            scalar_is(key, "units") || (with_cohort && scalar_is(key, "cohort")))
-            continue;
-        return fail(R, key->pos, "%s entry %d: unknown key %s; expected "
-                    "device, period, units%s", c->list, c->n,
-                    quote(key, d, sizeof d), with_cohort ? " or cohort" : "");
+    int w = be__ld_find_workload(m, v);
+    if (w >= 0) {
+        *out = w;
+        return BE_OK;
     }
-    *device = lookup(e, "device", NULL);
-    *period = lookup(e, "period", NULL);
-    *units = lookup(e, "units", NULL);
-    *cohort = with_cohort ? lookup(e, "cohort", NULL) : NULL;
-    const char *missing = !*device ? "device" : !*period ? "period"
-                        : !*units ? "units" : NULL;
-    if (missing)
-        return fail(R, e->pos, "%s entry %d: missing key '%s'", c->list, c->n,
-                    missing);
-    return BE_OK;
+    const char **names = malloc((size_t)m->W * sizeof *names);
+    if (!names)
+        return be__fail(R->err, BE_ENOMEM, R->file, v->pos, "out of memory");
+    for (int i = 0; i < m->W; i++)
+        names[i] = m->workloads[i].name;
+    const char *s = v->kind == BE_YSCALAR
+                  ? be__ld_suggest(v->u.text, v->n, names, (size_t)m->W)
+                  : NULL;
+    be_code rc = s ? fail(R, v->pos, "%s entry %d: unknown workload %s; did "
+                          "you mean '%s'?", c->list, c->n,
+                          quote(v, d, sizeof d), s)
+                   : fail(R, v->pos, "%s entry %d: unknown workload %s",
+                          c->list, c->n, quote(v, d, sizeof d));
+    free(names);
+    return rc;
 }
 
 /* The window in which device k is on offer, for messages. */
@@ -248,52 +305,115 @@ static be_code read_purchases(reader *R, const be_ynode *list, int rent)
 }
 
 /* sell: [{period: LABEL, units: N}]: work sold beyond the demand, in
- * throughput units (a model with revenue.market). */
+ * throughput units (a model with revenue.market); with workloads each
+ * entry names its workload, {period: LABEL, workload: NAME, units: N}. */
 static be_code read_sales(reader *R, const be_ynode *list)
 {
+    static const char *const keys[] = {"period", "units"};
+    static const char *const wkeys[] = {"period", "workload", "units"};
+    static const entry_shape one = {"{period: LABEL, units: N}",
+                                    "period or units", keys, 2, 0};
+    static const entry_shape several = {
+        "{period: LABEL, workload: NAME, units: N}",
+        "period, workload or units", wkeys, 3, 0};
     const be_model *m = R->m;
+    int W = m->W, named = m->has_workloads;
     char d[240], a[40], b[40];
     if (list->kind != BE_YSEQUENCE)
         return fail(R, list->pos, "sell must be a list of entries, found %s",
                     quote(list, d, sizeof d));
     for (size_t i = 0; i < list->n; i++) {
         ctx c = {"sell", (int)i + 1};
-        const be_ynode *e = list->u.items[i], *pn, *un;
-        if (e->kind != BE_YMAPPING)
-            return fail(R, e->pos, "sell entry %d must be a mapping like "
-                        "{period: LABEL, units: N}, found %s", c.n,
-                        quote(e, d, sizeof d));
-        for (size_t j = 0; j < e->n; j++) {
-            const be_ynode *key = e->u.items[2 * j];
-            if (!scalar_is(key, "period") && !scalar_is(key, "units"))
-                return fail(R, key->pos, "sell entry %d: unknown key %s; "
-                            "expected period or units", c.n,
-                            quote(key, d, sizeof d));
-        }
-        pn = lookup(e, "period", NULL);
-        un = lookup(e, "units", NULL);
-        if (!pn || !un)
-            return fail(R, e->pos, "sell entry %d: missing key '%s'", c.n,
-                        !pn ? "period" : "units");
-        int t = -1;
+        const be_ynode *e = list->u.items[i], *v[3], *key = NULL;
+        if (!named && e->kind == BE_YMAPPING && lookup(e, "workload", &key))
+            return fail(R, key->pos, "sell entry %d: the model has no "
+                        "workloads, so a sale names none (give period and "
+                        "units)", c.n);
+        be_code rc = entry_keys(R, &c, e, named ? &several : &one, v);
+        const be_ynode *pn = v[0], *un = v[named ? 2 : 1];
+        int t = -1, w = 0;
         double units = 0.0;
-        be_code rc = period_value(R, &c, pn, &t);
+        if (!rc)
+            rc = period_value(R, &c, pn, &t);
+        if (!rc && named)
+            rc = workload_value(R, &c, v[1], &w);
         if (!rc)
             rc = units_value(R, &c, un, &units);
         if (rc)
             return rc;
+        const be_workload *wl = &m->workloads[w];
         if (units > 0 && !m->has_market)
             return fail(R, e->pos, "sell entry %d: the model has no "
                         "revenue.market, so nothing is sold beyond the "
                         "demand", c.n);
-        double most = m->has_market ? m->market[t] - m->demand[t] : 0.0;
-        R->p->sell[t] += units;
-        if (R->p->sell[t] > most + BE_UNIT_TOL * fmax(1.0, most))
+        if (units > 0 && named && !wl->has_market)
+            return fail(R, e->pos, "sell entry %d: workload '%s' has no "
+                        "revenue.market, so nothing of it is sold beyond its "
+                        "demand", c.n, wl->name);
+        double most = m->has_market ? be__sell_most(m, w, t) : 0.0;
+        double *sold = &R->p->sell[t * W + w];
+        *sold += units;
+        if (*sold > most + BE_UNIT_TOL * fmax(1.0, most)) {
+            be_format_number(*sold, a, sizeof a);
+            be_format_number(most, b, sizeof b);
+            if (named)
+                return fail(R, un->pos, "sell entry %d: %s sells %s of '%s' "
+                            "beyond its demand, more than its market leaves "
+                            "(%s)", c.n, m->labels[t], a, wl->name, b);
             return fail(R, un->pos, "sell entry %d: %s sells %s beyond the "
                         "demand, more than the market leaves (%s)", c.n,
-                        m->labels[t],
-                        be_format_number(R->p->sell[t], a, sizeof a),
-                        be_format_number(most, b, sizeof b));
+                        m->labels[t], a, b);
+        }
+    }
+    return BE_OK;
+}
+
+/* share: [{period: LABEL, device: NAME, workload: NAME, units: N}]: units
+ * of a device that serves several workloads given to one of them (a
+ * model with workloads); several entries for the same device, workload
+ * and period add up.  A device that serves one workload gives it all its
+ * units and has no shares: an entry for it is an error. */
+static be_code read_shares(reader *R, const be_ynode *list)
+{
+    static const char *const keys[] = {"period", "device", "workload",
+                                       "units"};
+    static const entry_shape shape = {
+        "{period: LABEL, device: NAME, workload: NAME, units: N}",
+        "period, device, workload or units", keys, 4, 0};
+    const be_model *m = R->m;
+    int K = m->n_devices, W = m->W;
+    char d[240];
+    if (list->kind != BE_YSEQUENCE)
+        return fail(R, list->pos, "share must be a list of entries, found %s",
+                    quote(list, d, sizeof d));
+    for (size_t i = 0; i < list->n; i++) {
+        ctx c = {"share", (int)i + 1};
+        const be_ynode *v[4];
+        int t = -1, k = -1, w = -1;
+        double units = 0.0;
+        be_code rc = entry_keys(R, &c, list->u.items[i], &shape, v);
+        if (!rc)
+            rc = period_value(R, &c, v[0], &t);
+        if (!rc)
+            rc = device_value(R, &c, v[1], &k);
+        if (!rc)
+            rc = workload_value(R, &c, v[2], &w);
+        if (!rc)
+            rc = units_value(R, &c, v[3], &units);
+        if (rc)
+            return rc;
+        const be_device *dv = &m->devices[k];
+        int sole = be__sole_workload(m, k);
+        if (sole >= 0)
+            return fail(R, v[1]->pos, "share entry %d: '%s' serves only "
+                        "'%s', which gets all its units: shares are for the "
+                        "devices that serve several workloads", c.n,
+                        dv->name, m->workloads[sole].name);
+        if (!(dv->serve[w] > 0.0))
+            return fail(R, v[2]->pos, "share entry %d: '%s' cannot serve "
+                        "'%s' (its throughput does not list it)", c.n,
+                        dv->name, m->workloads[w].name);
+        R->p->share[((size_t)t * K + k) * W + w] += units;
     }
     return BE_OK;
 }
@@ -479,6 +599,59 @@ static be_code read_retirements(reader *R, const be_ynode *list,
     return rc;
 }
 
+/* The first device of m that serves several workloads, or -1. */
+static int first_shared(const be_model *m)
+{
+    for (int k = 0; k < m->n_devices; k++)
+        if (m->W > 1 && be__sole_workload(m, k) < 0)
+            return k;
+    return -1;
+}
+
+/* A device that serves one workload gives it all its units in service
+ * (the evaluator's rule): its shares in p become those units, so that a
+ * plan read back from the file be_plan_write wrote is the plan written. */
+static be_code fill_sole_shares(const be_model *m, be_plan *p, be_error *err)
+{
+    be_eval *e = be_evaluate(m, p, err);
+    if (!e)
+        return err ? err->code : BE_ENOMEM;
+    int K = m->n_devices, W = m->W;
+    for (int t = 0; t < m->T; t++)
+        for (int k = 0; k < K; k++) {
+            int w = be__sole_workload(m, k);
+            if (w >= 0)
+                p->share[((size_t)t * K + k) * W + w] =
+                    e->in_service[t * K + k];
+        }
+    be_eval_free(e);
+    return BE_OK;
+}
+
+/* With workloads, which workload each unit serves (docs/plans.md): a file
+ * with neither `share` nor `sell` gets the best split of its units, the
+ * shares that meet every workload's demand and the sale of what is left
+ * where it is worth most (be_plan_split); a file with `share` (even
+ * `share: []`) has its shares and sales as written, and the evaluator
+ * judges them.  A `sell` list alone is enough only when no device serves
+ * several workloads (the shares then follow from the holdings). */
+static be_code read_split(reader *R, const be_ynode *root)
+{
+    const be_model *m = R->m;
+    const be_ynode *key = NULL;
+    const be_ynode *share = lookup(root, "share", NULL);
+    const be_ynode *sell = lookup(root, "sell", &key);
+    if (!share && !sell)
+        return be_plan_split(m, R->p, R->err);
+    int k = first_shared(m);
+    if (!share && k >= 0)
+        return fail(R, key->pos, "sell without share: '%s' serves several "
+                    "workloads, and its shares decide what is left to sell; "
+                    "give a share list too (or neither, for the best split "
+                    "of the units)", m->devices[k].name);
+    return fill_sole_shares(m, R->p, R->err);
+}
+
 static be_code read_plan(reader *R, const be_ynode *root)
 {
     char d[240];
@@ -489,16 +662,22 @@ static be_code read_plan(reader *R, const be_ynode *root)
                     quote(root, d, sizeof d));
     for (size_t i = 0; i < root->n; i++) {
         const be_ynode *key = root->u.items[2 * i];
+        int named = R->m->has_workloads;
         if (scalar_is(key, "breakeven_plan") || scalar_is(key, "relaxed") ||
             scalar_is(key, "buy") || scalar_is(key, "rent") ||
-            scalar_is(key, "retire") || scalar_is(key, "sell"))
+            scalar_is(key, "retire") || scalar_is(key, "sell") ||
+            (named && scalar_is(key, "share")))
             continue;
         if (scalar_is(key, "breakeven"))
             return fail(R, key->pos, "this is a model file, not a plan file "
                         "(a plan starts with 'breakeven_plan: 1')");
+        if (scalar_is(key, "share"))
+            return fail(R, key->pos, "share: the model has no workloads, so "
+                        "its units have no shares");
         return fail(R, key->pos, "unknown key %s in the plan; expected "
-                    "breakeven_plan, relaxed, buy, rent, retire or sell",
-                    quote(key, d, sizeof d));
+                    "breakeven_plan, relaxed, buy, rent, retire%s",
+                    quote(key, d, sizeof d),
+                    named ? ", sell or share" : " or sell");
     }
     const be_ynode *v = lookup(root, "breakeven_plan", NULL);
     if (!v)
@@ -523,6 +702,10 @@ static be_code read_plan(reader *R, const be_ynode *root)
         rc = read_retirements(R, v, "retire");
     if (!rc && (v = lookup(root, "sell", NULL)) != NULL)
         rc = read_sales(R, v);
+    if (!rc && R->m->has_workloads && (v = lookup(root, "share", NULL)))
+        rc = read_shares(R, v);
+    if (!rc && R->m->has_workloads)
+        rc = read_split(R, root);
     return rc;
 }
 
@@ -637,7 +820,7 @@ be_code be_plan_write(const be_model *m, const be_plan *p,
                         "no %s to write", !m ? "model" : !p ? "plan"
                         : "destination");
     if (p->periods != m->T || p->devices != m->n_devices ||
-        p->cohorts != m->n_cohorts)
+        p->cohorts != m->n_cohorts || p->workloads != m->W)
         return be__fail(err, BE_EARG, m->file, nowhere, "the plan does not "
                         "match the model");
     if (comment && strchr(comment, '\n'))
@@ -677,13 +860,42 @@ be_code be_plan_write(const be_model *m, const be_plan *p,
         }
     if (!any)
         put(&w, " []\n");
+    int W = m->W, K = m->n_devices;
     if (m->has_market) {
         put(&w, "sell:");
         any = 0;
         for (int t = 0; t < m->T; t++)
-            if (p->sell[t] > WRITE_TOL)
-                put(&w, "%s  - {period: %s, units: %s}\n", any++ ? "" : "\n",
-                    m->labels[t], be_format_number(p->sell[t], u, sizeof u));
+            for (int x = 0; x < W; x++) {
+                double v = p->sell[t * W + x];
+                if (!(v > WRITE_TOL))
+                    continue;
+                be_format_number(v, u, sizeof u);
+                if (m->has_workloads)
+                    put(&w, "%s  - {period: %s, workload: %s, units: %s}\n",
+                        any++ ? "" : "\n", m->labels[t],
+                        m->workloads[x].name, u);
+                else
+                    put(&w, "%s  - {period: %s, units: %s}\n",
+                        any++ ? "" : "\n", m->labels[t], u);
+            }
+        if (!any)
+            put(&w, " []\n");
+    }
+    if (first_shared(m) >= 0) {
+        /* the devices that serve several workloads; the others give all
+         * their units to their one workload */
+        put(&w, "share:");
+        any = 0;
+        for (int t = 0; t < m->T; t++)
+            for (int k = 0; k < K; k++)
+                for (int x = 0; be__sole_workload(m, k) < 0 && x < W; x++) {
+                    double v = p->share[((size_t)t * K + k) * W + x];
+                    if (v > WRITE_TOL)
+                        put(&w, "%s  - {period: %s, device: %s, workload: %s, "
+                            "units: %s}\n", any++ ? "" : "\n", m->labels[t],
+                            m->devices[k].name, m->workloads[x].name,
+                            be_format_number(v, u, sizeof u));
+                }
         if (!any)
             put(&w, " []\n");
     }
@@ -719,6 +931,42 @@ static be_code mark_periods(reader *R, const be_ynode *list, const char *name,
     return BE_OK;
 }
 
+/* With workloads, the split of the units of plan h (p with the actuals
+ * of the periods before `to`) in the periods the actuals touch
+ * (touched[t]: named by buy, rent, retire or failed) and in every period,
+ * before `to` or after, whose units in service they changed: the best
+ * split of h's units there (be_plan_split), p's shares and sales
+ * everywhere else.  So the continuation of h (be_plan_advance) splits
+ * the units the new fleet has. */
+static be_code resplit(const be_model *m, const be_plan *p, be_plan *h,
+                       int to, const unsigned char *touched, be_error *err)
+{
+    int K = m->n_devices, W = m->W;
+    be_plan *q = be__plan_copy(m, h);
+    be_eval *was = be_evaluate(m, p, err);
+    be_eval *now = be_evaluate(m, h, err);
+    be_code rc = q && was && now ? be_plan_split(m, q, err) : BE_ENOMEM;
+    for (int t = 0; !rc && t < m->T; t++) {
+        int changed = t < to && touched[t];
+        for (int k = 0; k < K; k++)
+            changed |= fabs(now->in_service[t * K + k] -
+                            was->in_service[t * K + k]) >
+                       BE_UNIT_TOL * fmax(1.0, was->in_service[t * K + k]);
+        if (!changed)
+            continue;
+        memcpy(h->sell + (size_t)t * W, q->sell + (size_t)t * W,
+               (size_t)W * sizeof *h->sell);
+        memcpy(h->share + (size_t)t * K * W, q->share + (size_t)t * K * W,
+               (size_t)K * W * sizeof *h->share);
+    }
+    if (rc == BE_ENOMEM && (!err || err->code != BE_ENOMEM))
+        be__fail(err, BE_ENOMEM, m->file, (be_pos){0, 0}, "out of memory");
+    be_eval_free(now);
+    be_eval_free(was);
+    be_plan_free(q);
+    return rc;
+}
+
 be_plan *be_plan_actuals(const be_model *m, const be_plan *p, int to,
                          const char *text, size_t len, const char *name,
                          be_error *err)
@@ -737,10 +985,11 @@ be_plan *be_plan_actuals(const be_model *m, const be_plan *p, int to,
         return NULL;
     reader R = {m, name, err, NULL};
     unsigned char *named = be__calloc((size_t)m->T + 1, 1);
+    unsigned char *touched = be__calloc((size_t)m->T + 1, 1);
     char d[240];
     be_code rc = BE_OK;
     static const char *const lists[] = {"buy", "rent", "retire", "failed"};
-    if (!named) {
+    if (!named || !touched) {
         rc = be__fail(err, BE_ENOMEM, name, nowhere, "out of memory");
         goto out;
     }
@@ -776,17 +1025,13 @@ be_plan *be_plan_actuals(const be_model *m, const be_plan *p, int to,
     }
     /* every period the actuals name is theirs: the plan's decisions of it
      * give way (failures alone do not replace a period's decisions) */
-    unsigned char *scratch = be__calloc((size_t)m->T + 1, 1);
-    if (!scratch) {
-        rc = be__fail(err, BE_ENOMEM, name, nowhere, "out of memory");
-        goto out;
-    }
     for (size_t l = 0; l < 4 && !rc; l++)
         rc = mark_periods(&R, lookup(root, lists[l], NULL), lists[l], to,
-                          l < 3 ? named : scratch);
-    free(scratch);
+                          l < 3 ? named : touched);
     if (rc)
         goto out;
+    for (int t = 0; t < m->T; t++)
+        touched[t] |= named[t];     /* every period the actuals touch */
     R.p = be_plan_new(m);
     if (!R.p) {
         rc = be__fail(err, BE_ENOMEM, name, nowhere, "out of memory");
@@ -801,8 +1046,10 @@ be_plan *be_plan_actuals(const be_model *m, const be_plan *p, int to,
         }
         for (int j = 0; j < J; j++)
             R.p->retire[t * J + j] = own ? 0.0 : p->retire[t * J + j];
-        R.p->sell[t] = p->sell[t];
     }
+    memcpy(R.p->sell, p->sell, (size_t)m->T * m->W * sizeof *p->sell);
+    memcpy(R.p->share, p->share,
+           (size_t)m->T * K * m->W * sizeof *p->share);
     R.p->relaxed = p->relaxed;
     if ((v = lookup(root, "buy", NULL)))
         rc = read_purchases(&R, v, 0);
@@ -830,7 +1077,10 @@ be_plan *be_plan_actuals(const be_model *m, const be_plan *p, int to,
                           m->devices[c->device].name, m->labels[t]);
         }
     }
+    if (!rc && m->has_workloads)
+        rc = resplit(m, p, R.p, to, touched, err);
 out:
+    free(touched);
     free(named);
     be__yaml_free(doc);
     if (rc) {

@@ -40,12 +40,17 @@ static char *origin(const be_model *m, int j, char *buf, size_t size)
     return buf;
 }
 
-static const char model_text[] =
+/* The model section in pieces: a model with several workloads adds a
+ * WORKLOAD set and writes demand and throughput per workload (`wl`
+ * below); a model with one keeps the text it has always had. */
+static const char model_head[] =
 "# ---------------------------------------------------------------------\n"
 "# The model: sets, parameters, variables, constraints\n"
 "# ---------------------------------------------------------------------\n"
 "\n"
-"set DEVICE;                       # device types\n"
+"set DEVICE;                       # device types\n";
+
+static const char model_sets[] =
 "set PERIOD;                       # periods, in order, one apart\n"
 "param label{PERIOD} symbolic;     # how reports name each period\n"
 "\n"
@@ -64,9 +69,28 @@ static const char model_text[] =
 "set HOLD dimen 3;                 # (k,g,t): cohort (k,g) can be in service in t\n"
 "set RETIRE dimen 3;               # (k,g,t): cohort (k,g) can be retired at the start of t\n"
 "set RENT dimen 2;                 # (k,t): device k can be rented in t\n"
-"\n"
+"\n";
+
+static const char model_work[] =
 "param need{PERIOD} >= 0;          # demand: throughput needed in each period\n"
-"param throughput{DEVICE} > 0;     # throughput of one unit in service\n"
+"param throughput{DEVICE} > 0;     # throughput of one unit in service\n";
+
+static const char model_work_wl[] =
+"param need{WORKLOAD,PERIOD} >= 0; # demand: throughput of w needed in t\n"
+"param serve{DEVICE,WORKLOAD} >= 0 default 0;\n"
+"                                  # throughput of one unit of k in service\n"
+"                                  # for w; 0: k cannot serve w\n"
+"\n"
+"# A unit of a device that serves several workloads splits its time\n"
+"# between them: share[k,w,t] of its units serve w during t (continuous,\n"
+"# even with whole units).  A device that serves one workload gives it all\n"
+"# its units.\n"
+"set SHARED within DEVICE;         # devices that serve several workloads\n"
+"set SHARE dimen 3;                # (k,w,t): k in SHARED serves w, in service in t\n"
+"set SPLIT := setof{(k,w,t) in SHARE} (k,t);\n"
+"\n";
+
+static const char model_costs[] =
 "param power_kw{DEVICE} >= 0;      # IT power of one owned unit in service\n"
 "param pue >= 1;                   # facility power / IT power\n"
 "param price{BUY} >= 0;            # purchase price, nominal\n"
@@ -92,21 +116,23 @@ static const char revenue_text[] =
 "param demand_revenue;             # sum of the same over the demand\n"
 "\n";
 
-static void write_vars(be__text *o, int integer, int revenue)
-{
-    const char *in = integer ? ", integer" : "";
-    const char *rv = revenue ? "\n  - sum{t in SELL} sell_value[t] * sell[t]"
-                               " - demand_revenue" : "";
-    const char *sv = revenue ? "\n  - (if t in SELL then sell[t])" : "";
-    if (revenue)
-        be__textf(o, "var sell{t in SELL} >= 0, <= sell_most[t];  # work "
-                  "sold beyond the demand\n");
-    be__textf(o,
+static const char revenue_text_wl[] =
+"# Revenue: work of a workload sold beyond its demand, up to its market, is\n"
+"# worth its discounted after-tax price; the demands' own revenue is a\n"
+"# constant.\n"
+"set SELL within WORKLOAD cross PERIOD;  # (w,t): w's market is above its demand\n"
+"param sell_most{SELL} >= 0;       # market - demand\n"
+"param sell_value{SELL} >= 0;      # (1 - tax) price dt discount, per unit\n"
+"param demand_revenue;             # sum of the same over the demands\n"
+"\n";
+
+static const char vars_text[] =
 "var buy{BUY} >= 0%s;      # units of k bought at the start of t\n"
 "var hold{HOLD} >= 0%s;    # units of cohort (k,g) in service during t\n"
 "var retire{RETIRE} >= 0;    # units of cohort (k,g) retired at the start of t\n"
 "                            # (whole through flow when hold is integer)\n"
 "var rent{RENT} >= 0%s;    # units of rented device k in service during t\n"
+"%s"
 "\n"
 "minimize cost:                # the net present cost (less revenue)\n"
 "    sum{(k,t) in BUY} price[k,t] * discount[t] * buy[k,t]\n"
@@ -123,13 +149,58 @@ static void write_vars(be__text *o, int integer, int revenue)
 "  + (if (k,g,t) in RETIRE then retire[k,g,t])\n"
 "  = if t > start[k,g] then hold[k,g,t-1]\n"
 "    else count[k,g] + (if (k,g) in BOUGHT then buy[k,t]);\n"
-"\n"
+"\n";
+
+static const char demand_text[] =
 "# The throughput of the units in service, owned and rented, meets demand\n"
 "# (and what is sold beyond it).\n"
 "s.t. demand{t in PERIOD}:\n"
 "    sum{(k,g,u) in HOLD: u = t} throughput[k] * hold[k,g,u]\n"
 "  + sum{(k,u) in RENT: u = t} throughput[k] * rent[k,u]%s >= need[t];\n"
-"\n", in, in, in, rv, sv);
+"\n";
+
+static const char demand_text_wl[] =
+"# The throughput given to each workload meets its demand (and what is\n"
+"# sold of it beyond): the units in service, owned and rented, of the\n"
+"# devices that serve only it, and the shares of the others.\n"
+"s.t. demand{w in WORKLOAD, t in PERIOD}:\n"
+"    sum{(k,g,u) in HOLD: u = t and k not in SHARED} serve[k,w] * hold[k,g,u]\n"
+"  + sum{(k,u) in RENT: u = t and k not in SHARED} serve[k,w] * rent[k,u]\n"
+"  + sum{(k,v,u) in SHARE: v = w and u = t} serve[k,w] * share[k,v,u]%s\n"
+"  >= need[w,t];\n"
+"\n"
+"# The shares of a device that serves several workloads add up to at most\n"
+"# its units in service, owned and rented.\n"
+"s.t. split{(k,t) in SPLIT}:\n"
+"    sum{(j,w,u) in SHARE: j = k and u = t} share[j,w,u]\n"
+"  <= sum{(j,g,u) in HOLD: j = k and u = t} hold[j,g,u]\n"
+"   + (if (k,t) in RENT then rent[k,t]);\n"
+"\n";
+
+/* The variables, the objective, flow and demand (with several workloads
+ * `wl`: per workload, with the shares and their split rows). */
+static void write_vars(be__text *o, int integer, int revenue, int wl)
+{
+    const char *in = integer ? ", integer" : "";
+    const char *rv = !revenue ? ""
+                   : wl ? "\n  - sum{(w,t) in SELL} sell_value[w,t] * sell[w,t]"
+                          " - demand_revenue"
+                        : "\n  - sum{t in SELL} sell_value[t] * sell[t]"
+                          " - demand_revenue";
+    const char *sv = !revenue ? ""
+                   : wl ? "\n  - (if (w,t) in SELL then sell[w,t])"
+                        : "\n  - (if t in SELL then sell[t])";
+    if (revenue && wl)
+        be__textf(o, "var sell{(w,t) in SELL} >= 0, <= sell_most[w,t];\n"
+                  "                            # work of w sold beyond its "
+                  "demand\n");
+    else if (revenue)
+        be__textf(o, "var sell{t in SELL} >= 0, <= sell_most[t];  # work "
+                  "sold beyond the demand\n");
+    be__textf(o, vars_text, in, in, in,
+              wl ? "var share{SHARE} >= 0;     # units of k serving w during "
+                   "t\n" : "", rv);
+    be__textf(o, wl ? demand_text_wl : demand_text, sv);
 }
 
 static void write_num(be__text *o, double v)
@@ -138,14 +209,58 @@ static void write_num(be__text *o, double v)
     be__textf(o, " %s", be_format_number(v, b, sizeof b));
 }
 
+/* Several workloads: the demand of each, what one unit of each device
+ * gives each, and where units are split by shares (the program's share
+ * columns, lp.c). */
+static void write_work_data(be__text *o, const be_model *m,
+                            const be_program *p)
+{
+    int T = m->T, K = m->n_devices, W = m->W;
+    be__textf(o, "param need :=");
+    for (int w = 0; w < W; w++)
+        for (int t = 0; t < T; t++) {
+            be__textf(o, "\n  '%s' %d", m->workloads[w].name, pnum(m, t));
+            write_num(o, be__demand(m, w, t));
+        }
+    be__textf(o, ";\nparam serve :=");
+    for (int k = 0; k < K; k++)
+        for (int w = 0; w < W; w++)
+            if (m->devices[k].serve[w] > 0.0) {
+                be__textf(o, "\n  '%s' '%s'", m->devices[k].name,
+                          m->workloads[w].name);
+                write_num(o, m->devices[k].serve[w]);
+            }
+    be__textf(o, ";\nset SHARED :=");
+    for (int k = 0; k < K; k++)
+        if (be__sole_workload(m, k) < 0)
+            be__textf(o, " '%s'", m->devices[k].name);
+    be__textf(o, ";\nset SHARE :=");
+    for (int t = 0; t < T; t++)
+        for (int k = 0; k < K; k++)
+            for (int w = 0; w < W; w++)
+                if (p->share_col[((size_t)t * K + k) * W + w] >= 0)
+                    be__textf(o, "\n  ('%s', '%s', %d)", m->devices[k].name,
+                              m->workloads[w].name, pnum(m, t));
+    be__textf(o, ";\nparam power_kw :=");
+    for (int k = 0; k < K; k++) {
+        be__textf(o, "\n  '%s'", m->devices[k].name);
+        write_num(o, m->devices[k].power_kw);
+    }
+}
+
 static void write_data(be__text *o, const be_model *m, const be_program *p)
 {
-    int T = m->T, K = m->n_devices;
+    int T = m->T, K = m->n_devices, W = m->W;
     char g[32], b[40];
 
     be__textf(o, "data;\n\nset DEVICE :=");
     for (int k = 0; k < K; k++)
         be__textf(o, " '%s'", m->devices[k].name);
+    if (W > 1) {
+        be__textf(o, ";\nset WORKLOAD :=");
+        for (int w = 0; w < W; w++)
+            be__textf(o, " '%s'", m->workloads[w].name);
+    }
     be__textf(o, ";\nset PERIOD :=");
     for (int t = 0; t < T; t++)
         be__textf(o, " %d", pnum(m, t));
@@ -169,16 +284,21 @@ static void write_data(be__text *o, const be_model *m, const be_program *p)
                   origin(m, j, g, sizeof g), pnum(m, c->start), c->age0);
         write_num(o, c->count);
     }
-    be__textf(o, ";\n\nparam need :=");
-    for (int t = 0; t < T; t++) {
-        be__textf(o, "\n  %d", pnum(m, t));
-        write_num(o, m->demand[t]);
-    }
-    be__textf(o, ";\nparam : throughput power_kw :=");
-    for (int k = 0; k < K; k++) {
-        be__textf(o, "\n  '%s'", m->devices[k].name);
-        write_num(o, m->devices[k].throughput);
-        write_num(o, m->devices[k].power_kw);
+    be__textf(o, ";\n\n");
+    if (W > 1) {
+        write_work_data(o, m, p);
+    } else {
+        be__textf(o, "param need :=");
+        for (int t = 0; t < T; t++) {
+            be__textf(o, "\n  %d", pnum(m, t));
+            write_num(o, m->demand[t]);
+        }
+        be__textf(o, ";\nparam : throughput power_kw :=");
+        for (int k = 0; k < K; k++) {
+            be__textf(o, "\n  '%s'", m->devices[k].name);
+            write_num(o, m->devices[k].throughput);
+            write_num(o, m->devices[k].power_kw);
+        }
     }
     be__textf(o, ";\nparam pue := %s;\nparam discount :=",
               be_format_number(m->pue, b, sizeof b));
@@ -196,19 +316,29 @@ static void write_data(be__text *o, const be_model *m, const be_program *p)
         be__textf(o, ";\n");
     }
     if (m->has_revenue) {
+        /* (w,t) in SELL for several workloads, t for one */
         be__textf(o, "set SELL :=");
         for (int t = 0; t < T; t++)
-            if (p->sell_col[t] >= 0)
-                be__textf(o, " %d", pnum(m, t));
+            for (int w = 0; w < W; w++)
+                if (p->sell_col[t * W + w] >= 0 && W > 1)
+                    be__textf(o, " ('%s', %d)", m->workloads[w].name,
+                              pnum(m, t));
+                else if (p->sell_col[t * W + w] >= 0)
+                    be__textf(o, " %d", pnum(m, t));
         be__textf(o, ";\nparam : sell_most sell_value :=");
-        for (int t = 0; t < T; t++) {
-            int c = p->sell_col[t];
-            if (c < 0)
-                continue;
-            be__textf(o, "\n  %d", pnum(m, t));
-            write_num(o, be__sell_most(m, 0, t));
-            write_num(o, -p->cols[c].cost);
-        }
+        for (int t = 0; t < T; t++)
+            for (int w = 0; w < W; w++) {
+                int c = p->sell_col[t * W + w];
+                if (c < 0)
+                    continue;
+                if (W > 1)
+                    be__textf(o, "\n  '%s' %d", m->workloads[w].name,
+                              pnum(m, t));
+                else
+                    be__textf(o, "\n  %d", pnum(m, t));
+                write_num(o, be__sell_most(m, w, t));
+                write_num(o, -p->cols[c].cost);
+            }
         be__textf(o, ";\nparam demand_revenue :=");
         write_num(o, -p->obj_const);
         be__textf(o, ";\n");
@@ -284,7 +414,13 @@ be_code be_write_gmpl(const be_model *m, const be_settings *s,
               m->file, yearly,
               integer ? "Whole units: a mixed-integer program"
                       : "Fractional units: a linear program");
-    be__textf(&o, "%s", model_text);
+    int wl = m->W > 1;
+    be__textf(&o, "%s", model_head);
+    if (wl)
+        be__textf(&o, "set WORKLOAD;                     # kinds of work, "
+                  "each with its own demand\n");
+    be__textf(&o, "%s%s%s", model_sets, wl ? model_work_wl : model_work,
+              model_costs);
     if (m->has_power_cap)
         be__textf(&o, "param cap_kw{PERIOD} >= 0;        # site power cap, facility kW\n");
     if (m->has_budget)
@@ -292,8 +428,8 @@ be_code be_write_gmpl(const be_model *m, const be_settings *s,
                   "per period, nominal\n");
     be__textf(&o, "\n");
     if (m->has_revenue)
-        be__textf(&o, "%s", revenue_text);
-    write_vars(&o, integer, m->has_revenue);
+        be__textf(&o, "%s", wl ? revenue_text_wl : revenue_text);
+    write_vars(&o, integer, m->has_revenue, wl);
     if (m->has_power_cap)
         be__textf(&o,
 "# The facility power of the owned units in service stays under the cap.\n"
@@ -320,9 +456,17 @@ be_code be_write_gmpl(const be_model *m, const be_settings *s,
 "printf{(k,t) in RENT: rent[k,t] > 1e-6} \"%%s: rent %%g %%s\\n\",\n"
 "    label[t], rent[k,t], k;\n",
               m->has_revenue ? " - demand_revenue" : "");
-    if (m->has_revenue)
+    if (m->has_revenue && wl)
+        be__textf(&o, "printf{(w,t) in SELL: sell[w,t] > 1e-6}\n    \"%%s: "
+                  "sell %%g of %%s beyond its demand\\n\", label[t], "
+                  "sell[w,t], w;\n");
+    else if (m->has_revenue)
         be__textf(&o, "printf{t in SELL: sell[t] > 1e-6} \"%%s: sell %%g "
                   "beyond the demand\\n\",\n    label[t], sell[t];\n");
+    if (wl)
+        be__textf(&o, "printf{(k,w,t) in SHARE: share[k,w,t] > 1e-6}\n    "
+                  "\"%%s: %%g %%s serve %%s\\n\", label[t], share[k,w,t], "
+                  "k, w;\n");
     be__textf(&o, "\n");
     write_data(&o, m, p);
     be__program_free(p);
