@@ -3,7 +3,9 @@
  * model's numbers, for teaching and for checking a model by eye.
  *
  * Names are those of `breakeven lp` and README "The program"
- * (be__col_name, be__row_name).  Each constraint is printed from the
+ * (be__col_name, be__row_name); a model with several workloads names its
+ * demand, sell and market per workload (demand[training,2027]) and has
+ * share columns and split rows.  Each constraint is printed from the
  * program builder's rows, so what is explained is exactly what is solved.
  */
 #include "program/lp.h"
@@ -24,7 +26,25 @@ static const char *const col_words[] = {
     "sell[t]         work sold in t beyond the demand, up to the market\n"
     "                  (revenue.market); its cost is minus its after-tax\n"
     "                  revenue",
+    "share[k,w,t]    units of device k serving workload w during t, for a\n"
+    "                  device that serves several workloads (one that serves\n"
+    "                  one gives it all its units); continuous",
 };
+
+/* With several workloads (docs/workloads.md), sell and the rows per
+ * workload; the other words are the same. */
+static const char sell_words_wl[] =
+    "sell[w,t]       work of workload w sold in t beyond its demand, up to\n"
+    "                  its market (revenue.market); its cost is minus its\n"
+    "                  after-tax revenue";
+static const char demand_words_wl[] =
+    "demand[w,t]: the throughput given to workload w in period t is at least\n"
+    "its demand (and what is sold of it beyond): the units in service, owned\n"
+    "and rented, of the devices that serve only w, and the shares of those\n"
+    "that serve several.";
+static const char market_words_wl[] =
+    "market[w,t]: the work of workload w sold beyond its demand in period t is\n"
+    "at most what its market leaves beyond it (revenue.market - demand).";
 
 static const char *const row_words[] = {
     "flow[k,aA,t]: the units of a cohort in service during t, plus those\n"
@@ -39,6 +59,8 @@ static const char *const row_words[] = {
     NULL, NULL,          /* risk and fix rows: not explained */
     "market[t]: the work sold beyond the demand in period t is at most what\n"
     "the market leaves beyond it (revenue.market - demand).",
+    "split[k,t]: the units of device k given to each workload in period t (its\n"
+    "shares) add up to at most its units in service, owned and rented.",
 };
 
 static char *num(double v, char *buf, size_t size)
@@ -145,8 +167,12 @@ be_code be_explain(const be_model *m, const be_settings *s, int limit,
     be__textf(&o, "%s\n", m->name && m->name[0] ? m->name : m->file);
     if (m->description && m->description[0])
         be__textf(&o, "%s\n", m->description);
-    be__textf(&o, "%d periods (%s to %s), %d device%s, %d cohort%s; %s.\n",
-              T, m->labels[0], m->labels[T - 1], K, K == 1 ? "" : "s",
+    int wl = m->W > 1;
+    be__textf(&o, "%d periods (%s to %s), ", T, m->labels[0],
+              m->labels[T - 1]);
+    if (wl)
+        be__textf(&o, "%d workloads, ", m->W);
+    be__textf(&o, "%d device%s, %d cohort%s; %s.\n", K, K == 1 ? "" : "s",
               m->n_cohorts, m->n_cohorts == 1 ? "" : "s",
               integer ? "whole units: a mixed-integer program"
                       : "fractional units: a linear program");
@@ -155,17 +181,19 @@ be_code be_explain(const be_model *m, const be_settings *s, int limit,
               p->n_cols, p->n_rows);
 
     be__textf(&o, "VARIABLES\n\n");
-    for (int kind = BE_COL_BUY; kind <= BE_COL_SELL; kind++) {
+    for (int kind = BE_COL_BUY; kind <= BE_COL_SHARE; kind++) {
         int any = 0;
         for (int i = 0; i < p->n_cols && !any; i++)
             any = (int)p->cols[i].kind == kind;
         if (any)
-            be__textf(&o, "  %s\n", col_words[kind]);
+            be__textf(&o, "  %s\n", wl && kind == BE_COL_SELL
+                                         ? sell_words_wl : col_words[kind]);
     }
-    be__textf(&o, "\n%s\n\n",
+    be__textf(&o, "\n%s%s\n\n",
               integer ? "buy, hold and rent are whole numbers; retire is "
                         "whole through flow."
-                      : "All of them may be fractional.");
+                      : "All of them may be fractional.",
+              integer && wl ? "  Shares and sales are continuous." : "");
 
     be__textf(&o, "OBJECTIVE\n\nMinimise the sum over all variables of "
               "cost x value.  The cost of one unit\nof a variable is the "
@@ -191,7 +219,8 @@ be_code be_explain(const be_model *m, const be_settings *s, int limit,
 
     be__textf(&o, "\nCONSTRAINTS\n");
     static const int row_kinds[] = {BE_ROW_FLOW, BE_ROW_DEMAND, BE_ROW_POWER,
-                                    BE_ROW_BUDGET, BE_ROW_MARKET};
+                                    BE_ROW_BUDGET, BE_ROW_MARKET,
+                                    BE_ROW_SHARE};
     for (size_t rk = 0; rk < sizeof row_kinds / sizeof *row_kinds; rk++) {
         int kind = row_kinds[rk];
         int count = 0;
@@ -199,7 +228,10 @@ be_code be_explain(const be_model *m, const be_settings *s, int limit,
             count += (int)p->rows[r].kind == kind;
         if (!count)
             continue;
-        be__textf(&o, "\n%s\n\n", row_words[kind]);
+        be__textf(&o, "\n%s\n\n", !wl ? row_words[kind]
+                                   : kind == BE_ROW_DEMAND ? demand_words_wl
+                                   : kind == BE_ROW_MARKET ? market_words_wl
+                                   : row_words[kind]);
         shown = 0;
         for (int r = 0; r < p->n_rows; r++) {
             const be_row *row = &p->rows[r];
