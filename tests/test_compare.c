@@ -1,7 +1,8 @@
 /*
  * test_compare.c -- plan files (reader, writer, round trip), the baselines
- * of `compare` and the paybacks of `payback`, on small models priced by
- * hand (docs/plans.md has the definitions).
+ * of `compare`, the paybacks of `payback` and the value of cascading, on
+ * small models priced by hand (docs/plans.md has the definitions), and
+ * the value of cascading on random workload models.
  */
 #include "check.h"
 
@@ -10,6 +11,7 @@
 #include <string.h>
 
 #include "breakeven.h"
+#include "random_text.h"
 
 /* Two generations, priced by hand below (tests/cli/compare-two-gen.yaml).
  * No discounting, no energy, no resale, end_of_horizon none: a plan costs
@@ -629,6 +631,285 @@ static void test_numbers_and_files(void)
     CHECK(!t && err.code == BE_EIO && strstr(err.message, "cannot open"));
 }
 
+/* ---- the value of cascading (be_cascade_value) ---- */
+
+static be_model *load_file(const char *path)
+{
+    be_error err = {0};
+    be_model *m = be_model_load_file(path, NULL, &err);
+    if (!m)
+        fprintf(stderr, "%s: %d:%d: %s\n", path, err.line, err.column,
+                err.message);
+    return m;
+}
+
+/* The solution of m (a plan required) and its value of cascading. */
+static be_cascade *cascade_of(const be_model *m, be_solution **sol)
+{
+    be_error err = {0};
+    *sol = be_solve(m, NULL, &err);
+    if (!*sol || !(*sol)->plan)
+        return NULL;
+    be_cascade *c = be_cascade_value(m, *sol, NULL, &err);
+    if (!c)
+        fprintf(stderr, "cascade: %s\n", err.message);
+    return c;
+}
+
+/* What every plan without cascading must be: a feasible plan of m, priced
+ * by the evaluator at c->cost, whose held devices serve their home only,
+ * and (proven) no cheaper than the optimum up to the gaps. */
+static void check_cascade(const be_model *m, const be_solution *sol,
+                          const be_cascade *c)
+{
+    be_error err = {0};
+    int K = be_model_devices(m), W = be_model_workloads(m);
+    int T = be_model_periods(m);
+    double opt = sol->eval->cost.total, scale = fmax(1.0, fabs(opt));
+    CHECK(c->devices == K && c->workloads == W);
+    CHECK_CLOSE(c->optimal_cost, opt, 1e-12);
+    CHECK(c->value_low <= c->value_high);
+    if (!c->plan) {
+        CHECK(c->status == BE_INFEASIBLE || c->status == BE_NO_PLAN);
+        CHECK(!c->eval && isnan(c->cost));
+        return;
+    }
+    REQUIRE(c->eval);
+    be_eval *e = be_evaluate(m, c->plan, &err);
+    REQUIRE(e);
+    CHECK(e->violation == BE_FEASIBLE_PLAN);
+    CHECK(c->eval->violation == BE_FEASIBLE_PLAN);
+    CHECK_CLOSE(c->cost, e->cost.total, 1e-12);
+    CHECK_CLOSE(c->value, c->cost - opt, 1e-12);
+    for (int k = 0; k < K; k++) {
+        /* held: owned and serving several workloads, held to one of them */
+        int serves = 0;
+        for (int w = 0; w < W; w++)
+            serves += be_model_device_serves(m, k, w) > 0.0;
+        int rented = be_model_device_is_rented(m, k);
+        CHECK(c->held[k] == (!rented && serves > 1));
+        CHECK(rented ? c->home[k] == -1
+                     : be_model_device_serves(m, k, c->home[k]) > 0.0);
+        if (c->held[k])
+            for (int t = 0; t < T; t++)
+                for (int w = 0; w < W; w++)
+                    if (w != c->home[k])
+                        CHECK(e->share[((size_t)t * K + k) * W + w] <= 1e-9);
+    }
+    if (c->proven) {
+        /* both optimal within the mip gap (1e-6) */
+        CHECK(c->value >= -1e-6 * scale);
+        CHECK(c->value_low <= fmax(0.0, c->value) + 1e-6 * scale);
+        CHECK(c->value_high >= c->value - 1e-6 * scale);
+        if (!be_model_is_integer(m))   /* LP: the bounds are the costs */
+            CHECK_CLOSE(c->value_low, fmax(0.0, c->value), 1e-7);
+    }
+    be_eval_free(e);
+}
+
+static void test_cascade_by_hand(void)
+{
+    /* tests/cli/workloads-cascade.yaml.  No discounting, no energy, no
+     * resale, end_of_horizon none: a plan costs its purchases and O&M.
+     * training demand 4, 4, 0 and inference 0, 2, 4 in 2025 .. 2027.
+     * new: training 2 and inference 2, price 300, O&M 50; inf: inference
+     * 1, price 100, O&M 10; pricey (training 1, inference 2, price 5000)
+     * and cloud (rent 10000) cost more than any plan below, so no
+     * optimum uses them.
+     *
+     * With cascading.  Only new trains: 2 new are held in 2025 and 2026
+     * (600, O&M 100 + 100); 2026 also needs inference 2, cheapest from 2
+     * inf (200 + 20; a third new would cost 300 + 50).  In 2027 inference
+     * 4 comes from what is held, cheapest per unit of throughput first:
+     * keeping an inf costs 10 per unit, keeping a new 50 / 2 = 25, so
+     * both inf (20) and one new (50) are kept and one new retires (no
+     * resale).  600 + 100 + 100 + 220 + 20 + 50 = 1,090.
+     *
+     * Without cascading.  new's first workload is training (all its units
+     * in 2025): held to it, it cannot serve inference in 2027, which
+     * then takes 4 inf: the 2 bought in 2026 kept (20) and 2 more (200 +
+     * 20); both new retire in 2027.  600 + 100 + 100 + 220 + 20 + 220 =
+     * 1,260.  pricey, never used, is held to its best workload:
+     * inference (2 / 2 = 1 of the best inference throughput, against
+     * 1 / 2 for training); cloud is rented and not held.
+     *
+     * The value of cascading: 1,260 - 1,090 = 170. */
+    be_error err = {0};
+    be_model *m = load_file("tests/cli/workloads-cascade.yaml");
+    REQUIRE(m);
+    for (int relax = 0; relax <= 1; relax++) {
+        be_settings s;
+        be_settings_init(&s);
+        s.relax = relax;       /* the LP has the same answer */
+        be_solution *sol = be_solve(m, &s, &err);
+        REQUIRE(sol && sol->plan);
+        CHECK_CLOSE(sol->eval->cost.total, 1090, 1e-9);
+        be_cascade *c = be_cascade_value(m, sol, &s, &err);
+        REQUIRE(c);
+        CHECK(c->status == BE_OPTIMAL && c->proven);
+        CHECK(c->n_held == 2);
+        CHECK(c->held[0] && c->home[0] == 0 && c->first_use[0]);
+        CHECK(!c->held[1] && c->home[1] == 1);
+        CHECK(c->held[2] && c->home[2] == 1 && !c->first_use[2]);
+        CHECK(!c->held[3] && c->home[3] == -1);
+        CHECK_CLOSE(c->cost, 1260, 1e-9);
+        CHECK_CLOSE(c->value, 170, 1e-9);
+        CHECK(c->value >= -sol->gap * 1090);
+        /* 2027: 4 inf in service, no new */
+        CHECK_CLOSE(c->eval->in_service[2 * 4 + 1], 4, 1e-9);
+        CHECK(c->eval->in_service[2 * 4 + 0] <= 1e-9);
+        check_cascade(m, sol, c);
+        be_cascade_free(c);
+        /* an optimum not proven, its bound 100 below: the value is
+         * between 170 (the plan without cascading is proven, and the
+         * optimum is no dearer than 1,090) and 170 + 100 */
+        sol->status = BE_TIME_LIMIT_PLAN;
+        sol->bound = 990;
+        c = be_cascade_value(m, sol, &s, &err);
+        REQUIRE(c);
+        CHECK(!c->proven);
+        CHECK_CLOSE(c->value_low, 170, 1e-9);
+        CHECK_CLOSE(c->value_high, 270, 1e-9);
+        be_cascade_free(c);
+        be_solution_free(sol);
+    }
+    be_model_free(m);
+}
+
+/* One device that trains and then serves inference, and nothing else
+ * that serves inference (tests/cli/workloads-cascade-none.yaml): held to
+ * training, inference loses its only server, and there is no plan
+ * without cascading. */
+static void test_cascade_no_plan(void)
+{
+    be_model *m = load_file("tests/cli/workloads-cascade-none.yaml");
+    REQUIRE(m);
+    be_solution *sol;
+    be_cascade *c = cascade_of(m, &sol);
+    REQUIRE(c);
+    CHECK_CLOSE(sol->eval->cost.total, 300, 1e-9);  /* one new, both jobs */
+    CHECK(c->held[0] && c->home[0] == 0);
+    CHECK(c->status == BE_INFEASIBLE && !c->plan && !c->eval);
+    CHECK(isinf(c->value) && c->value > 0 && c->proven);
+    check_cascade(m, sol, c);
+    be_cascade_free(c);
+    be_solution_free(sol);
+    be_model_free(m);
+}
+
+/* Nothing to hold (tests/cli/workloads-cascade-one.yaml: every device
+ * serves one workload): the value is 0, and there is no second solve;
+ * and the refusals. */
+static void test_cascade_nothing_and_refusals(void)
+{
+    be_model *m = load_file("tests/cli/workloads-cascade-one.yaml");
+    REQUIRE(m);
+    be_solution *sol;
+    be_cascade *c = cascade_of(m, &sol);
+    REQUIRE(c);
+    CHECK(c->n_held == 0 && c->proven && c->value == 0.0);
+    CHECK(c->home[0] == 0 && c->home[1] == 1);
+    CHECK_CLOSE(c->cost, sol->eval->cost.total, 1e-12);
+    check_cascade(m, sol, c);
+    be_cascade_free(c);
+    be_cascade_free(NULL);
+    be_error err = {0};
+    CHECK(!be_cascade_value(m, NULL, NULL, &err) && err.code == BE_EARG);
+    be_solution_free(sol);
+    be_model_free(m);
+
+    /* a model without workloads */
+    m = load(two_gen);
+    REQUIRE(m);
+    sol = be_solve(m, NULL, &err);
+    REQUIRE(sol && sol->plan);
+    CHECK(!be_cascade_value(m, sol, NULL, &err));
+    CHECK(err.code == BE_EARG &&
+          strstr(err.message, "needs a model with workloads"));
+    be_solution_free(sol);
+    be_model_free(m);
+
+    /* a model with scenarios */
+    m = load_file("tests/cli/workloads-cascade-scenarios.yaml");
+    REQUIRE(m);
+    sol = be_solve(m, NULL, &err);
+    REQUIRE(sol);
+    CHECK(!be_cascade_value(m, sol, NULL, &err));
+    CHECK(err.code == BE_EARG && strstr(err.message, "with scenarios"));
+    be_solution_free(sol);
+    be_model_free(m);
+}
+
+/* A random small workload model in y: two or three workloads; d0 serves
+ * them all (a plan exists), the others one or several; some rented. */
+static void random_cascade_model(text *y)
+{
+    static const char *const names[] = {"training", "inference", "batch"};
+    int W = pick(2, 3), K = pick(2, 4);
+    y->n = 0;
+    add(y, "breakeven: 1\nhorizon: {start: 2026, periods: %d}\n",
+        pick(2, 5));
+    add(y, "discount_rate: %.2f\ninteger: %s\n", 0.1 * uniform(),
+        uniform() < 0.4 ? "true" : "false");
+    add(y, "energy: {price: 0.1}\nworkloads:\n");
+    for (int w = 0; w < W; w++)
+        add(y, "  - {name: %s, demand: {start: %d, growth: %.2f}}\n",
+            names[w], pick(0, 12), uniform() - 0.3);
+    add(y, "devices:\n");
+    for (int k = 0; k < K; k++) {
+        add(y, "  - name: d%d\n    throughput: {", k);
+        int n = 0, only = pick(0, W - 1);
+        for (int w = 0; w < W; w++)
+            if (k == 0 || w == only || uniform() < 0.4)
+                add(y, "%s%s: %.1f", n++ ? ", " : "", names[w],
+                    0.5 + 3.0 * uniform());
+        add(y, "}\n");
+        if (k > 0 && uniform() < 0.25)
+            add(y, "    rent: %d\n", pick(2000, 9000));
+        else
+            add(y, "    power_kw: %.1f\n    lifetime: %d\n    price: %d\n"
+                "    om: %d\n", 0.2 + uniform(), pick(2, 5),
+                pick(1000, 8000), pick(0, 900));
+    }
+    add(y, "fleet:\n  - {device: d0, count: %d, age: %d}\n", pick(0, 8),
+        pick(0, 1));
+}
+
+static void test_cascade_random(void)
+{
+    int n = 0, solved = 0, held = 0, worth = 0;
+    rng = 20;
+    for (int i = 0; i < 60; i++) {
+        text y;
+        random_cascade_model(&y);
+        REQUIRE(!y.full);
+        be_model *m = load(y.buf);
+        if (!m) {
+            fprintf(stderr, "%s", y.buf);
+            CHECK(m != NULL);
+            continue;
+        }
+        n++;
+        be_solution *sol;
+        be_cascade *c = cascade_of(m, &sol);
+        if (sol && sol->plan) {
+            CHECK(c != NULL);
+            solved++;
+        }
+        if (c) {
+            check_cascade(m, sol, c);
+            held += c->n_held > 0;
+            worth += c->plan && c->value > 1e-6 * fmax(1.0, c->cost);
+        }
+        be_cascade_free(c);
+        be_solution_free(sol);
+        be_model_free(m);
+    }
+    printf("cascade: %d random workload models, %d solved, %d with a device "
+           "held, %d where cascading is worth something\n", n, solved, held,
+           worth);
+}
+
 void suite_compare(void)
 {
     RUN(test_baselines_by_hand);
@@ -643,4 +924,8 @@ void suite_compare(void)
     RUN(test_plan_facts);
     RUN(test_breakeven_and_delta);
     RUN(test_numbers_and_files);
+    RUN(test_cascade_by_hand);
+    RUN(test_cascade_no_plan);
+    RUN(test_cascade_nothing_and_refusals);
+    RUN(test_cascade_random);
 }

@@ -7,7 +7,8 @@
  * (economics.c), thresholds (threshold.c), the value of information
  * (uncertainty.c), a plan as an investment (returns.c) and the break-even
  * price of compute (break_even.c).  It may call every room below it (engine, program,
- * plans, model); nothing below calls it.
+ * plans, model); nothing below calls it.  The value of cascading, for a
+ * model with workloads, is cascade.c's (be_cascade_value).
  */
 #ifndef BE_ANSWERS_H
 #define BE_ANSWERS_H

@@ -133,7 +133,10 @@ static be_model *restricted(const be_model *m, const be_cascade *c,
 
 /* Plan p (of a model shaped as m) as a plan of m whose every device's
  * shares are those of its evaluation e: a device held to one workload
- * gives it all its units, as e did.  NULL when out of memory. */
+ * gives it all its units, as e did.  (A solve's plan says so already,
+ * lp.c giving a device that serves one workload's units to it; the
+ * evaluation's shares make it hold whatever built p.)  NULL when out of
+ * memory. */
 static be_plan *with_shares(const be_model *m, const be_plan *p,
                             const be_eval *e)
 {

@@ -16,6 +16,11 @@
  * served), in be_describe_period's words, and what that saves or costs.
  * For `compare NEW.yaml --plan CONT.yaml` after `advance`, that is what
  * re-planning changes in the old plan's continuation.
+ *
+ * A model with workloads (and no scenarios) also prices the plan without
+ * cascading (be_cascade_value: each owned device that serves several
+ * workloads held to one), a row after the baselines, and says what
+ * cascading is worth.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -28,7 +33,8 @@
 #define MAX_MODELS 1024
 
 typedef struct row {
-    const char *key;     /* optimal, end_of_life, on_release, fixed_age, plan */
+    const char *key;     /* optimal, end_of_life, on_release, fixed_age,
+                            no_cascading, plan */
     char name[300];      /* as shown */
     be_eval **eval;      /* [n_models]; the optimal row's are the solution's */
     be_plan **plan;      /* [n_models], owned (the optimal row's NULL) */
@@ -43,7 +49,7 @@ typedef struct compare {
     const be_model **models;   /* [n_models]: m, or each scenario's */
     double *p;           /* [n_models]: 1, or the probabilities */
     const be_solution *sol;
-    row rows[5];
+    row rows[6];
     int n;
     int ref;             /* the row the answer compares against */
     const char *plan_file;
@@ -51,6 +57,8 @@ typedef struct compare {
                             decisions differ from the plan file's (no
                             scenarios), in order */
     int n_differ;
+    be_cascade *cascade; /* a model with workloads and no scenarios, else
+                            NULL; its eval belongs to its row */
 } compare;
 
 /* "demand in 2027 (short by 2)" */
@@ -162,6 +170,132 @@ static void answer(FILE *fp, const compare *c)
             fprintf(fp, " (%.1f%%)", d.percent);
         fprintf(fp, "%s against %s; it costs %s.\n", over, what, a);
     }
+}
+
+/* ---- the value of cascading ---- */
+
+/* The held devices whose home is (first = 1) or is not (first = 0) where
+ * the optimal plan first uses them: "a100 on training, b200 on
+ * inference"; the number of them. */
+static int homes_list(FILE *fp, const compare *c, int first)
+{
+    const be_cascade *k = c->cascade;
+    int n = 0;
+    for (int d = 0; d < k->devices; d++)
+        if (k->held[d] && k->first_use[d] == first) {
+            if (fp)
+                fprintf(fp, "%s%s on %s", n ? ", " : "",
+                        be_model_device_name(c->m, d),
+                        be_model_workload_name(c->m, k->home[d]));
+            n++;
+        }
+    return n;
+}
+
+/* How the devices are held: "each device held to its first workload:
+ * b200 on training; unused ones to their best: h100 on inference". */
+static void homes_words(FILE *fp, const compare *c)
+{
+    int first = homes_list(NULL, c, 1), best = homes_list(NULL, c, 0);
+    if (first) {
+        fputs("each device held to its first workload: ", fp);
+        homes_list(fp, c, 1);
+    }
+    if (best) {
+        fputs(first ? "; unused ones to their best: "
+                    : "each device, which the optimal plan does not use, "
+                      "held to its best workload: ", fp);
+        homes_list(fp, c, 0);
+    }
+}
+
+/* The sentence after the answer: what cascading is worth, and what the
+ * plan without it costs (is worth, with revenue). */
+static void cascade_text(FILE *fp, const compare *c)
+{
+    const be_cascade *k = c->cascade;
+    if (!k) {
+        if (be_model_has_workloads(c->m) && c->n_models > 1)
+            fputs("(The value of cascading is not computed for a model with "
+                  "scenarios.)\n", fp);
+        return;
+    }
+    if (k->n_held == 0) {
+        fputs("Nothing here can cascade: no owned device serves more than "
+              "one workload.\n", fp);
+        return;
+    }
+    int value = be_model_has_revenue(c->m);
+    char a[64], b[64], y[64];
+    if (!k->plan) {
+        fputs(k->status == BE_INFEASIBLE
+              ? "Without cascading there is no plan ("
+              : "Without cascading no plan was found within the time limit ("
+              , fp);
+        homes_words(fp, c);
+        fputs(k->status == BE_INFEASIBLE
+              ? "): cascading is needed to meet every workload's demand.\n"
+              : "), so what cascading is worth is not known.\n", fp);
+        return;
+    }
+    fmt_money(value ? -k->cost : k->cost, 0, y, sizeof y);
+    fmt_money(k->value, 0, a, sizeof a);
+    const char *in = value ? " in net present value" : "";
+    if (!k->proven) {
+        fmt_money(k->value_low, 0, a, sizeof a);
+        fmt_money(k->value_high, 0, b, sizeof b);
+        if (strcmp(a, b) == 0)
+            fprintf(fp, "Cascading is worth %s%s (a solve stopped at its "
+                    "time limit, the bounds agreeing): without it (", a, in);
+        else if (isfinite(k->value_high))
+            fprintf(fp, "Cascading is worth between %s and %s%s (a solve "
+                    "stopped at its time limit): without it (", a, b, in);
+        else
+            fprintf(fp, "Cascading is worth at least %s%s (a solve stopped "
+                    "at its time limit): without it (", a, in);
+    } else if (strcmp(a, "0") == 0 || strcmp(a, "-0") == 0 ||
+               fabs(k->value) <= BE_COST_TOL * fmax(1.0,
+                                                   fabs(k->optimal_cost))) {
+        fputs("Cascading is worth nothing here: without it (", fp);
+        homes_words(fp, c);
+        fprintf(fp, ") the plan %s the same, %s.\n",
+                value ? "is worth" : "costs", y);
+        return;
+    } else
+        fprintf(fp, "Cascading is worth %s%s: without it (", a, in);
+    homes_words(fp, c);
+    fprintf(fp, ") the plan%s %s.\n",
+            value ? "'s net present value is" : " costs", y);
+}
+
+static void json_cascade(FILE *fp, const compare *c)
+{
+    const be_cascade *k = c->cascade;
+    char n[40];
+    if (!k)
+        return;
+    fputs(",\n  \"cascading\": {\"status\": ", fp);
+    json_str(fp, be_status_name(k->status));
+    fprintf(fp, ", \"has_plan\": %s", k->plan ? "true" : "false");
+    fprintf(fp, ", \"net_present_cost\": %s", fmt_num(k->cost, n, sizeof n));
+    fprintf(fp, ", \"value\": %s", fmt_num(k->value, n, sizeof n));
+    fprintf(fp, ", \"value_low\": %s", fmt_num(k->value_low, n, sizeof n));
+    fprintf(fp, ", \"value_high\": %s", fmt_num(k->value_high, n, sizeof n));
+    fprintf(fp, ", \"proven\": %s", k->proven ? "true" : "false");
+    fputs(", \"devices\": [", fp);
+    for (int d = 0; d < k->devices; d++) {
+        fputs(d ? ", {\"device\": " : "{\"device\": ", fp);
+        json_str(fp, be_model_device_name(c->m, d));
+        fputs(", \"workload\": ", fp);
+        if (k->home[d] >= 0)
+            json_str(fp, be_model_workload_name(c->m, k->home[d]));
+        else
+            fputs("null", fp);
+        fprintf(fp, ", \"held\": %s, \"first_use\": %s}",
+                k->held[d] ? "true" : "false",
+                k->first_use[d] ? "true" : "false");
+    }
+    fputs("]}", fp);
 }
 
 /* ---- where the optimal plan differs from the plan file ----
@@ -527,6 +661,7 @@ static void report_text(FILE *fp, const void *data)
     if (c->sol->status == BE_TIME_LIMIT_PLAN)
         fprintf(fp, "(The optimal plan is the best found at the time limit, "
                 "%s.)\n", cli_gap_words(c->sol->gap, w, sizeof w));
+    cascade_text(fp, c);
     differences_text(fp, c);
     int value = be_model_has_revenue(c->m);
     fprintf(fp, "\n%-28s %18s %16s %9s %16s  %s\n", "plan",
@@ -664,7 +799,9 @@ static void report_json(FILE *fp, const void *data)
             differences_json(fp, c);
         fputc('}', fp);
     }
-    fputs("\n  ]\n}\n", fp);
+    fputs("\n  ]", fp);
+    json_cascade(fp, c);
+    fputs("\n}\n", fp);
 }
 
 /* net_present_cost .. violation_amount of one plan in one model (or of
@@ -767,6 +904,46 @@ static int new_row(compare *c, row *r)
     return r->eval && r->plan ? 0 : -1;
 }
 
+/* 1 when an owned device of m serves several workloads: the plan without
+ * cascading is then solved for (be_cascade_value). */
+static int can_cascade(const be_model *m)
+{
+    for (int k = 0; k < be_model_devices(m); k++) {
+        int serves = 0;
+        for (int w = 0; w < be_model_workloads(m); w++)
+            serves += be_model_device_serves(m, k, w) > 0.0;
+        if (serves > 1 && !be_model_device_is_rented(m, k))
+            return 1;
+    }
+    return 0;
+}
+
+/* The plan without cascading (one model with workloads): c->cascade, and
+ * its row when it has a plan (the row takes its evaluation).  Returns 0,
+ * or an exit code after printing why. */
+static int no_cascading(const cli_ctx *x, compare *c)
+{
+    be_error err = {0};
+    if (can_cascade(c->m))
+        cli_say_solving(x, &x->s, ", for the plan without cascading");
+    c->cascade = be_cascade_value(c->m, c->sol, &x->s, &err);
+    if (!c->cascade) {
+        cli_print_error(&err);
+        return cli_exit_for(err.code);
+    }
+    if (!c->cascade->eval)
+        return 0;
+    row *r = &c->rows[c->n++];
+    r->key = "no_cascading";
+    snprintf(r->name, sizeof r->name, "no cascading");
+    /* priced already: no plan of its own (as the optimal row) */
+    if (!(r->eval = calloc(1, sizeof *r->eval)))
+        return cli_out_of_memory();
+    r->eval[0] = c->cascade->eval;
+    c->cascade->eval = NULL;
+    return price(c, r, &err);
+}
+
 static int run(cli_ctx *x)
 {
     int rc = EXIT_PLAN;
@@ -830,6 +1007,8 @@ static int run(cli_ctx *x)
         if ((rc = price(&c, r, &err)) != 0)
             goto done;
     }
+    if (be_model_has_workloads(m) && S == 0 && (rc = no_cascading(x, &c)))
+        goto done;
     c.ref = 1;
     if (plan_file) {
         /* the one plan, priced in every scenario: the same decisions
@@ -889,6 +1068,7 @@ done:
     free(c.models);
     free(c.p);
     free(c.differ);
+    be_cascade_free(c.cascade);
     return rc;
 }
 
