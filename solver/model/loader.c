@@ -548,8 +548,9 @@ static be_code load_scenario(loader *L, const char *text, size_t len,
         if (no) {
             rc = FAIL(L, key, "scenario '%s': set %s: a scenario may not "
                       "change %s (scenarios share the horizon, integer, "
-                      "end_of_horizon, the devices and the fleet)", sc->name,
-                      path, no);
+                      "end_of_horizon, %sthe devices and the fleet)",
+                      sc->name, path, no,
+                      strstr(no, "workload") ? "the workloads' names, " : "");
             break;
         }
         snprintf(what, sizeof what, "scenario '%s': set %s", sc->name, path);

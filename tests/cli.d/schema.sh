@@ -45,7 +45,9 @@ schema_blind=" True-boolean hex-number octal-number leading-dot trailing-dot
  too-many-period-cohorts
  scenario-duplicate-name scenario-invalid scenario-list-short
  scenario-probability-sum scenario-unknown-path
- revenue-market-below-demand revenue-scenario-removes-market "
+ revenue-market-below-demand revenue-scenario-removes-market
+ workloads-duplicate workloads-market-below-demand workloads-scenario-renames
+ workloads-unknown-in-throughput workloads-unserved "
 
 if ! command -v node >/dev/null 2>&1 || [ ! -f /usr/share/nodejs/ajv/package.json ] ||
    [ ! -f /usr/share/nodejs/js-yaml/package.json ]; then
