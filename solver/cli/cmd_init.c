@@ -3,9 +3,10 @@
  *
  * The model is the smallest one that shows every part of the schema a
  * planner meets: a fleet in place (DGX H100 servers), one successor
- * generation (DGX B200), energy, a site power cap and taxes, and a
- * commented-out revenue block (docs/returns.md) that stays valid when its
- * lines are uncommented.  Every key has a comment saying what it means;
+ * generation (DGX B200), energy, a site power cap and taxes, a
+ * commented-out revenue block (docs/returns.md) and a commented-out
+ * workloads block (docs/workloads.md, with the B200's throughput per
+ * workload), each of which stays valid when its lines are uncommented.  Every key has a comment saying what it means;
  * every number cites the section of the project's sourced data notes
  * (gpu-economics.md, as the shipped models do) or says "assumption".  The
  * text is fixed; only the horizon line and the words about periods follow
@@ -105,6 +106,21 @@ static const char body[] =
     "#   market: 120             # (optional) the most work that can be sold, at least\n"
     "#                           # the demand (assumption); without it, the demand\n"
     "\n"
+    "# Uncomment to plan several kinds of work, each with its own demand and,\n"
+    "# when it is sold, its own revenue (docs/workloads.md); then delete\n"
+    "# `demand` above (and `revenue`: it moves into the workloads that sell):\n"
+    "# workloads:\n"
+    "#   - name: training          # letters, digits, '-', '_', '.'\n"
+    "#     demand: 63.3            # 8 of today's 12 servers (assumption); a series\n"
+    "#   - name: inference\n"
+    "#     demand: 31.6            # the other 4 (assumption)\n"
+    "#     # revenue: {price: 20815}   # as above, for this workload's work\n"
+    "# With workloads, a device's throughput is one number, the same for every\n"
+    "# workload (the H100 below: the reference), or a mapping from workloads to\n"
+    "# numbers (the B200's commented line); a workload it does not list is one\n"
+    "# it cannot serve.  Each unit in service splits its time between the\n"
+    "# workloads it serves, as the plan finds best.\n"
+    "\n"
     ;
 
 static const char devices[] =
@@ -126,6 +142,9 @@ static const char devices[] =
     "\n"
     "  - name: dgx-b200          # the successor generation, on sale\n"
     "    throughput: 18          # PFLOPS dense BF16: 8 GPUs x 2,250 TFLOPS (s1)\n"
+    "    # with workloads: throughput: {training: 18, inference: 31.6}: inference\n"
+    "    # up to 4x an H100 per GPU on Llama 2 70B (MLPerf Inference v4.1, vendor,\n"
+    "    # s8) x 7.912 (derived)\n"
     "    power_kw: 14.3          # rated IT power: DGX B200 maximum (NVIDIA, s1)\n"
     "    lifetime: 6             # years, as above\n"
     "    price: 515000           # $ per server: DGX B200 (vengineer, weak, s1); a\n"
