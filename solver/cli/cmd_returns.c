@@ -401,6 +401,24 @@ static void write_json(FILE *fp, const void *data)
     } else {
         fputs("null", fp);
     }
+    if (be_model_has_workloads(m)) {
+        /* price is workload 0's: each workload with revenue by name */
+        fputs(", \"prices\": ", fp);
+        fputs(factor ? "{" : "null", fp);
+        for (int w = 0, said = 0; factor && w < be_model_workloads(m); w++) {
+            if (!be_model_workload_has_revenue(m, w))
+                continue;
+            fputs(said++ ? ", " : "", fp);
+            json_str(fp, be_model_workload_name(m, w));
+            fputs(": [", fp);
+            for (int t = 0; t < T; t++)
+                fprintf(fp, "%s%s", t ? ", " : "",
+                        fmt_num(b->factor * be_model_workload_price(m, w, t),
+                                n, sizeof n));
+            fputc(']', fp);
+        }
+        fputs(factor ? "}" : "", fp);
+    }
     fprintf(fp, ", \"proven\": %s, \"solves\": %d, ",
             b && b->proven ? "true" : "false", b ? b->solves : 0);
     jnum(fp, "levelized_cost", factor ? b->levelized_cost : NAN, ", ");

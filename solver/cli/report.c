@@ -389,24 +389,24 @@ static void workload_table(FILE *fp, const be_model *m, const be_eval *e)
     for (int w = 0; w < W; w++) {
         /* over its columns, cut to fit; the last one not padded */
         int cols = 3 + be_model_workload_has_revenue(m, w);
-        fprintf(fp, "  %-*.*s", w + 1 < W ? 11 * cols - 1 : 0,
-                11 * cols - 1, be_model_workload_name(m, w));
+        fprintf(fp, "  %-*.*s", w + 1 < W ? 12 * cols - 1 : 0,
+                12 * cols - 1, be_model_workload_name(m, w));
     }
     fprintf(fp, "\n%-8s", "period");
     for (int w = 0; w < W; w++) {
-        fprintf(fp, "  %10s %10s %10s", "demand", "capacity", "served");
+        fprintf(fp, "  %11s %11s %11s", "demand", "capacity", "served");
         if (be_model_workload_has_revenue(m, w))
-            fprintf(fp, " %10s", "market");
+            fprintf(fp, " %11s", "market");
     }
     fputc('\n', fp);
     for (int t = 0; t < T; t++) {
         fprintf(fp, "%-8s", be_model_period_label(m, t));
         for (int w = 0; w < W; w++) {
-            fprintf(fp, "  %10.6g %10.6g %10.6g",
+            fprintf(fp, "  %11.6g %11.6g %11.6g",
                     be_model_workload_demand(m, w, t),
                     e->workload_capacity[t * W + w], e->served[t * W + w]);
             if (be_model_workload_has_revenue(m, w))
-                fprintf(fp, " %10.6g", be_model_workload_market(m, w, t));
+                fprintf(fp, " %11.6g", be_model_workload_market(m, w, t));
         }
         fputc('\n', fp);
     }

@@ -123,6 +123,40 @@ static int price_is_constant(const be_model *m)
     return 1;
 }
 
+/* A model with workloads: "; a price of 1,335.60 for inference (the
+ * model's: 900.00)", each workload with revenue in turn, a price that
+ * changes as "X in 2026 to Y in 2029". */
+static void workload_prices(FILE *fp, const be_model *m, double factor)
+{
+    int T = be_model_periods(m), n = 0, said = 0;
+    for (int w = 0; w < be_model_workloads(m); w++)
+        n += be_model_workload_has_revenue(m, w);
+    for (int w = 0; w < be_model_workloads(m); w++) {
+        if (!be_model_workload_has_revenue(m, w))
+            continue;
+        char p[2][64], q[2][64];
+        double a = be_model_workload_price(m, w, 0);
+        double z = be_model_workload_price(m, w, T - 1);
+        int constant = 1;
+        for (int t = 1; t < T; t++)
+            constant &= be_model_workload_price(m, w, t) == a;
+        fmt_money(factor * a, 2, p[0], sizeof p[0]);
+        fmt_money(factor * z, 2, p[1], sizeof p[1]);
+        fmt_money(a, 2, q[0], sizeof q[0]);
+        fmt_money(z, 2, q[1], sizeof q[1]);
+        fputs(said++ == 0 ? (n > 1 ? "; prices of " : "; a price of ")
+              : said == n ? " and " : ", ", fp);
+        if (constant)
+            fprintf(fp, "%s for %s (the model's: %s)", p[0],
+                    be_model_workload_name(m, w), q[0]);
+        else
+            fprintf(fp, "%s in %s to %s in %s for %s (the model's: %s to "
+                    "%s)", p[0], be_model_period_label(m, 0), p[1],
+                    be_model_period_label(m, T - 1),
+                    be_model_workload_name(m, w), q[0], q[1]);
+    }
+}
+
 /* "the price of compute can fall to 63% of the model's before the best
  * plan stops paying", and the price series it means. */
 void returns_break_even_words(FILE *fp, const be_model *m,
@@ -186,15 +220,19 @@ void returns_break_even_words(FILE *fp, const be_model *m,
     else
         fprintf(fp, ": the price of compute must rise to %s before the best "
                 "plan pays", of);
-    if (T == 1 || price_is_constant(m))
+    if (be_model_has_workloads(m))
+        workload_prices(fp, m, b->factor);
+    else if (T == 1 || price_is_constant(m))
         fprintf(fp, "; a price of %s (the model's: %s)", p0, q0);
     else
         fprintf(fp, "; a price of %s in %s to %s in %s (the model's: %s to "
                 "%s)", p0, be_model_period_label(m, 0), p1,
                 be_model_period_label(m, T - 1), q0, q1);
     /* without a market the plan is the same at every price: the factor
-     * is then the levelized cost over a constant price */
+     * is then the levelized cost over a constant price (of the one
+     * workload) */
     if (!be_model_has_market(m) && price_is_constant(m) &&
+        be_model_workloads(m) == 1 &&
         isfinite(b->levelized_cost) &&
         fabs(b->price[0] - b->levelized_cost) <=
             1e-6 * fmax(1.0, b->levelized_cost))
