@@ -299,6 +299,10 @@ static void same_as_one_workload(const char *path, int *n, int *mips)
     be_error err;
     char *text = be_read_file(path, 1 << 20, &len, &err);
     REQUIRE(text != NULL);
+    if (strstr(text, "\nworkloads:")) {     /* already several */
+        free(text);
+        return;
+    }
     char *w = one_workload(text);
     REQUIRE(w != NULL);
     be_model *a = be_model_load_string(text, len, path, NULL, &err);
@@ -361,8 +365,7 @@ static void test_workloads_one_is_as_before(void)
         for (int i = 0; i < k; i++) {
             char path[512];
             snprintf(path, sizeof path, "%s/%s", dirs[d], names[i]);
-            if (strstr(names[i], "workload") == NULL)   /* already several */
-                same_as_one_workload(path, &n, &mips);
+            same_as_one_workload(path, &n, &mips);
             free(names[i]);
         }
     }

@@ -637,6 +637,42 @@ static double clean(double v, int round_whole)
     return v;
 }
 
+/*
+ * An LP leaves shares beyond what a workload serves wherever any value
+ * within its room is optimal (a period with idle units): in 2026 of
+ * examples/workloads.yaml, 6 to 8 old units on training.  The plan keeps
+ * the least: the shares of the devices that serve several workloads are
+ * cut, from the last device back, until each workload's capacity is what
+ * it serves, and what is cut is idle.  Costs do not depend on shares, so
+ * nothing else changes; the plan's words then do not depend on which
+ * optimal split the simplex ended at.
+ */
+static void tidy_shares(const be_model *m, be_plan *plan)
+{
+    int T = m->T, K = m->n_devices, W = m->W;
+    if (W == 1)
+        return;
+    for (int t = 0; t < T; t++)
+        for (int w = 0; w < W; w++) {
+            double cap = 0.0;
+            for (int k = 0; k < K; k++)
+                cap += be__capacity_of(m, k, w, t,
+                                       plan->share[((size_t)t * K + k) * W + w]);
+            double excess = cap - be__demand(m, w, t) - plan->sell[t * W + w];
+            for (int k = K - 1; k >= 0 && excess > 1e-9 * fmax(1.0, cap); k--) {
+                double c = be__unit_capacity(m, k, w, t);
+                double *a = &plan->share[((size_t)t * K + k) * W + w];
+                if (be__sole_workload(m, k) >= 0 || c <= 0.0 || *a <= 0.0)
+                    continue;
+                double cut = fmin(*a, excess / c);
+                *a -= cut;
+                if (*a < 1e-9)
+                    *a = 0.0;
+                excess -= cut * c;
+            }
+        }
+}
+
 be_plan *be__program_plan(const be_model *m, const be_program *p,
                           const double *x, int round_whole)
 {
@@ -678,6 +714,7 @@ be_plan *be__program_plan(const be_model *m, const be_program *p,
             break;
         }
     }
+    tidy_shares(m, plan);
     return plan;
 }
 
