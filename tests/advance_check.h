@@ -1,7 +1,9 @@
 /*
  * advance_check.h -- the check test_advance.c and test_property.c share:
  * a plan's cost from period `to` on, in the model advanced to `to`,
- * against the old model's, computed here from the old evaluation.  Each
+ * against the old model's, computed here from the old evaluation, and
+ * the round trips through files: the advanced model (be_model_write) and
+ * the plans (be_plan_write), with or without workloads.  Each
  * test file includes it once; the definitions are its own (static).
  */
 #ifndef BE_ADVANCE_CHECK_H
@@ -14,6 +16,8 @@
 
 #include "check.h"
 #include "model/model.h"
+#include "model/rules.h"
+#include "plans/plans.h"
 
 /* Units of cohort j that plan p holds during period t (the plan's own
  * retirements subtracted; the plans checked here are feasible). */
@@ -52,8 +56,114 @@ static int ac_write(void *ctx, const char *s, size_t len)
     return 0;
 }
 
+/* Counts of n read back from a plan file against those written: each
+ * count above BE_UNIT_TOL exactly (be_format_number reads back as the same
+ * double), the rest (noise the writer leaves out) 0.  Returns the number
+ * that differ. */
+static int ac_counts_differ(const double *written, const double *read,
+                            size_t n)
+{
+    int bad = 0;
+    for (size_t i = 0; i < n; i++)
+        bad += read[i] != (written[i] > BE_UNIT_TOL ? written[i] : 0.0);
+    return bad;
+}
+
+/* Plan q of model a written as a plan file (be_plan_write) and read back
+ * (be_plan_load_string) is q: purchases, rentals, retirements and sales,
+ * and with workloads the shares of the devices that serve several (those
+ * of a device that serves one are its units in service, as the evaluator
+ * gives them); the plan read is priced as q is. */
+static void ac_plan_round_trip(const be_model *a, const be_plan *q,
+                               const be_eval *ea, const char *name)
+{
+    ac_text t = {NULL, 0, 0};
+    be_error err = {0};
+    CHECK(be_plan_write(a, q, NULL, ac_write, &t, &err) == BE_OK);
+    be_plan *r = t.buf ? be_plan_load_string(a, t.buf, t.n, "plan", &err)
+                       : NULL;
+    if (!r) {
+        fprintf(stderr, "%s: the plan file does not read back: %d:%d: %s\n"
+                "%s\n", name, err.line, err.column, err.message,
+                t.buf ? t.buf : "");
+        CHECK(r != NULL);
+        free(t.buf);
+        return;
+    }
+    size_t T = (size_t)a->T, K = (size_t)a->n_devices, W = (size_t)a->W;
+    int bad = ac_counts_differ(q->buy, r->buy, T * K) +
+              ac_counts_differ(q->rent, r->rent, T * K) +
+              ac_counts_differ(q->retire, r->retire, T * a->n_cohorts) +
+              ac_counts_differ(q->sell, r->sell, T * W);
+    for (size_t t = 0; t < T; t++)
+        for (size_t k = 0; k < K; k++) {
+            const double *s = q->share + (t * K + k) * W;
+            const double *u = r->share + (t * K + k) * W;
+            if (be__sole_workload(a, (int)k) < 0)
+                bad += ac_counts_differ(s, u, W);
+        }
+    CHECK(bad == 0);
+    CHECK(r->relaxed == q->relaxed);
+    /* priced as q without the noise left out of the file */
+    be_plan *c = be__plan_copy(a, q);
+    CHECK(c != NULL);
+    double *counts[] = {c ? c->buy : NULL, c ? c->rent : NULL,
+                        c ? c->retire : NULL, c ? c->sell : NULL,
+                        c ? c->share : NULL};
+    size_t sizes[] = {T * K, T * K, T * a->n_cohorts, T * W, T * K * W};
+    for (int i = 0; c && i < 5; i++)
+        for (size_t j = 0; j < sizes[i]; j++)
+            if (!(counts[i][j] > BE_UNIT_TOL))
+                counts[i][j] = 0.0;
+    be_eval *er = be_evaluate(a, r, &err);
+    be_eval *ec = c ? be_evaluate(a, c, &err) : NULL;
+    CHECK(er != NULL && ec != NULL);
+    if (er && ec) {
+        CHECK_CLOSE(er->cost.total, ec->cost.total, 1e-9);
+        CHECK(er->violation == ec->violation);
+        CHECK(ec->violation == ea->violation);
+    }
+    if (check_failures && (bad || !er || !ec || er->violation != ec->violation))
+        fprintf(stderr, "%s: the plan read back differs (%d counts)\n%s\n",
+                name, bad, t.buf);
+    be_eval_free(ec);
+    be_eval_free(er);
+    be_plan_free(c);
+    be_plan_free(r);
+    free(t.buf);
+}
+
+/* a and b (b read back from a's file) have the same workloads: names,
+ * demand, revenue and market, and what each device gives each (to 1e-12:
+ * a geometric series is written as {start, growth}). */
+static void ac_same_workloads(const be_model *a, const be_model *b)
+{
+    int W = be_model_workloads(a), T = be_model_periods(a);
+    CHECK(be_model_has_workloads(b) == be_model_has_workloads(a));
+    CHECK(be_model_workloads(b) == W && be_model_periods(b) == T);
+    if (be_model_workloads(b) != W || be_model_periods(b) != T)
+        return;
+    for (int w = 0; w < W; w++) {
+        CHECK_STR(be_model_workload_name(b, w), be_model_workload_name(a, w));
+        CHECK(be_model_workload_has_revenue(b, w) ==
+              be_model_workload_has_revenue(a, w));
+        for (int t = 0; t < T; t++) {
+            CHECK_CLOSE(be_model_workload_demand(b, w, t),
+                        be_model_workload_demand(a, w, t), 1e-12);
+            CHECK_CLOSE(be_model_workload_price(b, w, t),
+                        be_model_workload_price(a, w, t), 1e-12);
+            CHECK_CLOSE(be_model_workload_market(b, w, t),
+                        be_model_workload_market(a, w, t), 1e-12);
+        }
+        for (int k = 0; k < be_model_devices(a); k++)
+            CHECK(be_model_device_serves(b, k, w) ==
+                  be_model_device_serves(a, k, w));
+    }
+}
+
 /* The advanced model a written as a file (be_model_write) and read back
- * prices plan q as a does.  Skipped when a device was left out. */
+ * prices plan q as a does, has a's workloads, and written again is the
+ * same file.  Skipped when a device was left out. */
 static void ac_round_trip(const be_model *a, const be_plan *q,
                           const be_eval *ea, const char *name)
 {
@@ -77,6 +187,11 @@ static void ac_round_trip(const be_model *a, const be_plan *q,
             CHECK(eb->violation == ea->violation);
         }
         be_eval_free(eb);
+        ac_same_workloads(a, b);
+        ac_text u = {NULL, 0, 0};
+        CHECK(be_model_write(b, "advanced", ac_write, &u, &err) == BE_OK);
+        CHECK(u.buf && u.n == t.n && memcmp(u.buf, t.buf, t.n) == 0);
+        free(u.buf);
     }
     be_model_free(b);
     free(t.buf);
@@ -87,10 +202,11 @@ static void ac_round_trip(const be_model *a, const be_plan *q,
  *   new total = (sum over t >= to of m's period total) / d(to)
  *               + the after-tax proceeds of the units whose life ends at
  *                 the start of `to` (sold in m, absent from the new fleet)
- * to 1e-6, and that a plan feasible in m is feasible there; and that the
+ * to 1e-6, and that a plan feasible in m is feasible there; that the
  * advanced model, written as a file and read back, prices it the same to
- * 1e-9 (be_model_write).  Returns the
- * number of periods checked. */
+ * 1e-9 and is the same model (be_model_write); and that p and each
+ * continuation, written as plan files and read back, are the same plans
+ * (be_plan_write).  Returns the number of periods checked. */
 static int check_advance_all(const be_model *m, const be_plan *p,
                              const char *name)
 {
@@ -98,6 +214,8 @@ static int check_advance_all(const be_model *m, const be_plan *p,
     be_eval *e = be_evaluate(m, p, &err);
     int n = 0;
     double tau = m->has_tax ? m->tax_rate : 0.0;
+    if (e)
+        ac_plan_round_trip(m, p, e, name);
     for (int to = 1; e && to < m->T; to++) {
         be_model *a = be_model_advance(m, p, to, 0, &err);
         if (!a) {
@@ -134,6 +252,7 @@ static int check_advance_all(const be_model *m, const be_plan *p,
                         be_violation_name(ea->violation));
             if (!(be_model_is_integer(a) && q->relaxed))
                 ac_round_trip(a, q, ea, name);
+            ac_plan_round_trip(a, q, ea, name);
             n++;
         }
         be_eval_free(ea);
