@@ -33,6 +33,27 @@ static const char *const files[] = {
     "models/seed-1mw.yaml",         "models/ai-capex-17x.yaml",
     "tests/golden/monthly.yaml"};
 
+/* check_advance_all on the optimal plan (whole units within s's limit,
+ * and the relaxation) and on the run-to-end-of-life baseline of m;
+ * returns the number of advanced models checked. */
+static int check_plans_of(const be_model *m, be_settings *s, const char *name)
+{
+    be_error err = {0};
+    int steps = 0;
+    for (int relax = 0; relax <= 1; relax++) {
+        s->relax = relax;
+        be_solution *sol = be_solve(m, s, &err);
+        if (sol && sol->plan)
+            steps += check_advance_all(m, sol->plan, name);
+        be_solution_free(sol);
+    }
+    be_plan *eol = be_baseline_plan(m, BE_BASELINE_END_OF_LIFE, 0, &err);
+    if (eol)
+        steps += check_advance_all(m, eol, name);
+    be_plan_free(eol);
+    return steps;
+}
+
 static void test_advance_repository(void)
 {
     int models = 0, steps = 0;
@@ -54,17 +75,7 @@ static void test_advance_repository(void)
             continue;
         }
         models++;
-        for (int relax = 0; relax <= 1; relax++) {
-            s.relax = relax;
-            be_solution *sol = be_solve(m, &s, &err);
-            if (sol && sol->plan)
-                steps += check_advance_all(m, sol->plan, files[i]);
-            be_solution_free(sol);
-        }
-        be_plan *eol = be_baseline_plan(m, BE_BASELINE_END_OF_LIFE, 0, &err);
-        if (eol)
-            steps += check_advance_all(m, eol, files[i]);
-        be_plan_free(eol);
+        steps += check_plans_of(m, &s, files[i]);
         be_model_free(m);
     }
     fprintf(stderr, "advance: %d repository models, %d advanced models "
@@ -149,17 +160,7 @@ static void test_advance_workloads(void)
         models++;
         for (int k = 0; k < be_model_devices(m); k++)
             shared += be__sole_workload(m, k) < 0;
-        for (int relax = 0; relax <= 1; relax++) {
-            s.relax = relax;
-            be_solution *sol = be_solve(m, &s, &err);
-            if (sol && sol->plan)
-                steps += check_advance_all(m, sol->plan, "random workloads");
-            be_solution_free(sol);
-        }
-        be_plan *eol = be_baseline_plan(m, BE_BASELINE_END_OF_LIFE, 0, &err);
-        if (eol)
-            steps += check_advance_all(m, eol, "random workloads");
-        be_plan_free(eol);
+        steps += check_plans_of(m, &s, "random workloads");
         be_model_free(m);
     }
     fprintf(stderr, "advance: %d random workload models (%d devices that "
