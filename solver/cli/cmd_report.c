@@ -244,10 +244,16 @@ static int charts(FILE *fp, const report_data *d, const char *tag, char *why,
         chart *c = report_chart(d, report_chart_names[i]);
         char id[48];
         snprintf(id, sizeof id, "%s%s", tag, report_chart_names[i]);
-        if (chart_figure(fp, c, id, i == 2 && c && c->n_series == 1
-                         ? "Facility power drawn (rated IT power \xC3\x97 "
-                           "PUE of the owned units); the model sets no power "
-                           "cap." : captions[i], why, size) != 0)
+        const char *caption = captions[i];
+        if (i == 2 && c && c->n_series == 1)
+            caption = "Facility power drawn (rated IT power \xC3\x97 PUE of "
+                      "the owned units); the model sets no power cap.";
+        else if (i == 1 && be_model_has_workloads(d->m))
+            caption = "Throughput given to the workloads (a unit's share of "
+                      "its time on each times its throughput there), "
+                      "stacked by device, against the demand of all of them "
+                      "(dashed).";
+        if (chart_figure(fp, c, id, caption, why, size) != 0)
             return -1;
     }
     /* a model with workloads: what each workload is given, device by
