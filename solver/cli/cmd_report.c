@@ -377,6 +377,10 @@ static void schedule(FILE *fp, const be_model *m, const be_eval *e,
     fputs("</tbody></table></div>\n", fp);
 }
 
+/* the line before each workload's columns (inline: the style sheet of
+ * every page stays as it is) */
+#define SEAM "border-left:2px solid #d0d0d0"
+
 /* A model with workloads: per period and workload its demand, the
  * throughput each device that can serve it gives it (units serving it x
  * throughput, the units in brackets), the total, and what is served (the
@@ -397,13 +401,14 @@ static void workload_schedule(FILE *fp, const be_model *m, const be_eval *e,
         int n = 3 + be_model_workload_has_revenue(m, w);
         for (int k = 0; k < K; k++)
             n += be_model_device_serves(m, k, w) > 0.0;
-        fprintf(fp, "<th colspan=\"%d\" style=\"text-align:center\">", n);
+        fprintf(fp, "<th colspan=\"%d\" style=\"text-align:center;%s\">", n,
+                SEAM);
         html_esc(fp, be_model_workload_name(m, w));
         fputs("</th>", fp);
     }
     fputs("</tr><tr>", fp);
     for (int w = 0; w < W; w++) {
-        fputs("<th>demand</th>", fp);
+        fprintf(fp, "<th style=\"%s\">demand</th>", SEAM);
         for (int k = 0; k < K; k++) {
             if (be_model_device_serves(m, k, w) <= 0.0)
                 continue;
@@ -422,7 +427,7 @@ static void workload_schedule(FILE *fp, const be_model *m, const be_eval *e,
         html_esc(fp, be_model_period_label(m, t));
         fputs("</th>", fp);
         for (int w = 0; w < W; w++) {
-            fputs("<td>", fp);
+            fprintf(fp, "<td style=\"%s\">", SEAM);
             html_num(fp, be_model_workload_demand(m, w, t));
             fputs("</td>", fp);
             for (int k = 0; k < K; k++) {
