@@ -847,6 +847,7 @@ static void random_cascade_model(text *y)
     static const char *const names[] = {"training", "inference", "batch"};
     int W = pick(2, 3), K = pick(2, 4);
     y->n = 0;
+    y->full = 0;
     add(y, "breakeven: 1\nhorizon: {start: 2026, periods: %d}\n",
         pick(2, 5));
     add(y, "discount_rate: %.2f\ninteger: %s\n", 0.1 * uniform(),
