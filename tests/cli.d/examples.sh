@@ -56,6 +56,7 @@ expect course-7-three-years 0 '^Keep the fleet as it is' solve examples/taxes.ya
 expect course-11-objective 0 '"objective": 6000,' solve examples/workloads.yaml --format json
 expect course-11-cheap-box 0 '"objective": 5600,' solve examples/workloads.yaml --set devices.box.price=300 --format json
 expect course-11-2027 0 '^  2027 +move 6 old units from training to inference, buy 3 new units for training$' solve examples/workloads.yaml
+expect course-11-cascade 0 '^Cascading is worth 400: without it \(each device held to its first workload: old on training, new on training\) the plan costs 6,400\.$' compare examples/workloads.yaml
 expect course-11-relaxed 0 '"objective": 6000,' solve examples/workloads.yaml --relax --format json
 
 # The course has at least seven models, each with a walkthrough.
