@@ -16,6 +16,15 @@
  *   (initial fleet entries in file order first).  A cohort gives at most
  *   what it holds at the start of the period after the retirements already
  *   placed; a bought cohort gives nothing in its purchase period.
+ *
+ * Workloads (docs/workloads.md): a sale names its workload, and `share`
+ * entries give the units of a device that serves several workloads to
+ * each of them (a device that serves one gives it all its units, and a
+ * share entry for it is refused).  A file with neither `share` nor `sell`
+ * gets the best split of its units (be_plan_split); one with `share`
+ * keeps its shares and sales as written, for the evaluator to judge
+ * (read_split).  be_plan_write writes both, so that a plan read back is
+ * the plan written.
  */
 #include "model/devices.h"
 #include "model/model.h"

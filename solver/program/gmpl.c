@@ -16,6 +16,12 @@
  * 2029), 'fN' for entry N of the initial fleet.  Yearly models number
  * their periods by year; quarterly and monthly ones 0 .. T-1, with the
  * labels in param label.
+ *
+ * A model with several workloads (docs/workloads.md) adds the set
+ * WORKLOAD, its demand need[w,t] and throughput serve[k,w] per workload,
+ * share[k,w,t] for the devices that serve several (SHARED) with their
+ * split[k,t] rows, and sell[w,t] per workload: the program lp.c builds.
+ * With one workload the file is what it has always been.
  */
 #include "program/lp.h"
 #include "model/rules.h"
