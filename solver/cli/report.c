@@ -723,7 +723,8 @@ static void json_series(FILE *fp, const char *key, const be_model *m,
     char b[40];
     fprintf(fp, ", \"%s\": [", key);
     for (int t = 0; t < e->periods; t++)
-        fprintf(fp, "%s%s", t ? ", " : "", fmt_num(f(m, e, w, t), b, sizeof b));
+        fprintf(fp, "%s%s", t ? ", " : "",
+                fmt_num(f(m, e, w, t), b, sizeof b));
     fputc(']', fp);
 }
 

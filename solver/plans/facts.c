@@ -44,37 +44,42 @@ char *be_format_units(double v, char *buf, size_t size)
 /* ---- a period in words ----
  *
  * One phrase per kind of action, in a fixed order (end of life, retire,
- * buy, rent, stop renting), each naming its verb once and the devices it
- * applies to after it: "retire 13 a100 units and 1 h100 unit, buy 6 b200
- * units".  A count names the device's units as units ("1 old unit", "2.500
- * new units"), so that a device named like an adjective ("old", "cloud")
- * still reads as a thing.
+ * move, buy, rent, stop renting), each naming its verb once and the
+ * devices it applies to after it: "retire 13 a100 units and 1 h100 unit,
+ * buy 6 b200 units".  A count names the device's units as units ("1 old
+ * unit", "2.500 new units"), so that a device named like an adjective
+ * ("old", "cloud") still reads as a thing.
  *
  * A model with several workloads (m->W > 1) says where units go as well:
  * "retire 10 a100 units, move 60 a100 units from training to inference,
  * buy 12 b200 units for training".  The rules, per device k and period t
  * (shares are the evaluation's: units of k serving w in t; a unit not in
  * any share is idle):
- *   - Moves (t > 0; owned and rented units alike).  Units of a device are
- *     interchangeable (the same throughput at any age), so the plan names
- *     the fewest moves that take the shares of t - 1 to those of t.  With
- *     dec(w) = max(0, share(w,t-1) - share(w,t)) and inc(w) likewise the
- *     other way: the units leaving the device (retired at the start of t,
- *     end of life included; for a rented device the drop in units rented)
- *     are taken from the decreases, then the growth of the idle units;
- *     what is left of the decreases moves.  The units joining (bought; for
- *     a rented device the rise in units rented) fill the increases, then
- *     the units that were idle; what is left of the increases receives the
- *     moves.  Every step goes in workload order, and the moves pair what is
- *     left of the decreases with what is left of the increases in workload
- *     order (the first source to the first destination, as far as it goes,
- *     and so on).  A unit going idle or leaving idleness is not a move.
+ *   - Moves (t > 0; owned and rented units alike; "move", imperative as
+ *     "retire" and "buy" are, for the plan decides it).  Units of a device
+ *     are interchangeable (the same throughput at any age), so the plan
+ *     names the fewest moves that take the shares of t - 1 to those of t
+ *     (a unit leaving a workload is first one that retires or goes idle,
+ *     and only then one that moves).  With dec(w) = max(0, share(w,t-1) -
+ *     share(w,t)) and inc(w) likewise the other way: the units leaving the
+ *     device (retired at the start of t, end of life included; for a
+ *     rented device the drop in units rented) are taken from the
+ *     decreases, then the growth of the idle units; what is left of the
+ *     decreases moves.  The units joining (bought; for a rented device the
+ *     rise in units rented) fill the increases, then the units that were
+ *     idle; what is left of the increases receives the moves.  Every step
+ *     goes in workload order, and the moves pair what is left of the
+ *     decreases with what is left of the increases in workload order (the
+ *     first source to the first destination, as far as it goes, and so
+ *     on).  A unit going idle or leaving idleness is not a move.
  *   - Purchases "for W": when W is the only workload whose share of the
  *     device grows in t (at t = 0 every share grows from nothing), or,
  *     when none grows, the only workload the device serves in t.
- * One move (device, from, to) is one action.  Between units of a device
- * both ways are never named in one period (a workload's share either falls
- * or grows).  A model with one workload reads as it always has. */
+ * One move (device, from, to) is one action.  A workload's share of a
+ * device either falls or grows, so no move of a device goes both ways
+ * between two workloads in one period.  A move of BE_UNIT_TOL units or
+ * less, and a share that grows by as little, are not named.  A model with
+ * one workload reads as it always has (no moves, no "for"). */
 
 typedef struct words {
     char *buf;
