@@ -119,3 +119,64 @@ ok wl-scenarios-json-served test "$(json_get "$tmp/out" 'j.scenarios.map(s => s.
 expect wl-scenarios-report 0 "" report $WS -o "$tmp/ws.html"
 ok wl-scenarios-report-table grep -q '<table id="workloads-2">' "$tmp/ws.html"
 ok wl-scenarios-report-chart grep -q 'id="chart-s2-workload-2"' "$tmp/ws.html"
+
+# The rules of the words (solver/plans/facts.c), derived again here from
+# the JSON's shares of a three-workload model, whatever optimum the solver
+# finds: per device and period, the units leaving (retired; a rented
+# device's drop) and the growth of its idle units absorb the decreases of
+# its shares in workload order, the units joining (bought, rented more)
+# and its idle units fill the increases; the rest pairs, decreases to
+# increases in workload order, into moves; a purchase is "for W" when W is
+# the only workload whose share grows (when none grows: the only one
+# served).  Each period's line must hold the move and buy phrases so
+# derived, whole ("move ..." and "buy ..." up to the next phrase).
+W3=$D/workloads-three.yaml
+expect wl-three-text 0 "" solve $W3
+cp "$tmp/out" "$tmp/w3.txt"
+expect wl-three-json 0 "" solve $W3 --format json
+wl_rules='const rented = {cloud: 1}, tol = 1e-6, fs = require("fs");
+    const all = fs.readFileSync("'"$tmp/w3.txt"'", "utf8").split("\n");
+    const text = all.slice(all.indexOf("The plan:"));
+    const units = v => Math.abs(v - Math.round(v)) < 1e-9 ? Math.round(v).toFixed(0) : v.toFixed(3);
+    const name = (v, d) => units(v) + " " + d + " unit" + (Math.abs(v - 1) < 1e-9 ? "" : "s");
+    const join = a => a.length < 2 ? a.join("") : a.slice(0, -1).join(", ") + " and " + a[a.length - 1];
+    const take = (a, x) => { for (let i = 0; i < a.length && x > 0; i++) { const y = Math.min(a[i], x); a[i] -= y; x -= y; } };
+    const P = j.periods, names = j.workloads.map(w => w.name);
+    const share = (t, d) => names.map(w => P[t].shares[d][w] || 0);
+    let bad = "ok";
+    P.forEach((p, t) => {
+        const moves = [], buys = [];
+        for (const d of j.devices) {
+            const now = share(t, d), before = t ? share(t - 1, d) : names.map(() => 0);
+            const sum = a => a.reduce((x, y) => x + y, 0);
+            const inNow = p.devices[d].in_service, inBefore = t ? P[t - 1].devices[d].in_service : 0;
+            const leave = rented[d] ? Math.max(0, inBefore - inNow) : p.devices[d].retired;
+            const arrive = rented[d] ? Math.max(0, inNow - inBefore) : p.devices[d].bought;
+            const dec = now.map((v, w) => Math.max(0, before[w] - v)), inc = now.map((v, w) => Math.max(0, v - before[w]));
+            const idleB = Math.max(0, inBefore - sum(before)), idleN = Math.max(0, inNow - sum(now));
+            if (t > 0 && Object.keys(p.shares[d]).length > 1) {
+                take(dec, leave + Math.max(0, idleN - idleB));
+                take(inc, arrive + Math.max(0, idleB - idleN));
+                for (let a = 0, b = 0; a < names.length && b < names.length;) {
+                    if (dec[a] <= tol) a++;
+                    else if (inc[b] <= tol) b++;
+                    else { const x = Math.min(dec[a], inc[b]);
+                        moves.push(name(x, d) + " from " + names[a] + " to " + names[b]);
+                        dec[a] -= x; inc[b] -= x; }
+                }
+            }
+            if (!rented[d] && p.devices[d].bought > tol) {
+                const grow = names.filter((w, i) => now[i] - before[i] > tol);
+                const served = names.filter((w, i) => now[i] > tol);
+                const f = grow.length ? (grow.length == 1 ? grow[0] : "") : (served.length == 1 ? served[0] : "");
+                buys.push(name(p.devices[d].bought, d) + (f ? " for " + f : ""));
+            }
+        }
+        const line = text.find(l => l.startsWith("  " + p.label + " ")) || "";
+        const has = (verb, items) => { const s = verb + join(items), i = line.indexOf(s), e = line.substr(i + s.length, 2);
+            return items.length ? i >= 0 && (e === "" || e === ", ") : line.indexOf(" " + verb) < 0 && line.indexOf("  " + verb) < 0; };
+        if (!has("move ", moves) || !has("buy ", buys)) bad = p.label + ": " + line.trim() + " | move " + join(moves) + " | buy " + join(buys);
+    });
+    bad'
+ok wl-three-rules test "$(json_get "$tmp/out" "$wl_rules")" = ok
+ok wl-three-words grep -qx "  2029     move 20 a100 units from training to tuning and 5 b200 units from tuning to inference, stop renting cloud" "$tmp/w3.txt"
