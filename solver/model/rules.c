@@ -139,7 +139,8 @@ double be__units_for_market(const be_model *m, int k, int t,
  * Two small LPs over the devices that serve several workloads (the
  * others give their workload all their units), with r(w) = D(w,t) less
  * what those others give w:
- *   1. least shortfall: min sum_w u_w / max(1, D(w,t))
+ *   1. least shortfall: min sum_w u_w / max(1, D(w,t)) (or, weighted,
+ *      sum_w weight(w) u_w)
  *        sum_k serve(k,w) a_kw + u_w >= r(w),  sum_w a_kw <= n_k;
  *      when it is above rounding noise the demand cannot be met;
  *   2. best sale: max sum_w value(w) s_w
@@ -178,6 +179,13 @@ static int split_alloc(split_lp *q, int rows, int cols)
 
 int be__split(const be_model *m, int t, const double *units, double *share,
               double *sell, double *short_)
+{
+    return be__split_weighted(m, t, units, share, sell, short_, NULL);
+}
+
+int be__split_weighted(const be_model *m, int t, const double *units,
+                       double *share, double *sell, double *short_,
+                       const double *weight)
 {
     int K = m->n_devices, W = m->W;
     double *r = be__calloc((size_t)W, sizeof *r);
@@ -220,7 +228,8 @@ int be__split(const be_model *m, int t, const double *units, double *share,
             q.sense[w] = 'G';
             q.rhs[w] = r[w];
             q.a[(size_t)w * q.cols + n_a + w] = 1.0;
-            q.cost[n_a + w] = 1.0 / fmax(1.0, be__demand(m, w, t));
+            q.cost[n_a + w] = weight ? weight[w]
+                                     : 1.0 / fmax(1.0, be__demand(m, w, t));
         }
         for (int i = 0; i < n_multi; i++) {
             int k = multi[i];

@@ -134,6 +134,13 @@ double be__units_for_market(const be_model *m, int k, int t,
 int be__split(const be_model *m, int t, const double *units, double *share,
               double *sell, double *short_);
 
+/* be__split with the shortfall of workload w weighted by weight[w] > 0
+ * (NULL: 1 / max(1, D(w,t))): what a split that cannot meet every demand
+ * leaves short goes where it is cheapest to cover. */
+int be__split_weighted(const be_model *m, int t, const double *units,
+                       double *share, double *sell, double *short_,
+                       const double *weight);
+
 /* ---- the site power cap: facility kW of owned units <= cap ---- */
 
 /* 1 when the model has a power cap (a power[t] row in every period). */

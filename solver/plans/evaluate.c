@@ -44,6 +44,7 @@
  */
 #include "model/rules.h"
 #include "plans/plans.h"
+#include "plans/baselines.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -133,9 +134,23 @@ int be__lacking(const be_model *m, int t, const double *units,
                 ? 0.0 : be__shortfall(m, 0, t, capacity);
         return lack[0] == 0.0;
     }
+    /* what is left short goes where it is cheapest to cover: weighted by
+     * the lowest annual cost of a unit of its throughput on offer in t
+     * (plans/baselines.h be__capacity_cost), 1 where nothing is */
     double *share = be__calloc((size_t)m->n_devices * W, sizeof *share);
-    int met = share ? be__split(m, t, units, share, NULL, lack) : -1;
+    double *weight = be__calloc((size_t)W, sizeof *weight);
+    int met = -1;
+    if (share && weight) {
+        for (int w = 0; w < W; w++) {
+            double q = INFINITY;
+            for (int k = 0; k < m->n_devices; k++)
+                q = fmin(q, be__capacity_cost(m, k, w, t));
+            weight[w] = isfinite(q) && q > 0.0 ? q : 1.0;
+        }
+        met = be__split_weighted(m, t, units, share, NULL, lack, weight);
+    }
     free(share);
+    free(weight);
     return met;
 }
 
