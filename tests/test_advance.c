@@ -93,6 +93,7 @@ static void random_workload_model(text *y)
     static const char *const names[] = {"training", "inference", "batch"};
     int W = pick(2, 3), K = pick(2, 4), quarterly = uniform() < 0.3;
     y->n = 0;
+    y->full = 0;
     add(y, "breakeven: 1\nname: random workloads\n");
     add(y, "horizon: {start: 2026, periods: %d, period: %s}\n",
         quarterly ? pick(4, 8) : pick(3, 5), quarterly ? "quarter" : "year");
