@@ -105,6 +105,7 @@ bench: all
 	sh bench/batch.sh ./$(B)/breakeven
 	sh bench/mip.sh ./$(B)/breakeven
 	sh bench/scenarios.sh ./$(B)/breakeven
+	sh bench/workloads.sh ./$(B)/breakeven
 
 # libFuzzer targets (clang, ASan + UBSan) into build-fuzz/, each run for
 # FUZZ_SECONDS; a crash leaves build-fuzz/crash-* (see docs/hardening.md).

@@ -33,6 +33,15 @@
 #            (default: no budget)
 #   rent=yes rented capacity on offer in every period (default no)
 #   tax=no   no income tax or depreciation (default yes)
+#   workloads=N  N workloads (1, the default: the model's one demand; 2:
+#            training and inference; 3: training, inference and batch),
+#            every device serving each with its own throughput (below)
+#   revenue=yes  the work sold: a price and a market on the demand, or on
+#            inference with workloads (default no)
+#   Options may also come from the environment: GEN_LARGE="workloads=2
+#   revenue=yes" is read after the command line's, so that a script that
+#   calls this one (bench/workloads.sh through bench/mip.sh) can give every
+#   model it generates the same options.
 #
 # The model: a fleet of 8-GPU-server-class units serving a load that grows
 # 60% a year, from 2025-01.  The first few device types (one per 4 types,
@@ -71,6 +80,22 @@
 #                        units use no site power and no budget
 #   budget (budget=F)    the best price per work in period 0, falling 30% a
 #                        year (Epoch, s4), times the demand's growth
+#   workloads (workloads=N)  training gains x1.3 every 6 months (the
+#                        throughput above); inference x1.2 and batch x1.25
+#                        (assumption: a new generation gains less for token
+#                        generation than for training, Splitwise: A100 to
+#                        H100 3.43x compute, 1.6x memory bandwidth, s8), all
+#                        anchored at the DGX H100: older types are worse at
+#                        everything, relatively least at inference, and
+#                        cheap.  Demand: 0.6 training, 0.4 inference (0.5,
+#                        0.3, 0.2 batch with 3) of 0.95 x the fleet's
+#                        capacity in each, all growing as above; a rented
+#                        unit does 7.912 of each.  The power cap and the
+#                        budget sum the same rules over the workloads.
+#   revenue (revenue=yes)  $2.35/GPU-hour (SemiAnalysis index, Mar 2026,
+#                        s8) x 8 x 8,760 h / 7.912 = $20,815 per unit of
+#                        work a year, falling 22% a year (RBC, s2); the
+#                        market 1.5x the demand (assumption)
 set -eu
 
 usage() { echo "gen-large.sh: $1" >&2; exit 2; }
@@ -92,16 +117,20 @@ while [ $# -gt 0 ]; do
     shift
 done
 period=month fleet=0 legacy=-1 cohorts=2 growth=0.6 cap=-1 budget=0 rent=no tax=yes
+workloads=1 revenue=no
 options=
+# shellcheck disable=SC2086
+set -- "$@" ${GEN_LARGE:-}
 for o in "$@"; do
     k=${o%%=*} v=${o#*=}
     case $k in
     period) case $v in month|quarter|year) ;; *) usage "period must be month, quarter or year, found '$v'";; esac;;
     fleet|cohorts) whole "$k" "$v";;
+    workloads) case $v in 1|2|3) ;; *) usage "workloads must be 1, 2 or 3, found '$v'";; esac;;
     legacy) whole "$k" "$v";;
     growth|cap|budget) number "$k" "$v";;
-    rent|tax) case $v in yes|no) ;; *) usage "$k must be yes or no, found '$v'";; esac;;
-    *) usage "unknown option '$k' (period, fleet, legacy, cohorts, growth, cap, budget, rent, tax)";;
+    rent|tax|revenue) case $v in yes|no) ;; *) usage "$k must be yes or no, found '$v'";; esac;;
+    *) usage "unknown option '$k' (period, fleet, legacy, cohorts, growth, cap, budget, rent, tax, workloads, revenue)";;
     esac
     eval "$k=\$v"
     options="$options $o"
@@ -120,7 +149,7 @@ if [ "$legacy" -ge "$devices" ] || [ "$legacy" -gt 5 ]; then usage "legacy must 
 awk -v D="$devices" -v P="$periods" -v INTEGER="$integer" -v W="$window" \
     -v PERIOD="$period" -v FLEET="$fleet" -v LEGACY="$legacy" -v COHORTS="$cohorts" \
     -v G="$growth" -v CAP="$cap" -v BUDGET="$budget" -v RENT="$rent" -v TAX="$tax" \
-    -v OPTIONS="$options" '
+    -v NW="$workloads" -v REVENUE="$revenue" -v OPTIONS="$options" '
 function floor(x,    i) { i = int(x); return i > x ? i - 1 : i }
 function label(t,    m, y) {           # the label of period t
     m = t * pm                         # its first month (0 = January 2025)
@@ -142,6 +171,13 @@ BEGIN {
     colo = 194.95                      # $/kW-month
     gap = pm > 6 ? pm : 6              # months between the fleet'"'"'s cohorts
 
+    # the workloads: name, gain per 6 months, share of the demand
+    split("training inference batch", wname, " ")
+    wgain[1] = 1.3; wgain[2] = 1.2; wgain[3] = 1.25
+    if (NW == 2) { wshare[1] = 0.6; wshare[2] = 0.4 }
+    else { wshare[1] = 0.5; wshare[2] = 0.3; wshare[3] = 0.2 }
+    if (NW == 1) wshare[1] = 1
+
     L = int(D / 4); if (L < 1) L = 1; if (L > 3) L = 3
     if (LEGACY >= 1) L = LEGACY
     s = pm * int(P / (D - L + 1)); if (s < pm) s = pm
@@ -158,18 +194,28 @@ BEGIN {
         printf "finance: {tax_rate: 0.21, depreciation_years: 5}\n"
     printf "devices:\n"
 
-    best0 = -1                         # the best price per work on sale in period 0
+    for (w = 1; w <= NW; w++)
+        best0[w] = -1                  # the best price per work on sale in period 0
     for (i = 0; i < D; i++) {
         # release month: legacy types 12 months apart before the start,
         # the others every s months from the start
         rel[i] = i < L ? -(L - i) * 12 : (i - L) * s
         dm = rel[i] - anchor
         tp[i] = tp0 * 1.3 ^ (dm / 6)
+        for (w = 1; w <= NW; w++)
+            tw[i, w] = tp0 * wgain[w] ^ (dm / 6)
         kw[i] = kw0 * (tp[i] / tp0) / 1.5 ^ (dm / 12)
         launch[i] = price0 * (tp[i] / tp0) * 0.7 ^ (dm / 12)
         name = sprintf("gen%02d", i)
         printf "  - name: %s\n", name
-        printf "    throughput: %s\n", r6(tp[i])
+        if (NW == 1)
+            printf "    throughput: %s\n", r6(tp[i])
+        else {
+            printf "    throughput: {"
+            for (w = 1; w <= NW; w++)
+                printf "%s%s: %s", (w > 1 ? ", " : ""), wname[w], r6(tw[i, w])
+            printf "}\n"
+        }
         printf "    power_kw: %s\n", r6(kw[i])
         printf "    lifetime: %d\n", life
         printf "    om: %s\n", r6(colo * kw[i] * 12)
@@ -183,8 +229,9 @@ BEGIN {
             if (floor(last / pm) < P - 1)
                 printf ", to: %s", label(floor(last / pm))
             printf "}\n"
-            if (rel[i] <= 0 && (best0 < 0 || p0 / tp[i] < best0))
-                best0 = p0 / tp[i]
+            for (w = 1; w <= NW; w++)
+                if (rel[i] <= 0 && (best0[w] < 0 || p0 / tw[i, w] < best0[w]))
+                    best0[w] = p0 / tw[i, w]
         }
     }
     if (RENT == "yes") {
@@ -196,7 +243,8 @@ BEGIN {
     # the initial fleet: legacy types, COHORTS cohorts each, 6 months
     # (a period, if longer) apart; cohorts that would be younger than a
     # period are left out
-    tput = 0; fleetkw = 0; k = 0; units = 0
+    fleetkw = 0; k = 0; units = 0
+    for (w = 1; w <= NW; w++) tput[w] = 0
     for (i = 0; i < L; i++)
         for (j = 0; j < COHORTS; j++) {
             age = -rel[i] - gap * j    # months
@@ -211,23 +259,41 @@ BEGIN {
         if (FLEET > 0) { n = int(FLEET * n / units + 0.5); if (n < 1) n = 1 }
         printf "  - {device: gen%02d, count: %d, age: %s, purchase_price: %s}\n", \
             cd[c], n, r6(ca[c] / 12), r6(launch[cd[c]])
-        tput += n * tp[cd[c]]
+        for (w = 1; w <= NW; w++) tput[w] += n * tw[cd[c], w]
         fleetkw += n * kw[cd[c]] * 1.3
     }
-    d0 = 0.95 * tput
-    printf "demand: {start: %s, growth: %s}\n", r6(d0), G
+    # revenue: $164,688 a year for 7.912 units of work (the rent), per unit
+    price = sprintf("{start: %s, growth: -0.22}", r6(164688 / tp0))
+    for (w = 1; w <= NW; w++) d0[w] = 0.95 * wshare[w] * tput[w]
+    if (NW == 1) {
+        printf "demand: {start: %s, growth: %s}\n", r6(d0[1]), G
+        if (REVENUE == "yes")
+            printf "revenue: {price: %s, market: {start: %s, growth: %s}}\n", price, r6(1.5 * d0[1]), G
+    } else {
+        printf "workloads:\n"
+        for (w = 1; w <= NW; w++) {
+            printf "  - name: %s\n", wname[w]
+            printf "    demand: {start: %s, growth: %s}\n", r6(d0[w]), G
+            if (REVENUE == "yes" && w == 2)
+                printf "    revenue: {price: %s, market: {start: %s, growth: %s}}\n", price, r6(1.5 * d0[w]), G
+        }
+    }
 
     # the power cap: 1.05 (or CAP) x the most facility power the demand needs
-    # when served by the most efficient type on sale at the time
+    # when served by the most efficient type on sale at the time (each
+    # workload by its own)
     need = 0
     for (t = 0; t < P; t++) {
         m = t * pm
-        best = -1
-        for (i = 0; i < D; i++)
-            if (rel[i] <= m && m < rel[i] + window && \
-                (best < 0 || kw[i] / tp[i] < best))
-                best = kw[i] / tp[i]
-        kwt = d0 * (1 + G) ^ (m / 12) * best * 1.3
+        kwt = 0
+        for (w = 1; w <= NW; w++) {
+            best = -1
+            for (i = 0; i < D; i++)
+                if (rel[i] <= m && m < rel[i] + window && \
+                    (best < 0 || kw[i] / tw[i, w] < best))
+                    best = kw[i] / tw[i, w]
+            kwt += d0[w] * (1 + G) ^ (m / 12) * best * 1.3
+        }
         if (kwt > need) need = kwt
     }
     site = ""
@@ -235,9 +301,12 @@ BEGIN {
         site = sprintf("power_cap_kw: %s", r6(1.05 * need))
     else if (CAP > 0)
         site = sprintf("power_cap_kw: %s", r6(CAP * (fleetkw > need ? fleetkw : need)))
-    if (BUDGET > 0 && best0 > 0)
+    growth0 = 0                        # the price of a period'"'"'s growth
+    for (w = 1; w <= NW; w++)
+        if (best0[w] > 0) growth0 += best0[w] * d0[w] * G * pm / 12
+    if (BUDGET > 0 && growth0 > 0)
         site = sprintf("%s%sbudget: {start: %s, growth: %s}", site, site != "" ? ", " : "", \
-            r6(BUDGET * best0 * d0 * G * pm / 12), r6((1 + G) * 0.7 - 1))
+            r6(BUDGET * growth0), r6((1 + G) * 0.7 - 1))
     if (site != "")
         printf "site: {%s}\n", site
 }'
