@@ -1,4 +1,4 @@
-# Revenue, a market and the break-even price
+# one workload, as before
 #
 # Solve it with:  glpsol -m FILE  (its optimum is breakeven solve's).
 # Variables and constraints are those of README "The program"; a cohort
@@ -46,6 +46,8 @@ param hold_cost{HOLD};
 param retire_value{RETIRE};
 param rent_cost{RENT};
 
+param cap_kw{PERIOD} >= 0;        # site power cap, facility kW
+param max_spend{PERIOD} >= 0;     # budget: purchases per period, nominal
 
 # Revenue: work sold beyond the demand, up to the market, is worth its
 # discounted after-tax price; the demand's own revenue is a constant.
@@ -85,9 +87,14 @@ s.t. demand{t in PERIOD}:
   + sum{(k,u) in RENT: u = t} throughput[k] * rent[k,u]
   - (if t in SELL then sell[t]) >= need[t];
 
-# (no power cap in this model: no power constraint)
+# The facility power of the owned units in service stays under the cap.
+s.t. power{t in PERIOD}:
+    sum{(k,g,u) in HOLD: u = t} power_kw[k] * pue * hold[k,g,u]
+  <= cap_kw[t];
 
-# (no budget in this model: no budget constraint)
+# The purchase prices paid in a period stay within its budget.
+s.t. budget{t in PERIOD}:
+    sum{(k,u) in BUY: u = t} price[k,u] * buy[k,u] <= max_spend[t];
 
 solve;
 
@@ -103,63 +110,85 @@ printf{t in SELL: sell[t] > 1e-6} "%s: sell %g beyond the demand\n",
 
 data;
 
-set DEVICE := 'server';
-set PERIOD := 2025 2026 2027;
-param label := 2025 '2025' 2026 '2026' 2027 '2027';
+set DEVICE := 'old' 'new' 'cloud';
+set PERIOD := 2026 2027 2028;
+param label := 2026 '2026' 2027 '2027' 2028 '2028';
 
 # cohort: device, origin
 set COHORT :=
-  ('server', 2025)
-  ('server', 2026)
-  ('server', 2027);
+  ('old', 'f1')
+  ('new', 2026)
+  ('new', 2027)
+  ('new', 2028);
 set BOUGHT :=
-  ('server', 2025)
-  ('server', 2026)
-  ('server', 2027);
+  ('new', 2026)
+  ('new', 2027)
+  ('new', 2028);
 param : start age0 count :=
-  'server' 2025 2025 0 0
-  'server' 2026 2026 0 0
-  'server' 2027 2027 0 0;
+  'old' 'f1' 2026 2 8
+  'new' 2026 2026 0 0
+  'new' 2027 2027 0 0
+  'new' 2028 2028 0 0;
 
 param need :=
-  2025 2
-  2026 2
-  2027 2;
+  2026 10
+  2027 13
+  2028 16.900000000000002;
 param : throughput power_kw :=
-  'server' 1 0;
-param pue := 1;
+  'old' 1 1
+  'new' 3 1.5
+  'cloud' 2 0;
+param pue := 1.3;
 param discount :=
-  2025 1
-  2026 0.8
-  2027 0.64;
-set SELL := 2026 2027;
+  2026 1
+  2027 0.9259259259259258
+  2028 0.8573388203017831;
+param cap_kw :=
+  2026 30
+  2027 30
+  2028 30;
+set SELL := 2026 2027 2028;
 param : sell_most sell_value :=
-  2026 2 440
-  2027 3 352;
-param demand_revenue := 2684;
+  2026 4 900
+  2027 5.199999999999999 833.3333333333333
+  2028 6.760000000000002 771.6049382716047;
+param demand_revenue := 32873.456790123455;
+param max_spend :=
+  2026 200000
+  2027 200000
+  2028 200000;
 
 # buy: device, period
 param : BUY : price :=
-  'server' 2025 1000
-  'server' 2026 1000
-  'server' 2027 1000;
+  'new' 2026 9000
+  'new' 2027 9000
+  'new' 2028 9000;
 
 # hold: device, origin, period
 param : HOLD : hold_cost :=
-  'server' 2025 2025 100
-  'server' 2025 2026 80
-  'server' 2025 2027 -38.400000000000006
-  'server' 2026 2026 80
-  'server' 2026 2027 -140.8
-  'server' 2027 2027 -243.2;
+  'old' 'f1' 2026 1188.8
+  'old' 'f1' 2027 1100.7407407407406
+  'old' 'f1' 2028 1019.2043895747597
+  'new' 2026 2026 1788.2
+  'new' 2026 2027 1655.7407407407406
+  'new' 2026 2028 17.518044438984134
+  'new' 2027 2027 1655.7407407407406
+  'new' 2027 2028 -610.2537722908094
+  'new' 2028 2028 -1498.0571895856804;
 
 # retire: device, origin, period
 param : RETIRE : retire_value :=
-  'server' 2025 2026 480
-  'server' 2025 2027 256
-  'server' 2026 2027 384;
+  'old' 'f1' 2026 0
+  'old' 'f1' 2027 0
+  'old' 'f1' 2028 0
+  'new' 2026 2027 3535.5339059327375
+  'new' 2026 2028 2314.8148148148143
+  'new' 2027 2028 3273.642505493275;
 
 # rent: device, period
-param : RENT : rent_cost :=;
+param : RENT : rent_cost :=
+  'cloud' 2026 3000
+  'cloud' 2027 2777.7777777777774
+  'cloud' 2028 2572.0164609053495;
 
 end;
