@@ -129,7 +129,10 @@ static void report_text(FILE *fp, const be_model *m, const be_solution *sol,
         for (int s = t; s < T; s++)
             for (int k = 0; k < K; k++) {
                 const double *kb = b->keep->buy, *kr = b->keep->rent;
-                double more = kb[s * K + k] - sol->plan->buy[s * K + k];
+                /* in t the replacement's purchases are undone: what the
+                 * keep plan buys then is all its own */
+                double more = kb[s * K + k] -
+                              (s == t ? 0.0 : sol->plan->buy[s * K + k]);
                 double rent = kr[s * K + k] - sol->plan->rent[s * K + k];
                 if (more > BE_UNIT_TOL || rent > BE_UNIT_TOL) {
                     double v = more > BE_UNIT_TOL ? more : rent;
