@@ -160,6 +160,7 @@ double be_model_workload_demand(const be_model *m, int w, int t);
 double be_model_workload_price(const be_model *m, int w, int t);
 double be_model_workload_market(const be_model *m, int w, int t);
 int be_model_workload_has_revenue(const be_model *m, int w);
+int be_model_workload_has_market(const be_model *m, int w);
 double be_model_device_serves(const be_model *m, int k, int w);
 
 /* A cohort is a group of units of one device that entered the fleet
@@ -330,7 +331,10 @@ const char *be_violation_name(be_violation v);
  * "3 old units reach end of life, retire 11 old units and 1 mid unit, buy
  * 6 new units, rent 2 cloud units, stop renting gpu-cloud" (each verb
  * once, a count named as units), at most size bytes (cut short when
- * longer).  The one wording of a period for every report.  Returns the
+ * longer).  With workloads, moves come after the retirements ("move 6 old
+ * units from training to inference": the fewest units that take the
+ * shares of t-1 to those of t) and a purchase names its workload when it
+ * serves one ("buy 3 new units for training").  The one wording of a period for every report.  Returns the
  * number of actions (one per device and verb); 0 (and "") when nothing
  * happens. */
 int be_describe_period(const be_model *m, const be_eval *e, int t, char *buf,

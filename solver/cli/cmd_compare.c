@@ -353,8 +353,11 @@ static void decision_words(const be_model *m, const be_eval *e,
     char u[48];
     buf[0] = '\0';
     *only = -1;
-    if (d == SERVE) {
-        snprintf(buf, size, "%s", fmt_units(e->served[t], u, sizeof u));
+    if (d == SERVE) {            /* over every workload */
+        double served = 0.0;
+        for (int w = 0; w < e->workloads; w++)
+            served += e->served[t * e->workloads + w];
+        snprintf(buf, size, "%s", fmt_units(served, u, sizeof u));
         return;
     }
     int items = 0, done = 0;

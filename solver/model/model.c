@@ -568,6 +568,10 @@ int be_model_workload_has_revenue(const be_model *m, int w)
 {
     return m->workloads[w].has_revenue;
 }
+int be_model_workload_has_market(const be_model *m, int w)
+{
+    return m->workloads[w].has_market;
+}
 double be_model_device_serves(const be_model *m, int k, int w)
 {
     return m->devices[k].serve[w];
