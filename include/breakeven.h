@@ -700,7 +700,11 @@ void be_life_free(be_life *l);
  *
  * first_win is the first t with challenger[t] < defender[t], -1 if none:
  * from then on a new unit's throughput costs less a year than keeping the
- * old one's.  Fails with BE_EARG on a bad index or a challenger that
+ * old one's.  With workloads the throughputs are those of one workload,
+ * `workload`: the one where the defender is best against the challenger
+ * (the largest throughput(kd,w) / throughput(kc,w)), the work an old unit
+ * would be kept for; -2 when they serve none in common (challenger NaN
+ * throughout); -1 in a model without workloads.  Fails with BE_EARG on a bad index or a challenger that
  * cannot be bought at all. */
 typedef struct be_challenge {
     int fleet_entry, defender, challenger;
@@ -710,6 +714,7 @@ typedef struct be_challenge {
     int *challenger_life;   /* [n] economic life of kc bought in t, in
                                periods; 0 when not for sale */
     int first_win;
+    int workload;           /* compared on (see above); -1, -2 */
 } be_challenge;
 
 be_challenge *be_defender_challenger(const be_model *m, int fleet_entry,

@@ -141,21 +141,41 @@ be_challenge *be_defender_challenger(const be_model *m, int f, int kc,
     r->challenger = kc;
     r->periods = n;
     r->first_win = -1;
+    /* With workloads the two are compared on one: where the defender is
+     * best against the challenger (the most serve(kd,w) / serve(kc,w)),
+     * the work an old unit would be kept for; none in common: no
+     * comparison (challenger NaN throughout). */
+    double thr_d = dd->throughput, thr_c = dc->throughput;
+    r->workload = -1;
+    if (m->has_workloads) {
+        double best = 0.0;
+        r->workload = -2;
+        for (int w = 0; w < m->W; w++)
+            if (dd->serve[w] > 0.0 && dc->serve[w] > 0.0 &&
+                dd->serve[w] / dc->serve[w] > best) {
+                best = dd->serve[w] / dc->serve[w];
+                r->workload = w;
+            }
+        if (r->workload >= 0) {
+            thr_d = dd->serve[r->workload];
+            thr_c = dc->serve[r->workload];
+        }
+    }
     for (int t = 0; t < n; t++) {
         int a = def->age0 + t;
         double v = discount(m, t + 1) / discount(m, t);
         double keep = sale_after_tax(m, def, a) -
                       sale_after_tax(m, def, a + 1) * v +
                       running(m, def, a, t);
-        r->defender_cost[t] = keep / m->dt / dd->throughput;
+        r->defender_cost[t] = keep / m->dt / thr_d;
         r->challenger_cost[t] = NAN;
-        if (be__cohort_of(m, kc, t) >= 0) {
+        if (be__cohort_of(m, kc, t) >= 0 && r->workload != -2) {
             be_life *l = be_economic_life(m, kc, t, err);
             if (!l) {
                 be_challenge_free(r);
                 return NULL;
             }
-            r->challenger_cost[t] = l->best_eac / dc->throughput;
+            r->challenger_cost[t] = l->best_eac / thr_c;
             r->challenger_life[t] = l->best;
             be_life_free(l);
             if (r->first_win < 0 &&

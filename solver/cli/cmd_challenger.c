@@ -41,12 +41,20 @@ static void sentence(FILE *fp, const be_model *m, const be_challenge *p)
                 be_model_period_label(m, 0));
         return;
     }
+    if (p->workload == -2) {
+        fprintf(fp, "%s and %s serve no workload in common", dn, cn);
+        return;
+    }
+    char per[120] = "throughput";
+    if (p->workload >= 0)
+        snprintf(per, sizeof per, "%s throughput",
+                 be_model_workload_name(m, p->workload));
     int t = p->first_win;
     if (t >= 0) {
         fprintf(fp, "%s wins from %s: keeping costs %s a year per unit of "
-                "throughput, buying %s %s (kept %s year%s)", cn,
+                "%s, buying %s %s (kept %s year%s)", cn,
                 be_model_period_label(m, t),
-                fmt_money(p->defender_cost[t], 2, b1, sizeof b1), cn,
+                fmt_money(p->defender_cost[t], 2, b1, sizeof b1), per, cn,
                 fmt_money(p->challenger_cost[t], 2, b2, sizeof b2),
                 fmt_years(p->challenger_life[t] * dt, y2, sizeof y2),
                 p->challenger_life[t] * dt == 1.0 ? "" : "s");
@@ -83,9 +91,13 @@ static void write_text(FILE *fp, const void *ctx)
             "period.\n");
     for (int i = 0; i < r->n; i++) {
         const be_challenge *p = r->pairs[i];
-        fprintf(fp, "\nfleet entry %d (%s) against %s\n", p->fleet_entry + 1,
+        fprintf(fp, "\nfleet entry %d (%s) against %s", p->fleet_entry + 1,
                 be_model_device_name(m, p->defender),
                 be_model_device_name(m, p->challenger));
+        if (p->workload >= 0)
+            fprintf(fp, ", per unit of %s throughput",
+                    be_model_workload_name(m, p->workload));
+        fputc('\n', fp);
         fprintf(fp, "%-8s %8s %16s %16s %12s  %s\n", "period", "age",
                 "defender", "challenger", "new kept", "cheaper");
         int a0 = age0(m, p->fleet_entry);
@@ -122,6 +134,13 @@ static void write_json(FILE *fp, const void *ctx)
         json_str(fp, be_model_device_name(m, p->defender));
         fputs(", \"challenger\": ", fp);
         json_str(fp, be_model_device_name(m, p->challenger));
+        if (be_model_has_workloads(m)) {     /* compared on one workload */
+            fputs(", \"workload\": ", fp);
+            if (p->workload >= 0)
+                json_str(fp, be_model_workload_name(m, p->workload));
+            else
+                fputs("null", fp);
+        }
         fputs(", \"first_win\": ", fp);
         if (p->first_win >= 0)
             json_str(fp, be_model_period_label(m, p->first_win));
