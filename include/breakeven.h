@@ -913,12 +913,22 @@ int be_model_check_scaling(const be_model *m, char *buf, size_t size);
 
 /* Read a plan file (docs/plans.md) for model m: purchases, rentals and
  * retirements per device and period, retirements by cohort or oldest
- * first.  Errors (unknown keys, devices, periods or cohorts, purchases of
- * what is not for sale, retiring more than is held) are BE_EMODEL with the
- * file, line and column; BE_ESYNTAX for malformed YAML; BE_EIO when the
- * file cannot be read.  Returns a new plan (free with be_plan_free) or
- * NULL with err filled.  Fractional units in a whole-unit model are not an
- * error here: be_evaluate reports them (unless the file says relaxed). */
+ * first, and the work sold beyond the demand (`sell`).  With workloads a
+ * sale names its workload, and `share` gives units of a device that
+ * serves several workloads to one of them (entries add up; a device that
+ * serves one workload gets all its units in service, and an entry for it
+ * is an error).  The keys decide the split: with neither `share` nor
+ * `sell`, the best split of the plan's units (be_plan_split); with
+ * `share` (even `share: []`), the shares and sales as written, for
+ * be_evaluate to judge; `sell` without `share` is an error when some
+ * device serves several workloads.  Errors (unknown keys, devices,
+ * periods, cohorts or workloads, purchases of what is not for sale,
+ * retiring more than is held, selling more than the market leaves) are
+ * BE_EMODEL with the file, line and column; BE_ESYNTAX for malformed
+ * YAML; BE_EIO when the file cannot be read.  Returns a new plan (free
+ * with be_plan_free) or NULL with err filled.  Fractional units in a
+ * whole-unit model are not an error here: be_evaluate reports them
+ * (unless the file says relaxed). */
 be_plan *be_plan_load_file(const be_model *m, const char *path,
                            be_error *err);
 /* The same from memory; name is used in error messages. */
@@ -930,9 +940,15 @@ be_plan *be_plan_load_string(const be_model *m, const char *text, size_t len,
 typedef int (*be_write_fn)(void *ctx, const char *text, size_t len);
 
 /* Write plan p of model m as a plan file, every retirement with its
- * cohort, so that reading it back gives the same plan.  comment (may be
- * NULL) is written as a "# " comment line after the header; it must not
- * contain newlines.  The library does not print: the text goes to write. */
+ * cohort, so that reading it back gives the same plan; counts at or below
+ * BE_UNIT_TOL are not written.  With a market it writes `sell` (by
+ * workload in a model with workloads); when some device serves several
+ * workloads, the `share` list of those devices (`share: []` when they
+ * serve nothing), so that the plan reads back with its shares as written
+ * (the other devices give their one workload all their units).  comment
+ * (may be NULL) is written as a "# " comment line after the header; it
+ * must not contain newlines.  The library does not print: the text goes
+ * to write. */
 be_code be_plan_write(const be_model *m, const be_plan *p,
                       const char *comment, be_write_fn write, void *ctx,
                       be_error *err);
@@ -1122,7 +1138,12 @@ be_plan *be_plan_advance(const be_model *m, const be_plan *p,
  * err filled (BE_EMODEL with file, line and column): a period at or after
  * `to`, an unknown device or period, buying what is not for sale,
  * retiring or losing more than is held, or the plan's own retirements of
- * a later period no longer possible. */
+ * a later period no longer possible.  With workloads the result keeps
+ * p's shares and sales except in the periods the four lists name and in
+ * every period, before `to` or after, in which the units in service of
+ * some device are no longer p's: those get the best split of the units
+ * left (be_plan_split), so that be_plan_advance of the result splits the
+ * units the new fleet has. */
 be_plan *be_plan_actuals(const be_model *m, const be_plan *p, int to,
                          const char *text, size_t len, const char *name,
                          be_error *err);
