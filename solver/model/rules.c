@@ -302,11 +302,18 @@ int be__split_weighted(const be_model *m, int t, const double *units,
                                                      : 0.0;
                 b.cost[n_a + w] = -be__sell_value(m, w, t);
             }
-            /* a requirement met to rounding noise (step 1) is met */
-            for (int w = 0; w < W; w++)
-                b.rhs[w] -= BE__SHORT_TOL * fmax(1.0, be__demand(m, w, t));
+            /* the demand exactly; when step 1 met it only to rounding
+             * noise, within that noise (never more, or the sale would
+             * take work from the demand) */
             be__slp_status st = be__small_lp(b.rows, b.cols, b.a, b.sense,
                                              b.rhs, b.cost, b.x, NULL);
+            if (st == BE__SLP_INFEASIBLE) {
+                for (int w = 0; w < W; w++)
+                    b.rhs[w] -= BE__SHORT_TOL *
+                                fmax(1.0, be__demand(m, w, t));
+                st = be__small_lp(b.rows, b.cols, b.a, b.sense, b.rhs, b.cost,
+                                  b.x, NULL);
+            }
             if (st != BE__SLP_OPTIMAL) {
                 split_free(&b);
                 met = st == BE__SLP_NOMEM ? -1 : 0;
