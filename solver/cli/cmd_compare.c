@@ -74,8 +74,13 @@ static void violation_text(const be_model *m, const be_eval *e, char *buf,
         snprintf(buf, size, "none");
         return;
     case BE_VIOLATES_DEMAND:
-        snprintf(buf, size, "demand in %s (short by %s)", label,
-                 fmt_units(e->violation_amount, a, sizeof a));
+        if (be_model_has_workloads(m) && e->violation_workload >= 0)
+            snprintf(buf, size, "%s demand in %s (short by %s)",
+                     be_model_workload_name(m, e->violation_workload), label,
+                     fmt_units(e->violation_amount, a, sizeof a));
+        else
+            snprintf(buf, size, "demand in %s (short by %s)", label,
+                     fmt_units(e->violation_amount, a, sizeof a));
         return;
     case BE_VIOLATES_POWER:
         snprintf(buf, size, "power cap in %s (over by %s kW)", label,
@@ -730,6 +735,13 @@ static void json_violation(FILE *fp, const be_model *m, const be_eval *e)
         json_str(fp, be_model_device_name(m, e->violation_device));
     else
         fputs("null", fp);
+    if (be_model_has_workloads(m)) {     /* demand, market, shares */
+        fputs(", \"workload\": ", fp);
+        if (e->violation_workload >= 0)
+            json_str(fp, be_model_workload_name(m, e->violation_workload));
+        else
+            fputs("null", fp);
+    }
     fprintf(fp, ", \"amount\": %s}", fmt_num(e->violation_amount, n, sizeof n));
 }
 

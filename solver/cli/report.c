@@ -505,8 +505,10 @@ void report_warning(FILE *fp, const be_model *m, const be_eval *e,
     fputs("Warning            ", fp);
     if (scenario)
         fprintf(fp, "in scenario %s ", scenario);
-    fprintf(fp, "the plan breaks the %s constraint in %s (by %g)\n",
-            be_violation_name(e->violation),
+    const char *wl = be_model_has_workloads(m) && e->violation_workload >= 0
+                   ? be_model_workload_name(m, e->violation_workload) : NULL;
+    fprintf(fp, "the plan breaks the %s%s%s constraint in %s (by %g)\n",
+            wl ? wl : "", wl ? " " : "", be_violation_name(e->violation),
             be_model_period_label(m, e->violation_period),
             e->violation_amount);
 }
@@ -649,6 +651,13 @@ void report_json_evaluation(FILE *fp, const be_model *m, const be_eval *e)
         json_str(fp, be_violation_name(e->violation));
         fputs(", \"period\": ", fp);
         json_str(fp, be_model_period_label(m, e->violation_period));
+        if (be_model_has_workloads(m)) {
+            fputs(", \"workload\": ", fp);
+            if (e->violation_workload >= 0)
+                json_str(fp, be_model_workload_name(m, e->violation_workload));
+            else
+                fputs("null", fp);
+        }
         fputs(", ", fp);
         report_jnum(fp, "amount", e->violation_amount, 0);
         fputc('}', fp);

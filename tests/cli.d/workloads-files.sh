@@ -46,7 +46,7 @@ ok wf-nosplit-made test "$(grep -c 'share\|sell' "$tmp/wf-nosplit.yaml")" -eq 0
 expect wf-nosplit 0 "already optimal" compare $WF --plan "$tmp/wf-nosplit.yaml" -q
 # share: [] says the b200 serves nothing: its shares as written, judged.
 { cat "$tmp/wf-nosplit.yaml"; echo 'share: []'; } >"$tmp/wf-noshare.yaml"
-expect wf-share-as-written 0 "breaks the demand in 2026" compare $WF --plan "$tmp/wf-noshare.yaml" -q
+expect wf-share-as-written 0 "breaks the [a-z]* demand in 2026" compare $WF --plan "$tmp/wf-noshare.yaml" -q
 # Whole units: the three-workload plan written and read back is optimal.
 expect wf3-plan-out 0 "" solve $WF3 -q --plan-out "$tmp/wf3-p.yaml"
 ok wf3-plan-out-old-shares grep -q 'device: old, workload: batch' "$tmp/wf3-p.yaml"

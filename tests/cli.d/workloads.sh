@@ -28,3 +28,10 @@ expect wl-threshold-box 0 'devices\.box\.price = 399\.96[0-9]* and 400 ' thresho
 expect wl-threshold-demand 0 '2 plans, 1 change' threshold $WX --param workloads.inference.demand.1 --range 4:12
 expect wl-set-throughput 0 '"objective": ' solve $WX --set devices.new.throughput.inference=4 --format json
 expect wl-set-unknown 2 "no workload named like 'inferenc'" solve $WX --set workloads.inferenc.demand=1
+
+# a plan file that falls short names the workload: 2 new units train 8 of
+# 2027's 12 (the split leaves the shortfall where it is cheapest to cover:
+# training, 300 a unit of work, against inference, 350)
+printf 'breakeven_plan: 1\nbuy:\n  - {device: new, period: 2027, units: 2}\nretire:\n  - {device: old, period: 2026, units: 2, cohort: fleet 1}\n' >"$tmp/wl-short.yaml"
+expect wl-plan-short 0 'but breaks the training demand in 2027 \(short by 4\)\.$' compare $WX --plan "$tmp/wl-short.yaml"
+expect wl-plan-short-json 0 '"violation": \{"constraint": "demand", "period": "2027", "device": null, "workload": "training", "amount": 4\}' compare $WX --plan "$tmp/wl-short.yaml" --format json
