@@ -711,8 +711,54 @@ static void test_workloads_example(void)
     be_model_free(m);
 }
 
+/* Replace on release ranks devices on the workload with the most demand.
+ * Here training (demand 1) is listed first, inference (10) is the work:
+ * `trainer`, on sale from 2027, is by far the cheapest for training (q =
+ * (50 / 10 + 1) / 10 = 0.6 against old's (100 / 10 + 10) / 1 = 20) but
+ * cannot serve inference, so it is no release: the 11 old units serve on
+ * (ranked on training, all 11 would be retired in 2027 and 10 old units
+ * bought back for inference). */
+static void test_workloads_on_release(void)
+{
+    be_error err;
+    const char *text =
+        WL_HEAD
+        "discount_rate: 0\n"
+        "integer: true\n"
+        "workloads:\n"
+        "  - {name: training, demand: 1}\n"
+        "  - {name: inference, demand: 10}\n"
+        "devices:\n"
+        "  - {name: old, throughput: 1, lifetime: 10, om: 10, price: 100}\n"
+        "  - {name: trainer, throughput: {training: 10}, lifetime: 10,\n"
+        "     om: 1, price: 50, available: {from: 2027}}\n"
+        "fleet:\n"
+        "  - {device: old, count: 11, age: 1}\n";
+    be_model *m = be_model_load_string(text, strlen(text), "on-release.yaml",
+                                       NULL, &err);
+    REQUIRE(m != NULL);
+    be_plan *p = be_baseline_plan(m, BE_BASELINE_ON_RELEASE, 0, &err);
+    REQUIRE(p != NULL);
+    int K = m->n_devices, J = m->n_cohorts;
+    int old = be_model_find_device(m, "old");
+    for (int t = 0; t < m->T; t++) {
+        CHECK(p->buy[t * K + old] == 0.0);
+        for (int j = 0; j < J; j++)
+            CHECK(p->retire[t * J + j] == 0.0);
+    }
+    be_eval *e = be_evaluate(m, p, &err);
+    CHECK(e && e->violation == BE_FEASIBLE_PLAN);
+    /* O&M only: 11 units x 10 x 3 years */
+    if (e)
+        CHECK_CLOSE(e->cost.total, 330.0, 1e-9);
+    be_eval_free(e);
+    be_plan_free(p);
+    be_model_free(m);
+}
+
 void suite_workloads(void)
 {
+    RUN(test_workloads_on_release);
     RUN(test_workloads_example);
     RUN(test_workloads_errors);
     RUN(test_workloads_set_paths);

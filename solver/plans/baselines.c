@@ -101,19 +101,21 @@ const char *be_baseline_name(be_baseline kind)
 }
 
 /* The owned device released in t (first period of its window, t >= 1) with
- * the lowest q of all devices on offer in t, or -1.  With workloads: for
- * the first workload it serves (q then compares devices on that one). */
+ * the lowest q of all devices on offer in t, or -1.  With workloads, q is
+ * that of the workload with the most demand in t. */
 static int released_in(const be_model *m, int t)
 {
     if (t < 1)
         return -1;
+    /* with workloads, devices are ranked on the one with the most demand
+     * in t (the first of equals): the work the fleet is mostly for */
+    int w = 0;
+    for (int v = 1; v < m->W; v++)
+        if (be__demand(m, v, t) > be__demand(m, w, t))
+            w = v;
     int best = -1;
     double q_best = INFINITY;
     for (int k = 0; k < m->n_devices; k++) {
-        const be_device *d = &m->devices[k];
-        int w = 0;
-        while (w < m->W - 1 && !(d->serve[w] > 0.0))
-            w++;
         double q = be__capacity_cost(m, k, w, t);
         if (q < q_best) {
             best = k;

@@ -643,13 +643,17 @@ static be_code fill_sole_shares(const be_model *m, be_plan *p, be_error *err)
  * where it is worth most (be_plan_split); a file with `share` (even
  * `share: []`) has its shares and sales as written, and the evaluator
  * judges them.  A `sell` list alone is enough only when no device serves
- * several workloads (the shares then follow from the holdings). */
+ * several workloads (the shares then follow from the holdings); in a
+ * model without a market, `sell: []` is no list at all. */
 static be_code read_split(reader *R, const be_ynode *root)
 {
     const be_model *m = R->m;
     const be_ynode *key = NULL;
     const be_ynode *share = lookup(root, "share", NULL);
     const be_ynode *sell = lookup(root, "sell", &key);
+    /* without a market nothing is sold: an empty list says nothing */
+    if (sell && !m->has_market && sell->kind == BE_YSEQUENCE && !sell->n)
+        sell = NULL;
     if (!share && !sell)
         return be_plan_split(m, R->p, R->err);
     int k = first_shared(m);

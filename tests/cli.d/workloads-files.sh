@@ -181,3 +181,11 @@ if command -v node >/dev/null 2>&1 && [ -f /usr/share/nodejs/ajv/package.json ] 
         "$tmp/wf-init-w.yaml" "$tmp/wf-init-r.yaml" >"$tmp/wf-ajv.out" 2>&1
     ok wf-init-schema test "$(grep -c ' valid$' "$tmp/wf-ajv.out")" -eq 2
 fi
+
+# Without a market nothing is sold, so `sell: []` is as no list: the best
+# split of the optimal plan's units, which is the optimum.
+EX=examples/workloads.yaml
+expect wf-nomarket-plan 0 "" solve $EX -q --plan-out "$tmp/wf-ex.yaml"
+ok wf-nomarket-no-sell test "$(grep -c '^sell:\|^share:' "$tmp/wf-ex.yaml")" -eq 1
+{ sed -n '/^share:/q;p' "$tmp/wf-ex.yaml"; echo 'sell: []'; } >"$tmp/wf-ex-sell.yaml"
+expect wf-nomarket-empty-sell 0 "already optimal" compare $EX --plan "$tmp/wf-ex-sell.yaml" -q
