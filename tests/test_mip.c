@@ -26,6 +26,7 @@
 #include "program_optimum.h"
 #include "engine/glpk_solver.h"
 #include "program/lives.h"
+#include "rounding_check.h"
 
 #include <stdarg.h>
 #include <stdint.h>
@@ -308,6 +309,31 @@ static void test_mip_default_limit(void)
 }
 
 
+/* The rounding's shortcut (tests/rounding_check.h) on random models with
+ * one workload. */
+static void test_mip_rounding_shortcut(void)
+{
+    const char *n_env = getenv("BE_MIP_MODELS");
+    int n = n_env ? (int)strtol(n_env, NULL, 10) : 40;
+    rng = 20261207u;
+    int models = 0, plans = 0;
+    text y;
+    for (int i = 0; i < n; i++) {
+        random_model(&y);
+        be_error err = {0};
+        be_model *m = be_model_load_string(y.buf, y.n, "random", NULL, &err);
+        if (!m)
+            continue;
+        models++;
+        plans += rounding_check(m);
+        be_model_free(m);
+    }
+    CHECK(models > n / 2);
+    CHECK(plans > models);       /* most models give plans both ways */
+    printf("mip: rounding with and without its shortcut, %d models, "
+           "%d plans the same\n", models, plans);
+}
+
 static void test_mip_lives(void)
 {
     const char *n_env = getenv("BE_MIP_MODELS");
@@ -385,6 +411,7 @@ static void test_mip_lives(void)
 void suite_mip(void)
 {
     RUN(test_mip_lives);
+    RUN(test_mip_rounding_shortcut);
     RUN(test_mip_default_limit);
     RUN(test_mip_random);
 }

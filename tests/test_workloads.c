@@ -27,6 +27,7 @@
 #include "model/rules.h"
 #include "plans/plans.h"
 #include "program/lp.h"
+#include "rounding_check.h"
 
 #include <dirent.h>
 #include <stdlib.h>
@@ -538,7 +539,7 @@ static void check_workload_solve(const be_model *m, int *n_lp, int *n_split)
 
 static void test_workloads_random(void)
 {
-    int n = 0, loaded = 0, solved = 0, split = 0;
+    int n = 0, loaded = 0, solved = 0, split = 0, rounded = 0;
     const char *env = getenv("BE_WL_MODELS");
     int count = env ? atoi(env) : 60;
     rng = 0x5eed20u;
@@ -558,11 +559,17 @@ static void test_workloads_random(void)
         }
         loaded++;
         check_workload_solve(m, &solved, &split);
+        /* tests/rounding_check.h, on the models of whole units */
+        if (m->integer)
+            rounded += rounding_check(m);
         be_model_free(m);
     }
     printf("workloads: %d random models, %d loaded, %d solved with a plan, "
-           "%d split again to the same cost\n", n, loaded, solved, split);
+           "%d split again to the same cost; %d rounded plans the same with "
+           "and without the rounding's shortcut\n", n, loaded, solved, split,
+           rounded);
     CHECK(solved >= n / 2);
+    CHECK(rounded >= n / 4);
 }
 
 /* Devices with the same throughput for every workload: the optimum is

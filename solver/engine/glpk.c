@@ -324,14 +324,46 @@ int be__lp_relax(be_lp *lp, double seconds, double *x, double *objective)
     return 1;
 }
 
+/* The objective as a row, at most `cutoff` less the constant: row i of
+ * P, added last; 0 when out of memory. */
+static int add_cutoff(glp_prob *P, int n, double cutoff)
+{
+    int *ind = be__calloc((size_t)n + 1, sizeof *ind);
+    double *val = be__calloc((size_t)n + 1, sizeof *val);
+    int len = 0;
+    for (int j = 1; ind && val && j <= n; j++) {
+        double c = glp_get_obj_coef(P, j);
+        if (c != 0.0) {
+            ind[++len] = j;
+            val[len] = c;
+        }
+    }
+    int ok = ind && val;
+    if (ok) {
+        int i = glp_add_rows(P, 1);
+        glp_set_mat_row(P, i, len, ind, val);
+        glp_set_row_bnds(P, i, GLP_UP, 0.0, cutoff - glp_get_obj_coef(P, 0));
+    }
+    free(ind);
+    free(val);
+    return ok;
+}
+
 int be__lp_solve(be_lp *lp, double seconds, int plan_nodes,
-                 int no_plan_nodes, double gap,
-                 int thorough, double *x, double *cost)
+                 int no_plan_nodes, double gap, int thorough, double cutoff,
+                 double *x, double *cost)
 {
     if (!(seconds > 0.0))
         return 0;
     double deadline = be__now() + seconds;
     sub_limits l = {plan_nodes, no_plan_nodes};
+    int cut_row = 0;
+    if (isfinite(cutoff)) {
+        if (!add_cutoff(lp->P, lp->p->n_cols, cutoff))
+            return 0;
+        cut_row = glp_get_num_rows(lp->P);
+    }
+    int found = 0;
     glp_iocp ip;
     glp_init_iocp(&ip);
     ip.msg_lev = GLP_MSG_OFF;
@@ -348,14 +380,14 @@ int be__lp_solve(be_lp *lp, double seconds, int plan_nodes,
         lp->warm = 1;
         if (r != 0 || glp_get_status(lp->P) != GLP_OPT ||
             be__now() >= deadline)
-            return 0;
+            goto done;
         ip.presolve = GLP_OFF;
         ip.tm_lim = be__ms_left(deadline);
     }
     glp_intopt(lp->P, &ip);
     int st = glp_mip_status(lp->P);
     if (st != GLP_OPT && st != GLP_FEAS)
-        return 0;
+        goto done;
     const be_program *p = lp->p;
     for (int j = 0; j < p->n_cols; j++) {
         double v = glp_mip_col_val(lp->P, j + 1);
@@ -363,7 +395,13 @@ int be__lp_solve(be_lp *lp, double seconds, int plan_nodes,
                glp_get_col_type(lp->P, j + 1) == GLP_FX ? round(v) : v;
     }
     *cost = glp_mip_obj_val(lp->P);
-    return 1;
+    found = 1;
+done:
+    if (cut_row) {
+        int rows[2] = {0, cut_row};
+        glp_del_rows(lp->P, 1, rows);
+    }
+    return found;
 }
 
 int be__lp_start_from_lives(be_lp *lp, const be_model *m, double deadline)

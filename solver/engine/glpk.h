@@ -84,12 +84,14 @@ void be__lp_fix_col(be_lp *lp, int j, double v);
  * once a plan is found (no_plan_nodes before).  Quick (thorough 0): the
  * root LP by the dual simplex from the last basis, branch and bound on
  * the program as it is.  Thorough: GLPK's MIP presolve first (a cold
- * start, but it finds plans where the quick way does not).  Returns 1
- * with x (n_cols values, integer and fixed columns exactly whole) and
- * *cost when a whole-unit plan was found, else 0. */
+ * start, but it finds plans where the quick way does not).  `cutoff`:
+ * +inf, or the search looks only at plans that cost at most that (the
+ * objective with its constant, as a row of the program while it runs).
+ * Returns 1 with x (n_cols values, integer and fixed columns exactly
+ * whole) and *cost when a whole-unit plan was found, else 0. */
 int be__lp_solve(be_lp *lp, double seconds, int plan_nodes,
-                 int no_plan_nodes, double gap,
-                 int thorough, double *x, double *cost);
+                 int no_plan_nodes, double gap, int thorough, double cutoff,
+                 double *x, double *cost);
 /* Solve the program as it stands now as an LP (whole-unit columns made
  * continuous by the caller), warm, within `seconds`.  Returns 1 with x
  * (n_cols values) and *objective at an optimum, else 0. */

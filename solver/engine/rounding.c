@@ -144,6 +144,70 @@ static int lacking_now(const rounding *r, const double *y, int t,
     return be__lacking(m, t, units, 0.0, lack);
 }
 
+/*
+ * The cover loop of round_plan, sped up without changing its answer: after
+ * a step has extended cohort j (rent >= 0: rented one more unit of device
+ * `rent`) for workload w, the steps that follow would scan every cohort
+ * again, and with many small units short (thousands of steps in a period
+ * of a large fleet) that scan is the rounding's time.  The next step picks
+ * the same again when it is still best, which holds without a scan when
+ * (a) what lacks is still w's (one workload: the demand is not covered
+ * yet; several: w still lacks most relative to its demand, the lack from
+ * the best split, as the step loop computes it), and (b) the same choice
+ * costs less per unit covered than `second`, the runner-up of the last
+ * scan: every other cohort's extension and every rent costs the same as
+ * then, over a cover min(throughput, lack) that has not grown, and fits
+ * the cap and the budget no better, so none is below `second`.  Takes
+ * the same choice while both hold; returns how many times (steps saved),
+ * -1 when out of memory.  y and *have are kept as the step loop keeps
+ * them.
+ */
+int be__rounding_scan_every_step = 0;
+
+static int again(rounding *r, double *y, int t, int j, int rent, int w,
+                 double second, double *have, double *units, double *lack)
+{
+    if (be__rounding_scan_every_step)
+        return 0;
+    const be_model *m = r->m;
+    const be_program *p = r->p;
+    int W = m->W, n = 0, u0 = 0;
+    int col = rent >= 0 ? p->rent_col[t * m->n_devices + rent] : -1;
+    int k = rent >= 0 ? rent : m->cohorts[j].device;
+    double thr = be__unit_capacity(m, k, w, t), v = 0.0, short_;
+    for (;;) {
+        if (W == 1) {
+            if (be__demand_covered(m, 0, t, *have))
+                return n;
+            short_ = be__shortfall(m, 0, t, *have);
+        } else {
+            int met = lacking_now(r, y, t, units, lack);
+            if (met != 0)
+                return met < 0 ? -1 : n;
+            int most = 0;
+            for (int x = 1; x < W; x++)
+                if (lack[x] / fmax(1.0, be__demand(m, x, t)) >
+                    lack[most] / fmax(1.0, be__demand(m, most, t)))
+                    most = x;
+            if (most != w)
+                return n;
+            short_ = lack[w];
+        }
+        if (col >= 0)
+            v = p->cols[col].cost;
+        else if (!extension(r, j, t, 0.0, &u0, &v))
+            return n;
+        if (!(v / fmin(thr, short_) < second))
+            return n;
+        if (col >= 0)
+            y[col] += 1;
+        else
+            extend(r, j, u0, t);
+        *have += thr;
+        n++;
+    }
+}
+
 /* Under the power cap, one unit of the least throughput per kW held in
  * period t gives way to one of the most throughput per kW that can take
  * its place (an extension that fits once the first is gone): the first
@@ -330,17 +394,22 @@ static int round_plan(const be_model *m, const be_program *p,
                         w = v;
                 short_ = lack[w];
             }
-            double best = INFINITY, v;
+            double best = INFINITY, second = INFINITY, v;
             int pick_j = -1, pick_u0 = 0, pick_rent = -1, u0;
             if (step > 100 * (J + K) + 1000)
                 break;
             for (int j = 0; j < J; j++) {
                 double thr = be__unit_capacity(m, m->cohorts[j].device, w, t);
-                if (thr > 0.0 && extension(&r, j, t, 0.0, &u0, &v) &&
-                    v / fmin(thr, short_) < best) {
-                    best = v / fmin(thr, short_);
+                if (!(thr > 0.0 && extension(&r, j, t, 0.0, &u0, &v)))
+                    continue;
+                double per = v / fmin(thr, short_);
+                if (per < best) {
+                    second = best;
+                    best = per;
                     pick_j = j;
                     pick_u0 = u0;
+                } else if (per < second) {
+                    second = per;
                 }
             }
             for (int k = 0; k < K; k++) {
@@ -350,17 +419,30 @@ static int round_plan(const be_model *m, const be_program *p,
                            ? p->cols[col].cost / fmin(thr, short_)
                            : INFINITY;
                 if (per < best) {
+                    second = best;
                     best = per;
                     pick_j = -1;
                     pick_rent = k;
+                } else if (per < second) {
+                    second = per;
                 }
             }
             if (pick_j >= 0) {
                 extend(&r, pick_j, pick_u0, t);
                 have += be__unit_capacity(m, m->cohorts[pick_j].device, w, t);
+                int more = again(&r, y, t, pick_j, -1, w, second, &have,
+                                 units, lack);
+                if (more < 0)
+                    goto out;
+                step += more;
             } else if (pick_rent >= 0) {
                 y[p->rent_col[t * K + pick_rent]] += 1;
                 have += be__unit_capacity(m, pick_rent, w, t);
+                int more = again(&r, y, t, -1, pick_rent, w, second, &have,
+                                 units, lack);
+                if (more < 0)
+                    goto out;
+                step += more;
             } else if (!swap_unit(&r, w, t, &have)) {
                 break;               /* nothing fits: not a plan */
             }

@@ -26,4 +26,9 @@ int be__baseline_start(const be_model *m, const be_program *p, double *x,
 int be__rounded_plan(const be_model *m, const be_program *p,
                      const double *x, int from, double *y, double *cost);
 
+/* For tests: 1 makes be__rounded_plan scan every choice at every step of
+ * its cover loop, without the shortcut that takes the same choice again
+ * (rounding.c again()); the plans must be the same either way. */
+extern int be__rounding_scan_every_step;
+
 #endif /* BE_ROUNDING_H */
