@@ -42,14 +42,16 @@
  * those of one window (two windows wide, stepping by one, so they
  * overlap), the sub-MIP (the thorough way) re-decides that window; a
  * cheaper plan replaces the current one.  Passes repeat until one
- * improves nothing, FO_PASSES at most.  With workloads the window's
- * search looks only at plans cheaper than the current one, by a row of
- * the objective (cutoff): its share columns leave many fractional
- * alternatives, and without the row a window stopped at its nodes with a
- * dearer plan than it was given (bench/workloads.sh, m3x14 and m6x36 with
- * two workloads at 10 s: -4.1645 and 2.2400 $M without, -4.1785 and
- * 2.2024 with).  With one workload the row only slows the windows down
- * (m6x36: 1.699 without, 1.889 with), so it is not added.
+ * improves nothing, FO_PASSES at most.  With workloads, a window that
+ * finds no cheaper plan is searched once more for plans cheaper than the
+ * current one only, by a row of the objective (a cutoff): its share
+ * columns leave many fractional alternatives, and a window often stopped
+ * at its nodes with a dearer plan than it was given.  Measured on the
+ * monthly models of bench/workloads.sh at 10 s ($M; no cutoff / the
+ * cutoff alone / the retry with it): m3x14 -4.1645 / -4.1785 / -4.1785,
+ * m6x36 2.2400 / 2.2024 / 2.1556, m10x60 11.458 / 11.616 / 11.484.  With
+ * one workload the row only slows the windows down (m6x36: 1.699
+ * without, 1.889 with it on every window), so it is not tried.
  *
  * Every sub-MIP stops after a number of nodes, not seconds, so the plan
  * is the same on any machine (the deadline only cuts the work short).
@@ -175,12 +177,15 @@ static int fix_and_optimize(heur *h, int periods, double *x, double *cost,
             int b = a + 2 * periods < h->T ? a + 2 * periods : h->T;
             double c;
             set_window(h, a, b, x, 1);
-            double cut = h->cutoff
-                       ? *cost - FO_BETTER * fmax(1.0, fabs(*cost))
-                       : INFINITY;
-            if (be__lp_solve(h->lp, left(h), FO_NODES, FO_NO_PLAN_NODES,
-                             FO_GAP, 1, cut, y, &c) &&
-                c < *cost - 1e-9 * fmax(1.0, fabs(*cost))) {
+            int ok = be__lp_solve(h->lp, left(h), FO_NODES,
+                                  FO_NO_PLAN_NODES, FO_GAP, 1, INFINITY, y,
+                                  &c);
+            if (h->cutoff && !(ok && c < *cost - 1e-9 * fmax(1.0, fabs(*cost))))
+                ok = be__lp_solve(h->lp, left(h), FO_NODES, FO_NO_PLAN_NODES,
+                                  FO_GAP, 1,
+                                  *cost - FO_BETTER * fmax(1.0, fabs(*cost)),
+                                  y, &c);
+            if (ok && c < *cost - 1e-9 * fmax(1.0, fabs(*cost))) {
                 memcpy(x, y, (size_t)h->p->n_cols * sizeof *x);
                 *cost = c;
                 better = 1;
