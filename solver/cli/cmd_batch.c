@@ -202,7 +202,8 @@ static int write_rows(FILE *fp, const void *data, be_error *err)
     batch *b = (batch *)data;
     b->out = fp;
     if (!no_header && !b->jsonl)
-        fputs("file,model,status,exit,net_present_cost,first_replacement,"
+        fputs("file,model,status,exit,net_present_cost,net_present_value,"
+              "levelized_cost,first_replacement,"
               "first_buy,first_early_retire,bought,scenarios,first_decision,"
               "message,resumed,seconds\n",
               fp);
@@ -316,7 +317,8 @@ const cli_command cli_batch = {
     .shared = RUNNER_SHARED,
     .options = options, .formats = formats, .run = run,
     .notes = "One row per model file, in input order: file, model, status, "
-             "exit, net present cost, first_replacement (first period with "
+             "exit, net present cost, net present value (with revenue), "
+             "levelized cost, first_replacement (first period with "
              "an early retirement), per device first_buy, first_early_retire "
              "and bought, scenarios, first_decision (the actions of the "
              "first period), message, resumed, seconds.  A model "

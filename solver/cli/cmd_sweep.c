@@ -141,7 +141,8 @@ static void print_header(sweep *s)
         csv_field(fp, s->v[d].path);
         fputc(',', fp);
     }
-    fputs("status,exit,net_present_cost,first_replacement", fp);
+    fputs("status,exit,net_present_cost,net_present_value,levelized_cost,"
+          "first_replacement", fp);
     static const char *const what[] = {"bought", "first_buy",
                                        "first_early_retire"};
     for (int k = 0; k < s->n_devices; k++)
@@ -363,6 +364,7 @@ const cli_command cli_sweep = {
     .shared = RUNNER_SHARED,
     .options = options, .formats = formats, .run = run,
     .notes = "One row per point: the values, status, exit, net present cost, "
+             "net present value (with revenue), levelized cost, "
              "first_replacement, per device bought, first_buy, "
              "first_early_retire; iterations, message, seconds.  "
              RUNNER_LIMIT_NOTE("point") "\n"

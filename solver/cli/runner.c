@@ -25,6 +25,8 @@ void row_init(run_row *r)
 {
     memset(r, 0, sizeof *r);
     r->cost = NAN;
+    r->value = NAN;
+    r->levelized_cost = NAN;
     r->iterations = -1;
     r->scenarios = -1;
 }
@@ -96,6 +98,10 @@ int row_from_solution(run_row *r, const be_model *m, const be_solution *sol)
     int T = be_model_periods(m), K = be_model_devices(m);
     r->scenarios = S;
     r->cost = S > 0 ? sol->expected_cost : sol->eval->cost.total;
+    if (be_model_has_revenue(m))
+        r->value = -r->cost;
+    if (S == 0)
+        r->levelized_cost = sol->eval->levelized_cost;
     r->devices = calloc((size_t)K + 1, sizeof *r->devices);
     if (!r->devices)
         return -1;
@@ -164,8 +170,11 @@ static char *row_text(const run_row *r, size_t *len)
     put(fp, r->model);
     fputs("\nstatus\t", fp);
     put(fp, r->status);
-    fprintf(fp, "\nexit\t%d\ncost\t%s\nfirst_replacement\t", r->exit_code,
+    fprintf(fp, "\nexit\t%d\ncost\t%s\n", r->exit_code,
             fmt_num(r->cost, num, sizeof num));
+    fprintf(fp, "value\t%s\n", fmt_num(r->value, num, sizeof num));
+    fprintf(fp, "levelized_cost\t%s\nfirst_replacement\t",
+            fmt_num(r->levelized_cost, num, sizeof num));
     put(fp, r->first_replacement);
     fprintf(fp, "\niterations\t%d\nseconds\t%s\nmessage\t", r->iterations,
             fmt_num(r->seconds, num, sizeof num));
@@ -275,6 +284,10 @@ int row_parse(run_row *r, const char *text, size_t len)
             r->exit_code = (int)v;
         } else if (strcmp(f[0], "cost") == 0) {
             r->cost = parse_num(f[1]);
+        } else if (strcmp(f[0], "value") == 0) {
+            r->value = parse_num(f[1]);
+        } else if (strcmp(f[0], "levelized_cost") == 0) {
+            r->levelized_cost = parse_num(f[1]);
         } else if (strcmp(f[0], "first_replacement") == 0) {
             copy(r->first_replacement, sizeof r->first_replacement, f[1]);
         } else if (strcmp(f[0], "iterations") == 0) {
@@ -729,16 +742,24 @@ void row_print_result(FILE *fp, const run_row *r, int jsonl)
     if (jsonl) {
         fputs("\"status\": ", fp);
         json_str(fp, r->status);
-        fprintf(fp, ", \"exit\": %d, \"net_present_cost\": %s, "
-                "\"first_replacement\": ", r->exit_code,
-                fmt_num(r->cost, num, sizeof num));
+        fprintf(fp, ", \"exit\": %d, \"net_present_cost\": %s, ",
+                r->exit_code, fmt_num(r->cost, num, sizeof num));
+        fprintf(fp, "\"net_present_value\": %s, ",
+                fmt_num(r->value, num, sizeof num));
+        fprintf(fp, "\"levelized_cost\": %s, \"first_replacement\": ",
+                fmt_num(r->levelized_cost, num, sizeof num));
         json_label(fp, r->first_replacement);
         return;
     }
     csv_field(fp, r->status);
-    fprintf(fp, ",%d,", r->exit_code);
-    if (isfinite(r->cost))
-        fputs(fmt_num(r->cost, num, sizeof num), fp);
+    fprintf(fp, ",%d", r->exit_code);
+    const double money[3] = {r->cost, r->value, r->levelized_cost};
+    for (int i = 0; i < 3; i++) {
+        fputc(',', fp);
+        if (isfinite(money[i]))
+            fputs(fmt_num(money[i], num, sizeof num), fp);
+    }
     fputc(',', fp);
     csv_field(fp, r->first_replacement);
 }
+

@@ -35,6 +35,11 @@ typedef struct run_row {
                               "solver error", "crashed", "killed" */
     int exit_code;         /* what `solve` would have returned */
     double cost;           /* evaluated net present cost; NaN: no plan */
+    double value;          /* net present value (-cost) of a model with
+                              revenue; NaN otherwise or without a plan */
+    double levelized_cost; /* be_eval's levelized cost of compute; NaN
+                              without a plan, or with scenarios (one per
+                              scenario, no expected figure) */
     char first_replacement[32];  /* be_eval's first_replacement; "" when
                                     none */
     int iterations;        /* simplex iterations, -1 when unknown */
@@ -123,8 +128,9 @@ int batch_exit(int a, int b);
 
 /* The columns every row has, after those naming the job: status, exit,
  * net present cost (empty in CSV, null in JSON when there is no plan),
- * first_replacement; joined by commas (CSV) or as JSON members (jsonl),
- * nothing before or after. */
+ * net present value (empty/null also without revenue), levelized cost
+ * (empty/null also with scenarios), first_replacement; joined by commas
+ * (CSV) or as JSON members (jsonl), nothing before or after. */
 void row_print_result(FILE *fp, const run_row *r, int jsonl);
 
 /* What batch and sweep declare alike: --no-header, the formats (both

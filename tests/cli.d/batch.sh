@@ -31,19 +31,19 @@ expect batch-same-name 2 "would both write" batch "$BD/a-ten.yaml" "$BD/a-ten.ya
 # Every model has a plan: exit 0, one row each with the known answers.
 # shellcheck disable=SC2086
 expect batch-good 0 "" batch $GOOD -j 2
-ok batch-good-header sh -c "head -n 1 '$tmp/out' | grep -qx 'file,model,status,exit,net_present_cost,first_replacement,first_buy,first_early_retire,bought,scenarios,first_decision,message,resumed,seconds'"
+ok batch-good-header sh -c "head -n 1 '$tmp/out' | grep -qx 'file,model,status,exit,net_present_cost,net_present_value,levelized_cost,first_replacement,first_buy,first_early_retire,bought,scenarios,first_decision,message,resumed,seconds'"
 ok batch-good-rows test "$(wc -l <"$tmp/out")" -eq 5
-ok batch-ten-row grep -Eq "^$BD/a-ten.yaml,Ten units at 1 MW against five at 0.5 MW,optimal,0,4854000,2027,new=2027,old=2027,old=0;new=5,0,,,false,[0-9.]+$" "$tmp/out"
-ok batch-life-row grep -Eq "^$BD/b-life.yaml,Economic life of a machine,optimal,0,18900,2031,machine=2025,machine=2031,machine=2,0,buy 1 machine unit,,false," "$tmp/out"
+ok batch-ten-row grep -Eq "^$BD/a-ten.yaml,Ten units at 1 MW against five at 0.5 MW,optimal,0,4854000,,[0-9.e+-]+,2027,new=2027,old=2027,old=0;new=5,0,,,false,[0-9.]+$" "$tmp/out"
+ok batch-life-row grep -Eq "^$BD/b-life.yaml,Economic life of a machine,optimal,0,18900,,[0-9.e+-]+,2031,machine=2025,machine=2031,machine=2,0,buy 1 machine unit,,false," "$tmp/out"
 ok batch-engine-row grep -Eq "^$BD/c-engine.yaml,\"Engine analyzer \(Winston, equipment replacement\)\",optimal,0,1280," "$tmp/out"
 
 # Mixed good and bad files: rows in input order, failures in their rows
 # and on stderr, and the exit code of the most severe (3: invalid file).
 expect batch-mixed 3 "^breakeven: $BD/e-syntax.yaml:3:7: " batch "$BD/a-ten.yaml" "$BD/d-infeasible.yaml" "$BD/e-syntax.yaml" "$BD/nope.yaml" "$BD/b-life.yaml" -j 2
 ok batch-mixed-order sh -c "cut -d, -f1 '$tmp/out' | tr '\n' ' ' | grep -qx 'file $BD/a-ten.yaml $BD/d-infeasible.yaml $BD/e-syntax.yaml $BD/nope.yaml $BD/b-life.yaml '"
-ok batch-mixed-infeasible grep -q "^$BD/d-infeasible.yaml,over the cap,infeasible,1,,,,,,0,,no feasible plan: the model is infeasible: 2026: demand of 40 cannot be met" "$tmp/out"
-ok batch-mixed-syntax grep -q "^$BD/e-syntax.yaml,,invalid model,3,,,,,,,,\"3:7: " "$tmp/out"
-ok batch-mixed-missing grep -q "^$BD/nope.yaml,,invalid model,3,,,,,,,,cannot open the file" "$tmp/out"
+ok batch-mixed-infeasible grep -q "^$BD/d-infeasible.yaml,over the cap,infeasible,1,,,,,,,,0,,no feasible plan: the model is infeasible: 2026: demand of 40 cannot be met" "$tmp/out"
+ok batch-mixed-syntax grep -q "^$BD/e-syntax.yaml,,invalid model,3,,,,,,,,,,\"3:7: " "$tmp/out"
+ok batch-mixed-missing grep -q "^$BD/nope.yaml,,invalid model,3,,,,,,,,,,cannot open the file" "$tmp/out"
 ok batch-mixed-stderr grep -q "^breakeven: $BD/d-infeasible.yaml: infeasible: no feasible plan" "$tmp/err"
 ok batch-mixed-last grep -q "^$BD/b-life.yaml,Economic life of a machine,optimal,0,18900," "$tmp/out"
 expect batch-infeasible 1 "" batch "$BD/a-ten.yaml" "$BD/d-infeasible.yaml"
@@ -66,13 +66,26 @@ expect batch-jsonl-j2 3 "" batch $ALL -j 2 --format jsonl
 sed 's/, "seconds": [0-9.]*}$/}/' "$tmp/out" >"$tmp/j2.jsonl"
 ok batch-jsonl-j1-j2 cmp -s "$tmp/j1.jsonl" "$tmp/j2.jsonl"
 ok batch-jsonl-rows test "$(wc -l <"$tmp/j1.jsonl")" -eq 6
-ok batch-jsonl-ten grep -q '^{"file": "'"$BD"'/a-ten.yaml", "model": "Ten units at 1 MW against five at 0.5 MW", "status": "optimal", "exit": 0, "net_present_cost": 4854000, "first_replacement": "2027", "devices": {"old": {"first_buy": null, "first_early_retire": "2027", "bought": 0}, "new": {"first_buy": "2027", "first_early_retire": null, "bought": 5}}, "scenarios": 0, "first_decision": "", "message": "", "resumed": false}$' "$tmp/j1.jsonl"
+# its levelized cost is solve's (the batch's row is filled from the same
+# evaluation)
+expect batch-ten-solve 0 "" solve "$BD/a-ten.yaml" --format json -q
+LCOC_TEN=$(sed -n 's/.*"levelized_cost": \([^,]*\),.*/\1/p' "$tmp/out" | head -n 1)
+ok batch-ten-lcoc-found test -n "$LCOC_TEN"
+ok batch-jsonl-ten grep -q '^{"file": "'"$BD"'/a-ten.yaml", "model": "Ten units at 1 MW against five at 0.5 MW", "status": "optimal", "exit": 0, "net_present_cost": 4854000, "net_present_value": null, "levelized_cost": '"$LCOC_TEN"', "first_replacement": "2027", "devices": {"old": {"first_buy": null, "first_early_retire": "2027", "bought": 0}, "new": {"first_buy": "2027", "first_early_retire": null, "bought": 5}}, "scenarios": 0, "first_decision": "", "message": "", "resumed": false}$' "$tmp/j1.jsonl"
+# A model with revenue: net present value 506.40 and levelized cost 484.74,
+# both worked by hand in examples/README.md section 9; a model without
+# revenue (workloads) has no value, and its levelized cost is its 6,000
+# (examples/README.md section 11) over the work it serves undiscounted
+# (discount rate 0): 6 in 2026, 12 + 8 in 2027 and 2028, 46 in all, 130.43.
+expect batch-money 0 "" batch examples/revenue.yaml examples/workloads.yaml
+ok batch-money-revenue grep -Eq '^examples/revenue.yaml,"Revenue, a market and the break-even price",optimal,0,-506.40*[0-9]*,506.40*[0-9]*,484.742[0-9]*,' "$tmp/out"
+ok batch-money-no-revenue grep -Eq '^examples/workloads.yaml,[^,]*,optimal,0,6000,,130.43[0-9]*,' "$tmp/out"
 expect batch-no-header 0 "" batch "$BD/a-ten.yaml" --no-header
 ok batch-no-header-row grep -q "^$BD/a-ten.yaml,Ten units" "$tmp/out"
 ok batch-no-header-one test "$(wc -l <"$tmp/out")" -eq 1
 # --set applies to every model of the batch
 expect batch-set 0 "" batch "$BD/a-ten.yaml" --set energy.price=0.04
-ok batch-set-row grep -q "^$BD/a-ten.yaml,Ten units at 1 MW against five at 0.5 MW,optimal,0,2702400,,,,old=0;new=0," "$tmp/out"
+ok batch-set-row grep -Eq "^$BD/a-ten.yaml,Ten units at 1 MW against five at 0.5 MW,optimal,0,2702400,,[0-9.e+-]+,,,,old=0;new=0," "$tmp/out"
 
 # A process that crashes (test hook BE_BATCH_TEST_HOOK, runner.c) costs
 # its own row only: exit 4, the other models solved.
@@ -80,7 +93,7 @@ BE_BATCH_TEST_HOOK=crash:b-life
 export BE_BATCH_TEST_HOOK
 # shellcheck disable=SC2086
 expect batch-crash 4 "^breakeven: $BD/b-life.yaml: crashed: the solving process died of signal" batch $GOOD -j 2
-ok batch-crash-row grep -q "^$BD/b-life.yaml,,crashed,4,,,,,,,,the solving process died of signal" "$tmp/out"
+ok batch-crash-row grep -q "^$BD/b-life.yaml,,crashed,4,,,,,,,,,,the solving process died of signal" "$tmp/out"
 ok batch-crash-others test "$(grep -c ',optimal,0,' "$tmp/out")" -eq 3
 
 # A process that hangs is killed at 3 x the time limit + 5 s (here 5.3 s),
@@ -116,14 +129,14 @@ rm -f "$R/c-engine.json" "$R/c-engine.summary"
 expect batch-resume 1 "" batch $GOOD "$BD/d-infeasible.yaml" -j 2 --output-dir "$R" --resume
 ok batch-resume-solved grep -q "^$BD/c-engine.yaml,\"Engine.*,optimal,0,1280,.*,false,[0-9.]*$" "$tmp/out"
 ok batch-resume-kept test "$(grep -c ',true,[0-9.]*$' "$tmp/out")" -eq 4
-ok batch-resume-ten grep -Eq "^$BD/a-ten.yaml,Ten units at 1 MW against five at 0.5 MW,optimal,0,4854000,2027,new=2027,old=2027,old=0;new=5,0,,,true,[0-9.]+$" "$tmp/out"
+ok batch-resume-ten grep -Eq "^$BD/a-ten.yaml,Ten units at 1 MW against five at 0.5 MW,optimal,0,4854000,,[0-9.e+-]+,2027,new=2027,old=2027,old=0;new=5,0,,,true,[0-9.]+$" "$tmp/out"
 ok batch-resume-infeasible grep -q "^$BD/d-infeasible.yaml,over the cap,infeasible,1,.*,true," "$tmp/out"
 # a result deleted, and a model edited after its result: both solved again
 rm -f "$R/b-life.json"
 touch -t 200001010000 "$R/f-cap.json" "$R/f-cap.summary"
 # shellcheck disable=SC2086
 expect batch-resume-again 1 "" batch $GOOD "$BD/d-infeasible.yaml" -j 2 --output-dir "$R" --resume
-ok batch-resume-again-rows sh -c "cut -d, -f1,13 '$tmp/out' | grep -c ',false$' | grep -qx 2"
+ok batch-resume-again-rows sh -c "cut -d, -f1,15 '$tmp/out' | grep -c ',false$' | grep -qx 2"
 ok batch-resume-again-life grep -q "^$BD/b-life.yaml,Economic life of a machine,optimal,0,18900,.*,false," "$tmp/out"
 ok batch-resume-again-cap grep -q "^$BD/f-cap.yaml,.*,false,[0-9.]*$" "$tmp/out"
 
@@ -152,9 +165,9 @@ expect sweep-bad-model 3 "^breakeven: $D/syntax.yaml:3:7: " sweep $D/syntax.yaml
 
 # Either side of the break-even energy price 0.0428 (course 3).
 expect sweep-break-even 0 "" sweep $TEN --vary energy.price=0.04:0.05:0.01
-ok sweep-header sh -c "head -n 1 '$tmp/out' | grep -qx 'energy.price,status,exit,net_present_cost,first_replacement,bought.old,first_buy.old,first_early_retire.old,bought.new,first_buy.new,first_early_retire.new,iterations,message,seconds'"
-ok sweep-keep grep -Eq "^0.04,optimal,0,2702400,,0,,,0,,,[0-9]*,,[0-9.]+$" "$tmp/out"
-ok sweep-replace grep -Eq "^0.05,optimal,0,3102000,2027,0,,2027,5,2027,,[0-9]*,,[0-9.]+$" "$tmp/out"
+ok sweep-header sh -c "head -n 1 '$tmp/out' | grep -qx 'energy.price,status,exit,net_present_cost,net_present_value,levelized_cost,first_replacement,bought.old,first_buy.old,first_early_retire.old,bought.new,first_buy.new,first_early_retire.new,iterations,message,seconds'"
+ok sweep-keep grep -Eq "^0.04,optimal,0,2702400,,[0-9.e+-]+,,0,,,0,,,[0-9]*,,[0-9.]+$" "$tmp/out"
+ok sweep-replace grep -Eq "^0.05,optimal,0,3102000,,[0-9.e+-]+,2027,0,,2027,5,2027,,[0-9]*,,[0-9.]+$" "$tmp/out"
 ok sweep-two-rows test "$(wc -l <"$tmp/out")" -eq 3
 
 # The grid: 4 discount rates x 3 prices, the last --vary fastest; the
@@ -174,7 +187,7 @@ ok sweep-j1-j2 cmp -s "$tmp/s1.csv" "$tmp/s2.csv"
 expect sweep-hi-off-grid 0 "" sweep $EN --vary discount_rate=0:1:0.3 --no-header
 ok sweep-hi-values sh -c "cut -d, -f1 '$tmp/out' | tr '\n' ' ' | grep -qx '0 0.3 0.6 0.9 '"
 expect sweep-jsonl 0 "" sweep $TEN --vary energy.price=0.05:0.05:0.01 --format jsonl
-ok sweep-jsonl-row grep -Eq '^\{"energy.price": 0.05, "status": "optimal", "exit": 0, "net_present_cost": 3102000, "first_replacement": "2027", "devices": \{"old": \{"bought": 0, "first_buy": null, "first_early_retire": "2027"\}, "new": \{"bought": 5, "first_buy": "2027", "first_early_retire": null\}\}, "iterations": [0-9]+, "message": "", "seconds": [0-9.]+\}$' "$tmp/out"
+ok sweep-jsonl-row grep -Eq '^\{"energy.price": 0.05, "status": "optimal", "exit": 0, "net_present_cost": 3102000, "net_present_value": null, "levelized_cost": [0-9.e+-]+, "first_replacement": "2027", "devices": \{"old": \{"bought": 0, "first_buy": null, "first_early_retire": "2027"\}, "new": \{"bought": 5, "first_buy": "2027", "first_early_retire": null\}\}, "iterations": [0-9]+, "message": "", "seconds": [0-9.]+\}$' "$tmp/out"
 # a value the model rejects is that point's row; the others are solved
 expect sweep-invalid-point 3 "at demand=-1: invalid model" sweep $TEN --vary demand=-1:0:1 --no-header
 ok sweep-invalid-row grep -q "^-1,invalid model,3,," "$tmp/out"

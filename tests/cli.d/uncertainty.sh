@@ -253,7 +253,7 @@ ok sc-report-infeasible-page grep -q "No plan: the model is infeasible" "$tmp/in
 
 # ---- batch: the expected cost and the first decision ----
 expect sc-batch 0 "" batch $TWO examples/ten-to-five.yaml
-ok sc-batch-row grep -Eq "^$TWO,two futures,optimal,0,31830,2024,new=2024,old=2024,old=0;new=5,2,\"retire 10 old units, buy 5 new units\",,false,[0-9.]+$" "$tmp/out"
+ok sc-batch-row grep -Eq "^$TWO,two futures,optimal,0,31830,,,2024,new=2024,old=2024,old=0;new=5,2,\"retire 10 old units, buy 5 new units\",,false,[0-9.]+$" "$tmp/out"
 ok sc-batch-plain grep -q "^examples/ten-to-five.yaml,.*,old=0;new=5,0,,,false," "$tmp/out"
 expect sc-batch-jsonl 0 "" batch $TWO $HEDGE --format jsonl
 json_ok sc-batch-jsonl-valid "$tmp/out" lines
