@@ -7,8 +7,9 @@
 #   sh bench/scenarios.sh [BREAKEVEN]
 #
 # Environment: COUNTS (default "2 5 10 20"), KINDS (default "year month"),
-# LIMIT (breakeven --time-limit for whole units, default 60), CBC_LIMIT
-# (default 60), CSV (a file for the rows, optional).
+# UNITS (default "lp whole"), LIMIT (breakeven --time-limit for whole
+# units, default 60), CBC_LIMIT (default 60), CSV (a file for the rows,
+# optional).
 #
 # The models are bench/gen-large.sh's fleets: 8 types over 10 years,
 # under a power cap of twice what the demand needs, and 6 types over 36
@@ -28,6 +29,7 @@ here=$(dirname "$0")
 be=${1:-$here/../build/breakeven}
 counts=${COUNTS:-"2 5 10 20"}
 kinds=${KINDS:-"year month"}
+units_list=${UNITS:-"lp whole"}
 limit=${LIMIT:-60}
 cbc_limit=${CBC_LIMIT:-60}
 cbc=$(command -v cbc || true)
@@ -73,8 +75,8 @@ model() {
 printf '%-5s %3s %-5s %6s %6s %8s %6s %-18s %9s %8s %-9s %9s\n' kind S units rows cols be_s first status gap cbc_s cbc vs_cbc
 [ -n "${CSV:-}" ] && echo "kind,scenarios,units,rows,cols,breakeven_seconds,first_plan_seconds,status,gap,cbc_seconds,cbc_result,objective,cbc_objective" > "$CSV"
 for kind in $kinds; do
-    for integer in false true; do
-        units=$([ "$integer" = true ] && echo whole || echo lp)
+    for units in $units_list; do
+        integer=$([ "$units" = whole ] && echo true || echo false)
         for n in $counts; do
             f="$tmp/m.yaml"
             model "$kind" "$n" "$integer" > "$f"

@@ -25,6 +25,8 @@
 #include "program_optimum.h"
 #include "engine/glpk_solver.h"
 #include "answers/answers.h"
+#include "program/lives.h"
+#include "engine/glpk_basis.h"
 
 #include <math.h>
 #include <stdarg.h>
@@ -565,6 +567,189 @@ static void test_scenario_random(void)
             "against RP\n", n, rolled);
 }
 
+/* ---- the start from unit lives (lives.c) on scenario trees ---- */
+
+/* Solve p (an LP) with or without the start from unit lives; the row
+ * duals into dual when not NULL. */
+static be_status lives_lp(const be_model *m, const be_program *p, int lives,
+                          double *objective, int *iterations, int *started,
+                          double *dual)
+{
+    be_glpk_out out;
+    be_error err = {0};
+    be_settings s;
+    be_settings_init(&s);
+    s.duals = dual != NULL;
+    be__lives_off = !lives;
+    be_code rc = be__glpk_solve(m, p, &s, &out, &err);
+    be__lives_off = 0;
+    if (rc != BE_OK)
+        return BE_NO_PLAN;
+    *objective = out.objective;
+    *iterations = out.iterations;
+    *started = out.lives_started;
+    if (dual && out.dual)
+        memcpy(dual, out.dual, (size_t)p->n_rows * sizeof *dual);
+    free(out.x);
+    free(out.dual);
+    return out.status;
+}
+
+/*
+ * The stochastic LP started from unit lives, whose lives are trees of
+ * exits (one on every branch a unit reaches), against GLPK's own start,
+ * on random scenario trees (with revenue, a power cap, taxes, rent, and
+ * CVaR on every fifth):
+ *  - the same status, and the same optimum to 1e-7 (the start only
+ *    changes where the simplex begins);
+ *  - the start is taken on every tree with an optimum (all of them are
+ *    programs lives.c maps);
+ *  - under the optimal duals of the program (GLPK's, from its own start)
+ *    no life of any cohort prices out: the backward pass over the tree
+ *    finds the cheapest life, and no life is cheaper than the program's
+ *    optimum allows.
+ * The master is the demand, power, budget, market and risk rows of every
+ * node and each fleet cohort's first row (checked by count).  Mutations
+ * this catches: the backward pass summing one child instead of all (a
+ * unit held at a node then serves one branch only, a life cheaper than
+ * any real one: it prices out under the optimal duals); the crossover
+ * keeping every retire where basic lives both hold and retire, or the
+ * node's column skipped where no life goes (a basis of the wrong size:
+ * no start); a flow row's parent read from the wrong hold (the optimum
+ * or the start changes).  And a fixed decision (EEV's fix rows) gets no
+ * master.
+ */
+static void test_scenario_lives(void)
+{
+    const char *seed = getenv("BE_SCENARIO_SEED");
+    rng = seed ? (strtoull(seed, NULL, 10) | 1) + 2 : 9;
+    int n = 2 * n_models(), optimal = 0, started = 0, no_iterations = 0;
+    int with_risk = 0;
+    for (int i = 0; i < n; i++) {
+        text y;
+        gen g;
+        int risk = i % 5 == 4, revenue = i % 3 == 1;
+        random_scenarios(&y, &g, 0, risk, revenue);
+        be_error e;
+        be_model *m = be_model_load_string(y.buf, y.n, "random", NULL, &e);
+        REQUIRE(m);
+        be_program *p = be__program_build(m, 0, &e);
+        REQUIRE(p);
+        int bad = check_failures;
+        double *dual = calloc((size_t)p->n_rows + 1, sizeof *dual);
+        REQUIRE(dual);
+        double with = NAN, without = NAN;
+        int it_with = -1, it_without = -1, st_with = 0, st_without = 0;
+        be_status a = lives_lp(m, p, 1, &with, &it_with, &st_with, NULL);
+        be_status b = lives_lp(m, p, 0, &without, &it_without, &st_without,
+                               dual);
+        CHECK(a == b);
+        CHECK(st_without == 0);
+        if (a == BE_OPTIMAL && b == BE_OPTIMAL) {
+            optimal++;
+            CHECK_CLOSE(with, without, 1e-7);
+            CHECK(st_with);
+            started += st_with;
+            no_iterations += st_with && it_with == 0;
+            with_risk += risk && st_with;
+
+            be_lives *L = be__lives_new(m, p);
+            REQUIRE(L);
+            int flow = 0, fleet_rows = 0;
+            for (int r = 0; r < p->n_rows; r++)
+                flow += p->rows[r].kind == BE_ROW_FLOW;
+            for (int r = 0; r < p->n_rows; r++)
+                fleet_rows += p->rows[r].kind == BE_ROW_FLOW &&
+                              p->rows[r].rhs > 0.0;
+            CHECK(be__lives_rows(L) == p->n_rows - flow + fleet_rows);
+            double *yv = calloc((size_t)be__lives_rows(L) + 1, sizeof *yv);
+            REQUIRE(yv);
+            for (int r = 0; r < be__lives_rows(L); r++)
+                yv[r] = dual[be__lives_prow(L, r)];
+            int k0 = be__lives_cols(L);
+            CHECK(be__lives_price(L, yv, 0) == 0);
+            if (be__lives_cols(L) > k0) {
+                /* what priced out, and by how much */
+                int *ind = calloc((size_t)be__lives_rows(L) + 1,
+                                  sizeof *ind);
+                double *val = calloc((size_t)be__lives_rows(L) + 1,
+                                     sizeof *val);
+                for (int k = k0; ind && val && k < be__lives_cols(L); k++) {
+                    double cost, d;
+                    int art, q = be__lives_col(L, k, ind, val, &cost, &art);
+                    d = cost;
+                    for (int e2 = 0; e2 < q; e2++)
+                        d -= val[e2] * yv[ind[e2]];
+                    fprintf(stderr, "life %d prices at %g (cost %g)\n", k,
+                            d, cost);
+                }
+                free(ind);
+                free(val);
+            }
+            free(yv);
+            be__lives_free(L);
+        }
+        if (check_failures > bad)
+            fprintf(stderr, "lives check failed on model %d (%d, %d "
+                    "iterations, %.17g, %.17g):\n%s\n", i, it_with,
+                    it_without, with, without, y.buf);
+        free(dual);
+        /* a fixed decision: no master */
+        if (p->n_cols > 0) {
+            CHECK(be__program_fix(p, 0, 0.0) >= 0);
+            CHECK(be__lives_new(m, p) == NULL);
+        }
+        be__program_free(p);
+        be_model_free(m);
+    }
+    /* A tree whose master optimum has basic lives of the fleet cohort
+     * that part on different branches (found by the generator, seed 23,
+     * tree 54): the crossover keeps k - 1 of the retires, the basis is
+     * dual feasible, and the optimum is the one GLPK finds alone. */
+    static const char parting[] =
+        "breakeven: 1\n"
+        "horizon: {start: 2025, periods: 5, period: quarter}\n"
+        "discount_rate: 0.09\ninteger: false\nend_of_horizon: salvage\n"
+        "demand: [22, 25, 27, 30, 34]\n"
+        "energy: {price: 0.1868504743735272, pue: 1.2}\n"
+        "devices:\n"
+        "  - {name: d0, throughput: 1, power_kw: 0.9, lifetime: 4, om: 30,\n"
+        "     resale: {fraction: 0.5, half_life: 1.5},\n"
+        "     price: 1012.4186025158129}\n"
+        "  - {name: d1, throughput: 3, power_kw: 1.1, lifetime: 4, om: 60,\n"
+        "     resale: {fraction: 0.5, half_life: 1.5},\n"
+        "     price: {start: 2227, growth: -0.1},\n"
+        "     available: {from: 2025-Q3}}\n"
+        "fleet:\n  - {device: d0, count: 22, age: 1, purchase_price: 1000}\n"
+        "scenarios:\n"
+        "  - {name: s0, probability: 0.304}\n"
+        "  - {name: s1, probability: 0.173, set: {demand: "
+        "[22, 23, 25, 28, 31]}}\n"
+        "  - {name: s2, probability: 0.523, set: {demand: "
+        "[22, 29, 32, 35, 40]}}\n"
+        "risk: {cvar_alpha: 0.68, weight: 1.00}\n";
+    be_error e;
+    be_model *m = load(parting, &e);
+    REQUIRE(m);
+    be_program *p = be__program_build(m, 0, &e);
+    REQUIRE(p);
+    double with = NAN, without = NAN;
+    int it_with, it_without, st_with = 0, st_without = 0;
+    int before = be__lives_dual_starts;
+    CHECK(lives_lp(m, p, 1, &with, &it_with, &st_with, NULL) == BE_OPTIMAL);
+    CHECK(be__lives_dual_starts == before + 1 && st_with);
+    CHECK(lives_lp(m, p, 0, &without, &it_without, &st_without, NULL) ==
+          BE_OPTIMAL);
+    CHECK_CLOSE(with, without, 1e-7);
+    be__program_free(p);
+    be_model_free(m);
+
+    fprintf(stderr, "scenario lives: %d trees with an optimum, %d started "
+            "from unit lives (%d with risk), %d of them with no simplex "
+            "iteration left\n", optimal, started, with_risk, no_iterations);
+    CHECK(optimal >= n / 2);
+}
+
 /* Identical scenarios: the model's own optimum.  Scenarios that differ
  * from period 0: each decides alone, RP = WS. */
 static void test_scenario_limits(void)
@@ -911,5 +1096,6 @@ void suite_scenario(void)
     RUN(test_scenario_worked_example);
     RUN(test_scenario_b200_model);
     RUN(test_scenario_random);
+    RUN(test_scenario_lives);
     RUN(test_scenario_bounds);
 }

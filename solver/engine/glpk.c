@@ -212,10 +212,16 @@ static int simplex_warm(glp_prob *P, const be_program *p, const be_settings *s,
     if (warm)
         be__basis_apply(P, s->basis);
     sp.presolve = warm || started ? GLP_OFF : GLP_ON;
+    /* the basis of unit lives is optimal, or dual feasible and a little
+     * primal infeasible (lives.c, a scenario tree): the dual simplex
+     * finishes from either */
+    if (started && !warm)
+        sp.meth = GLP_DUALP;
     int rc = glp_simplex(P, &sp);
     if ((warm || started) && rc != 0 && rc != GLP_ETMLIM) {
         glp_std_basis(P);
         sp.presolve = GLP_ON;
+        sp.meth = GLP_PRIMAL;
         rc = glp_simplex(P, &sp);
         warm = started = 0;
     }

@@ -134,6 +134,7 @@ void be__basis_store(glp_prob *P, const be_program *p, be_basis *b)
 #define LIVES_MAX_ROUNDS 1000
 
 int be__lives_off = 0;
+int be__lives_dual_starts = 0;
 
 /* Columns k0.. of the lives master L into M, priced for phase 1 or 2. */
 static void lives_add_cols(glp_prob *M, const be_lives *L, int k0,
@@ -237,15 +238,23 @@ int be__basis_from_lives(glp_prob *P, const be_model *m, const be_program *p,
 
     int n = be__lives_cols(L);
     int *col_basic = be__calloc((size_t)n + 1, sizeof *col_basic);
-    if (!col_basic)
+    double *lambda = be__calloc((size_t)n + 1, sizeof *lambda);
+    if (!col_basic || !lambda) {
+        free(col_basic);
+        free(lambda);
         goto done;
-    for (int k = 0; k < n; k++)
+    }
+    for (int k = 0; k < n; k++) {
         col_basic[k] = glp_get_col_stat(M, k + 1) == GLP_BS;
+        lambda[k] = glp_get_col_prim(M, k + 1);
+    }
     for (int i = 0; i < rows; i++)
         mrow[i] = glp_get_row_stat(M, i + 1) == GLP_BS;
     int *bc = be__calloc((size_t)p->n_cols + 1, sizeof *bc);
     int *br = be__calloc((size_t)p->n_rows + 1, sizeof *br);
-    if (bc && br && be__lives_basis(L, col_basic, mrow, y, bc, br)) {
+    int mapped = bc && br ? be__lives_basis(L, col_basic, mrow, y, lambda,
+                                            bc, br) : 0;
+    if (mapped) {
         glp_scale_prob(P, GLP_SF_AUTO);
         for (int i = 0; i < p->n_rows; i++) {
             int type = glp_get_row_type(P, i + 1);
@@ -257,9 +266,11 @@ int be__basis_from_lives(glp_prob *P, const be_model *m, const be_program *p,
             glp_set_col_stat(P, j + 1, bc[j] ? GLP_BS
                              : glp_get_col_type(P, j + 1) == GLP_FX ? GLP_NS
                                                                    : GLP_NL);
-        ok = 1;
+        ok = mapped;
+        be__lives_dual_starts += mapped == 2;
     }
     free(col_basic);
+    free(lambda);
     free(bc);
     free(br);
 done:

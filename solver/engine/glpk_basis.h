@@ -32,8 +32,11 @@ typedef struct be_lives_hold {
 /*
  * An optimal basis of the LP relaxation of p installed on P, from the
  * master program of unit lives (lives.c) solved by column generation
- * before deadline; P is scaled as glpsol scales.  Returns 1 when
- * installed, 0 when be__lives_off, p is not a plain cohort program, the
+ * before deadline; P is scaled as glpsol scales.  Returns 1 when an
+ * optimal basis is installed, 2 when a dual feasible one (a stochastic
+ * program whose master optimum is not a vertex of p: the dual simplex
+ * finishes from it), 0 when be__lives_off, p has rows or columns lives.c
+ * does not map, the
  * master is infeasible or unbounded, the deadline came first, or its
  * basis did not map (P's basis is then left as it was, and the caller
  * starts as before).  Called with GLPK's error hook installed, hold
@@ -41,5 +44,8 @@ typedef struct be_lives_hold {
  */
 int be__basis_from_lives(glp_prob *P, const be_model *m, const be_program *p,
                          double deadline, be_lives_hold *hold);
+/* Tests only: how many starts from unit lives installed a dual feasible
+ * basis (be__basis_from_lives returned 2).  Not for threads. */
+extern int be__lives_dual_starts;
 
 #endif /* BE_GLPK_BASIS_H */

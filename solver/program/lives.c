@@ -13,37 +13,53 @@
  * leaves once, retired at the start of some period r or kept to the end
  * of the horizon.  Its life is the column buy + hold[s..r-1] + retire[r]
  * of the cohort program, and every plan of a cohort is a sum of lives.
- * With lives as the columns, the flow rows disappear except one per fleet
- * cohort (its lives add up to its count), leaving the demand, power and
- * budget rows: a master program of a few hundred rows.  Its columns are
- * generated on demand (Dantzig-Wolfe decomposition, delayed column
- * generation): a life's reduced cost under the master's duals is the sum
- * of its parts' reduced costs along the path, so each cohort's cheapest
- * life is found in one pass over its periods.  The master is solved,
- * every cohort's cheapest life with a negative reduced cost added, and
- * the master solved again, until none prices out; phase 1 first
- * minimizes artificial columns where zero does not satisfy a row.
+ * In the stochastic program (stochastic.c: one column per decision per
+ * node of the scenario tree) a cohort's flow rows form a tree instead: a
+ * unit held at a node goes on into every child node, where it is held or
+ * retired again, so its life is a tree of exits, one on every branch it
+ * reaches.  The networks are read off the flow rows' entries (each row
+ * names the hold that flows in), so one code serves both: a path is a
+ * tree that never branches.  With lives as the columns, the flow rows
+ * disappear except one per fleet cohort (its lives add up to its count),
+ * leaving the demand, power, budget (and risk) rows: a master program of
+ * a few hundred rows (a few thousand for 20 monthly scenarios).  Its
+ * columns are generated on demand (Dantzig-Wolfe decomposition, delayed
+ * column generation): a life's reduced cost under the master's duals is
+ * the sum of its parts' reduced costs, so each cohort's cheapest life is
+ * found in one pass over its nodes from the leaves: at each node the
+ * cheaper of retiring now or holding and going on into every child (the
+ * sum of the children's cheapest).  The master is solved, every cohort's
+ * cheapest life with a negative reduced cost added, and the master solved
+ * again, until none prices out; phase 1 first minimizes artificial
+ * columns where zero does not satisfy a row.
  *
- * Crossover.  The master's optimal basis maps to an optimal basis of the
- * cohort program, so GLPK solves the full program from it in (nearly) no
- * iterations, and everything that reads GLPK's answer (duals, ranging,
- * warm starts, branch and bound) sees the cohort program as before.  The
- * flow rows of a cohort are a network on its periods, with a root for
- * buying, retiring and the horizon's end; a basis of the cohort program is
- * a spanning tree of each cohort's network plus one more basic column for
- * every master row the cohort's basic lives occupy.  For a cohort whose
- * basic lives exit at r1 < ... < rk the tree is the path of its longest
- * basic life (hold[s..rk-1] and its exit), and from every later period
- * the cheapest way out (retire at once, or hold one more period), chosen
- * by a backward pass with the master's duals; the extra basic columns are
- * the buy (bought cohorts) and the exits of the other basic lives.  The
- * values follow from the master's (sums of lives), so the basis is
- * primal feasible; the potentials of the tree are the cheapest remaining
- * lives, so no column prices out (Bellman: every suffix of the cheapest
- * life is a cheapest life), and the basis is optimal.  When the master's
- * basis has a shape this does not map (an artificial left in a fleet row,
- * a fleet cohort with no basic life), nothing is installed and GLPK starts
- * as it always did.
+ * Crossover.  The flow rows of a cohort with, for each node, one basic
+ * column of its own (the hold or the retire) are a triangular block (a
+ * node's hold meets only its children's rows), so a basis of the full
+ * program is such a column per node of every cohort plus one more basic
+ * column for every master row the cohort's basic lives occupy: the buy
+ * (bought cohorts) and, for k basic lives, k - 1 further columns.  The
+ * node's column is the basic lives' hold where one of them holds, else
+ * their retire, and where none goes the cheapest way out (the backward
+ * pass with the master's duals); the further columns are the retires at
+ * nodes where some basic lives hold and others retire.  On a path the
+ * basic lives are nested (each a prefix of the longest), there are exactly
+ * k - 1 such nodes, the values follow from the master's (sums of lives),
+ * so the basis is primal feasible, and the potentials of the block are the
+ * cheapest remaining lives, so no column prices out (Bellman: every part
+ * of a cheapest life from a node is a cheapest life from there), and the
+ * basis is optimal.  On a tree two basic lives can part on different
+ * branches (one retires at node a and holds at b, the other the reverse);
+ * then the master's optimum, a sum of lives, is optimal for the full
+ * program but not one of its vertices, and there are more such nodes than
+ * k - 1.  The k - 1 that retire the most are kept; the basis is still dual
+ * feasible (every basic column prices at zero), a little primal
+ * infeasible, and GLPK's dual simplex finishes from it
+ * (be__lives_basis returns 2).  When the master's basis has a shape this
+ * does not map (an artificial left in a fleet row, a fleet cohort with no
+ * basic life, too few basic columns), nothing is installed and GLPK starts
+ * as it always did; so it does when the program has a kind of row or
+ * column this file does not map (fix rows, slacks).
  *
  * Reference: Dantzig and Wolfe (1960), "Decomposition principle for
  * linear programs", Operations Research 8(1); Chvatal, "Linear
@@ -52,6 +68,7 @@
 #include "program/lives.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -60,20 +77,29 @@ typedef enum life_kind { LIFE_UNIT, LIFE_RENT, LIFE_ART } life_kind;
 typedef struct life {
     life_kind kind;
     int cohort;              /* LIFE_UNIT */
-    int exit;                /* LIFE_UNIT: the period of retirement, or
-                                the cohort's flow end for kept to the end;
-                                LIFE_RENT: the rent column; LIFE_ART: the
+    int at;                  /* LIFE_UNIT: its exits, L->exits[at ..
+                                at + n_exits) (the nodes where it retires);
+                                LIFE_RENT: the column; LIFE_ART: the
                                 master row */
+    int n_exits;             /* LIFE_UNIT */
+    int next;                /* LIFE_UNIT: the cohort's previous life, -1 */
+    uint64_t hash;           /* LIFE_UNIT: of its exits */
     double sign;             /* LIFE_ART: +1 or -1 */
 } life;
 
+/* A node of a cohort's network: one flow row, numbered so that each
+ * cohort's nodes are one run, parents before children. */
+typedef struct node {
+    int row;                 /* program row */
+    int hold, retire;        /* its columns, -1 where none */
+    int child0, n_child;     /* children: L->child[child0 ..) */
+} node;
+
 typedef struct cohort_net {
-    int start;               /* first node (period) */
-    int end;                 /* nodes [start, end): the flow rows */
-    int buy;                 /* column, -1 for a fleet cohort */
-    int hold0, hold_end;     /* hold[t] = hold0 + t - start, t < hold_end */
-    int retire0, retire_from, retire_end;
-    int first_row;           /* program row of the flow row at start */
+    int first, n;            /* nodes [first, first + n); first: the root */
+    int buy;                 /* column, -1 for a fleet cohort (its root row
+                                is a master row: count of units) */
+    int last_life;           /* its newest life, -1 */
 } cohort_net;
 
 struct be_lives {
@@ -86,39 +112,20 @@ struct be_lives {
     double *rc;              /* [p->n_cols] reduced costs, scratch */
     double *acc;             /* [n_rows] scratch for a column's entries */
     int *mark;               /* [n_rows] scratch */
-    int n_cohorts;
+    int n_nodes, n_cohorts;
+    node *nodes;
+    int *child;              /* children lists */
     cohort_net *net;
+    /* per node, scratch: the cheapest remaining life's reduced cost, its
+     * scale, its choice (1 hold, 0 retire, -1 none), reached by a life */
+    double *value, *scale;
+    signed char *choice;
+    char *reach, *out;
     life *lives;
     size_t n_lives, cap;
-    char *have;              /* [n_cohorts * (T + 2)] life already in */
-    int stride;
+    int *exits;
+    size_t n_ex, ex_cap;
 };
-
-static int hold_col(const cohort_net *c, int t)
-{
-    return t >= c->start && t < c->hold_end ? c->hold0 + t - c->start : -1;
-}
-
-static int retire_col(const cohort_net *c, int t)
-{
-    return t >= c->retire_from && t < c->retire_end
-         ? c->retire0 + t - c->retire_from : -1;
-}
-
-/* The exits of a cohort's lives: r with a retire column (r > start for a
- * bought cohort, which holds at least one period), or r == end when the
- * last node's hold leaves the network (kept to the end of the horizon). */
-static int exit_ok(const cohort_net *c, int r)
-{
-    if (r < c->start || r > c->end)
-        return 0;
-    if (c->buy >= 0 && r == c->start)
-        return 0;
-    if (r < c->end)
-        return retire_col(c, r) >= 0 && (r == c->start ||
-                                          hold_col(c, r - 1) >= 0);
-    return hold_col(c, r - 1) >= 0;
-}
 
 /*
  * The kinds of rows and columns of lp.h, each in one of two lists: those
@@ -131,16 +138,17 @@ static int row_kind_mapped(be_row_kind k)
 {
     switch (k) {
     /* mapped: the flow rows are the cohorts' networks (a fleet cohort's
-     * first one also a master row); the others are master rows */
+     * first one also a master row); the others are master rows, the
+     * stochastic program's risk rows too (each scenario's cost) */
     case BE_ROW_FLOW:
     case BE_ROW_DEMAND:
     case BE_ROW_POWER:
     case BE_ROW_BUDGET:
     case BE_ROW_MARKET:
     case BE_ROW_SHARE:         /* a device's split between workloads */
-        return 1;
-    /* not supported: the stochastic program's risk rows, fixed decisions */
     case BE_ROW_RISK:
+        return 1;
+    /* not supported: fixed decisions */
     case BE_ROW_FIX:
         return 0;
     }
@@ -151,19 +159,19 @@ static int col_kind_mapped(be_col_kind k)
 {
     switch (k) {
     /* mapped: buy, hold and retire make up lives; a rent is a master
-     * column of its own */
+     * column of its own, and so are a sale, a share and the stochastic
+     * program's risk columns */
     case BE_COL_BUY:
     case BE_COL_HOLD:
     case BE_COL_RETIRE:
     case BE_COL_RENT:
-    case BE_COL_SELL:          /* a master column, like a rent */
-    case BE_COL_SHARE:         /* and a share of a device's units */
-        return 1;
-    /* not supported: elastic slacks, the stochastic program's risk
-     * columns */
-    case BE_COL_SLACK:
+    case BE_COL_SELL:
+    case BE_COL_SHARE:
     case BE_COL_VAR:
     case BE_COL_EXCESS:
+        return 1;
+    /* not supported: elastic slacks */
+    case BE_COL_SLACK:
         return 0;
     }
     return 0;
@@ -171,8 +179,6 @@ static int col_kind_mapped(be_col_kind k)
 
 static int plain(const be_program *p)
 {
-    if (p->n_scen || !p->cc || !p->rent_col)
-        return 0;
     for (int i = 0; i < p->n_rows; i++)
         if (!row_kind_mapped(p->rows[i].kind))
             return 0;
@@ -180,6 +186,11 @@ static int plain(const be_program *p)
         if (!col_kind_mapped(p->cols[j].kind))
             return 0;
     return 1;
+}
+
+static int is_life_part(be_col_kind k)
+{
+    return k == BE_COL_BUY || k == BE_COL_HOLD || k == BE_COL_RETIRE;
 }
 
 static int add_life(be_lives *L, life v)
@@ -191,72 +202,203 @@ static int add_life(be_lives *L, life v)
     return 1;
 }
 
+/*
+ * The cohorts' networks, read off the flow rows' entries: a flow row
+ * holds its own hold and retire columns at +1 and what flows in at -1,
+ * the hold column of the row before (its parent) or the cohort's buy; a
+ * row with nothing flowing in is a fleet cohort's first.  Every row has
+ * one parent at most, so the rows form trees: paths in a cohort program,
+ * trees that branch where the scenarios part in a stochastic one.
+ * Returns 0 when the rows do not have this shape.
+ */
+static int read_networks(be_lives *L)
+{
+    const be_program *p = L->p;
+    int R = p->n_rows, N = p->n_cols, ok = 0;
+    int *tmp = be__calloc((size_t)R + 1, sizeof *tmp);   /* row -> flow # */
+    int *own = be__calloc((size_t)N + 1, sizeof *own);   /* col -> flow # */
+    int *in = NULL, *hold = NULL, *ret = NULL, *par = NULL, *kids = NULL,
+        *num = NULL, *queue = NULL;
+    int F = 0;
+    if (!tmp || !own)
+        goto done;
+    for (int i = 0; i < R; i++)
+        tmp[i] = p->rows[i].kind == BE_ROW_FLOW ? F++ : -1;
+    if (F == 0)
+        goto done;
+    in = be__calloc((size_t)F, sizeof *in);
+    hold = be__calloc((size_t)F, sizeof *hold);
+    ret = be__calloc((size_t)F, sizeof *ret);
+    par = be__calloc((size_t)F, sizeof *par);
+    kids = be__calloc((size_t)F + 1, sizeof *kids);
+    num = be__calloc((size_t)F, sizeof *num);
+    queue = be__calloc((size_t)F, sizeof *queue);
+    if (!in || !hold || !ret || !par || !kids || !num || !queue)
+        goto done;
+    for (int f = 0; f < F; f++)
+        in[f] = hold[f] = ret[f] = par[f] = num[f] = -1;
+    for (int j = 0; j < N; j++)
+        own[j] = -1;
+    /* own columns first, then the inflows, which refer to them */
+    for (size_t e = 0; e < p->nnz; e++) {
+        int f = tmp[p->mi[e]], j = p->mj[e];
+        be_col_kind k = p->cols[j].kind;
+        if (f < 0)
+            continue;
+        if (!is_life_part(k))
+            goto done;
+        if (p->mv[e] == 1.0 && k != BE_COL_BUY) {
+            int *slot = k == BE_COL_HOLD ? &hold[f] : &ret[f];
+            if (*slot >= 0 || own[j] >= 0)
+                goto done;
+            *slot = j;
+            own[j] = f;
+        } else if (p->mv[e] != -1.0 || k == BE_COL_RETIRE) {
+            goto done;
+        }
+    }
+    for (size_t e = 0; e < p->nnz; e++) {
+        int f = tmp[p->mi[e]], j = p->mj[e];
+        if (f < 0 || p->mv[e] != -1.0)
+            continue;
+        if (in[f] >= 0)
+            goto done;
+        in[f] = j;
+        if (p->cols[j].kind == BE_COL_HOLD) {
+            if (own[j] < 0 || own[j] == f)
+                goto done;
+            par[f] = own[j];
+            kids[own[j] + 1]++;
+        } else if (own[j] >= 0) {
+            goto done;           /* a buy flowing into two rows */
+        } else {
+            own[j] = F;          /* seen */
+        }
+    }
+    /* every part of a life in its cohort's network (a buy: seen) */
+    for (int j = 0; j < N; j++)
+        if (is_life_part(p->cols[j].kind) &&
+            (own[j] < 0 || (own[j] == F) != (p->cols[j].kind == BE_COL_BUY)))
+            goto done;
+    for (int f = 0; f < F; f++)
+        kids[f + 1] += kids[f];
+    int *fill = be__dup(kids, (size_t)F + 1, sizeof *fill);
+    if (!fill)
+        goto done;
+    int *kid = queue;            /* children of f: kid[kids[f] ..) */
+    for (int f = 0; f < F; f++)
+        if (par[f] >= 0)
+            kid[fill[par[f]]++] = f;
+    free(fill);
+
+    L->nodes = be__calloc((size_t)F, sizeof *L->nodes);
+    L->child = be__calloc((size_t)F + 1, sizeof *L->child);
+    int roots = 0;
+    for (int f = 0; f < F; f++)
+        roots += par[f] < 0;
+    L->net = be__calloc((size_t)roots + 1, sizeof *L->net);
+    int *order = be__calloc((size_t)F + 1, sizeof *order);
+    int *rowof = be__calloc((size_t)F + 1, sizeof *rowof);
+    if (!L->nodes || !L->child || !L->net || !order || !rowof) {
+        free(order);
+        free(rowof);
+        goto done;
+    }
+    for (int i = 0; i < R; i++)
+        if (tmp[i] >= 0)
+            rowof[tmp[i]] = i;
+    /* breadth first from every root: each cohort one run of nodes */
+    int n = 0, c = 0;
+    for (int f0 = 0; f0 < F; f0++) {
+        if (par[f0] >= 0)
+            continue;
+        cohort_net *net = &L->net[c++];
+        net->first = n;
+        net->buy = in[f0];
+        net->last_life = -1;
+        order[n] = f0;
+        num[f0] = n++;
+        for (int q = net->first; q < n; q++) {
+            int f = order[q];
+            for (int e = kids[f]; e < kids[f + 1]; e++) {
+                order[n] = kid[e];
+                num[kid[e]] = n++;
+            }
+        }
+        net->n = n - net->first;
+    }
+    if (n != F) {                /* a cycle: not a program of lp.c's */
+        free(order);
+        free(rowof);
+        goto done;
+    }
+    int nc = 0;
+    for (int q = 0; q < F; q++) {
+        int f = order[q];
+        node *v = &L->nodes[q];
+        v->row = rowof[f];
+        v->hold = hold[f];
+        v->retire = ret[f];
+        v->child0 = nc;
+        v->n_child = kids[f + 1] - kids[f];
+        for (int e = kids[f]; e < kids[f + 1]; e++)
+            L->child[nc++] = num[kid[e]];
+    }
+    free(order);
+    free(rowof);
+    L->n_nodes = F;
+    L->n_cohorts = c;
+    ok = 1;
+done:
+    free(tmp);
+    free(own);
+    free(in);
+    free(hold);
+    free(ret);
+    free(par);
+    free(kids);
+    free(num);
+    free(queue);
+    return ok;
+}
+
 be_lives *be__lives_new(const be_model *m, const be_program *p)
 {
-    if (!plain(p) || m->n_cohorts <= 0)
+    (void)m;
+    if (!plain(p))
         return NULL;
     be_lives *L = be__calloc(1, sizeof *L);
     if (!L)
         return NULL;
-    int J = m->n_cohorts, R = p->n_rows, N = p->n_cols;
+    int R = p->n_rows, N = p->n_cols;
     L->p = p;
-    L->n_cohorts = J;
-    L->stride = m->T + 2;
-    L->net = be__calloc((size_t)J, sizeof *L->net);
     L->mrow = be__calloc((size_t)R + 1, sizeof *L->mrow);
     L->prow = be__calloc((size_t)R + 1, sizeof *L->prow);
     L->cstart = be__calloc((size_t)N + 1, sizeof *L->cstart);
     L->rc = be__calloc((size_t)N + 1, sizeof *L->rc);
-    L->have = be__calloc((size_t)J * (size_t)L->stride, 1);
-    if (!L->net || !L->mrow || !L->prow || !L->cstart || !L->rc || !L->have)
+    if (!L->mrow || !L->prow || !L->cstart || !L->rc || !read_networks(L))
         goto fail;
-
-    /* Each cohort's network: the flow rows, which must be one run of
-     * periods from its start. */
-    for (int j = 0; j < J; j++) {
-        const be_cohort_cols *cc = &p->cc[j];
-        cohort_net *c = &L->net[j];
-        c->start = m->cohorts[j].start;
-        c->end = c->start;
-        c->buy = cc->buy;
-        c->hold0 = cc->hold0;
-        c->hold_end = cc->hold_end;
-        c->retire0 = cc->retire0;
-        c->retire_from = cc->retire_from;
-        c->retire_end = cc->retire_end;
-    }
-    for (int i = 0; i < R; i++) {
-        const be_row *r = &p->rows[i];
-        if (r->kind != BE_ROW_FLOW)
-            continue;
-        if (r->cohort < 0 || r->cohort >= J)
-            goto fail;
-        cohort_net *c = &L->net[r->cohort];
-        if (r->period != c->end)
-            goto fail;           /* not in order: not lp.c's program */
-        if (c->end == c->start)
-            c->first_row = i;
-        c->end++;
-    }
-    for (int j = 0; j < J; j++) {
-        const cohort_net *c = &L->net[j];
-        if (c->end <= c->start || c->hold_end > c->end ||
-            c->retire_end > c->end)
-            goto fail;
-    }
+    size_t F = (size_t)L->n_nodes;
+    L->value = be__calloc(F, sizeof *L->value);
+    L->scale = be__calloc(F, sizeof *L->scale);
+    L->choice = be__calloc(F, sizeof *L->choice);
+    L->reach = be__calloc(F, 1);
+    L->out = be__calloc(F, 1);
+    if (!L->value || !L->scale || !L->choice || !L->reach || !L->out)
+        goto fail;
 
     /* Master rows: the linking rows, and each fleet cohort's first flow
      * row (its units, count of them). */
-    for (int i = 0; i < R; i++) {
-        const be_row *r = &p->rows[i];
-        L->mrow[i] = -1;
-        if (r->kind != BE_ROW_FLOW ||
-            (r->period == L->net[r->cohort].start &&
-             L->net[r->cohort].buy < 0)) {
+    for (int i = 0; i < R; i++)
+        L->mrow[i] = p->rows[i].kind == BE_ROW_FLOW ? -1 : 0;
+    for (int c = 0; c < L->n_cohorts; c++)
+        if (L->net[c].buy < 0)
+            L->mrow[L->nodes[L->net[c].first].row] = 0;
+    for (int i = 0; i < R; i++)
+        if (L->mrow[i] == 0) {
             L->prow[L->n_rows] = i;
             L->mrow[i] = L->n_rows++;
         }
-    }
     L->acc = be__calloc((size_t)L->n_rows + 1, sizeof *L->acc);
     L->mark = be__calloc((size_t)L->n_rows + 1, sizeof *L->mark);
     if (!L->acc || !L->mark)
@@ -286,12 +428,11 @@ be_lives *be__lives_new(const be_model *m, const be_program *p)
     }
     free(fill);
 
-    /* First columns: every rent, and the artificials. */
+    /* First columns: every rent (and sale, share, risk column), and the
+     * artificials. */
     for (int j = 0; j < N; j++)
-        if ((p->cols[j].kind == BE_COL_RENT ||
-             p->cols[j].kind == BE_COL_SELL ||
-             p->cols[j].kind == BE_COL_SHARE) &&
-            !add_life(L, (life){LIFE_RENT, -1, j, 0.0}))
+        if (!is_life_part(p->cols[j].kind) &&
+            !add_life(L, (life){LIFE_RENT, -1, j, 0, -1, 0, 0.0}))
             goto fail;
     for (int i = 0; i < L->n_rows; i++) {
         const be_row *r = &p->rows[L->prow[i]];
@@ -300,7 +441,8 @@ be_lives *be__lives_new(const be_model *m, const be_program *p)
             sign = 1.0;
         else if (r->rhs < 0.0 && r->sense != 'G')
             sign = -1.0;
-        if (sign != 0.0 && !add_life(L, (life){LIFE_ART, -1, i, sign}))
+        if (sign != 0.0 &&
+            !add_life(L, (life){LIFE_ART, -1, i, 0, -1, 0, sign}))
             goto fail;
     }
     return L;
@@ -313,7 +455,6 @@ void be__lives_free(be_lives *L)
 {
     if (!L)
         return;
-    free(L->net);
     free(L->mrow);
     free(L->prow);
     free(L->cstart);
@@ -322,8 +463,16 @@ void be__lives_free(be_lives *L)
     free(L->rc);
     free(L->acc);
     free(L->mark);
+    free(L->nodes);
+    free(L->child);
+    free(L->net);
+    free(L->value);
+    free(L->scale);
+    free(L->choice);
+    free(L->reach);
+    free(L->out);
     free(L->lives);
-    free(L->have);
+    free(L->exits);
     free(L);
 }
 
@@ -339,21 +488,67 @@ void be__lives_row(const be_lives *L, int i, char *sense, double *rhs)
     *rhs = r->rhs;
 }
 
+int be__lives_prow(const be_lives *L, int i)
+{
+    return L->prow[i];
+}
+
 int be__lives_cols(const be_lives *L)
 {
     return (int)L->n_lives;
 }
 
-/* Add program column j's master entries to the column being built. */
-static void gather(be_lives *L, int j, int *ind, int *n, double *cost)
+/* Mark the nodes life v reaches (reach) and those it leaves at (out):
+ * from the root, a node it does not leave at holds, and so continues
+ * into every child.  Calls f on each column of the life with the node
+ * (-1 for the buy).  The marks stay until unmark. */
+static void walk(be_lives *L, const life *v,
+                 void (*f)(be_lives *, int col, int node, void *), void *ctx)
 {
-    *cost += L->p->cols[j].cost;
+    const cohort_net *c = &L->net[v->cohort];
+    for (int e = 0; e < v->n_exits; e++)
+        L->out[L->exits[v->at + e]] = 1;
+    if (c->buy >= 0)
+        f(L, c->buy, -1, ctx);
+    L->reach[c->first] = 1;
+    for (int q = c->first; q < c->first + c->n; q++) {
+        const node *u = &L->nodes[q];
+        if (!L->reach[q])
+            continue;
+        if (L->out[q]) {
+            f(L, u->retire, q, ctx);
+            continue;
+        }
+        f(L, u->hold, q, ctx);
+        for (int e = 0; e < u->n_child; e++)
+            L->reach[L->child[u->child0 + e]] = 1;
+    }
+}
+
+static void unmark(be_lives *L, const life *v)
+{
+    const cohort_net *c = &L->net[v->cohort];
+    memset(L->reach + c->first, 0, (size_t)c->n);
+    memset(L->out + c->first, 0, (size_t)c->n);
+}
+
+typedef struct gathering {
+    int *ind, n;
+    double cost;
+} gathering;
+
+/* Add program column j's master entries to the column being built. */
+static void gather(be_lives *L, int j, int node, void *ctx)
+{
+    gathering *g = ctx;
+    (void)node;
+    g->cost += L->p->cols[j].cost;
     for (int e = L->cstart[j]; e < L->cstart[j + 1]; e++) {
         int i = L->crow[e];
         if (!L->mark[i]) {
             L->mark[i] = 1;
             L->acc[i] = 0.0;
-            ind[(*n)++] = i;
+            g->ind[g->n++] = i;
         }
         L->acc[i] += L->cval[e];
     }
@@ -364,30 +559,26 @@ int be__lives_col(const be_lives *L, int k, int *ind, double *val,
 {
     be_lives *W = (be_lives *)L;      /* scratch only */
     const life *v = &L->lives[k];
-    int n = 0;
-    *cost = 0.0;
+    gathering g = {ind, 0, 0.0};
     *artificial = v->kind == LIFE_ART;
     if (v->kind == LIFE_ART) {
-        ind[0] = v->exit;
+        *cost = 0.0;
+        ind[0] = v->at;
         val[0] = v->sign;
         return 1;
     }
     if (v->kind == LIFE_RENT) {
-        gather(W, v->exit, ind, &n, cost);
+        gather(W, v->at, -1, &g);
     } else {
-        const cohort_net *c = &L->net[v->cohort];
-        if (c->buy >= 0)
-            gather(W, c->buy, ind, &n, cost);
-        for (int t = c->start; t < v->exit; t++)
-            gather(W, hold_col(c, t), ind, &n, cost);
-        if (v->exit < c->end)
-            gather(W, retire_col(c, v->exit), ind, &n, cost);
+        walk(W, v, gather, &g);
+        unmark(W, v);
     }
-    for (int q = 0; q < n; q++) {
+    for (int q = 0; q < g.n; q++) {
         val[q] = L->acc[ind[q]];
         W->mark[ind[q]] = 0;
     }
-    return n;
+    *cost = g.cost;
+    return g.n;
 }
 
 /* Reduced costs of every program column under y, over the master rows
@@ -403,54 +594,145 @@ static void reduced_costs(be_lives *L, const double *y, int phase1)
     }
 }
 
-static double rc_of(const be_lives *L, int col)
+/* The cheapest remaining life from every node of cohort c, by a pass
+ * from its leaves: leave at once (retire), or hold and go on into every
+ * child (the sum of theirs); ties retire.  A hold with no child keeps
+ * the unit to the end of the horizon. */
+static void cheapest(be_lives *L, const cohort_net *c)
 {
-    return col >= 0 ? L->rc[col] : 0.0;
+    const be_program *p = L->p;
+    for (int q = c->first + c->n - 1; q >= c->first; q--) {
+        const node *u = &L->nodes[q];
+        double via_hold = INFINITY, via_retire = INFINITY, s = 0.0;
+        if (u->hold >= 0) {
+            via_hold = L->rc[u->hold];
+            s = fabs(p->cols[u->hold].cost) + fabs(L->rc[u->hold]);
+            for (int e = 0; e < u->n_child; e++) {
+                int ch = L->child[u->child0 + e];
+                via_hold += L->value[ch];
+                s += L->scale[ch];
+            }
+        }
+        if (u->retire >= 0)
+            via_retire = L->rc[u->retire];
+        if (u->retire >= 0 && via_retire <= via_hold) {
+            L->choice[q] = 0;
+            L->value[q] = via_retire;
+            L->scale[q] = 0.0;
+        } else if (u->hold >= 0 && via_hold < INFINITY) {
+            L->choice[q] = 1;
+            L->value[q] = via_hold;
+            L->scale[q] = s;
+        } else {
+            L->choice[q] = -1;
+            L->value[q] = INFINITY;
+            L->scale[q] = 0.0;
+        }
+    }
+}
+
+static uint64_t hash_exits(const int *x, int n)
+{
+    uint64_t h = 1469598103934665603u;
+    for (int i = 0; i < n; i++) {
+        h ^= (uint64_t)(unsigned)x[i];
+        h *= 1099511628211u;
+    }
+    return h;
 }
 
 int be__lives_price(be_lives *L, const double *y, int phase1)
 {
-    const be_program *p = L->p;
     reduced_costs(L, y, phase1);
     int added = 0;
     for (int j = 0; j < L->n_cohorts; j++) {
-        const cohort_net *c = &L->net[j];
-        double run = rc_of(L, c->buy), scale = fabs(run);
-        double best = INFINITY, best_scale = 1.0;
-        int best_r = -1;
-        for (int r = c->start; r <= c->end; r++) {
-            if (r > c->start) {
-                int h = hold_col(c, r - 1);
-                if (h < 0)
-                    break;
-                run += L->rc[h];
-                scale += fabs(p->cols[h].cost) + fabs(L->rc[h]);
-            }
-            if (!exit_ok(c, r))
-                continue;
-            double v = run + (r < c->end ? rc_of(L, retire_col(c, r)) : 0.0);
-            if (v < best) {
-                best = v;
-                best_r = r;
-                best_scale = scale;
-            }
-        }
-        if (best_r < 0 || !(best < -1e-9 * fmax(1.0, best_scale)))
+        cohort_net *c = &L->net[j];
+        cheapest(L, c);
+        double buy = c->buy >= 0 ? L->rc[c->buy] : 0.0;
+        double best = buy + L->value[c->first];
+        double scale = fabs(buy) + L->scale[c->first];
+        if (L->choice[c->first] < 0 || !(best < -1e-9 * fmax(1.0, scale)))
             continue;
-        char *have = &L->have[(size_t)j * (size_t)L->stride + (size_t)best_r];
-        if (*have)
-            continue;            /* priced out within tolerance only */
-        if (!add_life(L, (life){LIFE_UNIT, j, best_r, 0.0}))
+        /* its exits, in node order */
+        size_t at = L->n_ex;
+        L->reach[c->first] = 1;
+        for (int q = c->first; q < c->first + c->n; q++) {
+            const node *u = &L->nodes[q];
+            if (!L->reach[q])
+                continue;
+            L->reach[q] = 0;
+            if (L->choice[q] == 0) {
+                if (!be__grow((void **)&L->exits, &L->ex_cap, L->n_ex + 1,
+                              sizeof *L->exits))
+                    return -1;
+                L->exits[L->n_ex++] = q;
+                continue;
+            }
+            for (int e = 0; e < u->n_child; e++)
+                L->reach[L->child[u->child0 + e]] = 1;
+        }
+        int n = (int)(L->n_ex - at);
+        uint64_t h = hash_exits(L->exits + at, n);
+        int dup = 0;
+        for (int k = c->last_life; k >= 0 && !dup; k = L->lives[k].next) {
+            const life *v = &L->lives[k];
+            dup = v->hash == h && v->n_exits == n &&
+                  memcmp(L->exits + v->at, L->exits + at,
+                         (size_t)n * sizeof *L->exits) == 0;
+        }
+        if (dup) {               /* priced out within tolerance only */
+            L->n_ex = at;
+            continue;
+        }
+        if (!add_life(L, (life){LIFE_UNIT, j, (int)at, n, c->last_life, h,
+                                0.0}))
             return -1;
-        *have = 1;
+        c->last_life = (int)L->n_lives - 1;
         added++;
     }
     return added;
 }
 
+/* The crossover's tally of the basic lives: what each node holds and
+ * retires of them. */
+typedef struct tally {
+    double *x_hold, *x_retire;
+    char *held, *left;
+    double lambda;
+} tally;
+
+static void count_part(be_lives *L, int col, int q, void *ctx)
+{
+    tally *t = ctx;
+    (void)col;
+    if (q < 0)
+        return;
+    if (L->out[q]) {
+        t->left[q] = 1;
+        t->x_retire[q] += t->lambda;
+    } else {
+        t->held[q] = 1;
+        t->x_hold[q] += t->lambda;
+    }
+}
+
+/* Extra basic columns of a cohort: its retires where basic lives both
+ * hold and retire, most retired first. */
+typedef struct extra {
+    int col;
+    double x;
+} extra;
+
+static int extra_cmp(const void *a, const void *b)
+{
+    double x = ((const extra *)a)->x, y = ((const extra *)b)->x;
+    int i = ((const extra *)a)->col, j = ((const extra *)b)->col;
+    return x > y ? -1 : x < y ? 1 : (i > j) - (i < j);
+}
+
 int be__lives_basis(const be_lives *L, const int *col_basic,
-                    const int *row_basic, const double *y, int *basic_col,
-                    int *basic_row)
+                    const int *row_basic, const double *y,
+                    const double *lambda, int *basic_col, int *basic_row)
 {
     const be_program *p = L->p;
     be_lives *W = (be_lives *)L;      /* the reduced-cost scratch */
@@ -461,88 +743,90 @@ int be__lives_basis(const be_lives *L, const int *col_basic,
         if (row_basic[i])
             basic_row[L->prow[i]] = 1;
 
-    /* The longest basic life of each cohort, and the others' exits. */
-    int J = L->n_cohorts;
-    int *longest = be__calloc((size_t)J + 1, sizeof *longest);
+    int J = L->n_cohorts, F = L->n_nodes, ok = 1, dropped = 0;
     int *count = be__calloc((size_t)J + 1, sizeof *count);
-    if (!longest || !count) {
-        free(longest);
-        free(count);
-        return 0;
+    tally t = {be__calloc((size_t)F, sizeof(double)),
+               be__calloc((size_t)F, sizeof(double)),
+               be__calloc((size_t)F, 1), be__calloc((size_t)F, 1), 0.0};
+    extra *ex = be__calloc((size_t)F + 1, sizeof *ex);
+    if (!count || !t.x_hold || !t.x_retire || !t.held || !t.left || !ex) {
+        ok = 0;
+        goto done;
     }
-    int ok = 1;
     for (size_t k = 0; k < L->n_lives; k++) {
         const life *v = &L->lives[k];
         if (!col_basic[k])
             continue;
         if (v->kind == LIFE_RENT) {
-            basic_col[v->exit] = 1;
+            basic_col[v->at] = 1;
         } else if (v->kind == LIFE_ART) {
             /* at 0, a unit column on its row: the row's own slack */
-            if (basic_row[L->prow[v->exit]])
+            if (basic_row[L->prow[v->at]])
                 ok = 0;
-            basic_row[L->prow[v->exit]] = 1;
+            basic_row[L->prow[v->at]] = 1;
         } else {
             count[v->cohort]++;
-            if (count[v->cohort] == 1 || v->exit > longest[v->cohort])
-                longest[v->cohort] = v->exit;
+            t.lambda = fmax(lambda[k], 0.0);
+            walk(W, v, count_part, &t);
+            unmark(W, v);
         }
-    }
-    for (size_t k = 0; ok && k < L->n_lives; k++) {
-        const life *v = &L->lives[k];
-        if (col_basic[k] && v->kind == LIFE_UNIT &&
-            v->exit != longest[v->cohort])
-            basic_col[retire_col(&L->net[v->cohort], v->exit)] = 1;
     }
 
     for (int j = 0; ok && j < J; j++) {
         const cohort_net *c = &L->net[j];
-        int from = c->start;
         /* a fleet cohort's first row is a master row, and the tree below
          * covers it: the master must hold it by a basic life, not by its
          * slack (or an artificial) */
-        if (c->buy < 0 && (count[j] == 0 || basic_row[c->first_row])) {
+        if (c->buy < 0 && (count[j] == 0 ||
+                           basic_row[L->nodes[c->first].row])) {
             ok = 0;
             break;
         }
-        if (count[j] > 0) {
-            int r = longest[j];
-            for (int t = c->start; t < r; t++)
-                basic_col[hold_col(c, t)] = 1;
-            if (r < c->end)
-                basic_col[retire_col(c, r)] = 1;
-            if (c->buy >= 0)
-                basic_col[c->buy] = 1;
-            from = r + 1;
-        }
-        /* after the longest life: each node's cheapest way out */
-        double next = 0.0;       /* cost from node t + 1 on */
-        for (int t = c->end - 1; t >= from; t--) {
-            int h = hold_col(c, t), q = retire_col(c, t);
-            double via_hold = h >= 0 ? L->rc[h] + (t + 1 < c->end ? next
-                                                                  : 0.0)
-                                     : INFINITY;
-            double via_retire = q >= 0 ? L->rc[q] : INFINITY;
-            if (h < 0 && q < 0) {
+        if (c->buy >= 0 && count[j] > 0)
+            basic_col[c->buy] = 1;
+        /* a column per node: the basic lives' hold where one holds, else
+         * their retire; where none goes, the cheapest way out */
+        cheapest(W, c);
+        int n_ex = 0;
+        for (int q = c->first; q < c->first + c->n; q++) {
+            const node *u = &L->nodes[q];
+            if (t.held[q]) {
+                basic_col[u->hold] = 1;
+                if (t.left[q])
+                    ex[n_ex++] = (extra){u->retire, t.x_retire[q]};
+            } else if (t.left[q]) {
+                basic_col[u->retire] = 1;
+            } else if (L->choice[q] < 0) {
                 ok = 0;
                 break;
-            }
-            if (via_retire <= via_hold) {
-                basic_col[q] = 1;
-                next = via_retire;
             } else {
-                basic_col[h] = 1;
-                next = via_hold;
+                basic_col[L->choice[q] ? u->hold : u->retire] = 1;
             }
         }
+        /* k basic lives take k - 1 of them (and the buy); more when the
+         * lives part on different branches (see the header): the most
+         * retired are kept */
+        int keep = count[j] > 0 ? count[j] - 1 : 0;
+        if (n_ex > keep) {
+            qsort(ex, (size_t)n_ex, sizeof *ex, extra_cmp);
+            dropped = 1;
+        }
+        for (int e = 0; e < n_ex && e < keep; e++)
+            basic_col[ex[e].col] = 1;
     }
-    free(longest);
-    free(count);
 
     int n_basic = 0;
     for (int j = 0; j < p->n_cols; j++)
         n_basic += basic_col[j];
     for (int i = 0; i < p->n_rows; i++)
         n_basic += basic_row[i];
-    return ok && n_basic == p->n_rows;
+    ok = ok && n_basic == p->n_rows ? 1 + dropped : 0;
+done:
+    free(count);
+    free(t.x_hold);
+    free(t.x_retire);
+    free(t.held);
+    free(t.left);
+    free(ex);
+    return ok;
 }
