@@ -415,8 +415,9 @@ typedef struct be_settings {
     be_basis *basis;     /* warm start (see be_basis); default NULL */
     int jobs;            /* threads for the solves of a model with
                             scenarios that do not depend on each other
-                            (each scenario's own program, the figures of
-                            be_uncertainty_analyze); default the number
+                            (each scenario's own program, for a
+                            whole-unit model: docs/engine.md
+                            "Scenarios"); default the number
                             of online CPUs, at least 1; 1: no threads.
                             The answers are the same for every value
                             when no solve stops at its time limit.  The
