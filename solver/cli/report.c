@@ -831,7 +831,13 @@ void report_json_stats(FILE *fp, const be_solution *sol)
         report_jnum(fp, "first_plan_seconds", st->first_plan_seconds >= 0.0
                     ? st->first_plan_seconds : NAN, 1);
         report_jnum(fp, "heuristic_seconds", st->heuristic_seconds, 1);
-        report_jnum(fp, "heuristic_cost", st->heuristic_cost, 0);
+        report_jnum(fp, "heuristic_cost", st->heuristic_cost,
+                    sol->scenarios > 0);
+        if (sol->scenarios > 0) {    /* docs/engine.md, "Scenarios" */
+            report_jnum(fp, "scenario_bound", st->scenario_bound, 1);
+            report_jnum(fp, "scenario_seconds", st->scenario_seconds, 1);
+            report_jnum(fp, "scenario_plan_cost", st->scenario_plan_cost, 0);
+        }
     }
     fputc('}', fp);
 }
