@@ -17,6 +17,8 @@ LDCONFIG ?= ldconfig
 CC      ?= cc
 CFLAGS  ?= -O2 -g
 STD      = -std=c11 -D_POSIX_C_SOURCE=200809L
+# The scenarios' own programs are solved in threads (answers/decompose.c).
+THREADS  = -pthread
 WARN     = -Wall -Wextra -Wpedantic $(if $(CI),-Werror)
 # Cairo draws the charts of `report` and `plot` (docs/report.md).
 CAIRO_CFLAGS := $(shell pkg-config --cflags cairo fontconfig 2>/dev/null || echo -I/usr/include/cairo)
@@ -54,7 +56,7 @@ $(LIB_OBJ) $(PIC_OBJ) $(TEST_OBJ): CPPFLAGS += -Isolver
 
 $(B)/%.o: %.c include/breakeven.h $(LIB_HDR) $(wildcard solver/cli/*.h tests/*.h)
 	@mkdir -p $(dir $@)
-	$(CC) $(STD) $(WARN) $(CPPFLAGS) $(CFLAGS) -c $< -o $@
+	$(CC) $(STD) $(WARN) $(THREADS) $(CPPFLAGS) $(CFLAGS) -c $< -o $@
 
 $(B)/libbreakeven.a: $(LIB_OBJ)
 	@rm -f $@
@@ -62,24 +64,24 @@ $(B)/libbreakeven.a: $(LIB_OBJ)
 
 $(B)/pic/%.o: %.c include/breakeven.h $(LIB_HDR)
 	@mkdir -p $(dir $@)
-	$(CC) $(STD) $(WARN) $(CPPFLAGS) $(CFLAGS) -fPIC -c $< -o $@
+	$(CC) $(STD) $(WARN) $(THREADS) $(CPPFLAGS) $(CFLAGS) -fPIC -c $< -o $@
 
 $(B)/libbreakeven.map: Makefile
 	@mkdir -p $(B)
 	printf '{\n  global: be_[a-z]*;\n  local: *;\n};\n' >$@
 
 $(B)/$(SHLIB): $(PIC_OBJ) $(B)/libbreakeven.map
-	$(CC) $(CFLAGS) $(LDFLAGS) -shared -Wl,-soname,$(SONAME) \
+	$(CC) $(THREADS) $(CFLAGS) $(LDFLAGS) -shared -Wl,-soname,$(SONAME) \
 	    -Wl,--version-script=$(B)/libbreakeven.map -Wl,--no-undefined \
 	    -o $@ $(PIC_OBJ) $(LIB_LIBS)
 
 shared: $(B)/$(SHLIB)
 
 $(B)/breakeven: $(CLI_OBJ) $(B)/libbreakeven.a
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+	$(CC) $(THREADS) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 $(B)/unit: $(TEST_OBJ) $(B)/libbreakeven.a
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+	$(CC) $(THREADS) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 run: deps-build all
 	./$(B)/breakeven solve models/seed-1mw.yaml

@@ -413,6 +413,17 @@ typedef struct be_settings {
     be_progress_fn progress; /* MIP progress reports; default NULL */
     void *progress_ctx;
     be_basis *basis;     /* warm start (see be_basis); default NULL */
+    int jobs;            /* threads for the solves of a model with
+                            scenarios that do not depend on each other
+                            (each scenario's own program, for a
+                            whole-unit model: docs/engine.md
+                            "Scenarios"); default the number
+                            of online CPUs, at least 1; 1: no threads.
+                            The answers are the same for every value
+                            when no solve stops at its time limit.  The
+                            log function may then be called from several
+                            threads, one call at a time; progress reports
+                            come from the calling thread only */
 } be_settings;
 
 void be_settings_init(be_settings *s);
@@ -426,6 +437,21 @@ typedef enum be_status {
 } be_status;
 
 const char *be_status_name(be_status s);
+
+/* Which proven lower bound be_solution.bound is (docs/uncertainty.md,
+ * "Whole units and time limits"). */
+typedef enum be_bound_source {
+    BE_BOUND_NONE = 0,   /* none is known (no plan, or the search stopped
+                            before it had one) */
+    BE_BOUND_SEARCH,     /* the program's own: its LP relaxation and
+                            branch and bound (an LP: its optimum) */
+    BE_BOUND_SCENARIOS   /* a model with scenarios: the probability-
+                            weighted sum of each scenario's own proven
+                            bound (wait-and-see), when larger */
+} be_bound_source;
+
+/* "none", "search", "scenarios" (the words of solve's JSON). */
+const char *be_bound_source_name(be_bound_source b);
 
 typedef struct be_stats {
     int rows, cols, nonzeros, integer_cols;
@@ -444,6 +470,17 @@ typedef struct be_stats {
     double heuristic_cost;     /* that plan's cost, NAN when it found none
                                (the answer is the cheaper of it and
                                branch and bound's) */
+    /* A whole-unit model with scenarios (docs/engine.md "Scenarios"): */
+    double scenario_bound;     /* sum_s p_s (scenario s's own proven lower
+                               bound): a lower bound of the objective;
+                               -INFINITY when some scenario had none, NAN
+                               when not computed */
+    double scenario_seconds;   /* spent on the scenarios' own programs
+                               (their solves, and the plan assembled from
+                               them); 0 when none */
+    double scenario_plan_cost; /* the objective of the plan assembled from
+                               the scenarios' programs (the search's
+                               starting plan), NAN when none */
 } be_stats;
 
 typedef struct be_solution {
@@ -454,6 +491,7 @@ typedef struct be_solution {
                             plan (MIP; -INFINITY when none is known yet);
                             == objective for an LP */
     double gap;          /* relative gap |objective-bound| / max(1, |objective|) */
+    be_bound_source bound_source; /* which bound `bound` is */
     be_plan *plan;       /* NULL when there is no plan */
     be_eval *eval;       /* evaluation of plan, NULL when none */
     /* Shadow prices, when be_settings.duals was set and a plan was found:

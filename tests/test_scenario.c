@@ -1006,6 +1006,19 @@ static void test_scenario_b200_model(void)
     be_model_free(m);
 }
 
+/* A random whole-unit scenario model (g its draw), NULL (a failure
+ * counted) when it does not load. */
+static be_model *random_whole(gen *g, int risk, int revenue)
+{
+    text y;
+    random_scenarios(&y, g, 1, risk, revenue);
+    be_error e;
+    be_model *m = be_model_load_string(y.buf, y.n, "random", NULL, &e);
+    if (!m)
+        check_failures++;
+    return m;
+}
+
 /* The whole-unit stochastic program's bounds keep an optimum (stochastic.c,
  * "Bounds"): solved with them and with every bound removed, the two
  * optima agree on random scenario models, every integer column bounded. */
@@ -1015,15 +1028,11 @@ static void test_scenario_bounds(void)
     rng = 99;
     int n = n_models() / 3, both = 0;
     for (int i = 0; i < n; i++) {
-        text y;
         gen g;
-        random_scenarios(&y, &g, 1, 0, 0);
         be_error e;
-        be_model *m = be_model_load_string(y.buf, y.n, "random", NULL, &e);
-        if (!m) {
-            check_failures++;
+        be_model *m = random_whole(&g, 0, 0);
+        if (!m)
             continue;
-        }
         be_program *p = be__program_build(m, 1, &e);
         REQUIRE(p);
         for (int j = 0; j < p->n_cols; j++)
@@ -1082,6 +1091,89 @@ static void test_scenario_fixed_decision(void)
     be_model_free(m);
 }
 
+/* The scenarios' path (answers/decompose.c) on random whole-unit
+ * scenario models: its optimum is the plain stochastic program's, solved
+ * directly by the engine (both proven), to 1e-6; the scenarios' bound is
+ * below it; the plans obey the tree and are priced by the evaluator; and
+ * one thread or two give the same answer. */
+static int same_solution(const be_solution *a, const be_solution *b)
+{
+    if (a->status != b->status || a->objective != b->objective ||
+        a->scenarios != b->scenarios)
+        return 0;
+    for (int s = 0; s < a->scenarios; s++) {
+        const be_plan *x = a->scenario_plan[s], *y = b->scenario_plan[s];
+        size_t TK = (size_t)x->periods * (size_t)x->devices;
+        size_t TJ = (size_t)x->periods * (size_t)x->cohorts;
+        if (x->cohorts != y->cohorts ||
+            memcmp(x->buy, y->buy, TK * sizeof *x->buy) != 0 ||
+            memcmp(x->rent, y->rent, TK * sizeof *x->rent) != 0 ||
+            memcmp(x->retire, y->retire, TJ * sizeof *x->retire) != 0)
+            return 0;
+    }
+    return 1;
+}
+
+static void test_scenario_decompose(void)
+{
+    rng = 2027;
+    int n = n_models() / 2, proven = 0, bounded = 0;
+    for (int i = 0; i < n; i++) {
+        gen g;
+        be_error e;
+        be_model *m = random_whole(&g, i % 4 == 3, i % 3 == 1);
+        if (!m)
+            continue;
+        be_program *p = be__program_build(m, 1, &e);
+        REQUIRE(p);
+        double direct = NAN;
+        be_status sd = optimum(m, p, 1, 20, &direct);
+        direct += p->obj_const;
+        be__program_free(p);
+        be_settings st;
+        be_settings_init(&st);
+        st.time_limit = 20;
+        st.jobs = 1;
+        be_solution *one = be_solve(m, &st, &e);
+        st.jobs = 2;
+        be_solution *two = be_solve(m, &st, &e);
+        REQUIRE(one && two);
+        if (one->status == BE_OPTIMAL || one->status == BE_TIME_LIMIT_PLAN) {
+            CHECK((one->bound_source != BE_BOUND_NONE) ==
+                  (isfinite(one->bound) != 0));
+            check_answer(m, one);
+            for (int a = 0; a < g.S; a++)
+                for (int b = a + 1; b < g.S; b++)
+                    CHECK(shared_until(m, one, a, b,
+                                       be_model_scenarios_part(m, a, b)));
+        }
+        if (sd == BE_OPTIMAL && one->status == BE_OPTIMAL) {
+            proven++;
+            CHECK_CLOSE(one->objective, direct, 1e-6);
+            double tol = 1e-6 * fmax(1.0, fabs(direct));
+            if (isfinite(one->stats.scenario_bound)) {
+                bounded++;
+                CHECK(one->stats.scenario_bound <= direct + tol);
+            }
+            if (isfinite(one->stats.scenario_plan_cost))
+                CHECK(one->stats.scenario_plan_cost >= direct - tol);
+            CHECK(one->bound <= direct + tol);
+        }
+        /* the same answer whatever the threads, when nothing stopped */
+        if (one->status == BE_OPTIMAL && two->status == BE_OPTIMAL)
+            CHECK(same_solution(one, two));
+        if (sd == BE_INFEASIBLE)
+            CHECK(one->status == BE_INFEASIBLE);
+        be_solution_free(one);
+        be_solution_free(two);
+        be_model_free(m);
+    }
+    printf("scenario: %d whole-unit models through the scenarios' path, %d "
+           "proven both ways, %d with a scenarios' bound\n", n, proven,
+           bounded);
+    CHECK(proven >= n / 2 && bounded >= proven / 2);
+}
+
 void suite_scenario(void)
 {
     RUN(test_scenario_fixed_decision);
@@ -1098,4 +1190,5 @@ void suite_scenario(void)
     RUN(test_scenario_random);
     RUN(test_scenario_lives);
     RUN(test_scenario_bounds);
+    RUN(test_scenario_decompose);
 }

@@ -37,4 +37,33 @@ int be__infeasible_reason(const be_model *m, char *buf, size_t size);
 double be__plan_decision(const be_model *v, const be_plan *plan,
                          const be_model *ms, const be_col *c);
 
+/* Work item i of n, for be__parallel. */
+typedef void (*be_work_fn)(void *ctx, int i);
+
+/* work(ctx, i) for i in [0, n), in up to `jobs` threads (1: in the
+ * calling thread, in order).  Each thread frees its GLPK environment when
+ * it ends.  work must not depend on the order the items run in
+ * (decompose.c). */
+void be__parallel(int n, int jobs, be_work_fn work, void *ctx);
+
+/* What the scenarios' own programs gave be__solve_scenarios. */
+typedef struct be_scenario_stage {
+    double bound;       /* sum_s p_s (scenario s's proven lower bound),
+                           constant included; -INFINITY when some scenario
+                           had none, NAN when not computed */
+    double seconds;     /* spent before the stochastic program's search */
+    double plan_cost;   /* the assembled plan's objective (constant
+                           included), NAN when none */
+    double first_plan;  /* seconds from the start to the first plan, -1 */
+} be_scenario_stage;
+
+/* A whole-unit stochastic program p of m (p->n_scen > 0) solved through
+ * its scenarios' own programs and then its own search started from them
+ * (decompose.c, docs/engine.md "Scenarios"): out as be__glpk_solve's
+ * (its bound the largest valid one, without p's constant), *info what
+ * the scenarios gave. */
+be_code be__solve_scenarios(const be_model *m, const be_program *p,
+                            const be_settings *s, be_glpk_out *out,
+                            be_scenario_stage *info, be_error *err);
+
 #endif /* BE_ANSWERS_H */

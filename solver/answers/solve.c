@@ -148,15 +148,23 @@ be_solution *be__solve_program(const be_model *m, be_program *p,
     if (sol->integer && limited.time_limit == 0.0)
         limited.time_limit = BE_DEFAULT_MIP_SECONDS;
     be_glpk_out out;
-    if (be__glpk_solve(m, p, &limited, &out, err) != BE_OK)
+    be_scenario_stage sc = {NAN, 0.0, NAN, -1.0};
+    be_code rc = sol->integer && p->n_scen
+               ? be__solve_scenarios(m, p, &limited, &out, &sc, err)
+               : be__glpk_solve(m, p, &limited, &out, err);
+    if (rc != BE_OK)
         goto fail;
+    sol->stats.scenario_bound = sc.bound;
+    sol->stats.scenario_seconds = sc.seconds;
+    sol->stats.scenario_plan_cost = sc.plan_cost;
     double t2 = now();
     sol->stats.solve_seconds = t2 - t1;
     sol->stats.simplex_iterations = out.iterations;
     sol->stats.warm_started = out.warm_started;
     sol->stats.time_limit = limited.time_limit > 0.0 ? limited.time_limit
                                                      : INFINITY;
-    sol->stats.first_plan_seconds = out.first_plan_seconds;
+    sol->stats.first_plan_seconds = sc.first_plan >= 0.0
+                                  ? sc.first_plan : out.first_plan_seconds;
     sol->stats.heuristic_seconds = out.heuristic_seconds;
     /* the program leaves out its constant (the demand's revenue): the
      * solution's figures are the cost, as the evaluator prices it */
@@ -168,6 +176,12 @@ be_solution *be__solve_program(const be_model *m, be_program *p,
         double scale = fabs(sol->objective) > 1.0 ? fabs(sol->objective) : 1.0;
         sol->gap = isfinite(sol->bound)
                  ? fabs(sol->objective - sol->bound) / scale : INFINITY;
+        /* the scenarios' bound when the search ended on it (it starts
+         * from it and only raises its own above it) */
+        sol->bound_source = !isfinite(sol->bound) ? BE_BOUND_NONE
+                          : isfinite(sc.bound) &&
+                            sc.bound >= sol->bound - 1e-9 * scale
+                          ? BE_BOUND_SCENARIOS : BE_BOUND_SEARCH;
         if (answer_plans(m, p, &out, sol, err) != BE_OK) {
             free(out.x);
             free(out.dual);

@@ -71,6 +71,11 @@ static const cli_option shared_options[] = {
                  "no notes on standard error, only errors"),
     CLI_OPT_FLAG("--verbose", "-v", &common.verbose,
                  "GLPK's solver log on standard error"),
+    CLI_OPT_INT("--jobs", NULL, &common.jobs, "N", 1, 1024,
+                "a whole number from 1 to 1024",
+                "threads for the solves of a model with scenarios that do "
+                "not depend on each other (default: the number of CPUs; "
+                "the answer is the same for every N)"),
 };
 enum { N_SHARED = sizeof shared_options / sizeof shared_options[0] };
 
@@ -382,6 +387,8 @@ void cli_settings(const cli_common *c, be_settings *s)
     s->relax = c->relax;
     s->mip_gap = c->mip_gap;
     s->time_limit = c->time_limit;
+    if (c->jobs > 0)
+        s->jobs = c->jobs;
     if (c->verbose)
         s->log = log_to_stderr;
 }

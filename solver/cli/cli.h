@@ -129,15 +129,17 @@ enum {
     CLI_SET = 1 << 5,          /* --set PATH=VALUE */
     CLI_QUIET = 1 << 6,        /* -q, --quiet */
     CLI_VERBOSE = 1 << 7,      /* -v, --verbose */
+    CLI_JOBS = 1 << 8,         /* --jobs N */
     /* what a command that solves takes */
     CLI_SOLVER = CLI_RELAX | CLI_MIP_GAP | CLI_TIME_LIMIT | CLI_SET |
-                 CLI_QUIET | CLI_VERBOSE
+                 CLI_QUIET | CLI_VERBOSE | CLI_JOBS
 };
 
 typedef struct cli_common {
     const char *format;
     const char *output;
     int relax, quiet, verbose;
+    int jobs;              /* --jobs N; 0: the library's default */
     double mip_gap, time_limit;
     const char *sets[64];  /* --set PATH=VALUE, in order */
     int n_sets;

@@ -448,7 +448,11 @@ void report_bound(FILE *fp, const be_solution *sol, const char *proven)
     char b[64];
     if (!sol->integer)
         return;
-    if (isfinite(sol->bound))
+    if (isfinite(sol->bound) && sol->bound_source == BE_BOUND_SCENARIOS)
+        fprintf(fp, "Lower bound        %20s   (proven: %s; from the "
+                "scenarios' own programs, each solved alone)\n",
+                fmt_money(sol->bound, 2, b, sizeof b), proven);
+    else if (isfinite(sol->bound))
         fprintf(fp, "Lower bound        %20s   (proven: %s)\n",
                 fmt_money(sol->bound, 2, b, sizeof b), proven);
     else
@@ -607,6 +611,9 @@ void report_json_bound(FILE *fp, const be_solution *sol)
     report_jnum(fp, "objective", sol->objective, 1);
     report_jnum(fp, "bound", sol->bound, 1);
     report_jnum(fp, "gap", sol->gap, 1);
+    fputs("\"bound_source\": ", fp);
+    json_str(fp, be_bound_source_name(sol->bound_source));
+    fputs(", ", fp);
 }
 
 void report_json_head(FILE *fp, const be_model *m, const be_solution *sol)
@@ -833,7 +840,13 @@ void report_json_stats(FILE *fp, const be_solution *sol)
         report_jnum(fp, "first_plan_seconds", st->first_plan_seconds >= 0.0
                     ? st->first_plan_seconds : NAN, 1);
         report_jnum(fp, "heuristic_seconds", st->heuristic_seconds, 1);
-        report_jnum(fp, "heuristic_cost", st->heuristic_cost, 0);
+        report_jnum(fp, "heuristic_cost", st->heuristic_cost,
+                    sol->scenarios > 0);
+        if (sol->scenarios > 0) {    /* docs/engine.md, "Scenarios" */
+            report_jnum(fp, "scenario_bound", st->scenario_bound, 1);
+            report_jnum(fp, "scenario_seconds", st->scenario_seconds, 1);
+            report_jnum(fp, "scenario_plan_cost", st->scenario_plan_cost, 0);
+        }
     }
     fputc('}', fp);
 }

@@ -50,6 +50,32 @@ int be__ms_left(double deadline);
 be_code be__glpk_solve(const be_model *m, const be_program *p,
                        const be_settings *s, be_glpk_out *out, be_error *err);
 
+/* What a MIP solve may start from, found outside the program's own search
+ * (answers/decompose.c, from the scenarios' own programs). */
+typedef struct be_glpk_start {
+    const double *x;         /* [n_cols] a whole-unit plan of p that meets
+                                every row and bound, or NULL */
+    double cost;             /* p's objective at x (without obj_const) */
+    double bound;            /* a proven lower bound on every plan of p
+                                (without obj_const), or -INFINITY */
+    double started;          /* be__now() when the caller's solve started:
+                                progress reports count from it (0: from
+                                this call) */
+    int heuristic;           /* 1: the engine's heuristic runs too (its
+                                plan is kept when cheaper); 0: x is the
+                                plan branch and bound starts from */
+} be_glpk_start;
+
+/* be__glpk_solve from start (NULL: as be__glpk_solve).  A MIP takes x as
+ * the heuristic's plan (the answer when nothing cheaper is found; GLPK's
+ * incumbent where it takes one) and start->bound as a bound it has
+ * before the search: the bound in out is the largest valid one, and the
+ * search stops once the plan is within the gap of it.  An LP ignores
+ * start. */
+be_code be__glpk_solve_from(const be_model *m, const be_program *p,
+                            const be_settings *s, const be_glpk_start *start,
+                            be_glpk_out *out, be_error *err);
+
 /* The heuristic alone (for tests and measurements): *found = 1 with x
  * (n_cols values) and *cost when it found a plan within s->time_limit
  * (0: no limit). */

@@ -1,6 +1,7 @@
 /*
  * settings.c -- the engine's settings and statuses: be_settings_init (the
- * defaults, docs/engine.md "Solver settings") and be_status_name.  Below every
+ * defaults, docs/engine.md "Solver settings"; jobs: the online CPUs),
+ * be_status_name and be_bound_source_name.  Below every
  * answer, so that an analysis that solves programs of its own (diagnose.c,
  * threshold.c, uncertainty.c) starts from the same defaults as be_solve.
  * And the clock every time limit is measured on (be__now), with the
@@ -10,6 +11,7 @@
 
 #include <limits.h>
 #include <time.h>
+#include <unistd.h>
 
 void be_settings_init(be_settings *s)
 {
@@ -22,6 +24,8 @@ void be_settings_init(be_settings *s)
     s->progress = NULL;
     s->progress_ctx = NULL;
     s->basis = NULL;
+    long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+    s->jobs = cpus < 1 ? 1 : cpus > 1024 ? 1024 : (int)cpus;
 }
 
 const char *be_status_name(be_status s)
@@ -32,6 +36,16 @@ const char *be_status_name(be_status s)
     case BE_INFEASIBLE: return "infeasible";
     case BE_UNBOUNDED: return "unbounded";
     case BE_NO_PLAN: return "time limit (no plan)";
+    }
+    return "unknown";
+}
+
+const char *be_bound_source_name(be_bound_source b)
+{
+    switch (b) {
+    case BE_BOUND_NONE: return "none";
+    case BE_BOUND_SEARCH: return "search";
+    case BE_BOUND_SCENARIOS: return "scenarios";
     }
     return "unknown";
 }

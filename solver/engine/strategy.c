@@ -80,6 +80,7 @@ typedef struct search {
                                 gap of the bound */
     double shift;            /* the program's constant (be_program
                                 obj_const): progress reports the cost */
+    double clock0;           /* progress reports' seconds count from it */
 } search;
 
 static int n_integer(const be_program *p)
@@ -133,7 +134,7 @@ static int on_tree(void *info, const be_tree_event *e)
         pr.best += g->shift;
     pr.gap = pr.have_plan && isfinite(pr.bound)
            ? fabs(pr.best - pr.bound) / fmax(1.0, fabs(pr.best)) : INFINITY;
-    pr.seconds = now - g->started;
+    pr.seconds = now - g->clock0;
     pr.open_nodes = e->open_nodes;
     g->progress(g->progress_ctx, &pr);
     return stop;
@@ -178,7 +179,7 @@ static int mip_answer(be_lp *lp, const be_program *p, search *g,
                    out->status == BE_TIME_LIMIT_PLAN;
         be_progress pr = {plan, plan ? out->objective + g->shift : 0.0,
                           plan ? out->bound + g->shift : -INFINITY, INFINITY,
-                          be__now() - g->started, 0};
+                          be__now() - g->clock0, 0};
         if (plan && isfinite(out->bound))
             pr.gap = fabs(pr.best - pr.bound) / fmax(1.0, fabs(pr.best));
         g->progress(g->progress_ctx, &pr);
@@ -207,13 +208,15 @@ static int mip_answer(be_lp *lp, const be_program *p, search *g,
  * 7-quarter random model went from 4 s to the 20 s time limit.
  */
 static int solve_mip(be_lp *lp, const be_model *m, const be_program *p,
-                     const be_settings *s, be_glpk_out *out)
+                     const be_settings *s, const be_glpk_start *start,
+                     be_glpk_out *out)
 {
     search g0 = {0}, *g = &g0;
     g->progress = s ? s->progress : NULL;
     g->progress_ctx = s ? s->progress_ctx : NULL;
     g->shift = p->obj_const;
     g->started = be__lp_started(lp);
+    g->clock0 = start && start->started > 0.0 ? start->started : g->started;
     g->first_plan = -1.0;
     g->plan_cost = NAN;
     double limit = s && s->time_limit > 0.0 ? s->time_limit : INFINITY;
@@ -221,15 +224,28 @@ static int solve_mip(be_lp *lp, const be_model *m, const be_program *p,
     /* 1. The heuristic's first LP, the relaxation, starts from its
      * optimal basis (lives.c). */
     out->lives_started = be__lp_start_from_lives(lp, m, deadline);
-    /* 2. The heuristic. */
+    /* 2. The heuristic, unless the caller's plan replaces it. */
     double *hx = be__calloc((size_t)p->n_cols, sizeof *hx);
     double hcost = NAN, first = -1.0, h0 = be__now(), relaxed = -INFINITY;
     double h_end = fmin(h0 + HEURISTIC_SHARE * limit,
                         g->started + HEURISTIC_END * limit);
-    int have = hx && be__heuristic(lp, m, p, h_end, hx, &hcost, &first,
-                                   &relaxed);
+    int given = start && start->x && hx;
+    int have = hx && (!given || start->heuristic) &&
+               be__heuristic(lp, m, p, h_end, hx, &hcost, &first, &relaxed);
+    if (given && (!have || start->cost < hcost)) {
+        memcpy(hx, start->x, (size_t)p->n_cols * sizeof *hx);
+        hcost = start->cost;
+        first = 0.0;
+        have = 1;
+    }
     if (isfinite(relaxed)) {          /* the LP relaxation's optimum */
         g->bound = relaxed;
+        g->have_bound = 1;
+    }
+    /* a bound proven outside the program (the scenarios' own programs) */
+    if (start && start->bound > -INFINITY &&
+        (!g->have_bound || start->bound > g->bound)) {
+        g->bound = start->bound;
         g->have_bound = 1;
     }
     out->heuristic_seconds = be__now() - h0;
@@ -241,9 +257,19 @@ static int solve_mip(be_lp *lp, const be_model *m, const be_program *p,
         g->plan_cost = hcost;
         g->gap = gap;
         if (g->progress) {
-            be_progress pr = {1, hcost, -INFINITY, INFINITY,
-                              be__now() - g->started, 0};
+            be_progress pr = {1, hcost + g->shift,
+                              g->have_bound ? g->bound + g->shift
+                                            : -INFINITY, INFINITY,
+                              be__now() - g->clock0, 0};
+            if (g->have_bound)
+                pr.gap = fabs(hcost - g->bound) / fmax(1.0, fabs(pr.best));
             g->progress(g->progress_ctx, &pr);
+        }
+        /* the caller's plan may be within the gap of its bound already */
+        if (given && g->have_bound &&
+            hcost - g->bound <= gap * fmax(1.0, fabs(hcost + g->shift))) {
+            out->status = BE_OPTIMAL;
+            return mip_answer(lp, p, g, out, have, hx, hcost, NULL);
         }
     }
 
@@ -346,16 +372,28 @@ static int solve_lp(be_lp *lp, const be_model *m, const be_settings *s,
     return be__lp_simplex(lp, started, out);
 }
 
+typedef struct solve_args {
+    be_glpk_out *out;
+    const be_glpk_start *start;
+} solve_args;
+
 static int solve_task(be_lp *lp, const be_model *m, const be_program *p,
                       const be_settings *s, void *ctx)
 {
-    be_glpk_out *out = ctx;
-    return p->integer ? solve_mip(lp, m, p, s, out)
-                      : solve_lp(lp, m, s, out);
+    solve_args *a = ctx;
+    return p->integer ? solve_mip(lp, m, p, s, a->start, a->out)
+                      : solve_lp(lp, m, s, a->out);
 }
 
 be_code be__glpk_solve(const be_model *m, const be_program *p,
                        const be_settings *s, be_glpk_out *out, be_error *err)
+{
+    return be__glpk_solve_from(m, p, s, NULL, out, err);
+}
+
+be_code be__glpk_solve_from(const be_model *m, const be_program *p,
+                            const be_settings *s, const be_glpk_start *start,
+                            be_glpk_out *out, be_error *err)
 {
     be_pos nowhere = {0, 0};
     be_code rc = BE_OK;
@@ -367,8 +405,9 @@ be_code be__glpk_solve(const be_model *m, const be_program *p,
         out->dual = be__calloc((size_t)p->n_rows, sizeof *out->dual);
     if (!out->x || (s && s->duals && !out->dual))
         rc = be__fail(err, BE_ENOMEM, m->file, nowhere, "out of memory");
+    solve_args a = {out, start};
     if (rc == BE_OK)
-        rc = be__lp_run(m, p, s, solve_task, out, err);
+        rc = be__lp_run(m, p, s, solve_task, &a, err);
     if (rc != BE_OK) {
         free(out->x);
         free(out->dual);

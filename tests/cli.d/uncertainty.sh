@@ -302,3 +302,15 @@ ok sc-rolling-json-cost test "$(json_get "$tmp/out" 'j.rolling.cost + "," + j.ro
 expect sc-rolling-csv 0 "^rolling,,59900,,,$" uncertainty examples/energy-crunch.yaml --rolling --format csv
 expect sc-no-rolling 0 "" uncertainty examples/energy-crunch.yaml
 ok sc-no-rolling-line sh -c "! grep -q '^RH ' '$tmp/out'"
+
+# --jobs N: the threads of the scenarios' own solves; the answer is the
+# same for one and two; a bad N is a usage error.  The JSON says which
+# bound it states.
+expect sc-jobs-zero 2 "--jobs needs a whole number from 1 to 1024, found '0'" solve $TWO --jobs 0
+expect sc-jobs-word 2 "--jobs needs a whole number" uncertainty $TWO --jobs two
+expect sc-jobs-1 0 "" solve $TWO --set integer=true --jobs 1 --format json
+cp "$tmp/out" "$tmp/jobs1.json"
+expect sc-jobs-2 0 "" solve $TWO --set integer=true --jobs 2 --format json
+ok sc-jobs-same test "$(json_get "$tmp/out" 'j.objective + "," + j.bound')" = "$(json_get "$tmp/jobs1.json" 'j.objective + "," + j.bound')"
+ok sc-jobs-bound-source grep -Eq '"bound_source": "(search|scenarios)"' "$tmp/out"
+expect sc-jobs-uncertainty 0 "" uncertainty $TWO --set integer=true --jobs 2
