@@ -11,7 +11,8 @@
 # bench/gen-fleets.sh from a seed (5 to 8 generations on a 6- to 12-month
 # cadence with short sale windows, a power cap binding late, and in most a
 # budget of about two units a month binding in most months, and taxes),
-# generated independently of the others (the list is SUITE below).  Every
+# generated independently of the others: five, f1-f4 and f8x60 (the list
+# is SUITE below).  Every
 # model must pass `breakeven check` and be feasible: a baseline plan of
 # `compare` meets every constraint, or rented capacity is on offer in every
 # period (rented units are whole numbers without power or budget, so any
@@ -55,7 +56,7 @@
 #   MODELS="..."      only these suite names (shell patterns, e.g. "q* m3x14")
 #   MIP_CSV=FILE      write the CSV there instead of standard output
 #   CBC=cbc           the cbc program ("" or not found: cbc columns n/a)
-# With the defaults a run takes about 13 x (71 + 60) s: about 30 minutes.
+# With the defaults a run takes about 18 x (71 + 60) s: about 40 minutes.
 # To try it quickly: LIMITS="1 2 3" CBC_LIMIT=3 MODELS="seed* m3x14".
 set -eu
 
