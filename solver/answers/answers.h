@@ -66,4 +66,9 @@ be_code be__solve_scenarios(const be_model *m, const be_program *p,
                             const be_settings *s, be_glpk_out *out,
                             be_scenario_stage *info, be_error *err);
 
+/* be_solve takes that path for stochastic programs of more whole-unit
+ * columns than this (decompose.c says why); tests set 0 to take it on
+ * every one.  Not for threads. */
+extern int be__decompose_min_columns;
+
 #endif /* BE_ANSWERS_H */

@@ -49,6 +49,20 @@
  *    incumbent where it takes one, and the search stops as soon as a plan
  *    is within the gap of the largest bound.
  *
+ * When.  The stages take more than half the time limit before the search
+ * has a plan, so they pay only where the search alone finds none: be_solve
+ * takes this path for stochastic programs of more than
+ * be__decompose_min_columns whole-unit columns.  Measured at 60 s
+ * (bench/scenarios.sh, beside other work): the yearly 8 x 10 fleet with 10
+ * scenarios (1,444 rows, 2,229 whole-unit columns with 20) ended at a gap
+ * of 0.342% through the stages (first plan at 33 s) against 0.178% by the
+ * search alone (first plan at once), and 20 scenarios 0.34% against 0.21%;
+ * models/b200-launch.yaml (193 columns) was proven in 10.5 s either way.
+ * The monthly 6 x 36 fleet with 5 scenarios (10,561 columns) gets no plan
+ * from the search alone in 60 s, nor from cbc, and one through the stages
+ * (at 5 s with a 10 s limit); with 2 scenarios (5,142 columns) the search
+ * alone has a plan at 7 s and ends at 2.8%.
+ *
  * The solves of stages 1 and 2 do not depend on each other within a stage
  * (or within a segment): they run in be_settings.jobs threads, each with
  * its own GLPK environment (GLPK keeps its state per thread), each solve
@@ -70,6 +84,8 @@
 #define WALK_END 0.6
 #define MIN_SOLVE_SECONDS 0.05  /* no sub-solve gets less */
 #define N_CAND 3                /* mean, largest, most probable member */
+
+int be__decompose_min_columns = 8000;
 
 /* ------------------------------------------------------------------ */
 /* Threads                                                             */

@@ -149,7 +149,11 @@ be_solution *be__solve_program(const be_model *m, be_program *p,
         limited.time_limit = BE_DEFAULT_MIP_SECONDS;
     be_glpk_out out;
     be_scenario_stage sc = {NAN, 0.0, NAN, -1.0};
-    be_code rc = sol->integer && p->n_scen
+    int whole = 0;
+    for (int j = 0; sol->integer && j < p->n_cols; j++)
+        whole += p->cols[j].integer;
+    be_code rc = sol->integer && p->n_scen &&
+                 whole > be__decompose_min_columns
                ? be__solve_scenarios(m, p, &limited, &out, &sc, err)
                : be__glpk_solve(m, p, &limited, &out, err);
     if (rc != BE_OK)
