@@ -416,8 +416,9 @@ typedef struct be_settings {
     int jobs;            /* threads for the solves of a model with
                             scenarios that do not depend on each other
                             (each scenario's own program, for a
-                            whole-unit model: docs/engine.md
-                            "Scenarios"); default the number
+                            whole-unit model whose stochastic program
+                            has more than 8,000 whole-unit columns:
+                            docs/engine.md "Scenarios"); default the number
                             of online CPUs, at least 1; 1: no threads.
                             The answers are the same for every value
                             when no solve stops at its time limit.  The
