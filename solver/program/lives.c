@@ -672,13 +672,15 @@ int be__lives_price(be_lives *L, const double *y, int phase1)
                 L->reach[L->child[u->child0 + e]] = 1;
         }
         int n = (int)(L->n_ex - at);
-        uint64_t h = hash_exits(L->exits + at, n);
+        /* no exits (a cohort of no periods): L->exits may be NULL, and
+         * NULL + 0 is undefined */
+        uint64_t h = hash_exits(n ? L->exits + at : NULL, n);
         int dup = 0;
         for (int k = c->last_life; k >= 0 && !dup; k = L->lives[k].next) {
             const life *v = &L->lives[k];
             dup = v->hash == h && v->n_exits == n &&
-                  memcmp(L->exits + v->at, L->exits + at,
-                         (size_t)n * sizeof *L->exits) == 0;
+                  (n == 0 || memcmp(L->exits + v->at, L->exits + at,
+                                    (size_t)n * sizeof *L->exits) == 0);
         }
         if (dup) {               /* priced out within tolerance only */
             L->n_ex = at;

@@ -64,3 +64,15 @@ ok lp-bounds-every-integer awk '
     s == "b" && $1 == "0" && $2 == "<=" && $4 == "<=" { ub[$3] = 1 }
     s == "g" { for (i = 1; i <= NF; i++) { n++; if (!($i in ub)) bad++ } }
     END { exit !(n > 0 && bad == 0) }' "$tmp/b.lp"
+
+# A device never held nor for sale: a cohort of no periods, whose life has
+# no exits (tests/cli/lives-no-exits.yaml; under the sanitizer pass this
+# is the run that once found undefined pointer arithmetic in the start
+# from unit lives).  The LP's optimum is the written program's for glpsol
+# and cbc: keep 5 of the 10 old units, retire 5 at once.
+expect lives-no-exits 0 "In 2025: retire 5 old units" solve $D/lives-no-exits.yaml --relax --format text
+expect lives-no-exits-json 0 "" solve $D/lives-no-exits.yaml --relax --format json -q
+obj=$(sed -n 's/.*"objective": \([^,]*\),.*/\1/p' "$tmp/out")
+expect lives-no-exits-lp 0 "" lp $D/lives-no-exits.yaml --relax -o "$tmp/ne.lp"
+expect lives-no-exits-mps 0 "" lp $D/lives-no-exits.yaml --relax --format mps -o "$tmp/ne.mps"
+cross lives-no-exits "$obj" "$tmp/ne.lp" "$tmp/ne.mps"
