@@ -175,17 +175,18 @@ static int fix_and_optimize(heur *h, int periods, double *x, double *cost,
         int better = 0;
         for (int a = 0; a < h->T && left(h) > 0.0; a += periods) {
             int b = a + 2 * periods < h->T ? a + 2 * periods : h->T;
-            double c;
+            double c, scale = fmax(1.0, fabs(*cost));
             set_window(h, a, b, x, 1);
             int ok = be__lp_solve(h->lp, left(h), FO_NODES,
                                   FO_NO_PLAN_NODES, FO_GAP, 1, INFINITY, y,
-                                  &c);
-            if (h->cutoff && !(ok && c < *cost - 1e-9 * fmax(1.0, fabs(*cost))))
+                                  &c) &&
+                     c < *cost - 1e-9 * scale;
+            if (!ok && h->cutoff)
                 ok = be__lp_solve(h->lp, left(h), FO_NODES, FO_NO_PLAN_NODES,
-                                  FO_GAP, 1,
-                                  *cost - FO_BETTER * fmax(1.0, fabs(*cost)),
-                                  y, &c);
-            if (ok && c < *cost - 1e-9 * fmax(1.0, fabs(*cost))) {
+                                  FO_GAP, 1, *cost - FO_BETTER * scale, y,
+                                  &c) &&
+                     c < *cost - 1e-9 * scale;
+            if (ok) {
                 memcpy(x, y, (size_t)h->p->n_cols * sizeof *x);
                 *cost = c;
                 better = 1;

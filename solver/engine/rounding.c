@@ -144,6 +144,18 @@ static int lacking_now(const rounding *r, const double *y, int t,
     return be__lacking(m, t, units, 0.0, lack);
 }
 
+/* The workload that lacks most in t relative to its demand (lack[W]; the
+ * first of equals): the one the cover loop serves next. */
+static int most_lacking(const be_model *m, int t, const double *lack)
+{
+    int w = 0;
+    for (int v = 1; v < m->W; v++)
+        if (lack[v] / fmax(1.0, be__demand(m, v, t)) >
+            lack[w] / fmax(1.0, be__demand(m, w, t)))
+            w = v;
+    return w;
+}
+
 /*
  * The cover loop of round_plan, sped up without changing its answer: after
  * a step has extended cohort j (rent >= 0: rented one more unit of device
@@ -184,12 +196,7 @@ static int again(rounding *r, double *y, int t, int j, int rent, int w,
             int met = lacking_now(r, y, t, units, lack);
             if (met != 0)
                 return met < 0 ? -1 : n;
-            int most = 0;
-            for (int x = 1; x < W; x++)
-                if (lack[x] / fmax(1.0, be__demand(m, x, t)) >
-                    lack[most] / fmax(1.0, be__demand(m, most, t)))
-                    most = x;
-            if (most != w)
+            if (most_lacking(m, t, lack) != w)
                 return n;
             short_ = lack[w];
         }
@@ -388,10 +395,7 @@ static int round_plan(const be_model *m, const be_program *p,
                     goto out;
                 if (met)
                     break;
-                for (int v = 1; v < W; v++)
-                    if (lack[v] / fmax(1.0, be__demand(m, v, t)) >
-                        lack[w] / fmax(1.0, be__demand(m, w, t)))
-                        w = v;
+                w = most_lacking(m, t, lack);
                 short_ = lack[w];
             }
             double best = INFINITY, second = INFINITY, v;
