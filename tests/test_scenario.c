@@ -1177,6 +1177,92 @@ static void test_scenario_decompose(void)
     CHECK(proven >= n / 2 && bounded >= proven / 2);
 }
 
+/* A stochastic program's column values x (a whole-unit plan, of
+ * objective `cost` without the program's constant) as the evaluator sees
+ * it: every scenario's plan feasible, the scenarios' decisions equal
+ * until they part, and the objective what the evaluator prices (with
+ * risk, at least that: the risk columns of a plan made without a solve
+ * need not be at their best); never below the optimum `best` (with the
+ * constant) when it is known. */
+static void check_stochastic_x(const be_model *m, const be_program *p,
+                               const double *x, double cost, double best)
+{
+    be_solution *sol = calloc(1, sizeof *sol);
+    be_error e;
+    REQUIRE(sol);
+    sol->integer = 1;
+    CHECK(be__stochastic_plans(m, p, x, sol, &e) == BE_OK);
+    int S = be_model_scenarios(m);
+    for (int s = 0; s < S && sol->scenario_eval; s++)
+        CHECK(sol->scenario_eval[s] &&
+              sol->scenario_eval[s]->violation == BE_FEASIBLE_PLAN);
+    for (int a = 0; a < S && sol->scenario_plan; a++)
+        for (int b = a + 1; b < S; b++)
+            CHECK(shared_plans(m, sol->scenario_plan, a, b,
+                               be_model_scenarios_part(m, a, b)));
+    double obj = cost + p->obj_const, alpha, w, tol = 1e-6 * fmax(1, fabs(obj));
+    if (be_model_risk(m, &alpha, &w))
+        CHECK(obj >= (1 - w) * sol->expected_cost + w * sol->cvar - tol);
+    else
+        CHECK_CLOSE(obj, sol->expected_cost, 1e-6);
+    if (isfinite(best))
+        CHECK(obj >= best - tol);
+    be_solution_free(sol);
+}
+
+/* The plans made without the search (decompose.c, stages 0 and 3): the
+ * stochastic LP rounded scenario by scenario, and fix-and-optimize a
+ * scenario's nodes at a time, on random whole-unit trees.  Each plan is
+ * a plan of the tree (check_stochastic_x), the LP's bound is below the
+ * optimum, and fix-and-optimize never makes a plan dearer. */
+static void test_scenario_quick_plans(void)
+{
+    rng = 4242;
+    int n = n_models() / 2, rounded = 0, improved = 0;
+    for (int i = 0; i < n; i++) {
+        gen g;
+        be_error e;
+        be_model *m = random_whole(&g, i % 4 == 3, i % 3 == 1);
+        if (!m)
+            continue;
+        be_program *p = be__program_build(m, 1, &e);
+        REQUIRE(p);
+        double best = NAN;
+        if (optimum(m, p, 1, 20, &best) == BE_OPTIMAL)
+            best += p->obj_const;
+        else
+            best = NAN;
+        be_settings st;
+        be_settings_init(&st);
+        st.time_limit = 10;
+        double *x = calloc((size_t)p->n_cols + 1, sizeof *x), cost, bound;
+        int found, better;
+        REQUIRE(x);
+        CHECK(be__glpk_quick_plan(m, p, &st, x, &cost, &bound, &found, &e) ==
+              BE_OK);
+        if (isfinite(best) && isfinite(bound))
+            CHECK(bound + p->obj_const <=
+                  best + 1e-6 * fmax(1, fabs(best)));
+        if (found) {
+            rounded++;
+            check_stochastic_x(m, p, x, cost, best);
+            double before = cost;
+            CHECK(be__glpk_improve(m, p, &st, x, &cost, &better, &e) ==
+                  BE_OK);
+            CHECK(better ? cost < before : cost == before);
+            improved += better;
+            check_stochastic_x(m, p, x, cost, best);
+        }
+        free(x);
+        be__program_free(p);
+        be_model_free(m);
+    }
+    printf("scenario: %d whole-unit trees, %d plans made without the "
+           "search, %d improved by fix-and-optimize\n", n, rounded,
+           improved);
+    CHECK(rounded >= n / 2);
+}
+
 void suite_scenario(void)
 {
     RUN(test_scenario_fixed_decision);
@@ -1194,4 +1280,5 @@ void suite_scenario(void)
     RUN(test_scenario_lives);
     RUN(test_scenario_bounds);
     RUN(test_scenario_decompose);
+    RUN(test_scenario_quick_plans);
 }

@@ -4,13 +4,20 @@
  *
  * The stochastic program (program/stochastic.c) is the scenarios' own
  * programs tied together at the shared nodes of the tree.  Branch and
- * bound on it does not see that; be__solve_scenarios uses it, in three
- * stages, before and around that search:
+ * bound on it does not see that, and on a monthly fleet with a handful of
+ * scenarios it finds no plan in a minute (nor does cbc).
+ * be__solve_scenarios uses the structure, in stages, before the search:
  *
- * 1. Bound.  Each scenario's own program (its model alone, no tree;
- *    p->scen[s]) is solved by the deterministic engine with a share of
- *    the time.  Its proven lower bound LB_s is below scenario s's cost
- *    under every plan, the stochastic plan's included, so
+ * 0. A plan at once.  The stochastic LP, started from the lives of units
+ *    (lives.c: a life is a tree of exits), is rounded scenario by
+ *    scenario: each scenario keeps what the scenarios before it decided
+ *    in the periods they share (their data agree there) and rounds and
+ *    repairs the rest (rounding.c).  Its optimum is a lower bound.
+ * 1. A bound from the scenarios.  Each scenario's own program (its model
+ *    alone, no tree; p->scen[s]) is solved by the deterministic engine
+ *    with a share of the time.  Its proven lower bound LB_s is below
+ *    scenario s's cost under every plan, the stochastic plan's included,
+ *    so
  *        sum_s p_s LB_s  <=  sum_s p_s C_s(x_s)  =  E[C]
  *    for every plan that obeys the tree: the wait-and-see bound (WS <= RP,
  *    Birge and Louveaux, "Introduction to Stochastic Programming", 4.1).
@@ -19,56 +26,51 @@
  *    mean), so the objective is >= E[C] >= sum_s p_s LB_s: the same sum
  *    bounds it.  A scenario without a plan of its own (infeasible) leaves
  *    the stochastic program none.
- * 2. A plan from the scenarios' plans, down the tree.  A segment is a run
- *    of nodes that the same scenarios (two or more) share, from the node
- *    where they part from the others to the period before they part among
- *    themselves.  Segments are taken in period order, so the decisions
- *    before a segment are fixed when it comes, and its members' plans
- *    agree on them.  The segment's holdings (every cohort's units in
- *    service, and rents, in its periods: with the decisions before it
- *    they fix its purchases and retirements) are chosen among
- *    candidates made from its members' plans:
- *      - the probability-weighted mean, rounded to the nearest unit (a
- *        cohort's mean holdings do not rise along its life and stay within
- *        what came before, and rounding keeps both, so the purchases and
- *        retirements they imply are whole and not negative);
- *      - the largest of the members' holdings (more units: demand is met
- *        in every period where one member meets it, but a power cap or a
- *        budget may break);
- *      - the plan of the most probable member.
- *    Each member is solved again with the segment's candidate holdings
- *    fixed (fix rows on a copy of its program), and the candidate of the
- *    least expected cost over the members is kept with the members' new
- *    plans: once a segment is fixed, the subtrees below it separate.
- *    A member whose plan already has the candidate's holdings is not
- *    solved again.  The plans at the end take the same decisions wherever
- *    their scenarios share a node, by construction; the evaluator prices
- *    each in its scenario (be__stochastic_plans).
- * 3. The stochastic program's own search (strategy.c) starts from that
- *    plan and bound: the heuristic's stage is skipped, the plan is GLPK's
- *    incumbent where it takes one, and the search stops as soon as a plan
- *    is within the gap of the largest bound.
+ * 2. Fix-and-optimize on the tree (heuristic.c), one scenario's nodes at
+ *    a time: a window of periods is re-decided along one scenario's path,
+ *    the shared nodes in it included, with every other column fixed.
+ * 3. The scenarios' own decisions improved: with the holdings and rents of
+ *    every shared node fixed at the plan, the scenarios' programs
+ *    separate, and each is solved again; a scenario keeps the cheaper of
+ *    the two.  Sales and shares are the best use of the holdings (the
+ *    same in every scenario of a node, whose holdings and data are), so
+ *    the plans take the same decisions wherever their scenarios share a
+ *    node; the evaluator prices each in its scenario, and the plan is
+ *    kept only when every scenario's is feasible.
+ * 4. The stochastic program's own search starts from that plan and the
+ *    scenarios' bound: the heuristic's stage is skipped, the plan is
+ *    GLPK's incumbent, and the search stops as soon as a plan is within
+ *    the gap of the largest bound.
  *
- * When.  The stages take more than half the time limit before the search
- * has a plan, so they pay only where the search alone finds none: be_solve
- * takes this path for stochastic programs of more than
- * be__decompose_min_columns whole-unit columns.  Measured at 60 s
- * (bench/scenarios.sh, beside other work): the yearly 8 x 10 fleet with 10
- * scenarios (1,444 rows, 2,229 whole-unit columns with 20) ended at a gap
- * of 0.342% through the stages (first plan at 33 s) against 0.178% by the
- * search alone (first plan at once), and 20 scenarios 0.34% against 0.21%;
- * models/b200-launch.yaml (193 columns) was proven in 10.5 s either way.
- * The monthly 6 x 36 fleet with 5 scenarios (10,561 columns) gets no plan
- * from the search alone in 60 s, nor from cbc, and one through the stages
- * (at 5 s with a 10 s limit); with 2 scenarios (5,142 columns) the search
- * alone has a plan at 7 s and ends at 2.8%.
+ * Measured (bench/scenarios.sh, the monthly 6 x 36 fleet, 60 s, beside
+ * other work; objective / gap): with 5 scenarios, the rounded plan at
+ * 0.1 s was 4.4% above the LP bound; a walk down the tree (each shared
+ * segment's holdings chosen among the members' own plans' mean, largest
+ * and most probable, every member re-solved with each, as first built
+ * here) ended at 3.1% after stages 1, the walk and 3, and failed outright
+ * when its first segment's re-solves took the walk's time; stage 2 with
+ * every node of a window at once gained 0.06% in a 30 s pass, one
+ * scenario's nodes at a time 0.9% in 10 s.  Shares of the time (stage
+ * ends) measured: 0.25 / walk 0.45 / stage 3 0.7: 3.7%, 3.6%, 3.2% with
+ * 5, 10, 20 scenarios; no walk, 0.15 / 0.55 / 0.85: 2.7%, 2.9%, 3.0%; no
+ * walk, 0.1 / 0.7 / 0.9: 3.2%, 2.9%, 2.9%.  The second is kept.
  *
- * The solves of stages 1 and 2 do not depend on each other within a stage
- * (or within a segment): they run in be_settings.jobs threads, each with
- * its own GLPK environment (GLPK keeps its state per thread), each solve
- * on its own copy of a program; results are collected by scenario and
- * candidate, never in the order they end, so the answer does not depend
- * on the number of threads when no solve stops at its time limit.
+ * When.  Stages 1 and 3 take most of the time before the search has a
+ * plan of its own, so they pay only where the search alone finds none:
+ * be_solve takes this path for stochastic programs of more than
+ * be__decompose_min_columns whole-unit columns.  Below, the search runs
+ * alone (its heuristic rounds and improves the same way, stages 0 and 2):
+ * the yearly 8 x 10 fleet with 10 scenarios (1,444 rows, 2,229
+ * whole-unit columns with 20) ended at 0.342% through an earlier form of
+ * these stages against 0.178% by the search alone, and 20 scenarios
+ * 0.34% against 0.21%.
+ *
+ * The solves of stages 1 and 3 do not depend on each other: they run in
+ * be_settings.jobs threads, each with its own GLPK environment (GLPK
+ * keeps its state per thread), each solve on its own copy of a program;
+ * results are collected by scenario, never in the order they end, so the
+ * answer does not depend on the number of threads when no solve stops at
+ * its time limit.
  */
 #include "answers/answers.h"
 
@@ -77,13 +79,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Stage 1 ends by OWN_END of the time limit, stage 2 by WALK_END; the
- * search has the rest.  Without a limit the stages take the shares of
+/* Stage 0 ends by QUICK_END of the time limit at the latest, stage 1 by
+ * OWN_END, stage 2 by FO_END and stage 3 by IMPROVE_END; the search has
+ * the rest.  Without a limit the stages take the shares of
  * BE_DEFAULT_MIP_SECONDS and the search has no limit. */
-#define OWN_END 0.25
-#define WALK_END 0.6
+#define QUICK_END 0.1
+#define OWN_END 0.15
+#define FO_END 0.55
+#define IMPROVE_END 0.85
 #define MIN_SOLVE_SECONDS 0.05  /* no sub-solve gets less */
-#define N_CAND 3                /* mean, largest, most probable member */
 
 int be__decompose_min_columns = 8000;
 
@@ -165,8 +169,8 @@ static void log_locked(void *ctx, const char *text)
 /* One scenario's program solved                                       */
 /* ------------------------------------------------------------------ */
 
-/* The columns a segment's candidate fixes: holdings and rents (with the
- * decisions before the segment they fix its purchases and retirements). */
+/* The columns stage 3 fixes in the shared nodes: holdings and rents (with
+ * the decisions before a period they fix its purchases and retirements). */
 static int fixed_kind(be_col_kind k)
 {
     return k == BE_COL_HOLD || k == BE_COL_RENT;
@@ -174,8 +178,6 @@ static int fixed_kind(be_col_kind k)
 
 typedef struct job {
     int s;                   /* the scenario */
-    const double *cand;      /* stochastic-program values fixed beside the
-                                walk's (NAN: free), or NULL */
     double limit;            /* seconds */
     /* the answer */
     be_code rc;
@@ -191,9 +193,9 @@ typedef struct dec {
     const be_model *m;
     const be_program *p;     /* the stochastic program */
     be_settings set;         /* what every sub-solve starts from */
-    double *fixed;           /* [p->n_cols] values fixed so far (NAN: free):
-                                the program's own fix rows, then the
-                                walk's segments */
+    double *fixed;           /* [p->n_cols] values fixed (NAN: free): the
+                                program's own fix rows, and in stage 3
+                                the shared nodes' */
     job *jobs;
     int n_jobs;
 } dec;
@@ -232,9 +234,9 @@ static double cost_of(const be_program *q, const double *x)
     return c;
 }
 
-/* Scenario s's program with every value fixed so far (and the job's
- * candidate) as fix rows; NULL when nothing is fixed (*copied 0: the
- * program itself is solved) or out of memory (*copied 1). */
+/* Scenario s's program with every value fixed as fix rows; NULL when
+ * nothing is fixed (*copied 0: the program itself is solved) or out of
+ * memory (*copied 1). */
 static be_program *fixed_program(const dec *d, const job *b, int *copied)
 {
     const be_model *ms = d->m->scenarios[b->s].model;
@@ -242,15 +244,13 @@ static be_program *fixed_program(const dec *d, const job *b, int *copied)
     const int *map = d->p->scen_map[b->s];
     int any = 0;
     for (int c = 0; c < q->n_cols && !any; c++)
-        any = !isnan(d->fixed[map[c]]) || (b->cand && !isnan(b->cand[map[c]]));
+        any = !isnan(d->fixed[map[c]]);
     *copied = any;
     if (!any)
         return NULL;
     be_program *f = be__program_copy(ms, q);
     for (int c = 0; f && c < q->n_cols; c++) {
         double v = d->fixed[map[c]];
-        if (isnan(v) && b->cand)
-            v = b->cand[map[c]];
         if (!isnan(v) && be__program_fix(f, c, v) < 0) {
             be__program_free(f);
             f = NULL;
@@ -325,200 +325,32 @@ static double each(int n, int jobs, double end)
 }
 
 /* ------------------------------------------------------------------ */
-/* Stage 2: the walk down the tree                                     */
+/* The scenarios' plans put together                                   */
 /* ------------------------------------------------------------------ */
 
 typedef struct walk {
     dec *d;
-    int **inv;               /* [S][p->n_cols]: the column of scenario s's
-                                program that stochastic column j is, -1 */
     double **x;              /* [S] each scenario's plan (its program's
-                                columns), agreeing with d->fixed; NULL:
-                                none */
+                                columns); NULL: none */
     double *cost;            /* [S] their costs (INFINITY: none) */
-    double *cand;            /* [N_CAND * p->n_cols] the candidates */
-    int *member;             /* [S] the segment's scenarios */
-    int *slot;               /* [N_CAND * S] the job of candidate c on
-                                member i, -1: none */
 } walk;
 
-/* The segment that starts at node n: its members into w->member and the
- * end of its periods [a, *b).  Returns the number of members. */
-static int segment(const walk *w, int n, int *b)
+static void walk_free(walk *w, int S)
 {
-    const be_model *m = w->d->m;
-    int S = m->n_scenarios, T = m->T, a = m->node_period[n], k = 0;
     for (int s = 0; s < S; s++)
-        if (m->node_of[s * T + a] == n)
-            w->member[k++] = s;
-    int t = a + 1;
-    for (int same = 1; t < T; t++) {
-        int n0 = m->node_of[w->member[0] * T + t];
-        for (int i = 1; i < k && same; i++)
-            same = m->node_of[w->member[i] * T + t] == n0;
-        if (!same)
-            break;
-    }
-    *b = t;
-    return k;
+        free(w->x ? w->x[s] : NULL);
+    free(w->x);
+    free(w->cost);
 }
 
-/* Whether stochastic column j is one the segment [a, b) of scenario s0's
- * nodes fixes. */
-static int in_segment(const be_model *m, const be_program *p, int j, int s0,
-                      int a, int b)
+static int walk_init(walk *w, dec *d)
 {
-    int t = p->cols[j].period;
-    return p->col_node[j] >= 0 && t >= a && t < b &&
-           fixed_kind(p->cols[j].kind) &&
-           m->node_of[s0 * m->T + t] == p->col_node[j];
-}
-
-/* The value of stochastic column j in scenario s's plan. */
-static double value_in(const walk *w, int s, int j)
-{
-    return w->x[s][w->inv[s][j]];
-}
-
-/* The segment's candidates into w->cand, NAN outside the segment: the
- * probability-weighted mean of the members' plans rounded, the largest,
- * and the most probable member's (members without a plan take no part).
- * Returns 0 when no member has a plan. */
-static int candidates(walk *w, int k, int a, int b)
-{
-    const be_model *m = w->d->m;
-    const be_program *p = w->d->p;
-    int N = p->n_cols, lead = -1;
-    double pm = 0.0;
-    for (int i = 0; i < k; i++) {
-        int s = w->member[i];
-        double ps = m->scenarios[s].probability;
-        if (!w->x[s])
-            continue;
-        pm += ps;
-        if (lead < 0 || ps > m->scenarios[lead].probability)
-            lead = s;
-    }
-    if (lead < 0)
-        return 0;
-    for (int j = 0; j < N; j++) {
-        double *c = &w->cand[j];
-        c[0] = c[N] = c[2 * (size_t)N] = NAN;
-        if (!in_segment(m, p, j, w->member[0], a, b))
-            continue;
-        double mean = 0.0, most = -INFINITY;
-        for (int i = 0; i < k; i++) {
-            int s = w->member[i];
-            if (!w->x[s])
-                continue;
-            double v = value_in(w, s, j);
-            mean += m->scenarios[s].probability * v;
-            most = fmax(most, v);
-        }
-        c[0] = floor(mean / pm + 0.5);
-        c[N] = most;
-        c[2 * (size_t)N] = value_in(w, lead, j);
-    }
-    return 1;
-}
-
-/* Candidate c is the same as candidate e (e >= 0), or as scenario s's
- * plan (e < 0), on the segment's columns. */
-static int same_as(const walk *w, int c, int e, int s)
-{
-    int N = w->d->p->n_cols;
-    if (e < 0 && !w->x[s])
-        return 0;
-    for (int j = 0; j < N; j++) {
-        double v = w->cand[(size_t)c * N + j];
-        if (isnan(v))
-            continue;
-        if (v != (e >= 0 ? w->cand[(size_t)e * N + j] : value_in(w, s, j)))
-            return 0;
-    }
-    return 1;
-}
-
-/* Decide the segment of k members w->member over periods [a, b) by
- * `end`: 1 when decided (d->fixed and the members' plans follow), 0 when
- * no candidate leaves every member a plan, -1 on an error (err). */
-static int decide(walk *w, int k, int a, int b, double end, be_error *err)
-{
-    dec *d = w->d;
-    const be_model *m = d->m;
-    int N = d->p->n_cols, n = 0, live[N_CAND];
-    if (!candidates(w, k, a, b))
-        return 0;
-    for (int c = 0; c < N_CAND; c++) {
-        live[c] = 1;
-        for (int e = 0; e < c && live[c]; e++)
-            live[c] = !(live[e] && same_as(w, c, e, -1));
-    }
-    /* each candidate solved on every member whose plan differs from it */
-    for (int c = 0; c < N_CAND; c++)
-        for (int i = 0; i < k; i++) {
-            int s = w->member[i], *at = &w->slot[c * k + i];
-            *at = -1;
-            if (!live[c] || same_as(w, c, -1, s))
-                continue;
-            d->jobs[n] = (job){.s = s, .cand = &w->cand[(size_t)c * N]};
-            *at = n++;
-        }
-    if (run_jobs(d, n, each(n, d->set.jobs, end), err) != BE_OK)
-        return -1;
-    double best = INFINITY;
-    int pick = -1;
-    for (int c = 0; c < N_CAND; c++) {
-        double e = 0.0;
-        for (int i = 0; live[c] && i < k; i++) {
-            int s = w->member[i], at = w->slot[c * k + i];
-            e += m->scenarios[s].probability *
-                 (at < 0 ? w->cost[s] : d->jobs[at].cost);
-        }
-        if (live[c] && e < best) {
-            best = e;
-            pick = c;
-        }
-    }
-    for (int i = 0; pick >= 0 && i < k; i++) {
-        int s = w->member[i], at = w->slot[pick * k + i];
-        if (at < 0)
-            continue;
-        free(w->x[s]);
-        w->x[s] = d->jobs[at].x;
-        w->cost[s] = d->jobs[at].cost;
-        d->jobs[at].x = NULL;
-    }
-    for (int j = 0; pick >= 0 && j < N; j++)
-        if (!isnan(w->cand[(size_t)pick * N + j]))
-            d->fixed[j] = w->cand[(size_t)pick * N + j];
-    for (int i = 0; i < n; i++) {
-        free(d->jobs[i].x);
-        d->jobs[i].x = NULL;
-    }
-    return pick >= 0;
-}
-
-/* Every segment, parents first (nodes are numbered by period).  Returns
- * 1 when every scenario has a plan at the end, 0 when not, -1 on an
- * error. */
-static int walk_tree(walk *w, double end, be_error *err)
-{
-    const be_model *m = w->d->m;
-    for (int n = 0; n < m->n_nodes; n++) {
-        int up = m->node_parent[n];
-        if (m->node_size[n] < 2 ||
-            (up >= 0 && m->node_size[up] == m->node_size[n]))
-            continue;             /* one scenario, or not a segment's start */
-        int b, k = segment(w, n, &b);
-        int r = decide(w, k, m->node_period[n], b, end, err);
-        if (r <= 0)
-            return r;
-    }
-    for (int s = 0; s < m->n_scenarios; s++)
-        if (!w->x[s])
-            return 0;
-    return 1;
+    int S = d->m->n_scenarios;
+    memset(w, 0, sizeof *w);
+    w->d = d;
+    w->x = be__calloc((size_t)S + 1, sizeof *w->x);
+    w->cost = be__calloc((size_t)S + 1, sizeof *w->cost);
+    return w->x && w->cost;
 }
 
 /* The stochastic program's column values of the scenarios' plans (each
@@ -596,49 +428,69 @@ static int all_feasible(const walk *w)
     return ok;
 }
 
-/* ------------------------------------------------------------------ */
-/* The three stages                                                    */
-/* ------------------------------------------------------------------ */
-
-static void walk_free(walk *w, int S)
+/* Scenario s's part of the stochastic program's plan X into w->x[s]
+ * (and its cost); 0 when out of memory. */
+static int take_part(walk *w, int s, const double *X)
 {
-    for (int s = 0; s < S; s++) {
-        free(w->inv ? w->inv[s] : NULL);
-        free(w->x ? w->x[s] : NULL);
-    }
-    free(w->inv);
-    free(w->x);
-    free(w->cost);
-    free(w->cand);
-    free(w->member);
-    free(w->slot);
+    const be_program *q = w->d->p->scen[s];
+    double *x = be__calloc((size_t)q->n_cols + 1, sizeof *x);
+    if (!x)
+        return 0;
+    for (int c = 0; c < q->n_cols; c++)
+        x[c] = X[w->d->p->scen_map[s][c]];
+    free(w->x[s]);
+    w->x[s] = x;
+    w->cost[s] = cost_of(q, x);
+    return 1;
 }
 
-static int walk_init(walk *w, dec *d)
+/* Each scenario's own decisions improved, the shared ones kept: with the
+ * holdings and rents of every node that two or more scenarios share fixed
+ * at the plan X (n_cols values), the scenarios' programs separate, and
+ * each is solved again (in the settings' threads) by `end`; a scenario
+ * keeps the cheaper of its part of X and that solve's plan.  w->x and
+ * w->cost are every scenario's plan at the end.  Returns 1, or -1 on an
+ * error (err). */
+static int improve_parts(walk *w, const double *X, const double *base,
+                         double end, be_error *err)
 {
+    dec *d = w->d;
+    const be_model *m = d->m;
     const be_program *p = d->p;
-    int S = d->m->n_scenarios, N = p->n_cols;
-    memset(w, 0, sizeof *w);
-    w->d = d;
-    w->inv = be__calloc((size_t)S, sizeof *w->inv);
-    w->x = be__calloc((size_t)S, sizeof *w->x);
-    w->cost = be__calloc((size_t)S, sizeof *w->cost);
-    w->cand = be__calloc((size_t)N_CAND * N + 1, sizeof *w->cand);
-    w->member = be__calloc((size_t)S, sizeof *w->member);
-    w->slot = be__calloc((size_t)N_CAND * S, sizeof *w->slot);
-    if (!w->inv || !w->x || !w->cost || !w->cand || !w->member || !w->slot)
-        return 0;
+    int S = m->n_scenarios, N = p->n_cols;
+    for (int j = 0; j < N; j++) {
+        int n = p->col_node[j];
+        d->fixed[j] = base[j];
+        if (n >= 0 && m->node_size[n] >= 2 && fixed_kind(p->cols[j].kind))
+            d->fixed[j] = X[j];
+    }
     for (int s = 0; s < S; s++) {
-        w->inv[s] = be__calloc((size_t)N + 1, sizeof **w->inv);
-        if (!w->inv[s])
-            return 0;
-        for (int j = 0; j < N; j++)
-            w->inv[s][j] = -1;
-        for (int c = 0; c < p->scen[s]->n_cols; c++)
-            w->inv[s][p->scen_map[s][c]] = c;
+        if (!take_part(w, s, X)) {
+            be__fail(err, BE_ENOMEM, m->file, (be_pos){0, 0},
+                     "out of memory");
+            return -1;
+        }
+        d->jobs[s] = (job){.s = s};
+    }
+    if (run_jobs(d, S, each(S, d->set.jobs, end), err) != BE_OK)
+        return -1;
+    for (int s = 0; s < S; s++) {
+        job *b = &d->jobs[s];
+        if (b->x && b->cost < w->cost[s]) {
+            free(w->x[s]);
+            w->x[s] = b->x;
+            w->cost[s] = b->cost;
+            b->x = NULL;
+        }
+        free(b->x);
+        b->x = NULL;
     }
     return 1;
 }
+
+/* ------------------------------------------------------------------ */
+/* The stages                                                          */
+/* ------------------------------------------------------------------ */
 
 be_code be__solve_scenarios(const be_model *m, const be_program *p,
                             const be_settings *s, be_glpk_out *out,
@@ -667,20 +519,45 @@ be_code be__solve_scenarios(const be_model *m, const be_program *p,
         d.set.jobs = 1;        /* one thread: the log as it is */
     }
     d.fixed = be__calloc((size_t)N + 1, sizeof *d.fixed);
-    d.jobs = be__calloc((size_t)N_CAND * S + 1, sizeof *d.jobs);
+    d.jobs = be__calloc((size_t)S + 1, sizeof *d.jobs);
+    double *base = be__calloc((size_t)N + 1, sizeof *base);
+    double *plan = be__calloc((size_t)N + 1, sizeof *plan);
     walk w;
-    int walked = walk_init(&w, &d);
-    double *x = NULL, cost = 0.0;
+    int ready = walk_init(&w, &d);
+    double *x = NULL, cost = INFINITY, lp_bound = -INFINITY, c;
+    int found = 0, better;
     be_code rc = BE_OK;
-    if (!d.fixed || !d.jobs || !walked) {
+    if (!d.fixed || !d.jobs || !base || !plan || !ready) {
         rc = be__fail(err, BE_ENOMEM, m->file, nowhere, "out of memory");
         goto done;
     }
     for (int j = 0; j < N; j++)
-        d.fixed[j] = NAN;
+        base[j] = NAN;
     for (int i = 0; i < p->n_rows; i++)      /* fixed by the caller (EEV) */
         if (p->rows[i].kind == BE_ROW_FIX)
-            d.fixed[p->rows[i].cohort] = p->rows[i].rhs;
+            base[p->rows[i].cohort] = p->rows[i].rhs;
+    memcpy(d.fixed, base, (size_t)N * sizeof *d.fixed);
+
+    /* 0. A plan at once: the stochastic LP (from the lives), rounded. */
+    be_settings stage = d.set;
+    stage.time_limit = fmax(QUICK_END * budget, MIN_SOLVE_SECONDS);
+    rc = be__glpk_quick_plan(m, p, &stage, plan, &cost, &lp_bound, &found,
+                             err);
+    if (rc != BE_OK)
+        goto done;
+    if (found) {
+        info->first_plan = be__now() - t1;
+        if (s->progress) {
+            be_progress pr = {1, cost + p->obj_const, -INFINITY, INFINITY,
+                              be__now() - t1, 0};
+            if (lp_bound > -INFINITY) {
+                pr.bound = lp_bound + p->obj_const;
+                pr.gap = fabs(cost - lp_bound) /
+                         fmax(1.0, fabs(pr.best));
+            }
+            s->progress(s->progress_ctx, &pr);
+        }
+    }
 
     /* 1. Each scenario alone: the bound. */
     for (int i = 0; i < S; i++)
@@ -703,43 +580,54 @@ be_code be__solve_scenarios(const be_model *m, const be_program *p,
         }
         unbounded |= b->status == BE_UNBOUNDED;
         ws += m->scenarios[i].probability * b->bound;
-        w.x[i] = b->x;
-        w.cost[i] = b->cost;
+        free(b->x);
         b->x = NULL;
     }
     info->bound = ws;
-    if (s->progress && ws > -INFINITY) {
-        be_progress pr = {0, 0.0, ws, INFINITY, be__now() - t1, 0};
-        s->progress(s->progress_ctx, &pr);
+    found = found && !unbounded;
+
+    /* 2. Fix-and-optimize on the tree, a scenario's nodes at a time. */
+    if (found && t1 + FO_END * budget > be__now()) {
+        stage.time_limit = t1 + FO_END * budget - be__now();
+        rc = be__glpk_improve(m, p, &stage, plan, &cost, &better, err);
+        if (rc != BE_OK)
+            goto done;
     }
 
-    /* 2. A plan down the tree. */
-    int r = unbounded ? 0 : walk_tree(&w, t1 + WALK_END * budget, err);
-    if (r < 0) {
-        rc = err ? err->code : BE_ESOLVER;
-        goto done;
-    }
-    if (r > 0 && all_feasible(&w))
-        x = assemble(&w, &cost);
-    if (x) {
+    /* 3. The scenarios' own decisions improved, the shared ones kept. */
+    if (found) {
+        int r = improve_parts(&w, plan, base, t1 + IMPROVE_END * budget,
+                              err);
+        if (r < 0) {
+            rc = err ? err->code : BE_ESOLVER;
+            goto done;
+        }
+        if (all_feasible(&w))
+            x = assemble(&w, &c);
+        if (x && c < cost) {
+            memcpy(plan, x, (size_t)N * sizeof *plan);
+            cost = c;
+        }
         info->plan_cost = cost + p->obj_const;
-        info->first_plan = be__now() - t1;
     }
     info->seconds = be__now() - t1;
 
-    /* 3. The stochastic program's own search, from them. */
+    /* 4. The stochastic program's own search, from them. */
     be_settings rest = *s;
     rest.time_limit = isfinite(limit)
                     ? fmax(t1 + limit - be__now(), MIN_SOLVE_SECONDS)
                     : INFINITY;
-    be_glpk_start start = {x, cost, ws - p->obj_const, t1, 0};
+    be_glpk_start start = {found ? plan : NULL, cost, ws - p->obj_const,
+                           t1, 0};
     rc = be__glpk_solve_from(m, p, &rest, &start, out, err);
-    if (rc == BE_OK && !x && out->first_plan_seconds >= 0.0)
+    if (rc == BE_OK && !found && out->first_plan_seconds >= 0.0)
         info->first_plan = out->first_plan_seconds + info->seconds;
 done:
     free(x);
+    free(plan);
+    free(base);
     walk_free(&w, S);
-    for (int i = 0; d.jobs && i < N_CAND * S; i++)
+    for (int i = 0; d.jobs && i < S; i++)
         free(d.jobs[i].x);
     free(d.jobs);
     free(d.fixed);

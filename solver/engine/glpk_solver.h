@@ -83,6 +83,22 @@ be_code be__glpk_heuristic(const be_model *m, const be_program *p,
                            const be_settings *s, double *x, double *cost,
                            int *found, be_error *err);
 
+/* A plan at once (heuristic.h be__quick_plan): the baselines' start or
+ * the LP relaxation, from the lives' basis, rounded.  *bound: the LP
+ * relaxation's optimum (without obj_const), a lower bound on every plan,
+ * or -INFINITY; *found = 1 with x (n_cols values) and *cost when there is
+ * a plan. */
+be_code be__glpk_quick_plan(const be_model *m, const be_program *p,
+                            const be_settings *s, double *x, double *cost,
+                            double *bound, int *found, be_error *err);
+
+/* Fix-and-optimize (heuristic.c) on the whole-unit plan x of p, of cost
+ * *cost (without obj_const), within s->time_limit: *better = 1 when x and
+ * *cost are a cheaper plan. */
+be_code be__glpk_improve(const be_model *m, const be_program *p,
+                         const be_settings *s, double *x, double *cost,
+                         int *better, be_error *err);
+
 /* Write p to path through GLPK's CPLEX LP or free MPS writer. */
 be_code be__glpk_write(const be_model *m, const be_program *p,
                        const be_settings *s, be_program_format format,

@@ -17,4 +17,15 @@ int be__heuristic(be_lp *lp, const be_model *m, const be_program *p,
                   double deadline, double *x, double *cost, double *first,
                   double *bound);
 
+/* Stages 1 and 2 of be__heuristic alone: the cheapest of the baselines'
+ * start and the LP relaxation rounded, with *bound as there.  Returns 1
+ * with x and *cost when either is a plan. */
+int be__quick_plan(be_lp *lp, const be_model *m, const be_program *p,
+                   double deadline, double *x, double *cost, double *bound);
+
+/* Fix-and-optimize (heuristic.c) on the plan x of cost *cost before
+ * deadline: 1 when it made x cheaper. */
+int be__improve_plan(be_lp *lp, const be_model *m, const be_program *p,
+                     double deadline, double *x, double *cost);
+
 #endif /* BE_HEURISTIC_H */

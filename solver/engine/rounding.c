@@ -44,6 +44,8 @@ typedef struct rounding {
     const be_program *p;
     double *held;            /* [J * T] */
     double *kw, *spend;      /* [T] */
+    int from;                /* the periods before it are decided: no
+                                change reaches back into them */
 } rounding;
 
 static double *held_at(const rounding *r, int j, int t)
@@ -66,7 +68,9 @@ static int retire_of(const be_cohort_cols *cc, int t)
  * One more unit of cohort j in service in period t, the way the plan
  * allows: the unit it retired last before t (at u0) kept through t, or,
  * when it retired none, one more bought at the cohort's start (or, for a
- * fleet cohort, one fewer sold at the start).  Returns 1 with *u0 and the
+ * fleet cohort, one fewer sold at the start), never in a period before
+ * r->from (those are decided: by relax-and-fix, or by the scenarios that
+ * share them).  Returns 1 with *u0 and the
  * change in cost *v when that fits the power cap in every period from u0
  * to t (with `freed` kW less drawn in t) and the budget.
  */
@@ -83,6 +87,8 @@ static int extension(const rounding *r, int j, int t, double freed, int *u0,
     int u = t;
     while (u > c->start && *held_at(r, j, u - 1) == *held_at(r, j, u))
         u--;
+    if (u < r->from)
+        return 0;
     int buys = u == c->start && c->fleet_entry < 0;
     if (u == c->start && c->fleet_entry >= 0 && *held_at(r, j, u) >= c->count)
         return 0;
@@ -215,55 +221,101 @@ static int again(rounding *r, double *y, int t, int j, int rent, int w,
     }
 }
 
-/* Under the power cap, one unit of the least throughput per kW held in
- * period t gives way to one of the most throughput per kW that can take
- * its place (an extension that fits once the first is gone): the first
- * is given back from t on.  Returns 0 when there is no such pair. */
-static int swap_unit(rounding *r, int w, int t, double *have)
+/* Give back n units of cohort j from period t on. */
+static void give_back(rounding *r, int j, int t, double n)
 {
     const be_model *m = r->m;
-    const be_program *p = r->p;
-    int worst = -1, best = -1, best_u0 = 0;
-    double worst_e = INFINITY, best_e = 0.0, v;
-    /* units that draw nothing (+inf per kW) are never the worst */
+    const be_cohort *c = &m->cohorts[j];
+    double keep = *held_at(r, j, t) - n;
+    for (int q = t; q < r->p->cc[j].hold_end; q++) {
+        double *h = held_at(r, j, q);
+        if (*h > keep) {
+            r->kw[q] -= be__units_kw(m, c->device, q, *h - keep);
+            *h = keep;
+        }
+    }
+    if (c->fleet_entry < 0 && c->start == t)
+        r->spend[t] -= be__units_spend(m, c->device, t, n);
+}
+
+/* The cohort of the least throughput per kW held in period t, below
+ * `than` (units that draw nothing, +inf per kW, never are); -1: none. */
+static int least_efficient(const rounding *r, int w, int t, double than)
+{
+    const be_model *m = r->m;
+    int worst = -1;
+    double worst_e = than;
     for (int j = 0; j < m->n_cohorts; j++) {
         double e = be__capacity_per_kw(m, m->cohorts[j].device, w, t);
-        if (t >= m->cohorts[j].start && t < p->cc[j].hold_end &&
+        if (t >= m->cohorts[j].start && t < r->p->cc[j].hold_end &&
             *held_at(r, j, t) > 0.0 && e < worst_e) {
             worst_e = e;
             worst = j;
         }
     }
+    return worst;
+}
+
+/* Under the power cap, units of the least throughput per kW held in
+ * period t give way to units of the most throughput per kW that can take
+ * their place: the least efficient one at a time, each followed by as
+ * many of the other as now fit (extensions), until the trade serves more
+ * than before, and no further.  A unit that draws more than the one it
+ * replaces needs several to go; a trade that never serves more is
+ * undone.  The units given back go from t on.  save: room for a copy of
+ * r's holdings, power and spending (J * T + 2 * T).  Returns 0 when there
+ * is no such trade. */
+static int swap_unit(rounding *r, int w, int t, double *have, double *save)
+{
+    const be_model *m = r->m;
+    int J = m->n_cohorts, T = m->T, best = -1, u0;
+    double best_e = 0.0, v;
+    double worst_e = INFINITY;
+    int worst = least_efficient(r, w, t, INFINITY);
     if (worst < 0)
         return 0;
-    int k_worst = m->cohorts[worst].device;
-    for (int j = 0; j < m->n_cohorts; j++) {
+    worst_e = be__capacity_per_kw(m, m->cohorts[worst].device, w, t);
+    /* the most efficient that fits once every less efficient unit is gone */
+    for (int j = 0; j < J; j++) {
         double e = be__capacity_per_kw(m, m->cohorts[j].device, w, t);
-        int u0;
-        if (j != worst && e > worst_e * (1 + 1e-9) && e > best_e &&
-            extension(r, j, t, be__unit_kw(m, k_worst, t), &u0, &v)) {
+        if (!(e > worst_e * (1 + 1e-9) && e > best_e))
+            continue;
+        double freed = 0.0;
+        for (int i = 0; i < J; i++) {
+            int k = m->cohorts[i].device;
+            if (t >= m->cohorts[i].start && t < r->p->cc[i].hold_end &&
+                be__capacity_per_kw(m, k, w, t) < e)
+                freed += be__units_kw(m, k, t, *held_at(r, i, t));
+        }
+        if (extension(r, j, t, freed, &u0, &v)) {
             best_e = e;
             best = j;
-            best_u0 = u0;
         }
     }
     if (best < 0)
         return 0;
-    double n = *held_at(r, worst, t) - 1;
-    for (int q = t; q < p->cc[worst].hold_end; q++) {
-        double *h = held_at(r, worst, q);
-        if (*h > n) {
-            r->kw[q] -= be__units_kw(m, k_worst, q, *h - n);
-            *h = n;
+    size_t JT = (size_t)J * (size_t)T;
+    memcpy(save, r->held, JT * sizeof *save);
+    memcpy(save + JT, r->kw, (size_t)T * sizeof *save);
+    memcpy(save + JT + T, r->spend, (size_t)T * sizeof *save);
+    double thr_b = be__unit_capacity(m, m->cohorts[best].device, w, t);
+    double gain = 0.0;
+    while ((worst = least_efficient(r, w, t, best_e)) >= 0) {
+        give_back(r, worst, t, 1.0);
+        gain -= be__unit_capacity(m, m->cohorts[worst].device, w, t);
+        while (!(gain > 0.0) && extension(r, best, t, 0.0, &u0, &v)) {
+            extend(r, best, u0, t);
+            gain += thr_b;
+        }
+        if (gain > 0.0) {
+            *have += gain;
+            return 1;
         }
     }
-    const be_cohort *cw = &m->cohorts[worst];
-    if (cw->fleet_entry < 0 && cw->start == t)
-        r->spend[t] -= be__unit_spend(m, k_worst, t);
-    *have -= be__unit_capacity(m, k_worst, w, t);
-    extend(r, best, best_u0, t);
-    *have += be__unit_capacity(m, m->cohorts[best].device, w, t);
-    return 1;
+    memcpy(r->held, save, JT * sizeof *save);
+    memcpy(r->kw, save + JT, (size_t)T * sizeof *save);
+    memcpy(r->spend, save + JT + T, (size_t)T * sizeof *save);
+    return 0;
 }
 
 /*
@@ -274,15 +326,19 @@ static int swap_unit(rounding *r, int w, int t, double *have)
  * life, so still its flows); where that draws more than the power cap, or
  * buys more than the budget, the least throughput per kW (per price)
  * gives a unit back, from that period on; the demand left short is
- * covered a unit at a time, the cheapest way first (below).  Returns 1
- * with the column values in y and *cost when the evaluator finds the
- * plan feasible (the only judge).
+ * covered a unit at a time, the cheapest way first (below).  `fixed`:
+ * the repairs leave the periods before `from` as they are (a scenario's
+ * periods shared with those rounded before it); otherwise a unit may be
+ * kept longer from before `from` (relax-and-fix's windows are only a
+ * start).  Returns 1 with the column values in y and *cost when the
+ * evaluator finds the plan feasible (the only judge).
  */
 static int round_plan(const be_model *m, const be_program *p,
-                      const double *x, int from, double *y, double *cost)
+                      const double *x, int from, int fixed, double *y,
+                      double *cost)
 {
     int T = m->T, K = m->n_devices, J = m->n_cohorts, W = m->W, ok = 0;
-    double *units = NULL, *lack = NULL;
+    double *units = NULL, *lack = NULL, *save = NULL;
     if (p->n_scen)
         return 0;
     double *held = be__calloc((size_t)J * (size_t)T + 1, sizeof *held);
@@ -348,7 +404,8 @@ static int round_plan(const be_model *m, const be_program *p,
      * the cap leaves no room, a unit of the least efficient device gives
      * way to a more efficient one */
     rounding r = {m, p, held, be__calloc((size_t)T + 1, sizeof(double)),
-                  be__calloc((size_t)T + 1, sizeof(double))};
+                  be__calloc((size_t)T + 1, sizeof(double)),
+                  fixed ? from : 0};
     if (!r.kw || !r.spend)
         goto out;
     for (int t = 0; t < T; t++)
@@ -361,7 +418,9 @@ static int round_plan(const be_model *m, const be_program *p,
     }
     units = be__calloc((size_t)K + 1, sizeof *units);
     lack = be__calloc((size_t)W, sizeof *lack);
-    if (!units || !lack)
+    save = be__calloc((size_t)J * (size_t)T + 2 * (size_t)T + 1,
+                      sizeof *save);
+    if (!units || !lack || !save)
         goto out;
     for (int t = 0; t < T; t++) {
         double have = 0.0;
@@ -447,7 +506,7 @@ static int round_plan(const be_model *m, const be_program *p,
                 if (more < 0)
                     goto out;
                 step += more;
-            } else if (!swap_unit(&r, w, t, &have)) {
+            } else if (!swap_unit(&r, w, t, &have, save)) {
                 break;               /* nothing fits: not a plan */
             }
         }
@@ -484,6 +543,7 @@ static int round_plan(const be_model *m, const be_program *p,
 out:
     free(units);
     free(lack);
+    free(save);
     free(r.kw);
     free(r.spend);
     free(held);
@@ -785,7 +845,8 @@ static int scenario_round(const be_model *m, const be_program *p,
             xs[j] = set[at] ? out[at] : x[at];
         }
         double c;
-        ok = round_plan(m->scenarios[s].model, q, xs, own_from, own, &c) &&
+        ok = round_plan(m->scenarios[s].model, q, xs, own_from, 1, own,
+                        &c) &&
              put_scenario(p, s, own, out, set);
     }
     free(set);
@@ -803,5 +864,5 @@ int be__rounded_plan(const be_model *m, const be_program *p,
                      const double *x, int from, double *y, double *cost)
 {
     return p->n_scen ? scenario_round(m, p, x, from, y, cost)
-                     : round_plan(m, p, x, from, y, cost);
+                     : round_plan(m, p, x, from, 0, y, cost);
 }

@@ -421,8 +421,8 @@ be_code be__glpk_solve_from(const be_model *m, const be_program *p,
 }
 
 typedef struct heuristic_args {
-    double *x, cost;
-    int found;
+    double *x, cost, bound;
+    int found, quick;          /* quick: 1 be__quick_plan, 2 improve x */
 } heuristic_args;
 
 static int heuristic_task(be_lp *lp, const be_model *m, const be_program *p,
@@ -432,8 +432,15 @@ static int heuristic_task(be_lp *lp, const be_model *m, const be_program *p,
     double limit = s && s->time_limit > 0.0 ? s->time_limit : INFINITY;
     double deadline = be__now() + limit, first, bound;
     be__lp_start_from_lives(lp, m, deadline);      /* as solve_mip starts */
-    h->found = be__heuristic(lp, m, p, deadline, h->x, &h->cost, &first,
-                             &bound);
+    if (h->quick == 2)
+        h->found = be__improve_plan(lp, m, p, deadline, h->x, &h->cost);
+    else if (h->quick)
+        h->found = be__quick_plan(lp, m, p, deadline, h->x, &h->cost,
+                                  &h->bound);
+    else
+        h->found = be__heuristic(lp, m, p, deadline, h->x, &h->cost, &first,
+                                 &bound);
+    (void)bound;
     return 1;
 }
 
@@ -441,9 +448,33 @@ be_code be__glpk_heuristic(const be_model *m, const be_program *p,
                            const be_settings *s, double *x, double *cost,
                            int *found, be_error *err)
 {
-    heuristic_args h = {x, NAN, 0};
+    heuristic_args h = {x, NAN, -INFINITY, 0, 0};
     be_code rc = be__lp_run(m, p, s, heuristic_task, &h, err);
     *cost = h.cost;
     *found = rc == BE_OK && h.found;
+    return rc;
+}
+
+be_code be__glpk_quick_plan(const be_model *m, const be_program *p,
+                            const be_settings *s, double *x, double *cost,
+                            double *bound, int *found, be_error *err)
+{
+    heuristic_args h = {x, NAN, -INFINITY, 0, 1};
+    be_code rc = be__lp_run(m, p, s, heuristic_task, &h, err);
+    *cost = h.cost;
+    *bound = rc == BE_OK ? h.bound : -INFINITY;
+    *found = rc == BE_OK && h.found;
+    return rc;
+}
+
+be_code be__glpk_improve(const be_model *m, const be_program *p,
+                         const be_settings *s, double *x, double *cost,
+                         int *better, be_error *err)
+{
+    heuristic_args h = {x, *cost, -INFINITY, 0, 2};
+    be_code rc = be__lp_run(m, p, s, heuristic_task, &h, err);
+    *better = rc == BE_OK && h.found;
+    if (*better)
+        *cost = h.cost;
     return rc;
 }
