@@ -414,11 +414,14 @@ typedef struct be_settings {
     void *progress_ctx;
     be_basis *basis;     /* warm start (see be_basis); default NULL */
     int jobs;            /* threads for the solves of a model with
-                            scenarios that do not depend on each other
-                            (each scenario's own program, for a
-                            whole-unit model whose stochastic program
-                            has more than 8,000 whole-unit columns:
-                            docs/engine.md "Scenarios"); default the number
+                            scenarios that do not depend on each other:
+                            each scenario's own program, in
+                            be_uncertainty_analyze (wait-and-see) and
+                            for a whole-unit model whose stochastic
+                            program has more than 8,000 whole-unit
+                            columns (docs/engine.md "Scenarios"); with a
+                            log function, be_uncertainty_analyze solves
+                            them one at a time; default the number
                             of online CPUs, at least 1; 1: no threads.
                             The answers are the same for every value
                             when no solve stops at its time limit.  The

@@ -469,9 +469,11 @@ static void test_scenario_random(void)
     const char *seed = getenv("BE_SCENARIO_SEED");
     rng = seed ? strtoull(seed, NULL, 10) | 1 : 7;
     int n = n_models(), loaded = 0, shared = 0, eev_fixed = 0, rolled = 0;
+    int parallel = 0;
     be_settings st;
     be_settings_init(&st);
     st.time_limit = 20;
+    st.jobs = 2;
     for (int i = 0; i < n; i++) {
         text y;
         gen g;
@@ -502,6 +504,22 @@ static void test_scenario_random(void)
             check_failures++;
             be_model_free(m);
             continue;
+        }
+        /* the scenarios' own solves run in threads: the same figures in
+         * one, when every solve is proven */
+        if (i % 3 == 0 && u->proven) {
+            be_settings one = st;
+            one.jobs = 1;
+            be_uncertainty *v = be_uncertainty_analyze(m, &one, &e);
+            CHECK(v != NULL);
+            for (int s = 0; v && s < g.S; s++)
+                CHECK(v->own[s] == u->own[s] &&
+                      v->own_bound[s] == u->own_bound[s] &&
+                      v->own_status[s] == u->own_status[s]);
+            if (v)
+                CHECK(v->ws == u->ws && v->evpi == u->evpi);
+            be_uncertainty_free(v);
+            parallel++;
         }
         if (u->rp->status == BE_OPTIMAL ||
             u->rp->status == BE_TIME_LIMIT_PLAN) {
@@ -563,8 +581,10 @@ static void test_scenario_random(void)
     CHECK(shared > 0);
     CHECK(eev_fixed > 0);
     CHECK(rolled >= n / 4);
+    CHECK(parallel >= n / 6);
     fprintf(stderr, "scenario: %d random models, %d rolling policies priced "
-            "against RP\n", n, rolled);
+            "against RP, %d analyses the same in one thread and two\n", n,
+            rolled, parallel);
 }
 
 /* ---- the start from unit lives (lives.c) on scenario trees ---- */

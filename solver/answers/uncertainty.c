@@ -408,6 +408,21 @@ done:
     return rc;
 }
 
+/* The scenarios' own solves (be__parallel): solution i, or NULL with
+ * err[i]. */
+typedef struct own_work {
+    const be_model *m;
+    be_settings set;
+    be_solution **sol;
+    be_error *err;
+} own_work;
+
+static void own_solve(void *ctx, int i)
+{
+    own_work *w = ctx;
+    w->sol[i] = be_solve(w->m->scenarios[i].model, &w->set, &w->err[i]);
+}
+
 be_uncertainty *be_uncertainty_analyze(const be_model *m, const be_settings *s,
                                        be_error *err)
 {
@@ -454,13 +469,31 @@ be_uncertainty *be_uncertainty_analyze(const be_model *m, const be_settings *s,
         be__fail(err, BE_ENOMEM, m->file, nowhere, "out of memory");
         goto fail;
     }
+    /* every scenario on its own: independent solves, in threads */
+    own_work ow = {m, *s, NULL, NULL};
+    ow.sol = be__calloc((size_t)S, sizeof *ow.sol);
+    ow.err = be__calloc((size_t)S, sizeof *ow.err);
+    if (!ow.sol || !ow.err) {
+        free(ow.sol);
+        free(ow.err);
+        free(prob);
+        be__fail(err, BE_ENOMEM, m->file, nowhere, "out of memory");
+        goto fail;
+    }
+    int jobs = ow.set.jobs < 1 ? 1 : ow.set.jobs;
+    if (ow.set.log)
+        jobs = 1;                /* the log in the order of the solves */
+    ow.set.progress = NULL;      /* reports come from the calling thread */
+    be__parallel(S, jobs, own_solve, &ow);
+    int failed = -1;
     for (int i = 0; i < S; i++) {
         double p = m->scenarios[i].probability;
         prob[i] = p;
-        be_solution *own = be_solve(m->scenarios[i].model, s, err);
+        be_solution *own = ow.sol[i];
         if (!own) {
-            free(prob);
-            goto fail;
+            if (failed < 0)
+                failed = i;
+            continue;
         }
         u->own_status[i] = own->status;
         u->own[i] = has_plan(own) ? own->eval->cost.total : NAN;
@@ -474,6 +507,14 @@ be_uncertainty *be_uncertainty_analyze(const be_model *m, const be_settings *s,
         if (rp_plan && (u->worst < 0 ||
                         u->plan_cost[i] > u->plan_cost[u->worst]))
             u->worst = i;
+    }
+    if (failed >= 0 && err)
+        *err = ow.err[failed];
+    free(ow.sol);
+    free(ow.err);
+    if (failed >= 0) {
+        free(prob);
+        goto fail;
     }
     u->evpi = u->rp_cost - u->ws;
     u->cvar = m->has_risk && rp_plan

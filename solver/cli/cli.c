@@ -73,9 +73,9 @@ static const cli_option shared_options[] = {
                  "GLPK's solver log on standard error"),
     CLI_OPT_INT("--jobs", NULL, &common.jobs, "N", 1, 1024,
                 "a whole number from 1 to 1024",
-                "threads for the solves of a large whole-unit model with "
-                "scenarios that do not depend on each other (default: the "
-                "number of CPUs; the answer is the same for every N)"),
+                "threads for a model with scenarios: its scenarios' own "
+                "programs, solved side by side (default: the number of "
+                "CPUs; the answer is the same for every N)"),
 };
 enum { N_SHARED = sizeof shared_options / sizeof shared_options[0] };
 
