@@ -41,7 +41,9 @@
  * Fix-and-optimize: with every whole-unit column fixed at the plan but
  * those of one window (two windows wide, stepping by one, so they
  * overlap), the sub-MIP (the thorough way) re-decides that window; a
- * cheaper plan replaces the current one.  Passes repeat until one
+ * cheaper plan replaces the current one.  On a stochastic program a
+ * window holds one scenario's nodes at a time (the shared ones with it),
+ * the other scenarios' columns fixed too.  Passes repeat until one
  * improves nothing, FO_PASSES at most.  With workloads, a window that
  * finds no cheaper plan is searched once more for plans cheaper than the
  * current one only, by a row of the objective (a cutoff): its share
