@@ -197,7 +197,6 @@ typedef struct dec {
                                 program's own fix rows, and in stage 3
                                 the shared nodes' */
     job *jobs;
-    int n_jobs;
 } dec;
 
 /* x of scenario s's program as a whole-unit plan: the solver's values
@@ -328,14 +327,14 @@ static double each(int n, int jobs, double end)
 /* The scenarios' plans put together                                   */
 /* ------------------------------------------------------------------ */
 
-typedef struct walk {
+typedef struct parts {
     dec *d;
     double **x;              /* [S] each scenario's plan (its program's
                                 columns); NULL: none */
     double *cost;            /* [S] their costs (INFINITY: none) */
-} walk;
+} parts;
 
-static void walk_free(walk *w, int S)
+static void parts_free(parts *w, int S)
 {
     for (int s = 0; s < S; s++)
         free(w->x ? w->x[s] : NULL);
@@ -343,7 +342,7 @@ static void walk_free(walk *w, int S)
     free(w->cost);
 }
 
-static int walk_init(walk *w, dec *d)
+static int parts_init(parts *w, dec *d)
 {
     int S = d->m->n_scenarios;
     memset(w, 0, sizeof *w);
@@ -359,7 +358,7 @@ static int walk_init(walk *w, dec *d)
  * agree or exceed a bound (which the construction rules out) or out of
  * memory.  *cost: the program's objective at them (without its
  * constant). */
-static double *assemble(const walk *w, double *cost)
+static double *assemble(const parts *w, double *cost)
 {
     const be_model *m = w->d->m;
     const be_program *p = w->d->p;
@@ -413,7 +412,7 @@ static double *assemble(const walk *w, double *cost)
 }
 
 /* Every scenario's plan is one the evaluator finds feasible. */
-static int all_feasible(const walk *w)
+static int all_feasible(const parts *w)
 {
     const be_model *m = w->d->m;
     int ok = 1;
@@ -430,7 +429,7 @@ static int all_feasible(const walk *w)
 
 /* Scenario s's part of the stochastic program's plan X into w->x[s]
  * (and its cost); 0 when out of memory. */
-static int take_part(walk *w, int s, const double *X)
+static int take_part(parts *w, int s, const double *X)
 {
     const be_program *q = w->d->p->scen[s];
     double *x = be__calloc((size_t)q->n_cols + 1, sizeof *x);
@@ -451,7 +450,7 @@ static int take_part(walk *w, int s, const double *X)
  * keeps the cheaper of its part of X and that solve's plan.  w->x and
  * w->cost are every scenario's plan at the end.  Returns 1, or -1 on an
  * error (err). */
-static int improve_parts(walk *w, const double *X, const double *base,
+static int improve_parts(parts *w, const double *X, const double *base,
                          double end, be_error *err)
 {
     dec *d = w->d;
@@ -505,7 +504,7 @@ be_code be__solve_scenarios(const be_model *m, const be_program *p,
     info->seconds = 0.0;
     info->plan_cost = NAN;
     info->first_plan = -1.0;
-    dec d = {m, p, *s, NULL, NULL, 0};
+    dec d = {m, p, *s, NULL, NULL};
     locked_log lg = {.log = s->log, .ctx = s->log_ctx};
     int have_lock = s->log && pthread_mutex_init(&lg.mu, NULL) == 0;
     d.set.progress = NULL;
@@ -522,8 +521,8 @@ be_code be__solve_scenarios(const be_model *m, const be_program *p,
     d.jobs = be__calloc((size_t)S + 1, sizeof *d.jobs);
     double *base = be__calloc((size_t)N + 1, sizeof *base);
     double *plan = be__calloc((size_t)N + 1, sizeof *plan);
-    walk w;
-    int ready = walk_init(&w, &d);
+    parts w;
+    int ready = parts_init(&w, &d);
     double *x = NULL, cost = INFINITY, lp_bound = -INFINITY, c;
     int found = 0, better;
     be_code rc = BE_OK;
@@ -626,7 +625,7 @@ done:
     free(x);
     free(plan);
     free(base);
-    walk_free(&w, S);
+    parts_free(&w, S);
     for (int i = 0; d.jobs && i < S; i++)
         free(d.jobs[i].x);
     free(d.jobs);

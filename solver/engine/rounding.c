@@ -270,11 +270,10 @@ static int swap_unit(rounding *r, int w, int t, double *have, double *save)
     const be_model *m = r->m;
     int J = m->n_cohorts, T = m->T, best = -1, u0;
     double best_e = 0.0, v;
-    double worst_e = INFINITY;
     int worst = least_efficient(r, w, t, INFINITY);
     if (worst < 0)
         return 0;
-    worst_e = be__capacity_per_kw(m, m->cohorts[worst].device, w, t);
+    double worst_e = be__capacity_per_kw(m, m->cohorts[worst].device, w, t);
     /* the most efficient that fits once every less efficient unit is gone */
     for (int j = 0; j < J; j++) {
         double e = be__capacity_per_kw(m, m->cohorts[j].device, w, t);

@@ -420,9 +420,16 @@ be_code be__glpk_solve_from(const be_model *m, const be_program *p,
     return rc;
 }
 
+typedef enum heuristic_kind {
+    HEURISTIC_FULL,            /* be__heuristic */
+    HEURISTIC_QUICK,           /* be__quick_plan */
+    HEURISTIC_IMPROVE          /* be__improve_plan on x */
+} heuristic_kind;
+
 typedef struct heuristic_args {
     double *x, cost, bound;
-    int found, quick;          /* quick: 1 be__quick_plan, 2 improve x */
+    int found;
+    heuristic_kind kind;
 } heuristic_args;
 
 static int heuristic_task(be_lp *lp, const be_model *m, const be_program *p,
@@ -430,17 +437,21 @@ static int heuristic_task(be_lp *lp, const be_model *m, const be_program *p,
 {
     heuristic_args *h = ctx;
     double limit = s && s->time_limit > 0.0 ? s->time_limit : INFINITY;
-    double deadline = be__now() + limit, first, bound;
+    double deadline = be__now() + limit, first;
     be__lp_start_from_lives(lp, m, deadline);      /* as solve_mip starts */
-    if (h->quick == 2)
-        h->found = be__improve_plan(lp, m, p, deadline, h->x, &h->cost);
-    else if (h->quick)
+    switch (h->kind) {
+    case HEURISTIC_FULL:
+        h->found = be__heuristic(lp, m, p, deadline, h->x, &h->cost, &first,
+                                 &h->bound);
+        break;
+    case HEURISTIC_QUICK:
         h->found = be__quick_plan(lp, m, p, deadline, h->x, &h->cost,
                                   &h->bound);
-    else
-        h->found = be__heuristic(lp, m, p, deadline, h->x, &h->cost, &first,
-                                 &bound);
-    (void)bound;
+        break;
+    case HEURISTIC_IMPROVE:
+        h->found = be__improve_plan(lp, m, p, deadline, h->x, &h->cost);
+        break;
+    }
     return 1;
 }
 
@@ -448,7 +459,7 @@ be_code be__glpk_heuristic(const be_model *m, const be_program *p,
                            const be_settings *s, double *x, double *cost,
                            int *found, be_error *err)
 {
-    heuristic_args h = {x, NAN, -INFINITY, 0, 0};
+    heuristic_args h = {x, NAN, -INFINITY, 0, HEURISTIC_FULL};
     be_code rc = be__lp_run(m, p, s, heuristic_task, &h, err);
     *cost = h.cost;
     *found = rc == BE_OK && h.found;
@@ -459,7 +470,7 @@ be_code be__glpk_quick_plan(const be_model *m, const be_program *p,
                             const be_settings *s, double *x, double *cost,
                             double *bound, int *found, be_error *err)
 {
-    heuristic_args h = {x, NAN, -INFINITY, 0, 1};
+    heuristic_args h = {x, NAN, -INFINITY, 0, HEURISTIC_QUICK};
     be_code rc = be__lp_run(m, p, s, heuristic_task, &h, err);
     *cost = h.cost;
     *bound = rc == BE_OK ? h.bound : -INFINITY;
@@ -471,7 +482,7 @@ be_code be__glpk_improve(const be_model *m, const be_program *p,
                          const be_settings *s, double *x, double *cost,
                          int *better, be_error *err)
 {
-    heuristic_args h = {x, *cost, -INFINITY, 0, 2};
+    heuristic_args h = {x, *cost, -INFINITY, 0, HEURISTIC_IMPROVE};
     be_code rc = be__lp_run(m, p, s, heuristic_task, &h, err);
     *better = rc == BE_OK && h.found;
     if (*better)
