@@ -917,8 +917,10 @@ typedef struct be_diagnosis {
  * which constraints in which periods must give way and by how much; for
  * an unbounded model, a bought unit whose purchase, running and sale make
  * money.  s may be NULL; s->relax, mip_gap, log are used, and
- * s->time_limit (default 10 s) bounds each of the two elastic solves.
- * Returns NULL with err filled on a solver failure or out of memory. */
+ * s->time_limit (default 10 s) bounds the diagnosis as a whole: the two
+ * elastic solves share it (with scenarios, each scenario's diagnosis
+ * shares it with those still to come).  Returns NULL with err filled on
+ * a solver failure or out of memory. */
 be_diagnosis *be_diagnose(const be_model *m, const be_settings *s,
                           be_error *err);
 void be_diagnosis_free(be_diagnosis *d);
@@ -932,7 +934,11 @@ void be_diagnosis_free(be_diagnosis *d);
  * that status is BE_INFEASIBLE or BE_UNBOUNDED, else NULL (also when the
  * diagnosis failed).  Each diag[i] belongs to the caller (free with
  * be_diagnosis_free).  When every scenario has a plan alone, only the
- * decisions they share cannot serve them all.  Returns BE_OK, or BE_EARG
+ * decisions they share cannot serve them all.  One time limit bounds it
+ * all: s->time_limit (0: BE_DEFAULT_MIP_SECONDS for a whole-unit model,
+ * none for an LP), shared by the scenarios still to come; a scenario
+ * with no plan alone has what its solve left of its share for its
+ * diagnosis.  Returns BE_OK, or BE_EARG
  * with err filled when an argument is NULL or m has no scenarios (then
  * the arrays are not touched). */
 be_code be_diagnose_scenarios(const be_model *m, const be_settings *s,

@@ -8,6 +8,7 @@
 
 #include "check.h"
 #include "breakeven.h"
+#include "engine/glpk_solver.h"   /* be__now */
 
 void suite_diagnose(void);
 
@@ -406,6 +407,53 @@ static void each_scenario_alone(void)
     be_model_free(m);
 }
 
+/* One time limit bounds a whole diagnosis.  In
+ * tests/cli/scenarios-infeasible-slow.yaml s0 and s2 outgrow the power
+ * cap by 2032 (no plan even alone) while s1 and s3 have plans that take
+ * longer than these limits to prove.  Before the limit was shared, each
+ * scenario's solve and each elastic solve had all of it: at 1 s,
+ * be_diagnose_scenarios took 6 solves' worth (about 4-6 s).  The margins
+ * are wide (a loaded machine): 1 s asked, under 3 s allowed. */
+static void one_time_limit(void)
+{
+    be_error err = {0};
+    be_model *m = be_model_load_file("tests/cli/scenarios-infeasible-slow.yaml",
+                                     NULL, &err);
+    REQUIRE(m);
+    REQUIRE(be_model_scenarios(m) == 4);
+    be_settings s;
+    be_settings_init(&s);
+    s.time_limit = 1;
+    be_status status[4];
+    be_diagnosis *diag[4];
+    double t0 = be__now();
+    CHECK(be_diagnose_scenarios(m, &s, status, diag, &err) == BE_OK);
+    double took = be__now() - t0;
+    CHECK(took < 3.0);
+    CHECK(status[0] == BE_INFEASIBLE && status[2] == BE_INFEASIBLE);
+    CHECK(status[1] == BE_OPTIMAL || status[1] == BE_TIME_LIMIT_PLAN);
+    CHECK(status[3] == BE_OPTIMAL || status[3] == BE_TIME_LIMIT_PLAN);
+    CHECK(diag[1] == NULL && diag[3] == NULL);
+    for (int i = 0; i < 4; i += 2) {
+        REQUIRE(diag[i]);
+        /* the simple bound's line, whatever the elastic solves had */
+        CHECK(diag[i]->status == BE_INFEASIBLE);
+        REQUIRE(diag[i]->n >= 1);
+        CHECK_STR(diag[i]->gives[0].text, "2032: demand of 40918.4 cannot be "
+                  "met: at most 26852.7 fits under the 5926.36 kW power cap");
+        be_diagnosis_free(diag[i]);
+    }
+    /* be_diagnose of the model with scenarios: the same limit for all */
+    t0 = be__now();
+    be_diagnosis *d = be_diagnose(m, &s, &err);
+    took = be__now() - t0;
+    REQUIRE(d);
+    CHECK(took < 3.0);
+    CHECK(d->status == BE_INFEASIBLE);
+    be_diagnosis_free(d);
+    be_model_free(m);
+}
+
 void suite_diagnose(void)
 {
     RUN(power_cap_gives_way);
@@ -419,4 +467,5 @@ void suite_diagnose(void)
     RUN(one_explainer);
     RUN(scaling_warning);
     RUN(each_scenario_alone);
+    RUN(one_time_limit);
 }

@@ -42,8 +42,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Whole-program solves of the elastic copies: at most this long each when
- * the caller sets no time limit. */
+/* Whole-program solves of the elastic copies: at most this long in all
+ * when the caller sets no time limit. */
 #define DIAGNOSE_SECONDS 10.0
 /* A slack counts when above this, relative to the row's right-hand side. */
 #define SLACK_TOL 1e-7
@@ -96,12 +96,23 @@ static be_program *elastic_build(const be_model *m, const be_program *p,
     return e;
 }
 
-/* Solve an elastic copy: slack[i] gets the slack of row i (0 if none).
- * Returns BE_OK with *solved = 1 when a plan was found. */
+/* A time limit for the next of `parts` solves that share what is left
+ * before `end` (be__now() clock; INFINITY: no limit).  Never 0, which
+ * would mean no limit to GLPK: a solve with no time left stops at once. */
+static double share_of(double end, int parts)
+{
+    if (!isfinite(end))
+        return INFINITY;
+    double left = (end - be__now()) / parts;
+    return left > 1e-3 ? left : 1e-3;
+}
+
+/* Solve an elastic copy within `seconds`: slack[i] gets the slack of row
+ * i (0 if none).  Returns BE_OK with *solved = 1 when a plan was found. */
 static be_code elastic_solve(const be_model *m, const be_program *p,
                              const double *weight, const be_settings *s,
-                             double *slack, double *activity, int *solved,
-                             be_error *err)
+                             double seconds, double *slack,
+                             double *activity, int *solved, be_error *err)
 {
     int *slack_row = NULL;
     be_code rc = BE_OK;
@@ -115,7 +126,7 @@ static be_code elastic_solve(const be_model *m, const be_program *p,
     be_settings es;
     be_settings_init(&es);
     es.mip_gap = s ? s->mip_gap : es.mip_gap;
-    es.time_limit = s && s->time_limit > 0 ? s->time_limit : DIAGNOSE_SECONDS;
+    es.time_limit = seconds;
     es.log = s ? s->log : NULL;
     es.log_ctx = s ? s->log_ctx : NULL;
     be_glpk_out out;
@@ -427,7 +438,8 @@ void be_diagnosis_free(be_diagnosis *d)
  * have no plan while every scenario has one, when no shared decision
  * suits them all; then there is nothing here to list.) */
 static be_diagnosis *diagnose_scenarios(const be_model *m,
-                                        const be_settings *s, be_error *err)
+                                        const be_settings *s, double end,
+                                        be_error *err)
 {
     be_pos nowhere = {0, 0};
     be_diagnosis *all = be__calloc(1, sizeof *all);
@@ -436,8 +448,15 @@ static be_diagnosis *diagnose_scenarios(const be_model *m,
         return NULL;
     }
     all->status = BE_OPTIMAL;
+    be_settings one;
+    if (s)
+        one = *s;
+    else
+        be_settings_init(&one);
     for (int i = 0; i < m->n_scenarios; i++) {
-        be_diagnosis *d = be_diagnose(m->scenarios[i].model, s, err);
+        /* the scenarios still to come share the time left */
+        one.time_limit = share_of(end, m->n_scenarios - i);
+        be_diagnosis *d = be_diagnose(m->scenarios[i].model, &one, err);
         if (!d) {
             be_diagnosis_free(all);
             return NULL;
@@ -470,8 +489,11 @@ be_diagnosis *be_diagnose(const be_model *m, const be_settings *s,
                           be_error *err)
 {
     be_pos nowhere = {0, 0};
+    /* one time limit for the whole diagnosis */
+    double end = be__now() + (s && s->time_limit > 0 ? s->time_limit
+                                                      : DIAGNOSE_SECONDS);
     if (m->n_scenarios)
-        return diagnose_scenarios(m, s, err);
+        return diagnose_scenarios(m, s, end, err);
     be_diagnosis *d = be__calloc(1, sizeof *d);
     be_program *p = NULL;
     double *w = NULL, *slack = NULL, *act = NULL, *step = NULL;
@@ -535,7 +557,8 @@ be_diagnosis *be_diagnose(const be_model *m, const be_settings *s,
         w[i] = r->kind == BE_ROW_DEMAND && r->rhs > 0.0
              ? 1.0 / (r->rhs > 1.0 ? r->rhs : 1.0) : 0.0;
     }
-    if (elastic_solve(m, p, w, s, slack, act, &solved, err) != BE_OK)
+    if (elastic_solve(m, p, w, s, share_of(end, 2), slack, act, &solved,
+                      err) != BE_OK)
         goto fail;
     /* a demand line per period: stage 0's bound when one shows the
      * shortfall (what be_solve's reason says), else the elastic plan's */
@@ -571,7 +594,8 @@ be_diagnosis *be_diagnose(const be_model *m, const be_settings *s,
              : r->kind == BE_ROW_POWER || r->kind == BE_ROW_BUDGET
              ? later / scale : 0.0;
     }
-    if (elastic_solve(m, p, w, s, slack, act, &solved, err) != BE_OK)
+    if (elastic_solve(m, p, w, s, share_of(end, 1), slack, act, &solved,
+                      err) != BE_OK)
         goto fail;
     if (solved) {
         for (int t = 0; t < T; t++) {

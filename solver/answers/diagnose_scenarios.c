@@ -5,11 +5,25 @@
  * scenario has one, when no shared decision suits them all; the statuses
  * say which of the two it is.
  *
+ * One time limit bounds it all: the scenarios still to come share the
+ * time left, and a scenario with no plan alone has what its own solve
+ * left of its share for its diagnosis.
+ *
  * Kept apart from diagnose.c because it calls be_solve, and be_solve
  * (solve.c) calls diagnose.c for its reason: in one file the two would
  * call each other.
  */
-#include "model/model.h"
+#include "answers/answers.h"
+
+#include <math.h>
+
+/* The seconds left before `end` (be__now() clock; INFINITY: no limit),
+ * never 0 (which would mean the default limit). */
+static double left_before(double end)
+{
+    double left = end - be__now();
+    return left > 1e-3 ? left : 1e-3;
+}
 
 be_code be_diagnose_scenarios(const be_model *m, const be_settings *s,
                               be_status *status, be_diagnosis **diag,
@@ -29,11 +43,19 @@ be_code be_diagnose_scenarios(const be_model *m, const be_settings *s,
     else
         be_settings_init(&quiet);
     quiet.progress = NULL;   /* one progress display is the caller's */
+    double limit = quiet.time_limit > 0.0 ? quiet.time_limit
+                 : m->integer && !quiet.relax ? BE_DEFAULT_MIP_SECONDS
+                 : INFINITY;
+    double end = be__now() + limit;
     for (int i = 0; i < n; i++) {
         const be_model *ms = be_model_scenario(m, i);
+        double start = be__now();
+        double mine = start + (end - start) / (n - i);   /* INFINITY - x */
+        quiet.time_limit = left_before(mine);
         be_solution *one = be_solve(ms, &quiet, NULL);
         status[i] = one ? one->status : BE_NO_PLAN;
         diag[i] = NULL;
+        quiet.time_limit = left_before(mine);
         if (one && (one->status == BE_INFEASIBLE ||
                     one->status == BE_UNBOUNDED))
             diag[i] = be_diagnose(ms, &quiet, NULL);

@@ -455,16 +455,19 @@ static int solve(cli_ctx *x)
         (st == BE_INFEASIBLE || st == BE_UNBOUNDED)) {
         /* why, in the planner's words: which limits must give way */
         be_error derr = {0};
-        x->diag = be_diagnose(x->m, &x->s, &derr);
+        be_settings ds = cli_diagnosis_settings(&x->s, x->sol);
+        x->diag = be_diagnose(x->m, &ds, &derr);
         if (!x->diag && !x->c->quiet)
             fprintf(stderr, "breakeven: %s: note: no diagnosis: %s\n",
                     x->path, derr.message);
     }
     if (cmd->flags & CMD_DIAGNOSE && be_model_scenarios(x->m) > 0 &&
-        !cli_has_plan(x->sol) && st != BE_NO_PLAN &&
-        cli_diagnose_scenarios(x->m, &x->s, &x->scenario_status,
-                               &x->scenario_diag) != 0)
-        return cli_out_of_memory();
+        !cli_has_plan(x->sol) && st != BE_NO_PLAN) {
+        be_settings ds = cli_diagnosis_settings(&x->s, x->sol);
+        if (cli_diagnose_scenarios(x->m, &ds, &x->scenario_status,
+                                   &x->scenario_diag) != 0)
+            return cli_out_of_memory();
+    }
     if (!cli_has_plan(x->sol) && cmd->flags & CMD_PLAN)
         return cli_no_plan(x);
     return EXIT_PLAN;
@@ -691,6 +694,19 @@ const char *cli_gap_words(double gap, char *buf, size_t size)
     else
         snprintf(buf, size, "with no lower bound proven yet");
     return buf;
+}
+
+be_settings cli_diagnosis_settings(const be_settings *s,
+                                   const be_solution *sol)
+{
+    be_settings d = *s;
+    double limit = sol->stats.time_limit;
+    if (isfinite(limit) && limit > 0.0) {
+        double left = limit - sol->stats.build_seconds -
+                      sol->stats.solve_seconds;
+        d.time_limit = left > 0.1 * limit ? left : 0.1 * limit;
+    }
+    return d;
 }
 
 int cli_has_plan(const be_solution *sol)

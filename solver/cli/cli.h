@@ -267,6 +267,11 @@ int cli_has_plan(const be_solution *sol);
  * "with no lower bound proven yet".  Returns buf. */
 const char *cli_gap_words(double gap, char *buf, size_t size);
 
+/* Settings for the diagnosis after a solve (sol) with no plan: the
+ * command's time limit is shared, so it gets what the solve left of it,
+ * and at least a tenth. */
+be_settings cli_diagnosis_settings(const be_settings *s,
+                                   const be_solution *sol);
 /* be_diagnose_scenarios into *status and *diag ([scenarios], calloc'd;
  * the caller frees them and each diagnosis).  Returns 0, or -1 when out
  * of memory. */

@@ -423,13 +423,14 @@ void run_model(const char *path, const cli_common *c, const char *json_path,
     if (json_path && sol->status != BE_NO_PLAN) {
         /* the object `solve --format json` prints, diagnosis included */
         int scen = be_model_scenarios(m) > 0;
+        be_settings ds = cli_diagnosis_settings(&s, sol);
         if (!scen &&
             (sol->status == BE_INFEASIBLE || sol->status == BE_UNBOUNDED)) {
             be_error derr = {0};
-            diag = be_diagnose(m, &s, &derr);
+            diag = be_diagnose(m, &ds, &derr);
         }
         if (scen && !cli_has_plan(sol) &&
-            cli_diagnose_scenarios(m, &s, &sc_status, &sc_diag) != 0) {
+            cli_diagnose_scenarios(m, &ds, &sc_status, &sc_diag) != 0) {
             free(sc_status);
             sc_status = NULL;
         }

@@ -79,3 +79,15 @@ expect scaling-quiet 0 "" solve "$tmp/scale.yaml" --quiet
 ok scaling-quiet-silent test ! -s "$tmp/err"
 expect scaling-none 0 "" solve examples/engine-analyzer.yaml
 ok scaling-none-silent test "$(cat "$tmp/err")" = "breakeven: examples/engine-analyzer.yaml: solving with whole units (time limit 60 s) ..."
+
+# A model with scenarios and no plan: the diagnosis (each scenario alone,
+# and why the infeasible ones are) shares the solve's time limit
+# (test_diagnose.c times it); with 1 s it still names both scenarios
+# with no plan, by the simple bound, and the two with plans, in JSON too.
+slow=tests/cli/scenarios-infeasible-slow.yaml
+expect diag-shared-limit 1 "scenario 's0' alone has no plan \(infeasible\)" solve "$slow" --time-limit 1
+ok diag-shared-limit-s2 grep -q "scenario 's2': 2032: demand of 40918.4 cannot be met: at most 26852.7 fits under the 5926.36 kW power cap" "$tmp/err"
+ok diag-shared-limit-s1 sh -c "! grep -q \"scenario 's1' alone\" \"$tmp/err\""
+expect diag-shared-limit-json 1 "" solve "$slow" --time-limit 1 --format json
+grep -o '"alone": "[a-z ()]*"' "$tmp/out" | sed 's/"alone": //' | tr '\n' , >"$tmp/alone"
+ok diag-shared-limit-json-alone grep -Eq '^"infeasible","(optimal|time limit \(plan found\))","infeasible","(optimal|time limit \(plan found\))",$' "$tmp/alone"
