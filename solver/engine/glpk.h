@@ -117,7 +117,9 @@ typedef struct be_tree_event {
                                 (meaningless without one or `better`) */
 } be_tree_event;
 
-/* Called at each of GLPK's calls during the search; nonzero stops it. */
+/* Called during the search at each new plan of GLPK's, and at GLPK's
+ * other calls at most once every few milliseconds (TREE_REPORT_SECONDS
+ * in glpk.c); nonzero stops it. */
 typedef int (*be_tree_fn)(void *ctx, const be_tree_event *e);
 
 typedef enum be_branching {
@@ -131,7 +133,9 @@ typedef struct be_bb {
                                 root LP must be solved (be__lp_root) */
     be_branching branching;
     int mir_cuts, gomory_cuts;
-    double gap;              /* relative gap to stop at */
+    double gap;              /* relative gap to stop at; with on_tree,
+                                on_tree must stop the search there
+                                (GLPK's own test is then off) */
     double tol_obj;          /* GLPK's tol_obj */
     double deadline;
     const double *incumbent; /* n_cols values: a whole-unit plan GLPK takes

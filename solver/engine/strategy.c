@@ -76,8 +76,9 @@ typedef struct search {
                                 whole-unit plan, or -1 */
     double plan_cost;        /* the heuristic's plan, or NAN */
     double gap;              /* the relative gap asked for */
-    int plan_good;           /* the search stopped: plan_cost is within
-                                gap of the bound */
+    int plan_good;           /* the search stopped: the best plan, GLPK's
+                                or plan_cost, is within gap of the
+                                bound */
     double shift;            /* the program's constant (be_program
                                 obj_const): progress reports the cost */
     double clock0;           /* progress reports' seconds count from it */
@@ -107,10 +108,14 @@ static int on_tree(void *info, const be_tree_event *e)
         g->bound = e->node_bound;
         g->have_bound = 1;
     }
-    /* GLPK stops at the gap only for its own plans: stop for the
-     * heuristic's too */
-    if (e->open && isfinite(g->plan_cost) && !g->plan_good &&
-        g->plan_cost - g->bound <= g->gap * fmax(1.0, fabs(g->plan_cost))) {
+    /* The search stops here at the gap, for GLPK's plans and the
+     * heuristic's alike: GLPK's own test (be__lp_branch_and_bound runs
+     * it with a gap of 0) walks every open node at each LP it solves. */
+    double best = isfinite(g->plan_cost) ? g->plan_cost : INFINITY;
+    if (e->have_plan && e->cost < best)
+        best = e->cost;
+    if (e->open && isfinite(best) && g->have_bound && !g->plan_good &&
+        best - g->bound <= g->gap * fmax(1.0, fabs(best))) {
         g->plan_good = 1;
         stop = 1;
     }
@@ -221,6 +226,7 @@ static int solve_mip(be_lp *lp, const be_model *m, const be_program *p,
     g->plan_cost = NAN;
     double limit = s && s->time_limit > 0.0 ? s->time_limit : INFINITY;
     double deadline = g->started + limit, gap = s ? s->mip_gap : 1e-6;
+    g->gap = gap;
     /* 1. The heuristic's first LP, the relaxation, starts from its
      * optimal basis (lives.c). */
     out->lives_started = be__lp_start_from_lives(lp, m, deadline);
@@ -255,7 +261,6 @@ static int solve_mip(be_lp *lp, const be_model *m, const be_program *p,
     if (have) {
         g->first_plan = h0 + first - g->started;
         g->plan_cost = hcost;
-        g->gap = gap;
         if (g->progress) {
             be_progress pr = {1, hcost + g->shift,
                               g->have_bound ? g->bound + g->shift
