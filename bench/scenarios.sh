@@ -6,29 +6,34 @@
 #
 #   sh bench/scenarios.sh [BREAKEVEN]
 #
-# Environment: COUNTS (default "2 5 10 20"), KINDS (default "year month"),
-# UNITS (default "lp whole"), LIMIT (breakeven --time-limit for whole
-# units, default 60), CBC_LIMIT (default 60), CSV (a file for the rows,
-# optional).
+# Environment: COUNTS (default "2 5 10 20"), KINDS (default "small3x6
+# small4x7 year month"), SMALL_COUNTS (the scenarios of the small kinds,
+# default "2 4"), UNITS (default "lp whole"), LIMIT (breakeven
+# --time-limit for whole units, default 60), CBC_LIMIT (default 60), CSV
+# (a file for the rows, optional).
 #
-# The models are bench/gen-large.sh's fleets: 8 types over 10 years,
-# under a power cap of twice what the demand needs, and 6 types over 36
-# months.  Every other scenario differs in demand growth (0.3 to 0.6 a
+# The models are bench/gen-large.sh's fleets: 8 types over 10 years
+# (year), under a power cap of twice what the demand needs, and 6 types
+# over 36 months (month); and small trees a student might write
+# (small3x6, small4x7: 3 types over 6 years, 4 over 7, the same cap),
+# whose whole-unit programs of 110 to 320 integer columns should be
+# proven.  Every other scenario differs in demand growth (0.3 to 0.6 a
 # year against 0.6, from the second period on) and in the energy price's
 # growth; and the newest type is launched on time or one to three years
-# (two to six months) late, so those scenarios part from the others at
-# its launch.  Probabilities are equal.  Columns: the program's rows and
-# columns; be_s, breakeven's wall-clock seconds (whole units stop at
-# LIMIT unless proven); first, seconds to the first whole-unit plan;
-# status and gap at the end; cbc_s, cbc's seconds on the written program
-# and its result (optimal, stopped with a plan, no plan); vs_cbc,
-# breakeven's objective against cbc's.  The machine may be shared:
-# compare within a row.
+# (two to six months; in the small trees one or two years) late, so
+# those scenarios part from the others at its launch.  Probabilities are
+# equal.  Columns: the program's rows and columns; be_s, breakeven's
+# wall-clock seconds (whole units stop at LIMIT unless proven); first,
+# seconds to the first whole-unit plan; status and gap at the end;
+# cbc_s, cbc's seconds on the written program and its result (optimal,
+# stopped with a plan, no plan); vs_cbc, breakeven's objective against
+# cbc's.  The machine may be shared: compare within a row.
 set -eu
 here=$(dirname "$0")
 be=${1:-$here/../build/breakeven}
 counts=${COUNTS:-"2 5 10 20"}
-kinds=${KINDS:-"year month"}
+small_counts=${SMALL_COUNTS:-"2 4"}
+kinds=${KINDS:-"small3x6 small4x7 year month"}
 units_list=${UNITS:-"lp whole"}
 limit=${LIMIT:-60}
 cbc_limit=${CBC_LIMIT:-60}
@@ -45,24 +50,32 @@ field() {  # the first "key": value of a JSON file
 
 # model KIND S INTEGER > file
 model() {
+    final=0   # a small tree's last year
     if [ "$1" = year ]; then
         sh "$here/gen-large.sh" 8 10 "$3" period=year cap=2
         newest=gen07
+    elif [ "$1" = small3x6 ] || [ "$1" = small4x7 ]; then
+        d=${1#small}; p=${d#*x}; d=${d%x*}
+        sh "$here/gen-large.sh" "$d" "$p" "$3" period=year cap=2
+        newest=gen0$((d - 1))
+        final=$((2025 + p - 1))
     else
         sh "$here/gen-large.sh" 6 36 "$3" period=month
         newest=gen05
     fi
     echo "scenarios:"
-    awk -v n="$2" -v newest="$newest" -v kind="$1" 'BEGIN {
+    awk -v n="$2" -v newest="$newest" -v kind="$1" -v final="$final" 'BEGIN {
         p = sprintf("%.6f", 1 / n); last = 1 - (n - 1) * p
         for (i = 0; i < n; i++) {
             g = 0.3 + 0.3 * (i % 7) / 6
             e = 0.02 + 0.08 * ((i * 3) % 5) / 4
-            late = int(i / 2) % 4
+            late = int(i / 2) % (final ? 3 : 4)
             printf "  - name: s%d\n    probability: %s\n", i, i < n - 1 ? p : sprintf("%.6f", last)
             set = ""
             if (i % 2)
                 set = set sprintf("      demand.growth: %g\n      energy.price.growth: %g\n", g, e)
+            if (late > 0 && final)   # a small tree: launched 1 or 2 years late
+                set = set sprintf("      devices.%s.available.from: %d\n", newest, final - 3 + late)
             if (late > 0 && kind == "year")
                 set = set sprintf("      devices.%s.available.from: %d\n", newest, 2030 + late)
             if (late > 0 && kind == "month")
@@ -72,12 +85,13 @@ model() {
     }'
 }
 
-printf '%-5s %3s %-5s %6s %6s %8s %6s %-18s %9s %8s %-9s %9s\n' kind S units rows cols be_s first status gap cbc_s cbc vs_cbc
+printf '%-8s %3s %-5s %6s %6s %8s %6s %-18s %9s %8s %-9s %9s\n' kind S units rows cols be_s first status gap cbc_s cbc vs_cbc
 [ -n "${CSV:-}" ] && echo "kind,scenarios,units,rows,cols,breakeven_seconds,first_plan_seconds,status,gap,cbc_seconds,cbc_result,objective,cbc_objective" > "$CSV"
 for kind in $kinds; do
     for units in $units_list; do
         integer=$([ "$units" = whole ] && echo true || echo false)
-        for n in $counts; do
+        case $kind in small*) ns=$small_counts ;; *) ns=$counts ;; esac
+        for n in $ns; do
             f="$tmp/m.yaml"
             model "$kind" "$n" "$integer" > "$f"
             t0=$(now)
@@ -111,7 +125,7 @@ for kind in $kinds; do
                 [ -n "$cobj" ] || cobj=$(sed -n 's/^Optimal - objective value \([-0-9.e+]*\).*/\1/p' "$tmp/cbc.out" | head -n 1)
                 diff=$(awk -v a="$obj" -v b="$cobj" 'BEGIN { if (a == "" || b == "") print "-"; else printf "%+.2g%%", 100 * (a - b) / (b < 0 ? -b : b) }')
             fi
-            printf '%-5s %3s %-5s %6s %6s %8s %6s %-18s %9s %8s %-9s %9s\n' "$kind" "$n" "$units" "$rows" "$cols" "$bs" "$first" "$st" "$gap" "$cs" "$cres" "$diff"
+            printf '%-8s %3s %-5s %6s %6s %8s %6s %-18s %9s %8s %-9s %9s\n' "$kind" "$n" "$units" "$rows" "$cols" "$bs" "$first" "$st" "$gap" "$cs" "$cres" "$diff"
             [ -n "${CSV:-}" ] && echo "$kind,$n,$units,$rows,$cols,$bs,$first,$status,$gap,$cs,$cres,$obj,$cobj" >> "$CSV"
         done
     done
