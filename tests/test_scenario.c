@@ -1283,9 +1283,41 @@ static void test_scenario_quick_plans(void)
     CHECK(rounded >= n / 2);
 }
 
+/* tests/cli/small-tree.yaml: the heuristic alone, with no time limit
+ * (its sub-MIPs stop by node counts, so the plan is the same on any
+ * machine), reaches cbc's proven optimum of the written program,
+ * 49,545,162.2228 (the program has no constant), by its wide windows of
+ * each scenario's whole path; two-year windows stopped at
+ * 49,619,465.48.  The plan is one of the tree, priced by the
+ * evaluator. */
+static void test_scenario_small_tree_heuristic(void)
+{
+    be_error e = {0};
+    be_model *m = be_model_load_file("tests/cli/small-tree.yaml", NULL, &e);
+    REQUIRE(m);
+    be_program *p = be__program_build(m, 1, &e);
+    REQUIRE(p);
+    CHECK(p->obj_const == 0.0);
+    be_settings st;
+    be_settings_init(&st);      /* time_limit 0: no limit here */
+    double *x = calloc((size_t)p->n_cols + 1, sizeof *x), cost = NAN;
+    int found = 0;
+    REQUIRE(x);
+    CHECK(be__glpk_heuristic(m, p, &st, x, &cost, &found, &e) == BE_OK);
+    CHECK(found);
+    if (found) {
+        CHECK_CLOSE(cost, 49545162.22278965, 1e-9);
+        check_stochastic_x(m, p, x, cost, 49545162.22278965);
+    }
+    free(x);
+    be__program_free(p);
+    be_model_free(m);
+}
+
 void suite_scenario(void)
 {
     RUN(test_scenario_fixed_decision);
+    RUN(test_scenario_small_tree_heuristic);
     RUN(test_scenario_issue_tree);
     RUN(test_scenario_later_branch);
     RUN(test_scenario_bad_files);
