@@ -50,7 +50,8 @@ be_code be_diagnose_scenarios(const be_model *m, const be_settings *s,
     for (int i = 0; i < n; i++) {
         const be_model *ms = be_model_scenario(m, i);
         double start = be__now();
-        double mine = start + (end - start) / (n - i);   /* INFINITY - x */
+        /* INFINITY when there is no limit */
+        double mine = start + (end - start) / (n - i);
         quiet.time_limit = left_before(mine);
         be_solution *one = be_solve(ms, &quiet, NULL);
         status[i] = one ? one->status : BE_NO_PLAN;
