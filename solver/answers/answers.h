@@ -29,6 +29,12 @@ be_solution *be__solve_program(const be_model *m, be_program *p,
  * ""). */
 int be__infeasible_reason(const be_model *m, char *buf, size_t size);
 
+/* A time limit for the next of `parts` solves that share what is left
+ * before `end` (be__now() clock; INFINITY: no limit): never 0, which
+ * would mean the default limit, so a solve with no time left stops at
+ * once (diagnose.c, diagnose_scenarios.c). */
+double be__time_share(double end, int parts);
+
 /* The value plan `plan` (of model v) gives the decision column c of a
  * program of model ms: a purchase, a rental, a sale or a retirement of the
  * cohort of ms that v has too (same device, start and fleet entry); NAN

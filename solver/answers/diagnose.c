@@ -96,10 +96,7 @@ static be_program *elastic_build(const be_model *m, const be_program *p,
     return e;
 }
 
-/* A time limit for the next of `parts` solves that share what is left
- * before `end` (be__now() clock; INFINITY: no limit).  Never 0, which
- * would mean no limit to GLPK: a solve with no time left stops at once. */
-static double share_of(double end, int parts)
+double be__time_share(double end, int parts)
 {
     if (!isfinite(end))
         return INFINITY;
@@ -455,7 +452,7 @@ static be_diagnosis *diagnose_scenarios(const be_model *m,
         be_settings_init(&one);
     for (int i = 0; i < m->n_scenarios; i++) {
         /* the scenarios still to come share the time left */
-        one.time_limit = share_of(end, m->n_scenarios - i);
+        one.time_limit = be__time_share(end, m->n_scenarios - i);
         be_diagnosis *d = be_diagnose(m->scenarios[i].model, &one, err);
         if (!d) {
             be_diagnosis_free(all);
@@ -557,8 +554,8 @@ be_diagnosis *be_diagnose(const be_model *m, const be_settings *s,
         w[i] = r->kind == BE_ROW_DEMAND && r->rhs > 0.0
              ? 1.0 / (r->rhs > 1.0 ? r->rhs : 1.0) : 0.0;
     }
-    if (elastic_solve(m, p, w, s, share_of(end, 2), slack, act, &solved,
-                      err) != BE_OK)
+    if (elastic_solve(m, p, w, s, be__time_share(end, 2), slack, act,
+                      &solved, err) != BE_OK)
         goto fail;
     /* a demand line per period: stage 0's bound when one shows the
      * shortfall (what be_solve's reason says), else the elastic plan's */
@@ -594,8 +591,8 @@ be_diagnosis *be_diagnose(const be_model *m, const be_settings *s,
              : r->kind == BE_ROW_POWER || r->kind == BE_ROW_BUDGET
              ? later / scale : 0.0;
     }
-    if (elastic_solve(m, p, w, s, share_of(end, 1), slack, act, &solved,
-                      err) != BE_OK)
+    if (elastic_solve(m, p, w, s, be__time_share(end, 1), slack, act,
+                      &solved, err) != BE_OK)
         goto fail;
     if (solved) {
         for (int t = 0; t < T; t++) {

@@ -17,13 +17,6 @@
 
 #include <math.h>
 
-/* The seconds left before `end` (be__now() clock; INFINITY: no limit),
- * never 0 (which would mean the default limit). */
-static double left_before(double end)
-{
-    double left = end - be__now();
-    return left > 1e-3 ? left : 1e-3;
-}
 
 be_code be_diagnose_scenarios(const be_model *m, const be_settings *s,
                               be_status *status, be_diagnosis **diag,
@@ -49,14 +42,12 @@ be_code be_diagnose_scenarios(const be_model *m, const be_settings *s,
     double end = be__now() + limit;
     for (int i = 0; i < n; i++) {
         const be_model *ms = be_model_scenario(m, i);
-        double start = be__now();
-        /* INFINITY when there is no limit */
-        double mine = start + (end - start) / (n - i);
-        quiet.time_limit = left_before(mine);
+        quiet.time_limit = be__time_share(end, n - i);
+        double mine = be__now() + quiet.time_limit;   /* its share ends */
         be_solution *one = be_solve(ms, &quiet, NULL);
         status[i] = one ? one->status : BE_NO_PLAN;
         diag[i] = NULL;
-        quiet.time_limit = left_before(mine);
+        quiet.time_limit = be__time_share(mine, 1);
         if (one && (one->status == BE_INFEASIBLE ||
                     one->status == BE_UNBOUNDED))
             diag[i] = be_diagnose(ms, &quiet, NULL);
